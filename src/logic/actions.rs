@@ -1,0 +1,471 @@
+//! The one door through which the UI changes a workspace. Every edit is an [`Action`];
+//! [`apply`] checks it, changes the workspace and stamps `updated_at`, or changes nothing and
+//! says why. New ids come from the caller's id source so tests stay deterministic.
+
+use std::fmt;
+
+use crate::logic::phases::{default_phases, set_phase_end, shift_phases};
+use crate::logic::validate::MAX_PROTECTED_HOURS;
+use crate::model::{
+    Candidate, CandidateStatus, Cohort, Date, Id, Person, SuccessSignal, Timestamp, TrackLevel,
+    Workspace,
+};
+
+/// The success signals a new cohort starts with; the coach edits them to fit.
+pub const DEFAULT_SUCCESS_SIGNALS: [&str; 4] = [
+    "Runs 1:1s that end with a coaching goal and an agreed next step",
+    "Leads team planning and shapes priorities with product and engineering",
+    "Settles at least two people or technical disagreements with the coach present, and writes up what happened and what they learned",
+    "Ships a small change that moves a team metric or removes a developer-experience pain",
+];
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct PersonFields {
+    pub name: String,
+    pub email: Option<String>,
+    pub team: String,
+    pub role_title: String,
+    pub level: TrackLevel,
+    pub joined_on: Option<Date>,
+    pub left_on: Option<Date>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct CohortFields {
+    pub name: String,
+    pub sponsor_id: Option<Id>,
+    pub coach_ids: Vec<Id>,
+    pub starts_on: Date,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct CandidateFields {
+    pub status: CandidateStatus,
+    pub protected_hours_per_week: f32,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    SetOrganisation(String),
+    AddPerson(PersonFields),
+    UpdatePerson {
+        id: Id,
+        fields: PersonFields,
+    },
+    /// Removes the person, their candidacies, and their sponsor/coach roles.
+    DeletePerson {
+        id: Id,
+    },
+    /// Creates a cohort with default phases and the default success signals.
+    AddCohort(CohortFields),
+    /// Changing the start moves every phase, keeping their lengths.
+    UpdateCohort {
+        id: Id,
+        fields: CohortFields,
+    },
+    /// Sets a phase's last day; later phases move to stay back to back.
+    SetPhaseEnd {
+        cohort_id: Id,
+        index: usize,
+        ends_on: Date,
+    },
+    ResetPhases {
+        cohort_id: Id,
+    },
+    /// Removes the cohort and its candidates.
+    DeleteCohort {
+        id: Id,
+    },
+    AddSignal {
+        cohort_id: Id,
+        text: String,
+    },
+    UpdateSignal {
+        cohort_id: Id,
+        signal_id: Id,
+        text: String,
+    },
+    RemoveSignal {
+        cohort_id: Id,
+        signal_id: Id,
+    },
+    AddCandidate {
+        cohort_id: Id,
+        person_id: Id,
+        fields: CandidateFields,
+    },
+    UpdateCandidate {
+        id: Id,
+        fields: CandidateFields,
+    },
+    RemoveCandidate {
+        id: Id,
+    },
+}
+
+/// Why an action was refused. The workspace is unchanged when this is returned.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ActionError {
+    Missing(&'static str),
+    Blank(&'static str),
+    Invalid(String),
+}
+
+impl fmt::Display for ActionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ActionError::Missing(what) => write!(
+                f,
+                "That {what} no longer exists (it may have been deleted in another tab or by an import)."
+            ),
+            ActionError::Blank(what) => write!(f, "Please enter {what}."),
+            ActionError::Invalid(msg) => f.write_str(msg),
+        }
+    }
+}
+
+fn require_text(text: &str, what: &'static str) -> Result<String, ActionError> {
+    let t = text.trim();
+    if t.is_empty() {
+        Err(ActionError::Blank(what))
+    } else {
+        Ok(t.to_string())
+    }
+}
+
+fn check_person(ws: &Workspace, id: Id) -> Result<(), ActionError> {
+    ws.person(id)
+        .map(|_| ())
+        .ok_or(ActionError::Missing("person"))
+}
+
+fn clean_person(f: PersonFields) -> Result<PersonFields, ActionError> {
+    let name = require_text(&f.name, "a name")?;
+    let email = f
+        .email
+        .map(|e| e.trim().to_string())
+        .filter(|e| !e.is_empty());
+    if let Some(e) = &email {
+        if !e.contains('@') {
+            return Err(ActionError::Invalid(format!(
+                "“{e}” is not an email address."
+            )));
+        }
+    }
+    if let (Some(j), Some(l)) = (f.joined_on, f.left_on) {
+        if l < j {
+            return Err(ActionError::Invalid(
+                "The left date is before the joined date.".into(),
+            ));
+        }
+    }
+    Ok(PersonFields {
+        name,
+        email,
+        team: f.team.trim().to_string(),
+        role_title: f.role_title.trim().to_string(),
+        ..f
+    })
+}
+
+fn clean_cohort(ws: &Workspace, f: CohortFields) -> Result<CohortFields, ActionError> {
+    let name = require_text(&f.name, "a cohort name")?;
+    if let Some(s) = f.sponsor_id {
+        check_person(ws, s)?;
+    }
+    let mut coach_ids: Vec<Id> = Vec::new();
+    for c in f.coach_ids {
+        check_person(ws, c)?;
+        if !coach_ids.contains(&c) {
+            coach_ids.push(c);
+        }
+    }
+    Ok(CohortFields {
+        name,
+        coach_ids,
+        ..f
+    })
+}
+
+fn check_hours(f: &CandidateFields) -> Result<(), ActionError> {
+    let h = f.protected_hours_per_week;
+    if h.is_finite() && (0.0..=MAX_PROTECTED_HOURS).contains(&h) {
+        Ok(())
+    } else {
+        Err(ActionError::Invalid(format!(
+            "Protected hours must be a number from 0 to {MAX_PROTECTED_HOURS}."
+        )))
+    }
+}
+
+fn cohort_mut(ws: &mut Workspace, id: Id) -> Result<&mut Cohort, ActionError> {
+    ws.cohorts
+        .iter_mut()
+        .find(|c| c.id == id)
+        .ok_or(ActionError::Missing("cohort"))
+}
+
+/// Applies one action. Returns the id of a record it created, if any.
+pub fn apply(
+    ws: &mut Workspace,
+    action: Action,
+    now: Timestamp,
+    new_id: &mut dyn FnMut() -> Id,
+) -> Result<Option<Id>, ActionError> {
+    match action {
+        Action::SetOrganisation(name) => {
+            ws.organisation = require_text(&name, "an organisation name")?;
+            Ok(None)
+        }
+        Action::AddPerson(fields) => {
+            let f = clean_person(fields)?;
+            let id = new_id();
+            ws.people.push(Person {
+                id,
+                name: f.name,
+                email: f.email,
+                team: f.team,
+                role_title: f.role_title,
+                level: f.level,
+                joined_on: f.joined_on,
+                left_on: f.left_on,
+                created_at: now,
+                updated_at: now,
+            });
+            Ok(Some(id))
+        }
+        Action::UpdatePerson { id, fields } => {
+            let f = clean_person(fields)?;
+            let p = ws
+                .people
+                .iter_mut()
+                .find(|p| p.id == id)
+                .ok_or(ActionError::Missing("person"))?;
+            p.name = f.name;
+            p.email = f.email;
+            p.team = f.team;
+            p.role_title = f.role_title;
+            p.level = f.level;
+            p.joined_on = f.joined_on;
+            p.left_on = f.left_on;
+            p.updated_at = now;
+            Ok(None)
+        }
+        Action::DeletePerson { id } => {
+            check_person(ws, id)?;
+            ws.people.retain(|p| p.id != id);
+            ws.candidates.retain(|c| c.person_id != id);
+            for cohort in &mut ws.cohorts {
+                let before = (cohort.sponsor_id, cohort.coach_ids.len());
+                if cohort.sponsor_id == Some(id) {
+                    cohort.sponsor_id = None;
+                }
+                cohort.coach_ids.retain(|c| *c != id);
+                if before != (cohort.sponsor_id, cohort.coach_ids.len()) {
+                    cohort.updated_at = now;
+                }
+            }
+            Ok(None)
+        }
+        Action::AddCohort(fields) => {
+            let f = clean_cohort(ws, fields)?;
+            let id = new_id();
+            let success_signals = DEFAULT_SUCCESS_SIGNALS
+                .iter()
+                .map(|text| SuccessSignal {
+                    id: new_id(),
+                    text: (*text).to_string(),
+                })
+                .collect();
+            ws.cohorts.push(Cohort {
+                id,
+                name: f.name,
+                sponsor_id: f.sponsor_id,
+                coach_ids: f.coach_ids,
+                phases: default_phases(f.starts_on),
+                success_signals,
+                created_at: now,
+                updated_at: now,
+            });
+            Ok(Some(id))
+        }
+        Action::UpdateCohort { id, fields } => {
+            let f = clean_cohort(ws, fields)?;
+            let c = cohort_mut(ws, id)?;
+            c.name = f.name;
+            c.sponsor_id = f.sponsor_id;
+            c.coach_ids = f.coach_ids;
+            if f.starts_on != c.starts_on() {
+                c.phases = shift_phases(&c.phases, f.starts_on);
+            }
+            c.updated_at = now;
+            Ok(None)
+        }
+        Action::SetPhaseEnd {
+            cohort_id,
+            index,
+            ends_on,
+        } => {
+            let c = cohort_mut(ws, cohort_id)?;
+            let phases = set_phase_end(&c.phases, index, ends_on).ok_or_else(|| {
+                ActionError::Invalid("A phase cannot end before it starts.".into())
+            })?;
+            c.phases = phases;
+            c.updated_at = now;
+            Ok(None)
+        }
+        Action::ResetPhases { cohort_id } => {
+            let c = cohort_mut(ws, cohort_id)?;
+            c.phases = default_phases(c.starts_on());
+            c.updated_at = now;
+            Ok(None)
+        }
+        Action::DeleteCohort { id } => {
+            cohort_mut(ws, id)?;
+            ws.cohorts.retain(|c| c.id != id);
+            ws.candidates.retain(|c| c.cohort_id != id);
+            Ok(None)
+        }
+        Action::AddSignal { cohort_id, text } => {
+            let text = require_text(&text, "the signal's text")?;
+            let id = new_id();
+            let c = cohort_mut(ws, cohort_id)?;
+            c.success_signals.push(SuccessSignal { id, text });
+            c.updated_at = now;
+            Ok(Some(id))
+        }
+        Action::UpdateSignal {
+            cohort_id,
+            signal_id,
+            text,
+        } => {
+            let text = require_text(&text, "the signal's text")?;
+            let c = cohort_mut(ws, cohort_id)?;
+            let s = c
+                .success_signals
+                .iter_mut()
+                .find(|s| s.id == signal_id)
+                .ok_or(ActionError::Missing("success signal"))?;
+            s.text = text;
+            c.updated_at = now;
+            Ok(None)
+        }
+        Action::RemoveSignal {
+            cohort_id,
+            signal_id,
+        } => {
+            let c = cohort_mut(ws, cohort_id)?;
+            let before = c.success_signals.len();
+            c.success_signals.retain(|s| s.id != signal_id);
+            if c.success_signals.len() == before {
+                return Err(ActionError::Missing("success signal"));
+            }
+            c.updated_at = now;
+            Ok(None)
+        }
+        Action::AddCandidate {
+            cohort_id,
+            person_id,
+            fields,
+        } => {
+            check_hours(&fields)?;
+            check_person(ws, person_id)?;
+            cohort_mut(ws, cohort_id)?;
+            if ws
+                .candidates
+                .iter()
+                .any(|c| c.cohort_id == cohort_id && c.person_id == person_id)
+            {
+                return Err(ActionError::Invalid(format!(
+                    "{} is already a candidate in this cohort.",
+                    ws.person_name(person_id)
+                )));
+            }
+            let id = new_id();
+            ws.candidates.push(Candidate {
+                id,
+                cohort_id,
+                person_id,
+                status: fields.status,
+                protected_hours_per_week: fields.protected_hours_per_week,
+                created_at: now,
+                updated_at: now,
+            });
+            Ok(Some(id))
+        }
+        Action::UpdateCandidate { id, fields } => {
+            check_hours(&fields)?;
+            let c = ws
+                .candidates
+                .iter_mut()
+                .find(|c| c.id == id)
+                .ok_or(ActionError::Missing("candidate"))?;
+            c.status = fields.status;
+            c.protected_hours_per_week = fields.protected_hours_per_week;
+            c.updated_at = now;
+            Ok(None)
+        }
+        Action::RemoveCandidate { id } => {
+            let before = ws.candidates.len();
+            ws.candidates.retain(|c| c.id != id);
+            if ws.candidates.len() == before {
+                return Err(ActionError::Missing("candidate"));
+            }
+            Ok(None)
+        }
+    }
+}
+
+/// What deleting a record would take with it, said before it happens.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Impact {
+    /// One line per consequence, e.g. "their candidacy in Spring 2026 cohort".
+    pub lines: Vec<String>,
+}
+
+impl Impact {
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+}
+
+/// What deleting a person removes or changes.
+pub fn person_deletion_impact(ws: &Workspace, id: Id) -> Impact {
+    let mut lines = Vec::new();
+    for cand in ws.candidacies_of(id) {
+        let cohort = ws
+            .cohort(cand.cohort_id)
+            .map_or("an unknown cohort", |c| &c.name);
+        lines.push(format!(
+            "their candidacy in “{cohort}” ({})",
+            cand.status.label()
+        ));
+    }
+    for cohort in &ws.cohorts {
+        if cohort.sponsor_id == Some(id) {
+            lines.push(format!(
+                "their role as sponsor of “{}” (it will have no sponsor)",
+                cohort.name
+            ));
+        }
+        if cohort.coach_ids.contains(&id) {
+            lines.push(format!("their role as coach of “{}”", cohort.name));
+        }
+    }
+    Impact { lines }
+}
+
+/// What deleting a cohort removes.
+pub fn cohort_deletion_impact(ws: &Workspace, id: Id) -> Impact {
+    let lines = ws
+        .candidates_in(id)
+        .map(|c| {
+            format!(
+                "the candidacy of {} ({})",
+                ws.person_name(c.person_id),
+                c.status.label()
+            )
+        })
+        .collect();
+    Impact { lines }
+}

@@ -1,0 +1,10 @@
+//! Pure functions over the model: phase dates, validation, the edit door, deletion impact,
+//! the sample program. No I/O, no web APIs, no panics on user data.
+
+pub mod actions;
+pub mod phases;
+pub mod sample;
+pub mod validate;
+
+pub use actions::{Action, ActionError, CandidateFields, CohortFields, PersonFields};
+pub use validate::{validate, Problem};

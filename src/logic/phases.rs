@@ -1,0 +1,283 @@
+//! Phase dates: defaults from a start day, and where a given day falls.
+
+use chrono::{Days, Months};
+
+use crate::model::{Cohort, Date, Phase, PhaseKind};
+
+/// Adds calendar months, clamping to the month's last day (31 Jan + 1 month = 28/29 Feb).
+fn add_months(day: Date, months: u32) -> Date {
+    day.checked_add_months(Months::new(months))
+        .unwrap_or(Date::MAX)
+}
+
+fn day_before(day: Date) -> Date {
+    day.checked_sub_days(Days::new(1)).unwrap_or(day)
+}
+
+fn day_after(day: Date) -> Date {
+    day.checked_add_days(Days::new(1)).unwrap_or(day)
+}
+
+/// The four phases back to back from `start`, each its default length in months.
+/// Each phase ends the day before the next one starts.
+pub fn default_phases(start: Date) -> Vec<Phase> {
+    let mut phases = Vec::with_capacity(PhaseKind::ALL.len());
+    let mut months = 0;
+    for kind in PhaseKind::ALL {
+        let starts_on = add_months(start, months);
+        months += kind.default_months();
+        let ends_on = day_before(add_months(start, months));
+        phases.push(Phase {
+            kind,
+            starts_on,
+            ends_on,
+        });
+    }
+    phases
+}
+
+/// Moves every phase so the first starts on `new_start`, keeping each phase's length in days.
+pub fn shift_phases(phases: &[Phase], new_start: Date) -> Vec<Phase> {
+    let Some(first) = phases.first() else {
+        return Vec::new();
+    };
+    let delta = new_start.signed_duration_since(first.starts_on);
+    phases
+        .iter()
+        .map(|p| Phase {
+            kind: p.kind,
+            starts_on: p.starts_on.checked_add_signed(delta).unwrap_or(p.starts_on),
+            ends_on: p.ends_on.checked_add_signed(delta).unwrap_or(p.ends_on),
+        })
+        .collect()
+}
+
+/// Changes the last day of phase `index` and moves the following phases so they stay back to
+/// back with their lengths unchanged. Returns `None` when the new end is before the phase starts.
+pub fn set_phase_end(phases: &[Phase], index: usize, new_end: Date) -> Option<Vec<Phase>> {
+    let phase = phases.get(index)?;
+    if new_end < phase.starts_on {
+        return None;
+    }
+    let mut out = phases.to_vec();
+    out[index].ends_on = new_end;
+    for i in index + 1..out.len() {
+        let length = out[i].ends_on.signed_duration_since(out[i].starts_on);
+        let starts_on = day_after(out[i - 1].ends_on);
+        out[i].starts_on = starts_on;
+        out[i].ends_on = starts_on.checked_add_signed(length).unwrap_or(starts_on);
+    }
+    Some(out)
+}
+
+/// Where a day falls relative to a cohort's phases.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Position {
+    BeforeStart {
+        days_to_go: i64,
+    },
+    In {
+        index: usize,
+        kind: PhaseKind,
+        day: i64,
+        of_days: i64,
+    },
+    /// Between two phases, when edits left a gap.
+    Between {
+        next: usize,
+    },
+    Finished,
+}
+
+pub fn position_on(cohort: &Cohort, day: Date) -> Position {
+    let phases = &cohort.phases;
+    let (Some(first), Some(last)) = (phases.first(), phases.last()) else {
+        return Position::Finished;
+    };
+    if day < first.starts_on {
+        return Position::BeforeStart {
+            days_to_go: first.starts_on.signed_duration_since(day).num_days(),
+        };
+    }
+    if day > last.ends_on {
+        return Position::Finished;
+    }
+    for (index, p) in phases.iter().enumerate() {
+        if day >= p.starts_on && day <= p.ends_on {
+            return Position::In {
+                index,
+                kind: p.kind,
+                day: day.signed_duration_since(p.starts_on).num_days() + 1,
+                of_days: p.ends_on.signed_duration_since(p.starts_on).num_days() + 1,
+            };
+        }
+    }
+    let next = phases
+        .iter()
+        .position(|p| p.starts_on > day)
+        .unwrap_or(phases.len() - 1);
+    Position::Between { next }
+}
+
+/// The phase a day belongs to, if any.
+pub fn phase_on(cohort: &Cohort, day: Date) -> Option<PhaseKind> {
+    match position_on(cohort, day) {
+        Position::In { kind, .. } => Some(kind),
+        _ => None,
+    }
+}
+
+/// How far through the whole program a day is, from 0.0 (start or before) to 1.0 (end or after).
+pub fn progress(cohort: &Cohort, day: Date) -> f64 {
+    let start = cohort.starts_on();
+    let end = cohort.ends_on();
+    let total = end.signed_duration_since(start).num_days() + 1;
+    if total <= 0 {
+        return 1.0;
+    }
+    let done = day.signed_duration_since(start).num_days();
+    (done as f64 / total as f64).clamp(0.0, 1.0)
+}
+
+/// Fraction of the program's length at which a phase starts and how long it is, for drawing
+/// a timeline: `(offset, width)`, both in 0.0..=1.0.
+pub fn phase_span(cohort: &Cohort, phase: &Phase) -> (f64, f64) {
+    let start = cohort.starts_on();
+    let total = (cohort.ends_on().signed_duration_since(start).num_days() + 1).max(1) as f64;
+    let offset = phase.starts_on.signed_duration_since(start).num_days() as f64 / total;
+    let width = (phase
+        .ends_on
+        .signed_duration_since(phase.starts_on)
+        .num_days()
+        + 1) as f64
+        / total;
+    (offset.clamp(0.0, 1.0), width.clamp(0.0, 1.0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Cohort;
+    use chrono::NaiveDate;
+
+    fn d(y: i32, m: u32, day: u32) -> Date {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn cohort(start: Date) -> Cohort {
+        let now = chrono::DateTime::UNIX_EPOCH;
+        Cohort {
+            id: uuid::Uuid::nil(),
+            name: "c".into(),
+            sponsor_id: None,
+            coach_ids: vec![],
+            phases: default_phases(start),
+            success_signals: vec![],
+            created_at: now,
+            updated_at: now,
+        }
+    }
+
+    #[test]
+    fn default_phases_are_one_one_two_two_months_back_to_back() {
+        let p = default_phases(d(2026, 3, 2));
+        let got: Vec<_> = p.iter().map(|p| (p.kind, p.starts_on, p.ends_on)).collect();
+        assert_eq!(
+            got,
+            vec![
+                (PhaseKind::Prepare, d(2026, 3, 2), d(2026, 4, 1)),
+                (PhaseKind::Shadow, d(2026, 4, 2), d(2026, 5, 1)),
+                (PhaseKind::Practice, d(2026, 5, 2), d(2026, 7, 1)),
+                (PhaseKind::LeadWithSupport, d(2026, 7, 2), d(2026, 9, 1)),
+            ]
+        );
+    }
+
+    #[test]
+    fn default_phases_clamp_month_ends() {
+        // 31 January + 1 month is the end of February, not 3 March.
+        let p = default_phases(d(2027, 1, 31));
+        assert_eq!(p[0].ends_on, d(2027, 2, 27));
+        assert_eq!(p[1].starts_on, d(2027, 2, 28));
+        assert_eq!(p[3].ends_on, d(2027, 7, 30));
+    }
+
+    #[test]
+    fn position_covers_before_during_and_after() {
+        let c = cohort(d(2026, 3, 2));
+        assert_eq!(
+            position_on(&c, d(2026, 2, 28)),
+            Position::BeforeStart { days_to_go: 2 }
+        );
+        assert_eq!(
+            position_on(&c, d(2026, 3, 2)),
+            Position::In {
+                index: 0,
+                kind: PhaseKind::Prepare,
+                day: 1,
+                of_days: 31
+            }
+        );
+        assert_eq!(phase_on(&c, d(2026, 4, 2)), Some(PhaseKind::Shadow));
+        assert_eq!(phase_on(&c, d(2026, 7, 1)), Some(PhaseKind::Practice));
+        assert_eq!(
+            phase_on(&c, d(2026, 9, 1)),
+            Some(PhaseKind::LeadWithSupport)
+        );
+        assert_eq!(position_on(&c, d(2026, 9, 2)), Position::Finished);
+    }
+
+    #[test]
+    fn a_gap_between_phases_is_reported_as_between() {
+        let mut c = cohort(d(2026, 3, 2));
+        c.phases[1].starts_on = d(2026, 4, 10);
+        assert_eq!(
+            position_on(&c, d(2026, 4, 5)),
+            Position::Between { next: 1 }
+        );
+    }
+
+    #[test]
+    fn progress_runs_from_zero_to_one() {
+        let c = cohort(d(2026, 3, 2));
+        assert_eq!(progress(&c, d(2026, 1, 1)), 0.0);
+        assert_eq!(progress(&c, d(2027, 1, 1)), 1.0);
+        let mid = progress(&c, d(2026, 6, 1));
+        assert!(mid > 0.4 && mid < 0.6, "{mid}");
+    }
+
+    #[test]
+    fn shifting_keeps_lengths() {
+        let p = default_phases(d(2026, 3, 2));
+        let s = shift_phases(&p, d(2026, 3, 9));
+        for (a, b) in p.iter().zip(&s) {
+            assert_eq!(b.starts_on.signed_duration_since(a.starts_on).num_days(), 7);
+            assert_eq!(b.ends_on.signed_duration_since(a.ends_on).num_days(), 7);
+        }
+    }
+
+    #[test]
+    fn ending_a_phase_later_moves_the_following_ones() {
+        let p = default_phases(d(2026, 3, 2));
+        let s = set_phase_end(&p, 1, d(2026, 5, 15)).unwrap();
+        assert_eq!(s[1].ends_on, d(2026, 5, 15));
+        assert_eq!(s[2].starts_on, d(2026, 5, 16));
+        assert_eq!(
+            s[2].ends_on.signed_duration_since(s[2].starts_on),
+            p[2].ends_on.signed_duration_since(p[2].starts_on)
+        );
+        assert_eq!(s[3].starts_on, s[2].ends_on.succ_opt().unwrap());
+        assert!(
+            set_phase_end(&p, 1, d(2026, 4, 1)).is_none(),
+            "end before start is refused"
+        );
+    }
+
+    #[test]
+    fn timeline_spans_add_up_to_the_whole() {
+        let c = cohort(d(2026, 3, 2));
+        let total: f64 = c.phases.iter().map(|p| phase_span(&c, p).1).sum();
+        assert!((total - 1.0).abs() < 1e-9);
+        assert_eq!(phase_span(&c, &c.phases[0]).0, 0.0);
+    }
+}

@@ -1,0 +1,273 @@
+//! The sample program a newcomer loads to see Runway working, and a large generated workspace
+//! for the benchmark. Both are built through [`apply`], so they obey every rule an edit does.
+//! The people and the organisation are invented.
+
+use chrono::{Datelike, Days};
+
+use crate::logic::actions::{apply, Action, CandidateFields, CohortFields, PersonFields};
+use crate::model::{CandidateStatus, Date, Id, Timestamp, TrackLevel, Workspace};
+
+struct Builder<'a> {
+    ws: Workspace,
+    now: Timestamp,
+    new_id: &'a mut dyn FnMut() -> Id,
+}
+
+impl Builder<'_> {
+    fn act(&mut self, action: Action) -> Id {
+        // Built from constants that satisfy every rule; a refusal here is a bug in this file,
+        // and the tests below load the sample, so it cannot reach a user.
+        match apply(&mut self.ws, action, self.now, self.new_id) {
+            Ok(Some(id)) => id,
+            Ok(None) => Id::nil(),
+            Err(e) => panic!("sample program is invalid: {e}"),
+        }
+    }
+
+    fn person(
+        &mut self,
+        name: &str,
+        team: &str,
+        role: &str,
+        level: TrackLevel,
+        joined: Date,
+    ) -> Id {
+        let email = format!(
+            "{}@northwind.example",
+            name.to_lowercase().replace(' ', ".").replace('\'', "")
+        );
+        self.act(Action::AddPerson(PersonFields {
+            name: name.into(),
+            email: Some(email),
+            team: team.into(),
+            role_title: role.into(),
+            level,
+            joined_on: Some(joined),
+            left_on: None,
+        }))
+    }
+}
+
+fn ymd(y: i32, m: u32, d: u32) -> Date {
+    Date::from_ymd_opt(y, m, d).unwrap_or_default()
+}
+
+/// The Monday on or before `day`.
+fn monday_of(day: Date) -> Date {
+    day.checked_sub_days(Days::new(u64::from(day.weekday().num_days_from_monday())))
+        .unwrap_or(day)
+}
+
+/// A realistic composite program: an organisation, a sponsor, a coach, three candidates in a
+/// cohort that started six weeks before `today` (so it is in its Shadow phase), and the
+/// engineers around them.
+pub fn sample_program(today: Date, now: Timestamp, new_id: &mut dyn FnMut() -> Id) -> Workspace {
+    let mut b = Builder {
+        ws: Workspace {
+            organisation: "Northwind Logistics".into(),
+            ..Workspace::default()
+        },
+        now,
+        new_id,
+    };
+    use TrackLevel::*;
+    let sponsor = b.person(
+        "Dana Whitfield",
+        "Engineering leadership",
+        "VP Engineering",
+        M3,
+        ymd(2019, 4, 1),
+    );
+    let coach = b.person(
+        "Marcus Oyelaran",
+        "Fulfilment",
+        "Senior Engineering Manager",
+        M2,
+        ymd(2020, 9, 14),
+    );
+    b.person(
+        "Hana Sato",
+        "Routing",
+        "Engineering Manager",
+        M1,
+        ymd(2021, 2, 1),
+    );
+    let priya = b.person(
+        "Priya Raman",
+        "Fulfilment",
+        "Senior Software Engineer",
+        IC3,
+        ymd(2021, 6, 7),
+    );
+    let tom = b.person(
+        "Tomás Ferreira",
+        "Routing",
+        "Staff Software Engineer",
+        IC4,
+        ymd(2020, 1, 13),
+    );
+    let aisha = b.person(
+        "Aisha Bello",
+        "Warehouse Systems",
+        "Senior Software Engineer",
+        IC3,
+        ymd(2022, 3, 21),
+    );
+    let lee = b.person(
+        "Lee Chen",
+        "Warehouse Systems",
+        "Software Engineer",
+        IC2,
+        ymd(2023, 8, 28),
+    );
+    for (name, team, role, level, joined) in [
+        (
+            "Sofia Lindqvist",
+            "Fulfilment",
+            "Software Engineer",
+            IC2,
+            ymd(2024, 1, 8),
+        ),
+        (
+            "Kwame Mensah",
+            "Fulfilment",
+            "Senior Software Engineer",
+            IC3,
+            ymd(2021, 11, 15),
+        ),
+        (
+            "Ingrid Novak",
+            "Routing",
+            "Software Engineer",
+            IC2,
+            ymd(2023, 5, 2),
+        ),
+        (
+            "Ravi Kulkarni",
+            "Routing",
+            "Senior Software Engineer",
+            IC3,
+            ymd(2022, 7, 18),
+        ),
+        (
+            "Emma Dubois",
+            "Warehouse Systems",
+            "Software Engineer",
+            IC1,
+            ymd(2025, 9, 1),
+        ),
+        (
+            "Jonah Park",
+            "Platform",
+            "Staff Software Engineer",
+            IC4,
+            ymd(2019, 10, 7),
+        ),
+    ] {
+        b.person(name, team, role, level, joined);
+    }
+
+    let start = monday_of(today.checked_sub_days(Days::new(42)).unwrap_or(today));
+    let quarter = (start.month() - 1) / 3 + 1;
+    let cohort = b.act(Action::AddCohort(CohortFields {
+        name: format!("MiT {} Q{quarter}", start.year()),
+        sponsor_id: Some(sponsor),
+        coach_ids: vec![coach],
+        starts_on: start,
+    }));
+    for (person, status, hours) in [
+        (priya, CandidateStatus::InProgram, 8.0),
+        (tom, CandidateStatus::InProgram, 6.0),
+        (aisha, CandidateStatus::InProgram, 8.0),
+        (lee, CandidateStatus::NotSelected, 0.0),
+    ] {
+        b.act(Action::AddCandidate {
+            cohort_id: cohort,
+            person_id: person,
+            fields: CandidateFields {
+                status,
+                protected_hours_per_week: hours,
+            },
+        });
+    }
+    b.ws
+}
+
+/// A large workspace for the benchmark: `people` people, `cohorts` cohorts and `candidates`
+/// candidates spread over them (capped so nobody is enrolled twice in one cohort).
+pub fn large_workspace(
+    people: usize,
+    cohorts: usize,
+    candidates: usize,
+    today: Date,
+    now: Timestamp,
+    new_id: &mut dyn FnMut() -> Id,
+) -> Workspace {
+    let mut b = Builder {
+        ws: Workspace {
+            organisation: "Benchmark Corp".into(),
+            ..Workspace::default()
+        },
+        now,
+        new_id,
+    };
+    let teams = [
+        "Payments",
+        "Search",
+        "Mobile",
+        "Platform",
+        "Data",
+        "Growth",
+        "Identity",
+        "Support Tools",
+    ];
+    let person_ids: Vec<Id> = (0..people)
+        .map(|i| {
+            let level = TrackLevel::ALL[i % TrackLevel::ALL.len()];
+            let joined = today
+                .checked_sub_days(Days::new((i % 3000) as u64))
+                .unwrap_or(today);
+            b.person(
+                &format!("Person {i:05}"),
+                teams[i % teams.len()],
+                "Engineer",
+                level,
+                joined,
+            )
+        })
+        .collect();
+    if person_ids.is_empty() {
+        return b.ws;
+    }
+    let cohort_ids: Vec<Id> = (0..cohorts)
+        .map(|i| {
+            let start = today
+                .checked_sub_days(Days::new((i * 14) as u64))
+                .unwrap_or(today);
+            b.act(Action::AddCohort(CohortFields {
+                name: format!("Cohort {i:03}"),
+                sponsor_id: Some(person_ids[i % person_ids.len()]),
+                coach_ids: vec![person_ids[(i + 1) % person_ids.len()]],
+                starts_on: start,
+            }))
+        })
+        .collect();
+    if cohort_ids.is_empty() {
+        return b.ws;
+    }
+    // The k-th candidate of a cohort is a different person for every k, so nobody is enrolled
+    // twice in one cohort.
+    let cap = candidates.min(person_ids.len() * cohort_ids.len());
+    for i in 0..cap {
+        let (c, k) = (i % cohort_ids.len(), i / cohort_ids.len());
+        b.act(Action::AddCandidate {
+            cohort_id: cohort_ids[c],
+            person_id: person_ids[(c * 37 + k) % person_ids.len()],
+            fields: CandidateFields {
+                status: CandidateStatus::ALL[i % CandidateStatus::ALL.len()],
+                protected_hours_per_week: (i % 10) as f32,
+            },
+        });
+    }
+    b.ws
+}

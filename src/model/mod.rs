@@ -1,0 +1,325 @@
+//! The domain types of a Runway workspace. Plain data with serde; no I/O, no web APIs.
+//!
+//! Every record has a stable id and `created_at`/`updated_at` timestamps (UTC). Records point at
+//! each other by id only.
+
+mod dates;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+pub use dates::{date, opt_date};
+
+/// A record id: a UUID (v4 for records the app creates).
+pub type Id = Uuid;
+/// A moment in time, UTC; serialised as RFC 3339.
+pub type Timestamp = DateTime<Utc>;
+/// A calendar day; serialised as `YYYY-MM-DD`.
+pub type Date = NaiveDate;
+
+/// One organisation's program data: what one file holds.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Workspace {
+    pub organisation: String,
+    #[serde(default)]
+    pub people: Vec<Person>,
+    #[serde(default)]
+    pub cohorts: Vec<Cohort>,
+    #[serde(default)]
+    pub candidates: Vec<Candidate>,
+}
+
+impl Workspace {
+    pub fn is_empty(&self) -> bool {
+        self.people.is_empty() && self.cohorts.is_empty() && self.candidates.is_empty()
+    }
+
+    pub fn person(&self, id: Id) -> Option<&Person> {
+        self.people.iter().find(|p| p.id == id)
+    }
+
+    pub fn cohort(&self, id: Id) -> Option<&Cohort> {
+        self.cohorts.iter().find(|c| c.id == id)
+    }
+
+    pub fn candidate(&self, id: Id) -> Option<&Candidate> {
+        self.candidates.iter().find(|c| c.id == id)
+    }
+
+    /// The display name of a person, or a placeholder when the id is unknown.
+    pub fn person_name(&self, id: Id) -> &str {
+        self.person(id)
+            .map_or("(unknown person)", |p| p.name.as_str())
+    }
+
+    /// Candidates enrolled in a cohort, in the order they were added.
+    pub fn candidates_in(&self, cohort_id: Id) -> impl Iterator<Item = &Candidate> {
+        self.candidates
+            .iter()
+            .filter(move |c| c.cohort_id == cohort_id)
+    }
+
+    /// Every candidacy of a person, across cohorts.
+    pub fn candidacies_of(&self, person_id: Id) -> impl Iterator<Item = &Candidate> {
+        self.candidates
+            .iter()
+            .filter(move |c| c.person_id == person_id)
+    }
+
+    /// Counts for summaries ("3 people, 1 cohort, 2 candidates").
+    pub fn counts(&self) -> Counts {
+        Counts {
+            people: self.people.len(),
+            cohorts: self.cohorts.len(),
+            candidates: self.candidates.len(),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub people: usize,
+    pub cohorts: usize,
+    pub candidates: usize,
+}
+
+/// A level on the engineering career ladder: individual contributor or manager track.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub enum TrackLevel {
+    IC1,
+    IC2,
+    #[default]
+    IC3,
+    IC4,
+    IC5,
+    M1,
+    M2,
+    M3,
+}
+
+impl TrackLevel {
+    pub const ALL: [TrackLevel; 8] = [
+        TrackLevel::IC1,
+        TrackLevel::IC2,
+        TrackLevel::IC3,
+        TrackLevel::IC4,
+        TrackLevel::IC5,
+        TrackLevel::M1,
+        TrackLevel::M2,
+        TrackLevel::M3,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            TrackLevel::IC1 => "IC1",
+            TrackLevel::IC2 => "IC2",
+            TrackLevel::IC3 => "IC3",
+            TrackLevel::IC4 => "IC4",
+            TrackLevel::IC5 => "IC5",
+            TrackLevel::M1 => "M1",
+            TrackLevel::M2 => "M2",
+            TrackLevel::M3 => "M3",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    pub fn is_manager(self) -> bool {
+        matches!(self, TrackLevel::M1 | TrackLevel::M2 | TrackLevel::M3)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Person {
+    pub id: Id,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub team: String,
+    #[serde(default)]
+    pub role_title: String,
+    pub level: TrackLevel,
+    #[serde(default, with = "opt_date", skip_serializing_if = "Option::is_none")]
+    pub joined_on: Option<Date>,
+    #[serde(default, with = "opt_date", skip_serializing_if = "Option::is_none")]
+    pub left_on: Option<Date>,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+/// The four phases of a Manager-in-Training run, in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PhaseKind {
+    Prepare,
+    Shadow,
+    Practice,
+    LeadWithSupport,
+}
+
+impl PhaseKind {
+    pub const ALL: [PhaseKind; 4] = [
+        PhaseKind::Prepare,
+        PhaseKind::Shadow,
+        PhaseKind::Practice,
+        PhaseKind::LeadWithSupport,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            PhaseKind::Prepare => "Prepare",
+            PhaseKind::Shadow => "Shadow",
+            PhaseKind::Practice => "Practice",
+            PhaseKind::LeadWithSupport => "Lead with support",
+        }
+    }
+
+    /// Default length in months for a six-month run.
+    pub fn default_months(self) -> u32 {
+        match self {
+            PhaseKind::Prepare | PhaseKind::Shadow => 1,
+            PhaseKind::Practice | PhaseKind::LeadWithSupport => 2,
+        }
+    }
+
+    /// One line on what the phase is for, in our own words.
+    pub fn purpose(self) -> &'static str {
+        match self {
+            PhaseKind::Prepare => "Agree goals, success signals and a plan; clear protected time.",
+            PhaseKind::Shadow => "Sit beside an experienced manager, then debrief what you saw.",
+            PhaseKind::Practice => "Co-lead, take on micro-assignments, get feedback quickly.",
+            PhaseKind::LeadWithSupport => "Own a small team charter with a mentor close at hand.",
+        }
+    }
+}
+
+/// One phase of a cohort, with inclusive start and end days.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Phase {
+    pub kind: PhaseKind,
+    #[serde(with = "date")]
+    pub starts_on: Date,
+    #[serde(with = "date")]
+    pub ends_on: Date,
+}
+
+/// An observable outcome the cohort agreed on before it started.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SuccessSignal {
+    pub id: Id,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Cohort {
+    pub id: Id,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sponsor_id: Option<Id>,
+    #[serde(default)]
+    pub coach_ids: Vec<Id>,
+    /// The four phases in order; the first one's start is the cohort's start.
+    pub phases: Vec<Phase>,
+    #[serde(default)]
+    pub success_signals: Vec<SuccessSignal>,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+impl Cohort {
+    /// First day of the first phase.
+    pub fn starts_on(&self) -> Date {
+        self.phases.first().map_or(Date::MIN, |p| p.starts_on)
+    }
+
+    /// Last day of the last phase (or the start day for a cohort without phases).
+    pub fn ends_on(&self) -> Date {
+        self.phases.last().map_or(self.starts_on(), |p| p.ends_on)
+    }
+}
+
+/// Where a candidate stands in the program.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CandidateStatus {
+    #[default]
+    Nominated,
+    Selected,
+    InProgram,
+    Ready,
+    Promoted,
+    ReturnedToEngineering,
+    Withdrawn,
+    NotSelected,
+}
+
+impl CandidateStatus {
+    pub const ALL: [CandidateStatus; 8] = [
+        CandidateStatus::Nominated,
+        CandidateStatus::Selected,
+        CandidateStatus::InProgram,
+        CandidateStatus::Ready,
+        CandidateStatus::Promoted,
+        CandidateStatus::ReturnedToEngineering,
+        CandidateStatus::Withdrawn,
+        CandidateStatus::NotSelected,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            CandidateStatus::Nominated => "Nominated",
+            CandidateStatus::Selected => "Selected",
+            CandidateStatus::InProgram => "In program",
+            CandidateStatus::Ready => "Ready",
+            CandidateStatus::Promoted => "Promoted",
+            CandidateStatus::ReturnedToEngineering => "Returned to engineering",
+            CandidateStatus::Withdrawn => "Withdrawn",
+            CandidateStatus::NotSelected => "Not selected",
+        }
+    }
+
+    /// The stable code used in the file (`in_program`, …).
+    pub fn code(self) -> &'static str {
+        match self {
+            CandidateStatus::Nominated => "nominated",
+            CandidateStatus::Selected => "selected",
+            CandidateStatus::InProgram => "in_program",
+            CandidateStatus::Ready => "ready",
+            CandidateStatus::Promoted => "promoted",
+            CandidateStatus::ReturnedToEngineering => "returned_to_engineering",
+            CandidateStatus::Withdrawn => "withdrawn",
+            CandidateStatus::NotSelected => "not_selected",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.code() == code)
+    }
+
+    /// Still taking part (not finished, not out).
+    pub fn is_active(self) -> bool {
+        matches!(
+            self,
+            CandidateStatus::Nominated | CandidateStatus::Selected | CandidateStatus::InProgram
+        )
+    }
+}
+
+/// A person enrolled in a cohort.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Candidate {
+    pub id: Id,
+    pub cohort_id: Id,
+    pub person_id: Id,
+    pub status: CandidateStatus,
+    /// Hours a week taken off the candidate's delivery load for the program.
+    pub protected_hours_per_week: f32,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}

@@ -1,0 +1,185 @@
+//! Where the workspace lives between visits. A small [`Store`] trait with a browser adapter
+//! (`local`, wasm only) and an in-memory one for tests; the rules for loading, saving, keeping
+//! unreadable data aside and keeping a backup are plain functions over the trait.
+
+#[cfg(target_arch = "wasm32")]
+pub mod local;
+mod memory;
+
+use std::fmt;
+
+use crate::file::{self, DecodeError};
+use crate::model::{Timestamp, Workspace};
+
+pub use memory::MemoryStore;
+
+/// The current workspace, as a file envelope.
+pub const WORKSPACE_KEY: &str = "runway.workspace";
+/// The workspace as it was before the last import, for "Undo import".
+pub const BACKUP_KEY: &str = "runway.backup";
+/// Unreadable stored data is moved under this prefix plus a timestamp, never deleted.
+pub const QUARANTINE_PREFIX: &str = "runway.quarantine.";
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StoreError {
+    /// The browser refused because storage is full.
+    QuotaExceeded,
+    /// Storage cannot be used at all (disabled, private mode, blocked).
+    Unavailable(String),
+    Other(String),
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoreError::QuotaExceeded => f.write_str("the browser's storage for this site is full"),
+            StoreError::Unavailable(why) => write!(f, "browser storage is not available ({why})"),
+            StoreError::Other(why) => write!(f, "the browser refused to save ({why})"),
+        }
+    }
+}
+
+/// A string key–value store (localStorage in the browser).
+pub trait Store {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError>;
+    fn remove(&self, key: &str) -> Result<(), StoreError>;
+    /// Every key this store holds.
+    fn keys(&self) -> Result<Vec<String>, StoreError>;
+}
+
+/// What the app finds when it starts.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Startup {
+    /// Nothing stored yet.
+    Empty,
+    Ready(Workspace),
+    /// Stored data could not be read. It was moved to `kept_under`; the app starts empty.
+    Quarantined {
+        kept_under: String,
+        error: DecodeError,
+    },
+    /// Stored data could not be read, and could not be moved aside either (storage full):
+    /// it is left where it is and nothing may be saved over it.
+    Unreadable {
+        error: DecodeError,
+        why_not_moved: StoreError,
+    },
+    /// Stored data comes from a newer Runway: shown read-only, never written over.
+    TooNew {
+        found: u32,
+        view: Workspace,
+    },
+    /// Storage cannot be read at all; the app works in memory only.
+    Unavailable(StoreError),
+}
+
+impl Startup {
+    /// Whether saving over the stored workspace is allowed after this start.
+    pub fn may_save(&self) -> bool {
+        !matches!(
+            self,
+            Startup::Unreadable { .. } | Startup::TooNew { .. } | Startup::Unavailable(_)
+        )
+    }
+}
+
+/// Reads the stored workspace, moving unreadable data aside.
+pub fn load(store: &dyn Store, now: Timestamp) -> Startup {
+    let raw = match store.get(WORKSPACE_KEY) {
+        Ok(Some(raw)) => raw,
+        Ok(None) => return Startup::Empty,
+        Err(e) => return Startup::Unavailable(e),
+    };
+    match file::decode_str(&raw) {
+        Ok(decoded) => Startup::Ready(decoded.workspace),
+        Err(DecodeError::TooNew { found, .. }) => Startup::TooNew {
+            found,
+            view: file::decode_newer_for_viewing(&raw)
+                .map(|(_, ws)| ws)
+                .unwrap_or_default(),
+        },
+        Err(error) => match quarantine(store, &raw, now) {
+            Ok(kept_under) => Startup::Quarantined { kept_under, error },
+            Err(why_not_moved) => Startup::Unreadable {
+                error,
+                why_not_moved,
+            },
+        },
+    }
+}
+
+/// Copies `raw` under a fresh quarantine key and only then removes the original.
+fn quarantine(store: &dyn Store, raw: &str, now: Timestamp) -> Result<String, StoreError> {
+    let stamp = now.format("%Y%m%dT%H%M%S%.3fZ");
+    let mut key = format!("{QUARANTINE_PREFIX}{stamp}");
+    let mut n = 1;
+    while store.get(&key)?.is_some() {
+        n += 1;
+        key = format!("{QUARANTINE_PREFIX}{stamp}-{n}");
+    }
+    store.set(&key, raw)?;
+    if store.get(&key)?.as_deref() != Some(raw) {
+        return Err(StoreError::Other("the copy could not be read back".into()));
+    }
+    store.remove(WORKSPACE_KEY)?;
+    Ok(key)
+}
+
+/// Saves the workspace. On error nothing stored is lost: the old value stays.
+pub fn save(store: &dyn Store, ws: &Workspace, now: Timestamp) -> Result<usize, StoreError> {
+    let text = file::encode_compact(ws, now);
+    store.set(WORKSPACE_KEY, &text)?;
+    Ok(text.len())
+}
+
+/// Keeps `ws` as the backup that "Undo import" restores.
+pub fn save_backup(store: &dyn Store, ws: &Workspace, now: Timestamp) -> Result<(), StoreError> {
+    store.set(BACKUP_KEY, &file::encode_compact(ws, now))
+}
+
+/// The backup kept before the last import, if there is a readable one.
+pub fn load_backup(store: &dyn Store) -> Option<Workspace> {
+    let raw = store.get(BACKUP_KEY).ok()??;
+    file::decode_str(&raw).ok().map(|d| d.workspace)
+}
+
+pub fn clear_backup(store: &dyn Store) -> Result<(), StoreError> {
+    store.remove(BACKUP_KEY)
+}
+
+/// Keys of data kept aside because it could not be read, oldest first.
+pub fn quarantined_keys(store: &dyn Store) -> Vec<String> {
+    let mut keys: Vec<String> = store
+        .keys()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|k| k.starts_with(QUARANTINE_PREFIX))
+        .collect();
+    keys.sort();
+    keys
+}
+
+/// One stored entry and its size, for the Data page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Usage {
+    pub key: String,
+    /// Size in bytes of the UTF-8 text.
+    pub bytes: usize,
+}
+
+/// Runway's entries in the store with their sizes.
+pub fn usage(store: &dyn Store) -> Vec<Usage> {
+    let mut out: Vec<Usage> = store
+        .keys()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|k| k.starts_with("runway."))
+        .filter_map(|key| {
+            let bytes = store.get(&key).ok()??.len();
+            Some(Usage { key, bytes })
+        })
+        .collect();
+    out.sort_by(|a, b| a.key.cmp(&b.key));
+    out
+}

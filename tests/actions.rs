@@ -1,0 +1,345 @@
+//! The edit door: every action either changes the workspace as described or changes nothing.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use common::{act, at, day, sample};
+use runway::logic::actions::{
+    cohort_deletion_impact, person_deletion_impact, Action, ActionError, CandidateFields,
+    CohortFields, PersonFields, DEFAULT_SUCCESS_SIGNALS,
+};
+use runway::logic::validate;
+use runway::model::{CandidateStatus, PhaseKind, TrackLevel, Workspace};
+
+fn person(name: &str) -> PersonFields {
+    PersonFields {
+        name: name.into(),
+        email: None,
+        team: "Payments".into(),
+        role_title: "Engineer".into(),
+        level: TrackLevel::IC3,
+        joined_on: None,
+        left_on: None,
+    }
+}
+
+fn hours(h: f32) -> CandidateFields {
+    CandidateFields {
+        status: CandidateStatus::Nominated,
+        protected_hours_per_week: h,
+    }
+}
+
+#[test]
+fn sample_program_is_valid_and_realistic() {
+    let ws = sample();
+    assert_eq!(validate(&ws), vec![]);
+    assert!(ws.people.len() >= 10);
+    assert_eq!(ws.cohorts.len(), 1);
+    let cohort = &ws.cohorts[0];
+    assert!(cohort.sponsor_id.is_some());
+    assert_eq!(cohort.coach_ids.len(), 1);
+    let in_program = ws
+        .candidates_in(cohort.id)
+        .filter(|c| c.status == CandidateStatus::InProgram)
+        .count();
+    assert_eq!(in_program, 3);
+    // Started some weeks before "today" (2026-11-21), so it is under way.
+    assert!(cohort.starts_on() < day(2026, 11, 21) - chrono::Days::new(28));
+    assert!(cohort.ends_on() > day(2026, 11, 21));
+}
+
+#[test]
+fn adding_a_person_trims_and_stamps() {
+    let mut ws = Workspace::default();
+    let mut f = person("  Ada Lovelace ");
+    f.email = Some("  ".into());
+    let id = act(&mut ws, Action::AddPerson(f)).unwrap().unwrap();
+    let p = ws.person(id).unwrap();
+    assert_eq!(p.name, "Ada Lovelace");
+    assert_eq!(p.email, None, "a blank email is no email");
+    assert_eq!(p.created_at, at(2026, 11, 22));
+    assert_eq!(p.updated_at, p.created_at);
+}
+
+#[test]
+fn bad_person_fields_are_refused_without_change() {
+    let mut ws = sample();
+    let before = ws.clone();
+    assert_eq!(
+        act(&mut ws, Action::AddPerson(person("   "))),
+        Err(ActionError::Blank("a name"))
+    );
+    let mut f = person("X");
+    f.email = Some("not-an-email".into());
+    assert!(matches!(
+        act(&mut ws, Action::AddPerson(f)),
+        Err(ActionError::Invalid(_))
+    ));
+    let mut f = person("X");
+    f.joined_on = Some(day(2026, 1, 1));
+    f.left_on = Some(day(2025, 1, 1));
+    assert!(matches!(
+        act(&mut ws, Action::AddPerson(f)),
+        Err(ActionError::Invalid(_))
+    ));
+    assert_eq!(ws, before);
+}
+
+#[test]
+fn new_cohort_gets_default_phases_and_signals() {
+    let mut ws = Workspace::default();
+    let coach = act(&mut ws, Action::AddPerson(person("Coach")))
+        .unwrap()
+        .unwrap();
+    let id = act(
+        &mut ws,
+        Action::AddCohort(CohortFields {
+            name: "Spring".into(),
+            sponsor_id: None,
+            coach_ids: vec![coach, coach],
+            starts_on: day(2027, 3, 1),
+        }),
+    )
+    .unwrap()
+    .unwrap();
+    let c = ws.cohort(id).unwrap();
+    assert_eq!(
+        c.coach_ids,
+        vec![coach],
+        "a coach listed twice is kept once"
+    );
+    assert_eq!(
+        c.phases.iter().map(|p| p.kind).collect::<Vec<_>>(),
+        PhaseKind::ALL
+    );
+    assert_eq!(c.starts_on(), day(2027, 3, 1));
+    assert_eq!(c.ends_on(), day(2027, 8, 31));
+    let texts: Vec<&str> = c.success_signals.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(texts, DEFAULT_SUCCESS_SIGNALS);
+    assert_eq!(validate(&ws), vec![]);
+}
+
+#[test]
+fn moving_a_cohort_start_moves_its_phases() {
+    let mut ws = sample();
+    let c = ws.cohorts[0].clone();
+    let new_start = c.starts_on() + chrono::Days::new(7);
+    act(
+        &mut ws,
+        Action::UpdateCohort {
+            id: c.id,
+            fields: CohortFields {
+                name: c.name.clone(),
+                sponsor_id: c.sponsor_id,
+                coach_ids: c.coach_ids.clone(),
+                starts_on: new_start,
+            },
+        },
+    )
+    .unwrap();
+    let moved = ws.cohort(c.id).unwrap();
+    assert_eq!(moved.starts_on(), new_start);
+    assert_eq!(moved.ends_on(), c.ends_on() + chrono::Days::new(7));
+}
+
+#[test]
+fn phase_end_edit_keeps_phases_back_to_back_and_refuses_inverted_dates() {
+    let mut ws = sample();
+    let id = ws.cohorts[0].id;
+    let shadow_start = ws.cohorts[0].phases[1].starts_on;
+    act(
+        &mut ws,
+        Action::SetPhaseEnd {
+            cohort_id: id,
+            index: 1,
+            ends_on: shadow_start + chrono::Days::new(41),
+        },
+    )
+    .unwrap();
+    let c = ws.cohort(id).unwrap();
+    assert_eq!(c.phases[2].starts_on, shadow_start + chrono::Days::new(42));
+    assert_eq!(validate(&ws), vec![]);
+    let before = ws.clone();
+    let r = act(
+        &mut ws,
+        Action::SetPhaseEnd {
+            cohort_id: id,
+            index: 1,
+            ends_on: shadow_start - chrono::Days::new(1),
+        },
+    );
+    assert!(r.is_err());
+    assert_eq!(ws, before);
+}
+
+#[test]
+fn success_signals_can_be_added_edited_and_removed() {
+    let mut ws = sample();
+    let id = ws.cohorts[0].id;
+    let sid = act(
+        &mut ws,
+        Action::AddSignal {
+            cohort_id: id,
+            text: "Runs a retro".into(),
+        },
+    )
+    .unwrap()
+    .unwrap();
+    act(
+        &mut ws,
+        Action::UpdateSignal {
+            cohort_id: id,
+            signal_id: sid,
+            text: "Runs two retros".into(),
+        },
+    )
+    .unwrap();
+    assert!(ws
+        .cohort(id)
+        .unwrap()
+        .success_signals
+        .iter()
+        .any(|s| s.text == "Runs two retros"));
+    assert_eq!(
+        act(
+            &mut ws,
+            Action::AddSignal {
+                cohort_id: id,
+                text: " ".into()
+            }
+        ),
+        Err(ActionError::Blank("the signal's text"))
+    );
+    act(
+        &mut ws,
+        Action::RemoveSignal {
+            cohort_id: id,
+            signal_id: sid,
+        },
+    )
+    .unwrap();
+    assert!(!ws
+        .cohort(id)
+        .unwrap()
+        .success_signals
+        .iter()
+        .any(|s| s.id == sid));
+}
+
+#[test]
+fn a_person_is_a_candidate_once_per_cohort_and_hours_are_bounded() {
+    let mut ws = sample();
+    let cohort = ws.cohorts[0].id;
+    let existing = ws.candidates[0].person_id;
+    let r = act(
+        &mut ws,
+        Action::AddCandidate {
+            cohort_id: cohort,
+            person_id: existing,
+            fields: hours(4.0),
+        },
+    );
+    assert!(matches!(r, Err(ActionError::Invalid(m)) if m.contains("already a candidate")));
+    let newcomer = act(&mut ws, Action::AddPerson(person("New")))
+        .unwrap()
+        .unwrap();
+    for bad in [-1.0, 41.0, f32::NAN] {
+        assert!(act(
+            &mut ws,
+            Action::AddCandidate {
+                cohort_id: cohort,
+                person_id: newcomer,
+                fields: hours(bad)
+            }
+        )
+        .is_err());
+    }
+    let id = act(
+        &mut ws,
+        Action::AddCandidate {
+            cohort_id: cohort,
+            person_id: newcomer,
+            fields: hours(6.5),
+        },
+    )
+    .unwrap()
+    .unwrap();
+    act(
+        &mut ws,
+        Action::UpdateCandidate {
+            id,
+            fields: CandidateFields {
+                status: CandidateStatus::Selected,
+                protected_hours_per_week: 8.0,
+            },
+        },
+    )
+    .unwrap();
+    let c = ws.candidate(id).unwrap();
+    assert_eq!(
+        (c.status, c.protected_hours_per_week),
+        (CandidateStatus::Selected, 8.0)
+    );
+}
+
+#[test]
+fn deleting_a_person_says_what_goes_and_leaves_no_dangling_reference() {
+    let mut ws = sample();
+    let cohort = ws.cohorts[0].clone();
+    let sponsor = cohort.sponsor_id.unwrap();
+    let candidate = ws.candidates[0].person_id;
+
+    let impact = person_deletion_impact(&ws, sponsor);
+    assert_eq!(impact.lines.len(), 1);
+    assert!(impact.lines[0].contains("sponsor"), "{:?}", impact.lines);
+    let impact = person_deletion_impact(&ws, candidate);
+    assert_eq!(impact.lines.len(), 1);
+    assert!(impact.lines[0].contains("candidacy"));
+
+    act(&mut ws, Action::DeletePerson { id: sponsor }).unwrap();
+    act(&mut ws, Action::DeletePerson { id: candidate }).unwrap();
+    act(
+        &mut ws,
+        Action::DeletePerson {
+            id: cohort.coach_ids[0],
+        },
+    )
+    .unwrap();
+    assert_eq!(ws.cohort(cohort.id).unwrap().sponsor_id, None);
+    assert!(ws.cohort(cohort.id).unwrap().coach_ids.is_empty());
+    assert!(ws.candidacies_of(candidate).next().is_none());
+    assert_eq!(validate(&ws), vec![]);
+    assert_eq!(
+        act(&mut ws, Action::DeletePerson { id: sponsor }),
+        Err(ActionError::Missing("person"))
+    );
+}
+
+#[test]
+fn deleting_a_cohort_takes_its_candidates() {
+    let mut ws = sample();
+    let id = ws.cohorts[0].id;
+    let n = ws.candidates_in(id).count();
+    assert_eq!(cohort_deletion_impact(&ws, id).lines.len(), n);
+    act(&mut ws, Action::DeleteCohort { id }).unwrap();
+    assert!(ws.cohorts.is_empty());
+    assert!(ws.candidates.is_empty());
+    assert_eq!(validate(&ws), vec![]);
+}
+
+#[test]
+fn large_workspace_has_the_requested_size_and_is_valid() {
+    let ws = runway::logic::sample::large_workspace(
+        300,
+        20,
+        150,
+        day(2026, 11, 21),
+        at(2026, 11, 21),
+        &mut common::counter_ids(),
+    );
+    assert_eq!(ws.people.len(), 300);
+    assert_eq!(ws.cohorts.len(), 20);
+    assert_eq!(ws.candidates.len(), 150);
+    assert_eq!(validate(&ws), vec![]);
+}

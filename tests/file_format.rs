@@ -1,0 +1,330 @@
+//! The workspace file: round trips, stable output, and a clear error (with its place in the
+//! file) for every kind of bad input.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use common::{at, day, sample};
+use proptest::prelude::*;
+use runway::file::{self, decode, encode_pretty, export_file_name, DecodeError, SCHEMA_VERSION};
+use serde_json::{json, Value};
+
+fn sample_value() -> Value {
+    serde_json::from_str(&encode_pretty(&sample(), at(2026, 11, 21))).unwrap()
+}
+
+fn decode_value(v: &Value) -> Result<file::Decoded, DecodeError> {
+    decode(serde_json::to_string(v).unwrap().as_bytes())
+}
+
+#[test]
+fn export_round_trips() {
+    let ws = sample();
+    let text = encode_pretty(&ws, at(2026, 11, 21));
+    let back = decode(text.as_bytes()).unwrap();
+    assert_eq!(back.workspace, ws);
+    assert_eq!(back.schema_version, SCHEMA_VERSION);
+    assert_eq!(back.exported_at.as_deref(), Some("2026-11-21T09:30:00Z"));
+}
+
+#[test]
+fn export_is_pretty_and_stable_apart_from_exported_at() {
+    let ws = sample();
+    let a = encode_pretty(&ws, at(2026, 11, 21));
+    let b = encode_pretty(&decode(a.as_bytes()).unwrap().workspace, at(2026, 12, 1));
+    let strip = |s: &str| {
+        s.lines()
+            .filter(|l| !l.contains("\"exported_at\""))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(strip(&a), strip(&b));
+    assert_ne!(a, b, "exported_at differs");
+    assert!(
+        a.starts_with("{\n  \"format\": \"runway-workspace\",\n  \"schema_version\": 1,"),
+        "{}",
+        &a[..80]
+    );
+}
+
+#[test]
+fn export_file_name_is_slugged_and_dated() {
+    assert_eq!(
+        export_file_name("Northwind Logistics", day(2026, 11, 21)),
+        "runway-northwind-logistics-2026-11-21.json"
+    );
+    assert_eq!(
+        export_file_name("  R&D / Ops!! ", day(2026, 1, 2)),
+        "runway-r-d-ops-2026-01-02.json"
+    );
+    assert_eq!(
+        export_file_name("", day(2026, 1, 2)),
+        "runway-workspace-2026-01-02.json"
+    );
+}
+
+#[test]
+fn not_json_is_named_with_line_and_column() {
+    let err = decode(b"{\n  \"format\": runway\n}").unwrap_err();
+    assert_eq!(
+        err,
+        DecodeError::NotJson {
+            line: 2,
+            column: 13
+        }
+    );
+    assert!(err.to_string().contains("line 2, column 13"));
+}
+
+#[test]
+fn another_apps_json_is_not_a_runway_file() {
+    for other in [
+        json!({"name": "my-package", "version": "1.0.0"}),
+        json!([1, 2, 3]),
+        json!("text"),
+        json!({"format": "tldraw"}),
+    ] {
+        assert_eq!(
+            decode_value(&other).unwrap_err(),
+            DecodeError::NotRunway,
+            "{other}"
+        );
+    }
+    assert!(DecodeError::NotRunway
+        .to_string()
+        .contains("not a Runway workspace"));
+}
+
+#[test]
+fn a_cut_off_file_is_truncated() {
+    let text = encode_pretty(&sample(), at(2026, 11, 21));
+    for cut in [text.len() / 3, text.len() / 2, text.len() - 3] {
+        assert_eq!(
+            decode(&text.as_bytes()[..cut]).unwrap_err(),
+            DecodeError::Truncated,
+            "cut at {cut}"
+        );
+    }
+}
+
+#[test]
+fn empty_binary_and_huge_files_are_refused() {
+    assert_eq!(decode(b"").unwrap_err(), DecodeError::Empty);
+    assert_eq!(decode(b"  \n").unwrap_err(), DecodeError::Empty);
+    assert_eq!(
+        decode(&[0x89, b'P', b'N', b'G', 0xff, 0xfe]).unwrap_err(),
+        DecodeError::NotText
+    );
+    let huge = vec![b' '; file::MAX_FILE_BYTES + 1];
+    assert!(matches!(
+        decode(&huge).unwrap_err(),
+        DecodeError::TooLarge { .. }
+    ));
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let mut bytes = "\u{feff}".as_bytes().to_vec();
+    bytes.extend(encode_pretty(&sample(), at(2026, 11, 21)).as_bytes());
+    assert!(decode(&bytes).is_ok());
+}
+
+#[test]
+fn newer_schema_is_refused_and_says_so() {
+    let mut v = sample_value();
+    v["schema_version"] = json!(SCHEMA_VERSION + 1);
+    let err = decode_value(&v).unwrap_err();
+    assert_eq!(
+        err,
+        DecodeError::TooNew {
+            found: SCHEMA_VERSION + 1,
+            supported: SCHEMA_VERSION
+        }
+    );
+    assert!(err.to_string().contains("newer version of Runway"));
+    for bad in [json!(0), json!("1"), json!(null), json!(-1)] {
+        v["schema_version"] = bad;
+        assert_eq!(decode_value(&v).unwrap_err(), DecodeError::BadVersion);
+    }
+}
+
+/// Each broken field is reported with its path in the file.
+#[test]
+fn wrong_field_types_name_their_path() {
+    let cases: Vec<(&str, Value, &str, &str)> = vec![
+        (
+            "/workspace/cohorts/0/phases/2/starts_on",
+            json!("next week"),
+            "cohorts[0].phases[2].starts_on",
+            "not a date",
+        ),
+        (
+            "/workspace/cohorts/0/phases/1/ends_on",
+            json!(20260101),
+            "cohorts[0].phases[1].ends_on",
+            "not a date",
+        ),
+        (
+            "/workspace/people/3/name",
+            json!(42),
+            "people[3].name",
+            "expected a string, found integer `42`",
+        ),
+        (
+            "/workspace/people/0/level",
+            json!("M9"),
+            "people[0].level",
+            "unknown value `M9`",
+        ),
+        (
+            "/workspace/candidates/1/status",
+            json!("promoted twice"),
+            "candidates[1].status",
+            "unknown value",
+        ),
+        (
+            "/workspace/candidates/0/protected_hours_per_week",
+            json!("eight"),
+            "candidates[0].protected_hours_per_week",
+            "expected f32",
+        ),
+        (
+            "/workspace/people/2/id",
+            json!("not-a-uuid"),
+            "people[2].id",
+            "UUID",
+        ),
+        (
+            "/workspace/cohorts/0/created_at",
+            json!("yesterday"),
+            "cohorts[0].created_at",
+            "input contains invalid characters",
+        ),
+    ];
+    for (pointer, value, path, message) in cases {
+        let mut v = sample_value();
+        *v.pointer_mut(pointer).unwrap() = value;
+        match decode_value(&v).unwrap_err() {
+            DecodeError::Field {
+                path: p,
+                message: m,
+            } => {
+                assert_eq!(p, path);
+                assert!(
+                    m.contains(message),
+                    "{path}: {m:?} should contain {message:?}"
+                );
+            }
+            other => panic!("{pointer}: expected a field error, got {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn a_missing_required_field_is_named() {
+    let mut v = sample_value();
+    v.pointer_mut("/workspace/people/1")
+        .unwrap()
+        .as_object_mut()
+        .unwrap()
+        .remove("name");
+    let err = decode_value(&v).unwrap_err();
+    assert_eq!(err.path(), Some("people[1]"));
+    assert!(err.to_string().contains("missing field `name`"), "{err}");
+}
+
+#[test]
+fn a_reference_to_a_missing_id_is_named() {
+    let mut v = sample_value();
+    v["workspace"]["candidates"][2]["person_id"] = json!("00000000-0000-4000-8000-00000000ffff");
+    v["workspace"]["cohorts"][0]["sponsor_id"] = json!("00000000-0000-4000-8000-00000000fffe");
+    match decode_value(&v).unwrap_err() {
+        DecodeError::Invalid(problems) => {
+            let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+            assert_eq!(
+                paths,
+                vec!["cohorts[0].sponsor_id", "candidates[2].person_id"]
+            );
+            assert!(problems[1]
+                .message
+                .contains("no person has the id 00000000-0000-4000-8000-00000000ffff"));
+        }
+        other => panic!("expected rule problems, got {other:?}"),
+    }
+}
+
+#[test]
+fn rule_breaks_are_all_reported() {
+    let mut v = sample_value();
+    let first_person = v["workspace"]["people"][0]["id"].clone();
+    v["workspace"]["people"][1]["id"] = first_person;
+    v["workspace"]["people"][2]["name"] = json!("  ");
+    v["workspace"]["cohorts"][0]["phases"][1]["ends_on"] = json!("2000-01-01");
+    v["workspace"]["candidates"][0]["protected_hours_per_week"] = json!(80);
+    let DecodeError::Invalid(problems) = decode_value(&v).unwrap_err() else {
+        panic!()
+    };
+    let paths: Vec<String> = problems.iter().map(|p| p.path.clone()).collect();
+    for expected in [
+        "people[1].id",
+        "people[2].name",
+        "cohorts[0].phases[1].ends_on",
+        "candidates[0].protected_hours_per_week",
+    ] {
+        assert!(
+            paths.iter().any(|p| p == expected),
+            "{expected} missing from {paths:?}"
+        );
+    }
+}
+
+#[test]
+fn every_schema_version_fixture_still_imports() {
+    // One fixture per schema version; a schema change adds the next file and a migration.
+    let v1 = include_str!("fixtures/workspace-v1.json");
+    let d = decode(v1.as_bytes()).expect("the schema 1 fixture imports");
+    assert_eq!(d.schema_version, 1);
+    assert_eq!(d.workspace.organisation, "Northwind Logistics");
+    assert_eq!(
+        d.workspace.counts(),
+        runway::model::Counts {
+            people: 13,
+            cohorts: 1,
+            candidates: 4
+        }
+    );
+}
+
+#[test]
+fn peek_reads_the_version_of_any_runway_text() {
+    assert_eq!(
+        file::peek_schema_version(r#"{"format":"runway-workspace","schema_version":7}"#),
+        Some(7)
+    );
+    assert_eq!(
+        file::peek_schema_version(r#"{"format":"other","schema_version":7}"#),
+        None
+    );
+    assert_eq!(file::peek_schema_version("nope"), None);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+        let _ = decode(&bytes);
+    }
+
+    #[test]
+    fn mutated_valid_files_are_either_valid_or_refused(pos in 0usize..10_000, byte in any::<u8>(), cut in any::<bool>()) {
+        let text = encode_pretty(&sample(), at(2026, 11, 21));
+        let mut bytes = text.into_bytes();
+        let pos = pos % bytes.len();
+        if cut { bytes.truncate(pos) } else { bytes[pos] = byte }
+        if let Ok(d) = decode(&bytes) {
+            // Whatever is accepted obeys every rule.
+            prop_assert!(runway::logic::validate(&d.workspace).is_empty());
+        }
+    }
+}
