@@ -1,11 +1,150 @@
-use leptos::prelude::*;
+//! The Leptos shell: app frame, routes, pages and shared widgets. No domain rules live here;
+//! edits go through [`state::AppState::dispatch`].
 
-#[component]
-pub fn App() -> impl IntoView {
-    view! { <main><h1>"Runway"</h1></main> }
-}
+mod browser;
+mod pages;
+mod state;
+mod widgets;
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::path;
+
+use state::{use_app, AppState, ReadOnly, SaveState, StartNotice};
 
 pub fn start() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(App);
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let app = AppState::start();
+    provide_context(app);
+    let base = browser::base_path();
+    browser::mark("runway:first-render");
+    view! {
+        <Router base=base>
+            <a class="skip" href="#main">"Skip to content"</a>
+            <header class="top">
+                <A href="/" attr:class="brand">
+                    <span class="brand-mark" aria-hidden="true">"▲"</span>
+                    <span class="brand-name">"Runway"</span>
+                </A>
+                <nav aria-label="Main">
+                    <ul>
+                        <li><A href="/cohorts">"Cohorts"</A></li>
+                        <li><A href="/people">"People"</A></li>
+                        <li><A href="/data">"Data"</A></li>
+                    </ul>
+                </nav>
+                <SaveIndicator/>
+            </header>
+            <Banners/>
+            <main id="main" tabindex="-1">
+                <Routes fallback=|| view! { <pages::NotFound/> }>
+                    <Route path=path!("/") view=pages::home::Home/>
+                    <Route path=path!("/people") view=pages::people::PeoplePage/>
+                    <Route path=path!("/people/:id") view=pages::people::PersonPage/>
+                    <Route path=path!("/cohorts") view=pages::cohorts::CohortsPage/>
+                    <Route path=path!("/cohorts/new") view=pages::cohorts::NewCohortPage/>
+                    <Route path=path!("/cohorts/:id") view=pages::cohort::CohortPage/>
+                    <Route path=path!("/candidates/:id") view=pages::candidate::CandidatePage/>
+                    <Route path=path!("/data") view=pages::data::DataPage/>
+                </Routes>
+            </main>
+            <Flash/>
+            <footer class="foot">
+                <p>"Runway keeps everything in this browser. Nothing leaves this computer unless you export it."</p>
+            </footer>
+        </Router>
+    }
+}
+
+/// "Saved" / "Saving…" / "Not saved", announced politely.
+#[component]
+fn SaveIndicator() -> impl IntoView {
+    let app = use_app();
+    view! {
+        <p class="save-state" role="status" aria-live="polite">
+            {move || match app.save.get() {
+                SaveState::Saved => view! { <span class="ok">"Saved in this browser"</span> }.into_any(),
+                SaveState::Pending => view! { <span>"Saving…"</span> }.into_any(),
+                SaveState::Failed(_) => view! { <span class="bad">"Not saved"</span> }.into_any(),
+                SaveState::Off => view! { <span class="bad">"Not saving"</span> }.into_any(),
+            }}
+        </p>
+    }
+}
+
+/// Persistent warnings: a failed save, read-only mode, data kept aside.
+#[component]
+fn Banners() -> impl IntoView {
+    let app = use_app();
+    let failed = move || match app.save.get() {
+        SaveState::Failed(e) => Some(view! {
+            <div class="banner bad" role="alert">
+                <p>{state::storage_advice(&e)}</p>
+                <button type="button" on:click=move |_| app.download_export()>"Export now"</button>
+                <button type="button" class="secondary" on:click=move |_| app.flush_retry()>"Try saving again"</button>
+            </div>
+        }),
+        _ => None,
+    };
+    let read_only = move || {
+        app.read_only.get().map(|r| {
+            let text = match r {
+                ReadOnly::Newer { found } => format!(
+                    "This browser holds data saved by a newer version of Runway (schema {found}). \
+                     It is shown read-only and will not be changed. Open it with the newer version, \
+                     or download it from the Data page."
+                ),
+                ReadOnly::Unreadable { error, why } => format!(
+                    "The data stored in this browser cannot be read ({error}) and could not be moved \
+                     aside ({why}). It is left untouched and nothing will be saved over it. \
+                     Download it from the Data page."
+                ),
+            };
+            view! { <div class="banner warn" role="alert"><p>{text}</p></div> }
+        })
+    };
+    let notice = move || {
+        app.notice.get().map(|n| {
+            let text = match n {
+                StartNotice::Quarantined { error, .. } => format!(
+                    "The data stored in this browser could not be read: {error} It has been kept \
+                     aside, untouched, and Runway started with an empty workspace. You can download \
+                     the kept data from the Data page."
+                ),
+                StartNotice::StorageUnavailable(e) => format!(
+                    "Browser storage is not available ({e}). Runway works, but nothing is kept \
+                     after you close this tab: export your work."
+                ),
+            };
+            view! {
+                <div class="banner warn" role="alert">
+                    <p>{text}</p>
+                    <A href="/data">"Go to Data"</A>
+                    <button type="button" class="secondary" on:click=move |_| app.notice.set(None)>"Dismiss"</button>
+                </div>
+            }
+        })
+    };
+    view! { {failed} {read_only} {notice} }
+}
+
+/// The result of the last action, in a polite live region.
+#[component]
+fn Flash() -> impl IntoView {
+    let app = use_app();
+    view! {
+        <div class="flash-region" role="status" aria-live="polite">
+            {move || app.flash.get().map(|f| view! {
+                <p class="flash" class:bad=f.is_error>
+                    <span>{f.text}</span>
+                    <button type="button" class="link" aria-label="Dismiss message" on:click=move |_| app.flash.set(None)>"×"</button>
+                </p>
+            })}
+        </div>
+    }
 }

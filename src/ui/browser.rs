@@ -1,0 +1,103 @@
+//! The few browser APIs the UI needs, each behind one small function: clock, ids, downloads,
+//! reading a picked file, timing marks. Nothing here panics when an API is missing.
+
+use chrono::{Local, NaiveDate, Utc};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use crate::model::{Id, Timestamp};
+
+pub fn now() -> Timestamp {
+    Utc::now()
+}
+
+/// Today in the person's own time zone.
+pub fn today() -> NaiveDate {
+    Local::now().date_naive()
+}
+
+/// A fresh random (v4) id from the browser's cryptographic random source.
+pub fn new_id() -> Id {
+    let mut bytes = [0u8; 16];
+    let filled = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
+    if !filled {
+        // No WebCrypto (very old browser): fall back to Math.random, still unique in practice.
+        for b in &mut bytes {
+            *b = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    uuid::Builder::from_random_bytes(bytes).into_uuid()
+}
+
+/// Hands `text` to the browser as a download named `file_name`.
+pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), String> {
+    let fail = |e: JsValue| format!("the browser refused the download ({e:?})");
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let a: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(fail)?
+        .dyn_into()
+        .map_err(|_| "could not create a link".to_string())?;
+    a.set_href(&url);
+    a.set_download(file_name);
+    a.style().set_property("display", "none").ok();
+    if let Some(body) = document.body() {
+        body.append_child(&a).ok();
+        a.click();
+        body.remove_child(&a).ok();
+    } else {
+        a.click();
+    }
+    // Let the download start before the URL is released.
+    let url_later = url.clone();
+    leptos::prelude::set_timeout(
+        move || {
+            web_sys::Url::revoke_object_url(&url_later).ok();
+        },
+        std::time::Duration::from_secs(10),
+    );
+    Ok(())
+}
+
+/// Reads a picked or dropped file's bytes.
+pub async fn read_file(file: web_sys::File) -> Result<Vec<u8>, String> {
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|e| format!("the file could not be read ({e:?})"))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Records a timing mark (seen in the browser's performance tools and by the benchmark).
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        p.mark(name).ok();
+    }
+}
+
+/// Records the time between two marks as a named measure.
+pub fn measure(name: &str, start: &str, end: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        p.measure_with_start_mark_and_end_mark(name, start, end).ok();
+    }
+}
+
+/// The path prefix the app is served under ("" at a site's root, "/runway" in a sub-folder),
+/// read from the `<base href>` trunk writes.
+pub fn base_path() -> String {
+    let base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .and_then(|uri| web_sys::Url::new(&uri).ok())
+        .map(|u| u.pathname())
+        .unwrap_or_default();
+    base.trim_end_matches('/').to_string()
+}

@@ -1,0 +1,161 @@
+use chrono::{Datelike, Days};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+use crate::logic::actions::{Action, CohortFields};
+use crate::logic::phases::{position_on, Position};
+use crate::model::Id;
+use crate::ui::browser;
+use crate::ui::state::use_app;
+use crate::ui::widgets::{date_value, fmt_date, parse_date, person_choices};
+
+#[component]
+pub fn CohortsPage() -> impl IntoView {
+    let app = use_app();
+    let today = browser::today();
+    let rows = move || {
+        app.ws.with(|ws| {
+            ws.cohorts
+                .iter()
+                .map(|c| {
+                    let now = match position_on(c, today) {
+                        Position::BeforeStart { .. } => "Not started".to_string(),
+                        Position::In { kind, .. } => kind.name().to_string(),
+                        Position::Between { .. } => "Between phases".to_string(),
+                        Position::Finished => "Finished".to_string(),
+                    };
+                    let sponsor = c.sponsor_id.map(|s| ws.person_name(s).to_string()).unwrap_or_else(|| "—".into());
+                    (c.id, c.name.clone(), fmt_date(c.starts_on()), fmt_date(c.ends_on()), now, sponsor, ws.candidates_in(c.id).count())
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <section class="page">
+            <div class="title-row">
+                <h1>"Cohorts"</h1>
+                <A href="/cohorts/new" attr:class="button">"New cohort"</A>
+            </div>
+            <Show when=move || !rows().is_empty() fallback=|| view! { <p class="muted">"No cohorts yet. A cohort is one run of the program: usually about three candidates over six months."</p> }>
+                <div class="table-wrap">
+                    <table>
+                        <caption class="sr-only">"Cohorts"</caption>
+                        <thead><tr><th scope="col">"Cohort"</th><th scope="col">"Runs"</th><th scope="col">"Now"</th><th scope="col">"Sponsor"</th><th scope="col">"Candidates"</th></tr></thead>
+                        <tbody>
+                            {move || rows().into_iter().map(|(id, name, start, end, now, sponsor, n)| view! {
+                                <tr>
+                                    <td><A href=format!("/cohorts/{id}")>{name}</A></td>
+                                    <td>{format!("{start} – {end}")}</td>
+                                    <td>{now}</td>
+                                    <td>{sponsor}</td>
+                                    <td>{n}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            </Show>
+        </section>
+    }
+}
+
+/// The next Monday on or after `day`.
+fn next_monday(day: chrono::NaiveDate) -> chrono::NaiveDate {
+    let ahead = (7 - day.weekday().num_days_from_monday()) % 7;
+    day.checked_add_days(Days::new(u64::from(ahead))).unwrap_or(day)
+}
+
+/// Cohort name, start, sponsor and coaches: used to create a cohort and to edit one.
+#[component]
+pub fn CohortForm(
+    initial: CohortFields,
+    #[prop(into)] submit_label: String,
+    on_submit: Callback<CohortFields, bool>,
+) -> impl IntoView {
+    let app = use_app();
+    let name = RwSignal::new(initial.name.clone());
+    let start = RwSignal::new(date_value(Some(initial.starts_on)));
+    let sponsor = RwSignal::new(initial.sponsor_id.map(|s| s.to_string()).unwrap_or_default());
+    let coaches = RwSignal::new(initial.coach_ids.clone());
+    let error = RwSignal::new(None::<String>);
+    let choices = move || app.ws.with(person_choices);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(starts_on) = parse_date(&start.get_untracked()) else {
+            error.set(Some("Please enter a start date.".into()));
+            return;
+        };
+        error.set(None);
+        on_submit.run(CohortFields {
+            name: name.get_untracked(),
+            sponsor_id: Id::parse_str(&sponsor.get_untracked()).ok(),
+            coach_ids: coaches.get_untracked(),
+            starts_on,
+        });
+    };
+    view! {
+        <form class="form grid" on:submit=submit>
+            <label>"Cohort name" <input type="text" required bind:value=name placeholder="e.g. MiT 2027 spring"/></label>
+            <label>"Starts on" <input type="date" required bind:value=start/></label>
+            <label>"Sponsor"
+                <select prop:value=move || sponsor.get() on:change=move |ev| sponsor.set(event_target_value(&ev))>
+                    <option value="">"— none yet —"</option>
+                    {move || choices().into_iter().map(|(id, label)| view! { <option value=id.to_string()>{label}</option> }).collect_view()}
+                </select>
+            </label>
+            <fieldset class="coaches">
+                <legend>"Coaches"</legend>
+                <Show when=move || !choices().is_empty() fallback=|| view! { <p class="muted">"Add people first, then pick the coaches here."</p> }>
+                    <div class="checks">
+                        {move || choices().into_iter().map(|(id, label)| view! {
+                            <label class="check">
+                                <input type="checkbox"
+                                    prop:checked=move || coaches.with(|c| c.contains(&id))
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        coaches.update(|c| { c.retain(|x| *x != id); if on { c.push(id); } });
+                                    }/>
+                                {label}
+                            </label>
+                        }).collect_view()}
+                    </div>
+                </Show>
+            </fieldset>
+            {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+            <div class="actions"><button type="submit">{submit_label}</button></div>
+        </form>
+    }
+}
+
+#[component]
+pub fn NewCohortPage() -> impl IntoView {
+    let app = use_app();
+    let navigate = use_navigate();
+    let initial = CohortFields {
+        name: String::new(),
+        sponsor_id: None,
+        coach_ids: vec![],
+        starts_on: next_monday(browser::today()),
+    };
+    let create = Callback::new(move |fields: CohortFields| {
+        let name = fields.name.trim().to_string();
+        match app.act(Action::AddCohort(fields), &format!("Created {name}.")) {
+            Some(id) => {
+                navigate(&format!("/cohorts/{id}"), Default::default());
+                true
+            }
+            None => false,
+        }
+    });
+    view! {
+        <section class="page">
+            <p class="crumbs"><A href="/cohorts">"Cohorts"</A> " / "</p>
+            <h1>"New cohort"</h1>
+            <p class="lead">"The four phases are laid out from the start date (Prepare 1 month, Shadow 1, Practice 2, Lead with support 2); you can change them afterwards."</p>
+            <p class="muted">{format!("Starting on a Monday works best; the first one coming is {}.", fmt_date(next_monday(browser::today())))}</p>
+            <CohortForm initial=initial submit_label="Create cohort" on_submit=create/>
+            <p class="hint">"Sponsor or coaches not in the list? " <A href="/people">"Add them on the People page"</A> " first."</p>
+        </section>
+    }
+}

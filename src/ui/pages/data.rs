@@ -1,0 +1,206 @@
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use crate::file::Decoded;
+use crate::logic::actions::Action;
+use crate::storage::{self, local::LocalStore, Store, WORKSPACE_KEY};
+use crate::ui::browser;
+use crate::ui::state::{decode_import, use_app};
+
+fn kb(bytes: usize) -> String {
+    if bytes < 1024 {
+        format!("{bytes} bytes")
+    } else if bytes < 1024 * 1024 {
+        format!("{:.1} KB", bytes as f64 / 1024.0)
+    } else {
+        format!("{:.2} MB", bytes as f64 / 1_048_576.0)
+    }
+}
+
+#[component]
+pub fn DataPage() -> impl IntoView {
+    view! {
+        <section class="page">
+            <h1>"Data"</h1>
+            <p class="lead">"Everything lives in this browser. To share with a sponsor, a coach or a candidate, export a file and send it; they import it in their browser."</p>
+            <Organisation/>
+            <ExportImport/>
+            <Stored/>
+        </section>
+    }
+}
+
+#[component]
+fn Organisation() -> impl IntoView {
+    let app = use_app();
+    let name = RwSignal::new(app.ws.with_untracked(|ws| ws.organisation.clone()));
+    Effect::new(move |_| name.set(app.ws.with(|ws| ws.organisation.clone())));
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        app.act(Action::SetOrganisation(name.get_untracked()), "Saved the organisation name.");
+    };
+    view! {
+        <h2>"Organisation"</h2>
+        <form class="form inline" on:submit=save>
+            <label class="grow">"Organisation name" <input type="text" bind:value=name required/></label>
+            <button type="submit">"Save name"</button>
+        </form>
+    }
+}
+
+#[component]
+fn ExportImport() -> impl IntoView {
+    let app = use_app();
+    let pending = RwSignal::new(None::<Decoded>);
+    let error = RwSignal::new(None::<String>);
+    let dragging = RwSignal::new(false);
+
+    let take_file = move |file: web_sys::File| {
+        error.set(None);
+        pending.set(None);
+        let name = file.name();
+        spawn_local(async move {
+            match browser::read_file(file).await {
+                Err(e) => error.set(Some(format!("{name}: {e}"))),
+                Ok(bytes) => match decode_import(&bytes) {
+                    Ok(d) => pending.set(Some(d)),
+                    Err(e) => error.set(Some(format!("{name} was not imported. {e} Your workspace has not changed."))),
+                },
+            }
+        });
+    };
+    let on_pick = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            take_file(file);
+        }
+        input.set_value("");
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+            take_file(file);
+        }
+    };
+    let confirm = move |_| {
+        if let Some(d) = pending.get_untracked() {
+            let org = d.workspace.organisation.clone();
+            match app.replace(d.workspace) {
+                Ok(()) => app.say(&format!("Imported {org}. “Undo import” brings back what you had.")),
+                Err(e) => app.warn(&e),
+            }
+            pending.set(None);
+        }
+    };
+    let undo = move |_| match app.undo_import() {
+        Ok(()) => app.say("Undone: your workspace is back as it was before the import."),
+        Err(e) => app.warn(&e),
+    };
+
+    view! {
+        <h2>"Export"</h2>
+        <p>"Downloads the whole workspace as one .json file. Keep it somewhere safe: it holds people's evaluations."</p>
+        <button type="button" on:click=move |_| app.download_export()>"Export workspace"</button>
+
+        <h2>"Import"</h2>
+        <p>"Opens a workspace file from Runway. You will see what it contains before anything changes, and you can undo it afterwards."</p>
+        <div class="dropzone" class:over=move || dragging.get()
+            on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=on_drop>
+            <label class="file">"Choose a workspace file to import"
+                <input type="file" accept=".json,application/json" on:change=on_pick disabled=move || app.is_read_only()/>
+            </label>
+            <p class="muted">"…or drop the file here."</p>
+        </div>
+        {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+        {move || pending.get().map(|d| {
+            let c = d.workspace.counts();
+            view! {
+                <div class="panel confirm-import" role="region" aria-label="Import preview">
+                    <h3>"Ready to import"</h3>
+                    <dl class="facts">
+                        <div><dt>"Organisation"</dt><dd>{d.workspace.organisation.clone()}</dd></div>
+                        <div><dt>"People"</dt><dd>{c.people}</dd></div>
+                        <div><dt>"Cohorts"</dt><dd>{c.cohorts}</dd></div>
+                        <div><dt>"Candidates"</dt><dd>{c.candidates}</dd></div>
+                        <div><dt>"Exported"</dt><dd>{d.exported_at.clone().unwrap_or_else(|| "unknown".into())}</dd></div>
+                    </dl>
+                    <p>"This replaces everything in this browser's workspace. Your current workspace is kept as a backup that “Undo import” restores."</p>
+                    <div class="actions">
+                        <button type="button" on:click=confirm>"Replace my workspace"</button>
+                        <button type="button" class="secondary" on:click=move |_| pending.set(None)>"Cancel"</button>
+                    </div>
+                </div>
+            }
+        })}
+        <Show when=move || app.has_backup.get()>
+            <div class="panel">
+                <p>"The workspace from before the last import is kept."</p>
+                <button type="button" on:click=undo>"Undo import"</button>
+            </div>
+        </Show>
+    }
+}
+
+#[component]
+fn Stored() -> impl IntoView {
+    let app = use_app();
+    let usage = move || {
+        app.save.track();
+        app.has_backup.track();
+        storage::usage(&LocalStore)
+    };
+    let kept = move || {
+        app.notice.track();
+        storage::quarantined_keys(&LocalStore)
+    };
+    let download_key = move |key: String| {
+        match LocalStore.get(&key) {
+            Ok(Some(text)) => {
+                let name = format!("{}.json", key.replace('.', "-"));
+                if let Err(e) = browser::download(&name, &text, "application/json") {
+                    app.warn(&e);
+                }
+            }
+            _ => app.warn("That stored entry is no longer there."),
+        }
+    };
+    view! {
+        <h2>"Stored in this browser"</h2>
+        <div class="table-wrap">
+            <table>
+                <caption class="sr-only">"What Runway stores in this browser"</caption>
+                <thead><tr><th scope="col">"Entry"</th><th scope="col">"Size"</th></tr></thead>
+                <tbody>
+                    {move || usage().into_iter().map(|u| {
+                        let what = match u.key.as_str() {
+                            storage::WORKSPACE_KEY => "Your workspace".to_string(),
+                            storage::BACKUP_KEY => "Backup from before the last import".to_string(),
+                            k if k.starts_with(storage::QUARANTINE_PREFIX) => format!("Unreadable data kept aside ({k})"),
+                            k => k.to_string(),
+                        };
+                        view! { <tr><td>{what}</td><td>{kb(u.bytes)}</td></tr> }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+        <p class="muted">{move || format!("In all {} of the roughly 5 MB a browser gives each site.", kb(usage().iter().map(|u| u.bytes).sum()))}</p>
+        <Show when=move || !kept().is_empty()>
+            <h3>"Data kept aside"</h3>
+            <p>"This data was in the browser but could not be read. It has not been changed. Download it to look at it or to send it to someone who can help."</p>
+            <ul class="kept">
+                {move || kept().into_iter().map(|k| {
+                    let key = k.clone();
+                    view! { <li><code>{k.clone()}</code> " " <button type="button" class="secondary small" on:click=move |_| download_key(key.clone())>{format!("Download {k}")}</button></li> }
+                }).collect_view()}
+            </ul>
+        </Show>
+        <Show when=move || app.is_read_only()>
+            <h3>"Stored data this version cannot change"</h3>
+            <button type="button" on:click=move |_| download_key(WORKSPACE_KEY.to_string())>"Download stored data as it is"</button>
+        </Show>
+    }
+}

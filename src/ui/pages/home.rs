@@ -1,0 +1,83 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::logic::phases::{position_on, Position};
+use crate::logic::sample::sample_program;
+use crate::model::CandidateStatus;
+use crate::ui::browser;
+use crate::ui::state::use_app;
+use crate::ui::widgets::fmt_date;
+
+#[component]
+pub fn Home() -> impl IntoView {
+    let app = use_app();
+    let empty = move || app.ws.with(|ws| ws.is_empty());
+    let load_sample = move |_| {
+        let ws = sample_program(browser::today(), browser::now(), &mut browser::new_id);
+        match app.replace(ws) {
+            Ok(()) => app.say("Loaded the sample program: an invented organisation with one cohort under way."),
+            Err(e) => app.warn(&e),
+        }
+    };
+    view! {
+        <section class="page">
+            <Show when=empty fallback=move || view! { <Overview/> }>
+                <div class="empty">
+                    <h1>"Welcome to Runway"</h1>
+                    <p class="lead">"Grow engineering managers from inside your organisation: run a Manager-in-Training cohort through its phases, with candidates, coaches and a sponsor, all kept in this browser."</p>
+                    <div class="actions">
+                        <A href="/cohorts/new" attr:class="button">"Create a cohort"</A>
+                        <button type="button" class="secondary" on:click=load_sample disabled=move || app.is_read_only()>"Load sample program"</button>
+                    </div>
+                    <p class="hint">"Have a file from a colleague? Import it on the " <A href="/data">"Data"</A> " page."</p>
+                </div>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn Overview() -> impl IntoView {
+    let app = use_app();
+    let today = browser::today();
+    let org = move || app.ws.with(|ws| if ws.organisation.is_empty() { "Your program".to_string() } else { ws.organisation.clone() });
+    let counts = move || app.ws.with(|ws| ws.counts());
+    let cohorts = move || {
+        app.ws.with(|ws| {
+            ws.cohorts
+                .iter()
+                .map(|c| {
+                    let where_now = match position_on(c, today) {
+                        Position::BeforeStart { days_to_go } => format!("Starts in {days_to_go} days"),
+                        Position::In { kind, day, of_days, .. } => format!("{} · day {day} of {of_days}", kind.name()),
+                        Position::Between { .. } => "Between phases".to_string(),
+                        Position::Finished => format!("Finished {}", fmt_date(c.ends_on())),
+                    };
+                    let active = ws.candidates_in(c.id).filter(|k| k.status == CandidateStatus::InProgram).count();
+                    let total = ws.candidates_in(c.id).count();
+                    (c.id, c.name.clone(), where_now, active, total)
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <h1>{org}</h1>
+        <p class="lead">
+            {move || { let c = counts(); format!("{} people · {} cohorts · {} candidates", c.people, c.cohorts, c.candidates) }}
+        </p>
+        <h2>"Cohorts"</h2>
+        <Show when=move || !cohorts().is_empty() fallback=|| view! {
+            <p>"No cohorts yet. " <A href="/cohorts/new">"Create a cohort"</A></p>
+        }>
+            <ul class="cards">
+                {move || cohorts().into_iter().map(|(id, name, where_now, active, total)| view! {
+                    <li class="card">
+                        <h3><A href=format!("/cohorts/{id}")>{name}</A></h3>
+                        <p>{where_now}</p>
+                        <p class="muted">{format!("{active} in program · {total} candidates")}</p>
+                    </li>
+                }).collect_view()}
+            </ul>
+        </Show>
+    }
+}

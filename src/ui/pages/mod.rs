@@ -1,0 +1,41 @@
+pub mod candidate;
+pub mod cohort;
+pub mod cohorts;
+pub mod data;
+pub mod home;
+pub mod people;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::model::Id;
+
+/// The `:id` of the current route, if it is a UUID.
+pub fn route_id() -> Memo<Option<Id>> {
+    let params = use_params_map();
+    Memo::new(move |_| params.read().get("id").and_then(|s| Id::parse_str(&s).ok()))
+}
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    view! {
+        <section class="page">
+            <h1>"Not found"</h1>
+            <p>"There is nothing at this address. It may have been deleted, or the link is from another browser's data."</p>
+            <p><A href="/">"Go to the start page"</A></p>
+        </section>
+    }
+}
+
+/// Shown when a route's record does not exist (deleted, or a link from other data).
+#[component]
+pub fn Missing(what: &'static str, back: &'static str, back_label: &'static str) -> impl IntoView {
+    view! {
+        <section class="page">
+            <h1>{format!("No such {what}")}</h1>
+            <p>{format!("This {what} is not in this browser's workspace. It may have been deleted or the link comes from someone else's data.")}</p>
+            <p><A href=back>{back_label}</A></p>
+        </section>
+    }
+}

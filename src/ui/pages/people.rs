@@ -1,0 +1,213 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+use crate::logic::actions::{person_deletion_impact, Action, PersonFields};
+use crate::model::{Person, TrackLevel};
+use crate::ui::pages::{route_id, Missing};
+use crate::ui::state::use_app;
+use crate::ui::widgets::{date_value, fmt_date, parse_date, ConfirmDialog};
+
+fn fields_of(p: &Person) -> PersonFields {
+    PersonFields {
+        name: p.name.clone(),
+        email: p.email.clone(),
+        team: p.team.clone(),
+        role_title: p.role_title.clone(),
+        level: p.level,
+        joined_on: p.joined_on,
+        left_on: p.left_on,
+    }
+}
+
+fn blank() -> PersonFields {
+    PersonFields {
+        name: String::new(),
+        email: None,
+        team: String::new(),
+        role_title: String::new(),
+        level: TrackLevel::IC3,
+        joined_on: None,
+        left_on: None,
+    }
+}
+
+/// Add or edit a person. `on_submit` returns true when the edit was accepted.
+#[component]
+fn PersonForm(
+    initial: PersonFields,
+    #[prop(into)] submit_label: String,
+    on_submit: Callback<PersonFields, bool>,
+    #[prop(default = false)] reset_after: bool,
+) -> impl IntoView {
+    let name = RwSignal::new(initial.name.clone());
+    let email = RwSignal::new(initial.email.clone().unwrap_or_default());
+    let team = RwSignal::new(initial.team.clone());
+    let role = RwSignal::new(initial.role_title.clone());
+    let level = RwSignal::new(initial.level.code().to_string());
+    let joined = RwSignal::new(date_value(initial.joined_on));
+    let left = RwSignal::new(date_value(initial.left_on));
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let fields = PersonFields {
+            name: name.get_untracked(),
+            email: Some(email.get_untracked()),
+            team: team.get_untracked(),
+            role_title: role.get_untracked(),
+            level: TrackLevel::from_code(&level.get_untracked()).unwrap_or_default(),
+            joined_on: parse_date(&joined.get_untracked()),
+            left_on: parse_date(&left.get_untracked()),
+        };
+        if on_submit.run(fields) && reset_after {
+            for s in [name, email, team, role, joined, left] {
+                s.set(String::new());
+            }
+        }
+    };
+    view! {
+        <form class="form grid" on:submit=submit>
+            <label>"Name" <input type="text" required autocomplete="off" bind:value=name/></label>
+            <label>"Email (optional)" <input type="email" autocomplete="off" bind:value=email/></label>
+            <label>"Team" <input type="text" bind:value=team/></label>
+            <label>"Role title" <input type="text" bind:value=role/></label>
+            <label>"Track level"
+                <select prop:value=move || level.get() on:change=move |ev| level.set(event_target_value(&ev))>
+                    {TrackLevel::ALL.into_iter().map(|l| view! { <option value=l.code()>{l.code()}</option> }).collect_view()}
+                </select>
+            </label>
+            <label>"Joined on" <input type="date" bind:value=joined/></label>
+            <label>"Left on (if they left)" <input type="date" bind:value=left/></label>
+            <div class="actions"><button type="submit">{submit_label}</button></div>
+        </form>
+    }
+}
+
+#[component]
+pub fn PeoplePage() -> impl IntoView {
+    let app = use_app();
+    let filter = RwSignal::new(String::new());
+    let rows = move || {
+        let q = filter.get().to_lowercase();
+        app.ws.with(|ws| {
+            let mut people: Vec<_> = ws
+                .people
+                .iter()
+                .filter(|p| q.is_empty() || p.name.to_lowercase().contains(&q) || p.team.to_lowercase().contains(&q))
+                .map(|p| {
+                    let cands = ws.candidacies_of(p.id).count();
+                    (p.id, p.name.clone(), p.team.clone(), p.role_title.clone(), p.level.code(), p.left_on, cands)
+                })
+                .collect();
+            people.sort_by_key(|r| r.1.to_lowercase());
+            people
+        })
+    };
+    let add = Callback::new(move |fields: PersonFields| {
+        let name = fields.name.trim().to_string();
+        app.act(Action::AddPerson(fields), &format!("Added {name}.")).is_some()
+    });
+    view! {
+        <section class="page">
+            <h1>"People"</h1>
+            <details class="panel" open=move || app.ws.with(|ws| ws.people.is_empty())>
+                <summary>"Add a person"</summary>
+                <PersonForm initial=blank() submit_label="Add person" on_submit=add reset_after=true/>
+            </details>
+            <label class="filter">"Filter by name or team" <input type="search" bind:value=filter/></label>
+            <Show when=move || !rows().is_empty() fallback=|| view! { <p class="muted">"No people yet."</p> }>
+                <div class="table-wrap">
+                    <table>
+                        <caption class="sr-only">"People in this workspace"</caption>
+                        <thead><tr><th scope="col">"Name"</th><th scope="col">"Team"</th><th scope="col">"Role"</th><th scope="col">"Level"</th><th scope="col">"Candidacies"</th></tr></thead>
+                        <tbody>
+                            <For each=rows key=|r| (r.0, r.1.clone(), r.2.clone(), r.3.clone(), r.4, r.5, r.6) let((id, name, team, role, level, left, cands))>
+                                <tr>
+                                    <td>
+                                        <A href=format!("/people/{id}")>{name}</A>
+                                        {left.map(|d| view! { <span class="badge muted">{format!("left {}", fmt_date(d))}</span> })}
+                                    </td>
+                                    <td>{team}</td>
+                                    <td>{role}</td>
+                                    <td>{level}</td>
+                                    <td>{cands}</td>
+                                </tr>
+                            </For>
+                        </tbody>
+                    </table>
+                </div>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+pub fn PersonPage() -> impl IntoView {
+    let app = use_app();
+    let id = route_id();
+    let person = move || id.get().and_then(|id| app.ws.with(|ws| ws.person(id).cloned()));
+    view! {
+        {move || match person() {
+            None => view! { <Missing what="person" back="/people" back_label="Back to people"/> }.into_any(),
+            Some(p) => view! { <PersonDetail person=p/> }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn PersonDetail(person: Person) -> impl IntoView {
+    let app = use_app();
+    let navigate = use_navigate();
+    let pid = person.id;
+    let save = Callback::new(move |fields: PersonFields| {
+        app.act(Action::UpdatePerson { id: pid, fields }, "Saved changes.").is_some()
+    });
+    let confirm = RwSignal::new(false);
+    let impact = Signal::derive(move || app.ws.with(|ws| person_deletion_impact(ws, pid).lines));
+    let name = person.name.clone();
+    let intro = Signal::derive({
+        let name = name.clone();
+        move || {
+            if impact.with(|l| l.is_empty()) {
+                format!("{name} is not a candidate, sponsor or coach anywhere. Only their record goes.")
+            } else {
+                format!("Deleting {name} also removes:")
+            }
+        }
+    });
+    let delete = Callback::new(move |_| {
+        if app.act(Action::DeletePerson { id: pid }, "Deleted.").is_some() {
+            navigate("/people", Default::default());
+        }
+    });
+    let candidacies = move || {
+        app.ws.with(|ws| {
+            ws.candidacies_of(pid)
+                .map(|c| {
+                    let cohort = ws.cohort(c.cohort_id).map(|k| k.name.clone()).unwrap_or_default();
+                    (c.id, cohort, c.status)
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <section class="page">
+            <p class="crumbs"><A href="/people">"People"</A> " / "</p>
+            <h1>{name}</h1>
+            <p class="muted">{format!("{} · {} · {}", person.level.code(), if person.role_title.is_empty() { "No role title" } else { &person.role_title }, if person.team.is_empty() { "No team" } else { &person.team })}</p>
+            <Show when=move || !candidacies().is_empty()>
+                <h2>"Candidacies"</h2>
+                <ul>
+                    {move || candidacies().into_iter().map(|(cid, cohort, status)| view! {
+                        <li><A href=format!("/candidates/{cid}")>{cohort}</A> " — " {status.label()}</li>
+                    }).collect_view()}
+                </ul>
+            </Show>
+            <h2>"Details"</h2>
+            <PersonForm initial=fields_of(&person) submit_label="Save changes" on_submit=save/>
+            <h2>"Delete"</h2>
+            <p>"Deleting a person removes them everywhere in this workspace. You will see what goes with them first."</p>
+            <button type="button" class="danger" on:click=move |_| confirm.set(true) disabled=move || app.is_read_only()>"Delete person…"</button>
+            <ConfirmDialog open=confirm title="Delete this person?" intro=intro lines=impact confirm_label="Delete person" on_confirm=delete/>
+        </section>
+    }
+}

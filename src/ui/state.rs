@@ -1,0 +1,327 @@
+//! The app's state and the one door for changing it. Every edit goes through
+//! [`AppState::dispatch`] (an [`Action`]) or one of the whole-workspace operations (import,
+//! undo import, load sample); each change is saved to browser storage within half a second and
+//! flushed at once when the tab is hidden or closed.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use crate::file::{self, Decoded};
+use crate::logic::actions::{apply, Action};
+use crate::model::{Id, Workspace};
+use crate::storage::{self, local::LocalStore, Startup, Store, StoreError, BACKUP_KEY};
+use crate::ui::browser;
+
+/// How long after the last change the workspace is written.
+const SAVE_DELAY: Duration = Duration::from_millis(300);
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveState {
+    /// Everything is in browser storage.
+    Saved,
+    /// A change is waiting for the save timer.
+    Pending,
+    /// The last save failed; the work is only in this tab's memory.
+    Failed(StoreError),
+    /// Saving is switched off for this session (read-only or storage unavailable).
+    Off,
+}
+
+/// Why the workspace cannot be edited, when it cannot.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ReadOnly {
+    /// Stored data comes from a newer Runway.
+    Newer { found: u32 },
+    /// Stored data is unreadable and could not be moved aside.
+    Unreadable { error: String, why: String },
+}
+
+/// Something to tell the person about how the app started.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StartNotice {
+    Quarantined { kept_under: String, error: String },
+    StorageUnavailable(String),
+}
+
+/// A short message about the last thing done (shown in a polite live region).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Flash {
+    pub text: String,
+    pub is_error: bool,
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub ws: RwSignal<Workspace>,
+    pub read_only: RwSignal<Option<ReadOnly>>,
+    pub save: RwSignal<SaveState>,
+    pub notice: RwSignal<Option<StartNotice>>,
+    pub flash: RwSignal<Option<Flash>>,
+    /// A workspace kept before the last import, that "Undo import" brings back.
+    pub has_backup: RwSignal<bool>,
+    backup: StoredValue<Option<Workspace>>,
+    timer: StoredValue<Option<TimeoutHandle>>,
+}
+
+pub fn use_app() -> AppState {
+    // Provided by `App` before any page renders; a missing context is a programming error
+    // caught by every browser test.
+    expect_context::<AppState>()
+}
+
+impl AppState {
+    /// Loads from browser storage and starts saving changes.
+    pub fn start() -> Self {
+        browser::mark("runway:load-start");
+        let startup = storage::load(&LocalStore, browser::now());
+        browser::mark("runway:load-end");
+        browser::measure("runway:load", "runway:load-start", "runway:load-end");
+
+        let may_save = startup.may_save();
+        let (ws, read_only, notice) = match startup {
+            Startup::Empty => (Workspace::default(), None, None),
+            Startup::Ready(ws) => (ws, None, None),
+            Startup::Quarantined { kept_under, error } => (
+                Workspace::default(),
+                None,
+                Some(StartNotice::Quarantined {
+                    kept_under,
+                    error: error.to_string(),
+                }),
+            ),
+            Startup::Unreadable {
+                error,
+                why_not_moved,
+            } => (
+                Workspace::default(),
+                Some(ReadOnly::Unreadable {
+                    error: error.to_string(),
+                    why: why_not_moved.to_string(),
+                }),
+                None,
+            ),
+            Startup::TooNew { found, view } => (view, Some(ReadOnly::Newer { found }), None),
+            Startup::Unavailable(e) => (
+                Workspace::default(),
+                None,
+                Some(StartNotice::StorageUnavailable(e.to_string())),
+            ),
+        };
+        let has_backup = matches!(LocalStore.get(BACKUP_KEY), Ok(Some(_)));
+        let state = AppState {
+            ws: RwSignal::new(ws),
+            read_only: RwSignal::new(read_only),
+            save: RwSignal::new(if may_save { SaveState::Saved } else { SaveState::Off }),
+            notice: RwSignal::new(notice),
+            flash: RwSignal::new(None),
+            has_backup: RwSignal::new(has_backup),
+            backup: StoredValue::new(None),
+            timer: StoredValue::new(None),
+        };
+        if may_save {
+            state.watch_changes();
+        }
+        state
+    }
+
+    fn watch_changes(self) {
+        // Runs once now (to subscribe) and after every change.
+        let first = StoredValue::new(true);
+        Effect::new(move |_| {
+            self.ws.track();
+            if first.get_value() {
+                first.set_value(false);
+                return;
+            }
+            self.schedule_save();
+        });
+        let flush = move || self.flush();
+        window_event_listener(leptos::ev::pagehide, move |_| flush());
+        window_event_listener(leptos::ev::visibilitychange, move |_| {
+            if document().visibility_state() == web_sys::VisibilityState::Hidden {
+                flush();
+            }
+        });
+    }
+
+    fn schedule_save(self) {
+        self.save.set(SaveState::Pending);
+        if let Some(t) = self.timer.get_value() {
+            t.clear();
+        }
+        let handle = set_timeout_with_handle(move || self.flush(), SAVE_DELAY).ok();
+        self.timer.set_value(handle);
+    }
+
+    /// Writes the workspace now if a change is waiting (or the last save failed).
+    pub fn flush(self) {
+        if matches!(self.save.get_untracked(), SaveState::Saved | SaveState::Off) {
+            return;
+        }
+        if let Some(t) = self.timer.get_value() {
+            t.clear();
+        }
+        self.timer.set_value(None);
+        browser::mark("runway:save-start");
+        let result = self
+            .ws
+            .with_untracked(|ws| storage::save(&LocalStore, ws, browser::now()));
+        browser::mark("runway:save-end");
+        browser::measure("runway:save", "runway:save-start", "runway:save-end");
+        self.save.set(match result {
+            Ok(_) => SaveState::Saved,
+            Err(e) => SaveState::Failed(e),
+        });
+    }
+
+    pub fn is_read_only(self) -> bool {
+        self.read_only.with(Option::is_some)
+    }
+
+    fn refuse_if_read_only(self) -> Result<(), String> {
+        if self.read_only.with_untracked(Option::is_some) {
+            Err("This workspace is open read-only, so changes are not possible here.".into())
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Applies one edit. On refusal the workspace is unchanged and the message says why.
+    pub fn dispatch(self, action: Action) -> Result<Option<Id>, String> {
+        self.refuse_if_read_only()?;
+        let mut result = Err(String::new());
+        self.ws.maybe_update(|ws| {
+            result = apply(ws, action, browser::now(), &mut browser::new_id).map_err(|e| e.to_string());
+            result.is_ok()
+        });
+        result
+    }
+
+    /// Like [`dispatch`](Self::dispatch), but reports the outcome in the flash message.
+    pub fn act(self, action: Action, done: &str) -> Option<Id> {
+        match self.dispatch(action) {
+            Ok(id) => {
+                self.say(done);
+                Some(id.unwrap_or_default())
+            }
+            Err(e) => {
+                self.warn(&e);
+                None
+            }
+        }
+    }
+
+    pub fn say(self, text: &str) {
+        self.show_flash(text, false, Duration::from_secs(6));
+    }
+
+    pub fn warn(self, text: &str) {
+        self.show_flash(text, true, Duration::from_secs(12));
+    }
+
+    /// Shows a message, and hides it after `for_how_long` unless another replaced it.
+    fn show_flash(self, text: &str, is_error: bool, for_how_long: Duration) {
+        let flash = Flash {
+            text: text.to_string(),
+            is_error,
+        };
+        self.flash.set(Some(flash.clone()));
+        let signal = self.flash;
+        set_timeout(
+            move || {
+                if signal.with_untracked(|f| f.as_ref() == Some(&flash)) {
+                    signal.set(None);
+                }
+            },
+            for_how_long,
+        );
+    }
+
+    /// Replaces the whole workspace (import or sample), keeping the old one for "Undo import".
+    pub fn replace(self, incoming: Workspace) -> Result<(), String> {
+        self.refuse_if_read_only()?;
+        let current = self.ws.get_untracked();
+        if !current.is_empty() || !current.organisation.is_empty() {
+            // Kept in memory always; in storage too when there is room.
+            if let Err(e) = storage::save_backup(&LocalStore, &current, browser::now()) {
+                self.warn(&format!(
+                    "Imported. The previous workspace could not be kept in browser storage ({e}); \
+                     “Undo import” works until you close this tab."
+                ));
+            }
+            self.backup.set_value(Some(current));
+            self.has_backup.set(true);
+        }
+        self.ws.set(incoming);
+        self.flush_soon();
+        Ok(())
+    }
+
+    /// Brings back the workspace from before the last import.
+    pub fn undo_import(self) -> Result<(), String> {
+        self.refuse_if_read_only()?;
+        let backup = self
+            .backup
+            .get_value()
+            .or_else(|| storage::load_backup(&LocalStore))
+            .ok_or("There is no earlier workspace to go back to.")?;
+        self.ws.set(backup);
+        self.backup.set_value(None);
+        self.has_backup.set(false);
+        if let Err(e) = storage::clear_backup(&LocalStore) {
+            self.warn(&format!("The backup could not be removed from storage: {e}"));
+        }
+        self.flush_soon();
+        Ok(())
+    }
+
+    /// Tries again after a failed save.
+    pub fn flush_retry(self) {
+        self.flush_soon();
+    }
+
+    fn flush_soon(self) {
+        self.save.set(SaveState::Pending);
+        self.flush();
+    }
+
+    /// The export file's name and text for the current workspace.
+    pub fn export(self) -> (String, String) {
+        self.ws.with_untracked(|ws| {
+            (
+                file::export_file_name(&ws.organisation, browser::today()),
+                file::encode_pretty(ws, browser::now()),
+            )
+        })
+    }
+
+    /// Downloads the current workspace as a file.
+    pub fn download_export(self) {
+        let (name, text) = self.export();
+        match browser::download(&name, &text, "application/json") {
+            Ok(()) => self.say(&format!("Exported {name}.")),
+            Err(e) => self.warn(&format!("Export failed: {e}")),
+        }
+    }
+}
+
+/// Decodes an imported file, timing it for the benchmark.
+pub fn decode_import(bytes: &[u8]) -> Result<Decoded, file::DecodeError> {
+    browser::mark("runway:import-start");
+    let result = file::decode(bytes);
+    browser::mark("runway:import-end");
+    browser::measure("runway:import", "runway:import-start", "runway:import-end");
+    result
+}
+
+/// A message for a storage error with what to do about it.
+pub fn storage_advice(e: &StoreError) -> String {
+    match e {
+        StoreError::QuotaExceeded => format!(
+            "Not saved: {e}. Your work is safe in this tab for now — export it, then free space \
+             (for example remove old data on the Data page)."
+        ),
+        _ => format!("Not saved: {e}. Your work is safe in this tab for now — export it to keep it."),
+    }
+}

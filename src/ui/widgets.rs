@@ -1,0 +1,86 @@
+//! Small shared pieces: a confirm dialog, date formatting, select options, badges.
+
+use leptos::html;
+use leptos::prelude::*;
+
+use crate::model::{CandidateStatus, Date, Id, Workspace};
+
+/// "21 Nov 2026".
+pub fn fmt_date(d: Date) -> String {
+    d.format("%-d %b %Y").to_string()
+}
+
+/// Parses an `<input type="date">` value; empty is `None`.
+pub fn parse_date(text: &str) -> Option<Date> {
+    Date::parse_from_str(text.trim(), "%Y-%m-%d").ok()
+}
+
+pub fn date_value(d: Option<Date>) -> String {
+    d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+}
+
+/// People as `(id, "Name — Team")` for a select, sorted by name.
+pub fn person_choices(ws: &Workspace) -> Vec<(Id, String)> {
+    let mut out: Vec<(Id, String)> = ws
+        .people
+        .iter()
+        .map(|p| {
+            let label = if p.team.is_empty() {
+                p.name.clone()
+            } else {
+                format!("{} — {}", p.name, p.team)
+            };
+            (p.id, label)
+        })
+        .collect();
+    out.sort_by_key(|(_, label)| label.to_lowercase());
+    out
+}
+
+#[component]
+pub fn StatusBadge(status: CandidateStatus) -> impl IntoView {
+    let class = format!("badge status-{}", status.code());
+    view! { <span class=class>{status.label()}</span> }
+}
+
+/// A modal confirmation that lists what an action will take with it. Escape or "Cancel"
+/// closes it without doing anything.
+#[component]
+pub fn ConfirmDialog(
+    open: RwSignal<bool>,
+    #[prop(into)] title: String,
+    #[prop(into)] lines: Signal<Vec<String>>,
+    #[prop(into)] intro: Signal<String>,
+    #[prop(into)] confirm_label: String,
+    on_confirm: Callback<()>,
+) -> impl IntoView {
+    let dialog = NodeRef::<html::Dialog>::new();
+    Effect::new(move |_| {
+        let want = open.get();
+        if let Some(d) = dialog.get() {
+            if want && !d.open() {
+                d.show_modal().ok();
+            } else if !want && d.open() {
+                d.close();
+            }
+        }
+    });
+    let title_id = format!("dlg-{}", title.to_lowercase().replace(' ', "-"));
+    let labelled_by = title_id.clone();
+    view! {
+        <dialog node_ref=dialog class="confirm" aria-labelledby=labelled_by on:close=move |_| open.set(false)>
+            <h2 id=title_id>{title}</h2>
+            <p>{intro}</p>
+            {move || {
+                let l = lines.get();
+                (!l.is_empty()).then(|| view! {
+                    <ul class="impact">{l.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+                })
+            }}
+            <div class="actions">
+                <button type="button" class="secondary" autofocus on:click=move |_| open.set(false)>"Cancel"</button>
+                <button type="button" class="danger" on:click=move |_| { open.set(false); on_confirm.run(()); }>{confirm_label}</button>
+            </div>
+        </dialog>
+    }
+}
