@@ -35,7 +35,7 @@ fn is_quota(e: &JsValue) -> bool {
             || d.code() == 22
     }) || e
         .dyn_ref::<js_sys::Error>()
-        .is_some_and(|err| String::from(err.name()) == "QuotaExceededError")
+        .is_some_and(|err| err.name() == "QuotaExceededError")
 }
 
 impl Store for LocalStore {

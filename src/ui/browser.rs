@@ -86,7 +86,8 @@ pub fn mark(name: &str) {
 /// Records the time between two marks as a named measure.
 pub fn measure(name: &str, start: &str, end: &str) {
     if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-        p.measure_with_start_mark_and_end_mark(name, start, end).ok();
+        p.measure_with_start_mark_and_end_mark(name, start, end)
+            .ok();
     }
 }
 

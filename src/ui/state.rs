@@ -112,7 +112,11 @@ impl AppState {
         let state = AppState {
             ws: RwSignal::new(ws),
             read_only: RwSignal::new(read_only),
-            save: RwSignal::new(if may_save { SaveState::Saved } else { SaveState::Off }),
+            save: RwSignal::new(if may_save {
+                SaveState::Saved
+            } else {
+                SaveState::Off
+            }),
             notice: RwSignal::new(notice),
             flash: RwSignal::new(None),
             has_backup: RwSignal::new(has_backup),
@@ -192,7 +196,8 @@ impl AppState {
         self.refuse_if_read_only()?;
         let mut result = Err(String::new());
         self.ws.maybe_update(|ws| {
-            result = apply(ws, action, browser::now(), &mut browser::new_id).map_err(|e| e.to_string());
+            result =
+                apply(ws, action, browser::now(), &mut browser::new_id).map_err(|e| e.to_string());
             result.is_ok()
         });
         result
@@ -270,7 +275,9 @@ impl AppState {
         self.backup.set_value(None);
         self.has_backup.set(false);
         if let Err(e) = storage::clear_backup(&LocalStore) {
-            self.warn(&format!("The backup could not be removed from storage: {e}"));
+            self.warn(&format!(
+                "The backup could not be removed from storage: {e}"
+            ));
         }
         self.flush_soon();
         Ok(())
@@ -322,6 +329,8 @@ pub fn storage_advice(e: &StoreError) -> String {
             "Not saved: {e}. Your work is safe in this tab for now — export it, then free space \
              (for example remove old data on the Data page)."
         ),
-        _ => format!("Not saved: {e}. Your work is safe in this tab for now — export it to keep it."),
+        _ => {
+            format!("Not saved: {e}. Your work is safe in this tab for now — export it to keep it.")
+        }
     }
 }

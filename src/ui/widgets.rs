@@ -16,7 +16,8 @@ pub fn parse_date(text: &str) -> Option<Date> {
 }
 
 pub fn date_value(d: Option<Date>) -> String {
-    d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+    d.map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
 }
 
 /// People as `(id, "Name — Team")` for a select, sorted by name.

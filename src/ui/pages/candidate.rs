@@ -14,9 +14,13 @@ use crate::ui::widgets::{fmt_date, ConfirmDialog, StatusBadge};
 pub fn CandidatePage() -> impl IntoView {
     let app = use_app();
     let id = route_id();
-    let found = Memo::new(move |_| id.get().filter(|id| app.ws.with(|ws| ws.candidate(*id).is_some())));
+    let found = Memo::new(move |_| {
+        id.get()
+            .filter(|id| app.ws.with(|ws| ws.candidate(*id).is_some()))
+    });
     move || match found.get() {
-        None => view! { <Missing what="candidate" back="/cohorts" back_label="Back to cohorts"/> }.into_any(),
+        None => view! { <Missing what="candidate" back="/cohorts" back_label="Back to cohorts"/> }
+            .into_any(),
         Some(id) => view! { <CandidateDetail id=id/> }.into_any(),
     }
 }
@@ -32,15 +36,25 @@ fn CandidateDetail(id: Id) -> impl IntoView {
             let p = ws.person(c.person_id)?;
             let cohort = ws.cohort(c.cohort_id)?;
             let phase = match position_on(cohort, today) {
-                Position::BeforeStart { days_to_go } => format!("The cohort starts in {days_to_go} days ({}).", fmt_date(cohort.starts_on())),
-                Position::In { kind, day, of_days, .. } => format!("{}: day {day} of {of_days}.", kind.name()),
+                Position::BeforeStart { days_to_go } => format!(
+                    "The cohort starts in {days_to_go} days ({}).",
+                    fmt_date(cohort.starts_on())
+                ),
+                Position::In {
+                    kind, day, of_days, ..
+                } => format!("{}: day {day} of {of_days}.", kind.name()),
                 Position::Between { .. } => "Between phases.".into(),
-                Position::Finished => format!("The cohort finished on {}.", fmt_date(cohort.ends_on())),
+                Position::Finished => {
+                    format!("The cohort finished on {}.", fmt_date(cohort.ends_on()))
+                }
             };
             Some((c.clone(), p.clone(), cohort.id, cohort.name.clone(), phase))
         })
     };
-    let initial = app.ws.with_untracked(|ws| ws.candidate(id).map(|c| (c.status, c.protected_hours_per_week)));
+    let initial = app.ws.with_untracked(|ws| {
+        ws.candidate(id)
+            .map(|c| (c.status, c.protected_hours_per_week))
+    });
     let status = RwSignal::new(initial.map(|i| i.0).unwrap_or_default().code().to_string());
     let hours = RwSignal::new(initial.map(|i| i.1.to_string()).unwrap_or_default());
     let save = move |ev: leptos::ev::SubmitEvent| {
@@ -53,14 +67,25 @@ fn CandidateDetail(id: Id) -> impl IntoView {
             status: CandidateStatus::from_code(&status.get_untracked()).unwrap_or_default(),
             protected_hours_per_week: h,
         };
-        app.act(Action::UpdateCandidate { id, fields }, "Saved the candidate.");
+        app.act(
+            Action::UpdateCandidate { id, fields },
+            "Saved the candidate.",
+        );
     };
     let open = RwSignal::new(false);
     let cohort_id = StoredValue::new(None::<Id>);
     let remove = Callback::new(move |_| {
         let back = cohort_id.get_value();
-        if app.act(Action::RemoveCandidate { id }, "Removed the candidate from the cohort.").is_some() {
-            let to = back.map(|c| format!("/cohorts/{c}")).unwrap_or_else(|| "/cohorts".into());
+        if app
+            .act(
+                Action::RemoveCandidate { id },
+                "Removed the candidate from the cohort.",
+            )
+            .is_some()
+        {
+            let to = back
+                .map(|c| format!("/cohorts/{c}"))
+                .unwrap_or_else(|| "/cohorts".into());
             navigate(&to, Default::default());
         }
     });

@@ -9,16 +9,22 @@ use crate::ui::browser;
 use crate::ui::pages::cohorts::CohortForm;
 use crate::ui::pages::{route_id, Missing};
 use crate::ui::state::{use_app, AppState};
-use crate::ui::widgets::{date_value, fmt_date, parse_date, person_choices, ConfirmDialog, StatusBadge};
+use crate::ui::widgets::{
+    date_value, fmt_date, parse_date, person_choices, ConfirmDialog, StatusBadge,
+};
 
 #[component]
 pub fn CohortPage() -> impl IntoView {
     let app = use_app();
     let id = route_id();
     // Changes only when the cohort appears or disappears, so edits don't rebuild the page.
-    let found = Memo::new(move |_| id.get().filter(|id| app.ws.with(|ws| ws.cohort(*id).is_some())));
+    let found = Memo::new(move |_| {
+        id.get()
+            .filter(|id| app.ws.with(|ws| ws.cohort(*id).is_some()))
+    });
     move || match found.get() {
-        None => view! { <Missing what="cohort" back="/cohorts" back_label="Back to cohorts"/> }.into_any(),
+        None => view! { <Missing what="cohort" back="/cohorts" back_label="Back to cohorts"/> }
+            .into_any(),
         Some(id) => view! { <CohortDetail id=id/> }.into_any(),
     }
 }
@@ -33,9 +39,15 @@ fn CohortDetail(id: Id) -> impl IntoView {
     let name = move || cohort(app, id).map(|c| c.name).unwrap_or_default();
     let people_line = move || {
         app.ws.with(|ws| {
-            let Some(c) = ws.cohort(id) else { return (None, vec![]) };
+            let Some(c) = ws.cohort(id) else {
+                return (None, vec![]);
+            };
             let sponsor = c.sponsor_id.map(|s| (s, ws.person_name(s).to_string()));
-            let coaches = c.coach_ids.iter().map(|k| (*k, ws.person_name(*k).to_string())).collect();
+            let coaches = c
+                .coach_ids
+                .iter()
+                .map(|k| (*k, ws.person_name(*k).to_string()))
+                .collect();
             (sponsor, coaches)
         })
     };
@@ -89,11 +101,14 @@ fn Timeline(id: Id) -> impl IntoView {
                 .collect();
             let status = match pos {
                 Position::BeforeStart { days_to_go } => format!("Starts in {days_to_go} days."),
-                Position::In { kind, day, of_days, .. } => format!("Today is day {day} of {of_days} in {}.", kind.name()),
+                Position::In {
+                    kind, day, of_days, ..
+                } => format!("Today is day {day} of {of_days} in {}.", kind.name()),
                 Position::Between { .. } => "Today falls between two phases.".into(),
                 Position::Finished => "This cohort has finished.".into(),
             };
-            let marker = matches!(pos, Position::In { .. } | Position::Between { .. }).then(|| progress(&c, today));
+            let marker = matches!(pos, Position::In { .. } | Position::Between { .. })
+                .then(|| progress(&c, today));
             (phases, status, marker)
         })
     };
@@ -135,7 +150,8 @@ fn Candidates(id: Id) -> impl IntoView {
                     (
                         c.id,
                         p.map(|p| p.name.clone()).unwrap_or_default(),
-                        p.map(|p| format!("{} · {}", p.level.code(), p.team)).unwrap_or_default(),
+                        p.map(|p| format!("{} · {}", p.level.code(), p.team))
+                            .unwrap_or_default(),
                         c.status,
                         c.protected_hours_per_week,
                     )
@@ -168,8 +184,20 @@ fn Candidates(id: Id) -> impl IntoView {
             status: CandidateStatus::from_code(&status.get_untracked()).unwrap_or_default(),
             protected_hours_per_week: h,
         };
-        let name = app.ws.with_untracked(|ws| ws.person_name(person_id).to_string());
-        if app.act(Action::AddCandidate { cohort_id: id, person_id, fields }, &format!("Added {name} as a candidate.")).is_some() {
+        let name = app
+            .ws
+            .with_untracked(|ws| ws.person_name(person_id).to_string());
+        if app
+            .act(
+                Action::AddCandidate {
+                    cohort_id: id,
+                    person_id,
+                    fields,
+                },
+                &format!("Added {name} as a candidate."),
+            )
+            .is_some()
+        {
             person.set(String::new());
         }
     };
@@ -214,11 +242,24 @@ fn Candidates(id: Id) -> impl IntoView {
 #[component]
 fn Signals(id: Id) -> impl IntoView {
     let app = use_app();
-    let signals = move || cohort(app, id).map(|c| c.success_signals).unwrap_or_default();
+    let signals = move || {
+        cohort(app, id)
+            .map(|c| c.success_signals)
+            .unwrap_or_default()
+    };
     let new_text = RwSignal::new(String::new());
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if app.act(Action::AddSignal { cohort_id: id, text: new_text.get_untracked() }, "Added a success signal.").is_some() {
+        if app
+            .act(
+                Action::AddSignal {
+                    cohort_id: id,
+                    text: new_text.get_untracked(),
+                },
+                "Added a success signal.",
+            )
+            .is_some()
+        {
             new_text.set(String::new());
         }
     };
@@ -252,7 +293,10 @@ fn Signals(id: Id) -> impl IntoView {
 #[component]
 fn EditCohort(id: Id) -> impl IntoView {
     let app = use_app();
-    let save = Callback::new(move |fields: CohortFields| app.act(Action::UpdateCohort { id, fields }, "Saved the cohort.").is_some());
+    let save = Callback::new(move |fields: CohortFields| {
+        app.act(Action::UpdateCohort { id, fields }, "Saved the cohort.")
+            .is_some()
+    });
     let phases = move || cohort(app, id).map(|c| c.phases).unwrap_or_default();
     view! {
         <details class="panel">
@@ -289,11 +333,15 @@ fn DeleteCohort(id: Id) -> impl IntoView {
         if lines.with(Vec::is_empty) {
             "This cohort has no candidates; only the cohort goes. People are kept.".to_string()
         } else {
-            "Deleting this cohort also removes these candidacies (the people themselves are kept):".to_string()
+            "Deleting this cohort also removes these candidacies (the people themselves are kept):"
+                .to_string()
         }
     });
     let delete = Callback::new(move |_| {
-        if app.act(Action::DeleteCohort { id }, "Deleted the cohort.").is_some() {
+        if app
+            .act(Action::DeleteCohort { id }, "Deleted the cohort.")
+            .is_some()
+        {
             navigate("/cohorts", Default::default());
         }
     });

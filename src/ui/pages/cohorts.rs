@@ -25,8 +25,19 @@ pub fn CohortsPage() -> impl IntoView {
                         Position::Between { .. } => "Between phases".to_string(),
                         Position::Finished => "Finished".to_string(),
                     };
-                    let sponsor = c.sponsor_id.map(|s| ws.person_name(s).to_string()).unwrap_or_else(|| "—".into());
-                    (c.id, c.name.clone(), fmt_date(c.starts_on()), fmt_date(c.ends_on()), now, sponsor, ws.candidates_in(c.id).count())
+                    let sponsor = c
+                        .sponsor_id
+                        .map(|s| ws.person_name(s).to_string())
+                        .unwrap_or_else(|| "—".into());
+                    (
+                        c.id,
+                        c.name.clone(),
+                        fmt_date(c.starts_on()),
+                        fmt_date(c.ends_on()),
+                        now,
+                        sponsor,
+                        ws.candidates_in(c.id).count(),
+                    )
                 })
                 .collect::<Vec<_>>()
         })
@@ -63,7 +74,8 @@ pub fn CohortsPage() -> impl IntoView {
 /// The next Monday on or after `day`.
 fn next_monday(day: chrono::NaiveDate) -> chrono::NaiveDate {
     let ahead = (7 - day.weekday().num_days_from_monday()) % 7;
-    day.checked_add_days(Days::new(u64::from(ahead))).unwrap_or(day)
+    day.checked_add_days(Days::new(u64::from(ahead)))
+        .unwrap_or(day)
 }
 
 /// Cohort name, start, sponsor and coaches: used to create a cohort and to edit one.
@@ -76,7 +88,12 @@ pub fn CohortForm(
     let app = use_app();
     let name = RwSignal::new(initial.name.clone());
     let start = RwSignal::new(date_value(Some(initial.starts_on)));
-    let sponsor = RwSignal::new(initial.sponsor_id.map(|s| s.to_string()).unwrap_or_default());
+    let sponsor = RwSignal::new(
+        initial
+            .sponsor_id
+            .map(|s| s.to_string())
+            .unwrap_or_default(),
+    );
     let coaches = RwSignal::new(initial.coach_ids.clone());
     let error = RwSignal::new(None::<String>);
     let choices = move || app.ws.with(person_choices);

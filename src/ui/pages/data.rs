@@ -38,7 +38,10 @@ fn Organisation() -> impl IntoView {
     Effect::new(move |_| name.set(app.ws.with(|ws| ws.organisation.clone())));
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        app.act(Action::SetOrganisation(name.get_untracked()), "Saved the organisation name.");
+        app.act(
+            Action::SetOrganisation(name.get_untracked()),
+            "Saved the organisation name.",
+        );
     };
     view! {
         <h2>"Organisation"</h2>
@@ -65,13 +68,20 @@ fn ExportImport() -> impl IntoView {
                 Err(e) => error.set(Some(format!("{name}: {e}"))),
                 Ok(bytes) => match decode_import(&bytes) {
                     Ok(d) => pending.set(Some(d)),
-                    Err(e) => error.set(Some(format!("{name} was not imported. {e} Your workspace has not changed."))),
+                    Err(e) => error.set(Some(format!(
+                        "{name} was not imported. {e} Your workspace has not changed."
+                    ))),
                 },
             }
         });
     };
     let on_pick = move |ev: leptos::ev::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
         if let Some(file) = input.files().and_then(|f| f.get(0)) {
             take_file(file);
         }
@@ -80,7 +90,11 @@ fn ExportImport() -> impl IntoView {
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
         dragging.set(false);
-        if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
             take_file(file);
         }
     };
@@ -88,7 +102,9 @@ fn ExportImport() -> impl IntoView {
         if let Some(d) = pending.get_untracked() {
             let org = d.workspace.organisation.clone();
             match app.replace(d.workspace) {
-                Ok(()) => app.say(&format!("Imported {org}. “Undo import” brings back what you had.")),
+                Ok(()) => app.say(&format!(
+                    "Imported {org}. “Undo import” brings back what you had."
+                )),
                 Err(e) => app.warn(&e),
             }
             pending.set(None);
@@ -157,16 +173,14 @@ fn Stored() -> impl IntoView {
         app.notice.track();
         storage::quarantined_keys(&LocalStore)
     };
-    let download_key = move |key: String| {
-        match LocalStore.get(&key) {
-            Ok(Some(text)) => {
-                let name = format!("{}.json", key.replace('.', "-"));
-                if let Err(e) = browser::download(&name, &text, "application/json") {
-                    app.warn(&e);
-                }
+    let download_key = move |key: String| match LocalStore.get(&key) {
+        Ok(Some(text)) => {
+            let name = format!("{}.json", key.replace('.', "-"));
+            if let Err(e) = browser::download(&name, &text, "application/json") {
+                app.warn(&e);
             }
-            _ => app.warn("That stored entry is no longer there."),
         }
+        _ => app.warn("That stored entry is no longer there."),
     };
     view! {
         <h2>"Stored in this browser"</h2>

@@ -15,7 +15,9 @@ pub fn Home() -> impl IntoView {
     let load_sample = move |_| {
         let ws = sample_program(browser::today(), browser::now(), &mut browser::new_id);
         match app.replace(ws) {
-            Ok(()) => app.say("Loaded the sample program: an invented organisation with one cohort under way."),
+            Ok(()) => app.say(
+                "Loaded the sample program: an invented organisation with one cohort under way.",
+            ),
             Err(e) => app.warn(&e),
         }
     };
@@ -40,7 +42,15 @@ pub fn Home() -> impl IntoView {
 fn Overview() -> impl IntoView {
     let app = use_app();
     let today = browser::today();
-    let org = move || app.ws.with(|ws| if ws.organisation.is_empty() { "Your program".to_string() } else { ws.organisation.clone() });
+    let org = move || {
+        app.ws.with(|ws| {
+            if ws.organisation.is_empty() {
+                "Your program".to_string()
+            } else {
+                ws.organisation.clone()
+            }
+        })
+    };
     let counts = move || app.ws.with(|ws| ws.counts());
     let cohorts = move || {
         app.ws.with(|ws| {
@@ -48,12 +58,19 @@ fn Overview() -> impl IntoView {
                 .iter()
                 .map(|c| {
                     let where_now = match position_on(c, today) {
-                        Position::BeforeStart { days_to_go } => format!("Starts in {days_to_go} days"),
-                        Position::In { kind, day, of_days, .. } => format!("{} · day {day} of {of_days}", kind.name()),
+                        Position::BeforeStart { days_to_go } => {
+                            format!("Starts in {days_to_go} days")
+                        }
+                        Position::In {
+                            kind, day, of_days, ..
+                        } => format!("{} · day {day} of {of_days}", kind.name()),
                         Position::Between { .. } => "Between phases".to_string(),
                         Position::Finished => format!("Finished {}", fmt_date(c.ends_on())),
                     };
-                    let active = ws.candidates_in(c.id).filter(|k| k.status == CandidateStatus::InProgram).count();
+                    let active = ws
+                        .candidates_in(c.id)
+                        .filter(|k| k.status == CandidateStatus::InProgram)
+                        .count();
                     let total = ws.candidates_in(c.id).count();
                     (c.id, c.name.clone(), where_now, active, total)
                 })

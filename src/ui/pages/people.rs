@@ -92,10 +92,22 @@ pub fn PeoplePage() -> impl IntoView {
             let mut people: Vec<_> = ws
                 .people
                 .iter()
-                .filter(|p| q.is_empty() || p.name.to_lowercase().contains(&q) || p.team.to_lowercase().contains(&q))
+                .filter(|p| {
+                    q.is_empty()
+                        || p.name.to_lowercase().contains(&q)
+                        || p.team.to_lowercase().contains(&q)
+                })
                 .map(|p| {
                     let cands = ws.candidacies_of(p.id).count();
-                    (p.id, p.name.clone(), p.team.clone(), p.role_title.clone(), p.level.code(), p.left_on, cands)
+                    (
+                        p.id,
+                        p.name.clone(),
+                        p.team.clone(),
+                        p.role_title.clone(),
+                        p.level.code(),
+                        p.left_on,
+                        cands,
+                    )
                 })
                 .collect();
             people.sort_by_key(|r| r.1.to_lowercase());
@@ -104,12 +116,13 @@ pub fn PeoplePage() -> impl IntoView {
     };
     let add = Callback::new(move |fields: PersonFields| {
         let name = fields.name.trim().to_string();
-        app.act(Action::AddPerson(fields), &format!("Added {name}.")).is_some()
+        app.act(Action::AddPerson(fields), &format!("Added {name}."))
+            .is_some()
     });
     view! {
         <section class="page">
             <h1>"People"</h1>
-            <details class="panel" open=move || app.ws.with(|ws| ws.people.is_empty())>
+            <details class="panel" open=app.ws.with_untracked(|ws| ws.people.is_empty())>
                 <summary>"Add a person"</summary>
                 <PersonForm initial=blank() submit_label="Add person" on_submit=add reset_after=true/>
             </details>
@@ -144,7 +157,10 @@ pub fn PeoplePage() -> impl IntoView {
 pub fn PersonPage() -> impl IntoView {
     let app = use_app();
     let id = route_id();
-    let person = move || id.get().and_then(|id| app.ws.with(|ws| ws.person(id).cloned()));
+    let person = move || {
+        id.get()
+            .and_then(|id| app.ws.with(|ws| ws.person(id).cloned()))
+    };
     view! {
         {move || match person() {
             None => view! { <Missing what="person" back="/people" back_label="Back to people"/> }.into_any(),
@@ -159,7 +175,8 @@ fn PersonDetail(person: Person) -> impl IntoView {
     let navigate = use_navigate();
     let pid = person.id;
     let save = Callback::new(move |fields: PersonFields| {
-        app.act(Action::UpdatePerson { id: pid, fields }, "Saved changes.").is_some()
+        app.act(Action::UpdatePerson { id: pid, fields }, "Saved changes.")
+            .is_some()
     });
     let confirm = RwSignal::new(false);
     let impact = Signal::derive(move || app.ws.with(|ws| person_deletion_impact(ws, pid).lines));
@@ -168,14 +185,19 @@ fn PersonDetail(person: Person) -> impl IntoView {
         let name = name.clone();
         move || {
             if impact.with(|l| l.is_empty()) {
-                format!("{name} is not a candidate, sponsor or coach anywhere. Only their record goes.")
+                format!(
+                    "{name} is not a candidate, sponsor or coach anywhere. Only their record goes."
+                )
             } else {
                 format!("Deleting {name} also removes:")
             }
         }
     });
     let delete = Callback::new(move |_| {
-        if app.act(Action::DeletePerson { id: pid }, "Deleted.").is_some() {
+        if app
+            .act(Action::DeletePerson { id: pid }, "Deleted.")
+            .is_some()
+        {
             navigate("/people", Default::default());
         }
     });
@@ -183,7 +205,10 @@ fn PersonDetail(person: Person) -> impl IntoView {
         app.ws.with(|ws| {
             ws.candidacies_of(pid)
                 .map(|c| {
-                    let cohort = ws.cohort(c.cohort_id).map(|k| k.name.clone()).unwrap_or_default();
+                    let cohort = ws
+                        .cohort(c.cohort_id)
+                        .map(|k| k.name.clone())
+                        .unwrap_or_default();
                     (c.id, cohort, c.status)
                 })
                 .collect::<Vec<_>>()

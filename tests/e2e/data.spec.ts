@@ -1,0 +1,180 @@
+import { test, expect } from '@playwright/test';
+import {
+  clickForDownload, exportWorkspace, importFile, loadSample, nav, openApp, storedWorkspace,
+  watchErrors, withoutExportedAt,
+} from './helpers';
+
+test('export → clear site data → import → a second export is identical but for exported_at', async ({ page }) => {
+  const errors = watchErrors(page);
+  await loadSample(page);
+  const first = await exportWorkspace(page);
+  expect(first.name).toMatch(/^runway-northwind-logistics-\d{4}-\d{2}-\d{2}\.json$/);
+  expect(first.text.startsWith('{\n  "format": "runway-workspace",\n  "schema_version": 1,')).toBe(true);
+
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Data' })).toBeVisible();
+  await nav(page, 'Cohorts').click();
+  await expect(page.getByText('No cohorts yet.')).toBeVisible();
+
+  await importFile(page, first.name, first.text);
+  const preview = page.getByRole('region', { name: 'Import preview' });
+  await expect(preview).toContainText('Northwind Logistics');
+  await expect(preview.getByRole('definition').nth(1)).toHaveText('13');
+  await preview.getByRole('button', { name: 'Replace my workspace' }).click();
+  await expect(page.getByText('Imported Northwind Logistics.')).toBeVisible();
+
+  const second = await exportWorkspace(page);
+  expect(withoutExportedAt(second.text)).toBe(withoutExportedAt(first.text));
+  expect(errors).toEqual([]);
+});
+
+test('import by drag and drop shows the same preview', async ({ page }) => {
+  await loadSample(page);
+  const { text } = await exportWorkspace(page);
+  const dataTransfer = await page.evaluateHandle((t) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([t], 'dropped.json', { type: 'application/json' }));
+    return dt;
+  }, text);
+  await page.locator('.dropzone').dispatchEvent('drop', { dataTransfer });
+  await expect(page.getByRole('region', { name: 'Import preview' })).toContainText('Northwind Logistics');
+});
+
+test('import then undo brings the previous workspace back', async ({ page }) => {
+  await loadSample(page);
+  const { text } = await exportWorkspace(page);
+  // A different workspace: rename the organisation and import over it.
+  const other = text.replace('"organisation": "Northwind Logistics"', '"organisation": "Contoso Widgets"');
+  await importFile(page, 'contoso.json', other);
+  await page.getByRole('button', { name: 'Replace my workspace' }).click();
+  await nav(page, 'Cohorts').click();
+  await page.getByRole('link', { name: 'Runway' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Contoso Widgets' })).toBeVisible();
+
+  await nav(page, 'Data').click();
+  await page.getByRole('button', { name: 'Undo import' }).click();
+  await expect(page.getByText('your workspace is back')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Undo import' })).toHaveCount(0);
+  await page.reload();
+  await page.getByRole('link', { name: 'Runway' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Northwind Logistics' })).toBeVisible();
+});
+
+test.describe('a bad file is refused with a clear message and the workspace unchanged', () => {
+  const cases: { title: string; make: (good: string) => string | Buffer; message: RegExp }[] = [
+    { title: 'not JSON', make: () => 'name,team\nAda,Compilers\n', message: /not valid JSON \(the problem is at line 1, column 2\)/ },
+    { title: "another app's JSON", make: () => JSON.stringify({ name: 'my-package', version: '1.0.0' }), message: /not a Runway workspace/ },
+    { title: 'a truncated file', make: (g) => g.slice(0, Math.floor(g.length / 2)), message: /ends too early: it looks cut off/ },
+    {
+      title: 'a wrong field type',
+      make: (g) => { const v = JSON.parse(g); v.workspace.cohorts[0].phases[2].starts_on = 'next week'; return JSON.stringify(v); },
+      message: /cohorts\[0\]\.phases\[2\]\.starts_on: not a date/,
+    },
+    {
+      title: 'a reference to a missing id',
+      make: (g) => { const v = JSON.parse(g); v.workspace.candidates[0].person_id = '00000000-0000-4000-8000-00000000ffff'; return JSON.stringify(v); },
+      message: /candidates\[0\]\.person_id: no person has the id 00000000-0000-4000-8000-00000000ffff/,
+    },
+    {
+      title: 'a newer schema_version',
+      make: (g) => { const v = JSON.parse(g); v.schema_version = 99; return JSON.stringify(v); },
+      message: /newer version of Runway \(schema 99\)/,
+    },
+    { title: 'a file above the size limit', make: () => Buffer.alloc(26 * 1024 * 1024, 32), message: /Runway opens files up to 25 MB/ },
+    { title: 'a binary file', make: () => Buffer.from([0x89, 0x50, 0x4e, 0x47, 0xff, 0xfe, 0x00]), message: /not text/ },
+  ];
+  for (const c of cases) {
+    test(c.title, async ({ page }) => {
+      const errors = watchErrors(page);
+      await loadSample(page);
+      const good = (await exportWorkspace(page)).text;
+      const before = await storedWorkspace(page);
+      await importFile(page, 'bad.json', c.make(good));
+      const alert = page.getByRole('alert').filter({ hasText: 'was not imported' });
+      await expect(alert).toContainText(c.message);
+      await expect(alert).toContainText('Your workspace has not changed.');
+      await expect(page.getByRole('region', { name: 'Import preview' })).toHaveCount(0);
+      expect(await storedWorkspace(page)).toBe(before);
+      await page.getByRole('link', { name: 'Runway' }).click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Northwind Logistics' })).toBeVisible();
+      expect(errors).toEqual([]);
+    });
+  }
+});
+
+test('stored data that cannot be read is kept aside; the app starts and offers it for download', async ({ page }) => {
+  const errors = watchErrors(page);
+  await openApp(page);
+  const garbage = '{"format":"runway-workspace","schema_version":1,"workspace":{"organisation":"Half';
+  await page.evaluate((g) => localStorage.setItem('runway.workspace', g), garbage);
+  await page.reload();
+  const banner = page.getByRole('alert').filter({ hasText: 'could not be read' });
+  await expect(banner).toContainText('kept aside, untouched');
+  await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Runway' })).toBeVisible();
+
+  await banner.getByRole('link', { name: 'Go to Data' }).click();
+  const kept = await clickForDownload(page, /^Download runway\.quarantine\./);
+  expect(kept.text).toBe(garbage);
+
+  // New work is saved under the normal key and the kept copy is still there.
+  await page.getByRole('link', { name: 'Runway' }).click();
+  await page.getByRole('button', { name: 'Load sample program' }).click();
+  await expect(page.getByText('Saved in this browser')).toBeVisible();
+  const keys = await page.evaluate(() => Object.keys(localStorage).sort());
+  expect(keys.filter((k) => k.startsWith('runway.quarantine.'))).toHaveLength(1);
+  const quarantined = await page.evaluate((k) => localStorage.getItem(k), keys.find((k) => k.startsWith('runway.quarantine.'))!);
+  expect(quarantined).toBe(garbage);
+  expect(errors).toEqual([]);
+});
+
+test('stored data from a newer version opens read-only and is never written over', async ({ page }) => {
+  await loadSample(page);
+  const newer = await page.evaluate(() => {
+    const v = JSON.parse(localStorage.getItem('runway.workspace')!);
+    v.schema_version = 7;
+    v.workspace.organisation = 'From The Future';
+    const text = JSON.stringify(v);
+    localStorage.setItem('runway.workspace', text);
+    return text;
+  });
+  await page.reload();
+  await expect(page.getByRole('alert').filter({ hasText: 'newer version of Runway (schema 7)' })).toBeVisible();
+  await expect(page.getByText('Not saving')).toBeVisible();
+  await page.getByRole('link', { name: 'Runway' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'From The Future' })).toBeVisible();
+
+  // Edits are refused with a message; nothing is written.
+  await nav(page, 'Data').click();
+  await page.getByLabel('Organisation name').fill('Overwritten');
+  await page.getByRole('button', { name: 'Save name' }).click();
+  await expect(page.getByText('open read-only')).toBeVisible();
+  const raw = await clickForDownload(page, 'Download stored data as it is');
+  expect(raw.text).toBe(newer);
+  expect(await storedWorkspace(page)).toBe(newer);
+});
+
+test('a save that fails for lack of space warns, keeps working, and export still works', async ({ page }) => {
+  const errors = watchErrors(page);
+  await loadSample(page);
+  await page.evaluate(() => {
+    Storage.prototype.setItem = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await nav(page, 'Data').click();
+  await page.getByLabel('Organisation name').fill('Kept In Memory');
+  await page.getByRole('button', { name: 'Save name' }).click();
+  const warning = page.getByRole('alert').filter({ hasText: 'Not saved' });
+  await expect(warning).toContainText("storage for this site is full");
+  await expect(page.getByText('Not saved', { exact: true })).toBeVisible();
+
+  // Work goes on in memory, and the warning stays.
+  await page.getByRole('link', { name: 'Runway' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Kept In Memory' })).toBeVisible();
+  await expect(warning).toBeVisible();
+
+  const exported = await clickForDownload(page, 'Export now');
+  expect(JSON.parse(exported.text).workspace.organisation).toBe('Kept In Memory');
+  expect(errors).toEqual([]);
+});

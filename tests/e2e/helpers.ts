@@ -1,0 +1,67 @@
+import { expect, type Page, type Download } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+
+/** Fails the test on any uncaught error in the page (a panic in wasm shows up here). */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return errors;
+}
+
+export async function openApp(page: Page, path = './') {
+  await page.goto(path);
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+}
+
+export async function loadSample(page: Page) {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Load sample program' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Northwind Logistics' })).toBeVisible();
+  await expect(page.getByText('Saved in this browser')).toBeVisible();
+}
+
+export function nav(page: Page, name: string) {
+  return page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name });
+}
+
+async function downloadText(download: Download): Promise<string> {
+  const path = await download.path();
+  return readFileSync(path!, 'utf8');
+}
+
+/** Clicks the export button on the Data page; returns the file name and text. */
+export async function exportWorkspace(page: Page): Promise<{ name: string; text: string }> {
+  await nav(page, 'Data').click();
+  const pending = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export workspace' }).click();
+  const download = await pending;
+  return { name: download.suggestedFilename(), text: await downloadText(download) };
+}
+
+export async function clickForDownload(page: Page, name: string | RegExp): Promise<{ name: string; text: string }> {
+  const pending = page.waitForEvent('download');
+  await page.getByRole('button', { name }).click();
+  const download = await pending;
+  return { name: download.suggestedFilename(), text: await downloadText(download) };
+}
+
+/** Picks a file in the import control. */
+export async function importFile(page: Page, name: string, content: string | Buffer) {
+  await nav(page, 'Data').click();
+  await page.getByLabel('Choose a workspace file to import').setInputFiles({
+    name,
+    mimeType: 'application/json',
+    buffer: typeof content === 'string' ? Buffer.from(content) : content,
+  });
+}
+
+export async function storedWorkspace(page: Page): Promise<string | null> {
+  return page.evaluate(() => localStorage.getItem('runway.workspace'));
+}
+
+export function withoutExportedAt(text: string): string {
+  return text
+    .split('\n')
+    .filter((l) => !l.includes('"exported_at"'))
+    .join('\n');
+}

@@ -1,0 +1,154 @@
+import { test, expect } from '@playwright/test';
+import { loadSample, nav, openApp, storedWorkspace, watchErrors } from './helpers';
+
+test('empty state offers a cohort and the sample program, which loads', async ({ page }) => {
+  const errors = watchErrors(page);
+  await openApp(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Runway' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Create a cohort' })).toBeVisible();
+  await loadSample(page);
+  await expect(page.getByText('13 people · 1 cohorts · 4 candidates')).toBeVisible();
+
+  await page.getByRole('link', { name: /^MiT \d{4} Q\d$/ }).click();
+  await expect(page.getByText(/^Today is day \d+ of \d+ in Shadow\.$/)).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Dana Whitfield' })).toBeVisible();
+  const candidates = page.getByRole('table', { name: 'Candidates in this cohort' });
+  for (const name of ['Priya Raman', 'Tomás Ferreira', 'Aisha Bello']) {
+    await expect(candidates.getByRole('row', { name: new RegExp(name) })).toContainText('In program');
+  }
+  expect(errors).toEqual([]);
+});
+
+test('create a person, a cohort and a candidate; reload; all there', async ({ page }) => {
+  const errors = watchErrors(page);
+  await openApp(page);
+
+  // People: a coach and a future candidate.
+  await nav(page, 'People').click();
+  for (const [name, team, level] of [['Grace Hopper', 'Compilers', 'M2'], ['Alan Turing', 'Research', 'IC4']]) {
+    await page.getByLabel('Name', { exact: true }).fill(name);
+    await page.getByRole('textbox', { name: 'Team', exact: true }).fill(team);
+    await page.getByLabel('Track level').selectOption(level);
+    await page.getByRole('button', { name: 'Add person' }).click();
+    await expect(page.getByRole('link', { name })).toBeVisible();
+  }
+
+  // A cohort with Grace as coach.
+  await nav(page, 'Cohorts').click();
+  await page.getByRole('link', { name: 'New cohort' }).click();
+  await page.getByLabel('Cohort name').fill('Pilot cohort');
+  await page.getByLabel('Starts on').fill('2027-01-04');
+  await page.getByRole('checkbox', { name: /Grace Hopper/ }).check();
+  await page.getByRole('button', { name: 'Create cohort' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Pilot cohort' })).toBeVisible();
+  await expect(page.getByText('4 Jan 2027 – 3 Jul 2027')).toBeVisible();
+  const cohortUrl = page.url();
+
+  // Alan as a candidate with 6.5 protected hours.
+  await page.getByLabel('Person').selectOption({ label: 'Alan Turing — Research' });
+  await page.getByLabel('Status').selectOption({ label: 'Selected' });
+  await page.getByLabel('Protected hours / week').fill('6.5');
+  await page.getByRole('button', { name: 'Enrol candidate' }).click();
+  const row = page.getByRole('table', { name: 'Candidates in this cohort' }).getByRole('row', { name: /Alan Turing/ });
+  await expect(row).toContainText('Selected');
+  await expect(row).toContainText('6.5');
+
+  // A success signal of our own.
+  await page.getByLabel('New success signal').fill('Runs the team retro twice');
+  await page.getByRole('button', { name: 'Add signal' }).click();
+  await expect(page.getByRole('textbox', { name: /Success signal Runs the team retro twice/ })).toBeVisible();
+
+  await expect(page.getByText('Saved in this browser')).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Pilot cohort' })).toBeVisible();
+  expect(page.url()).toBe(cohortUrl);
+  await expect(page.getByRole('link', { name: 'Grace Hopper' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Candidates in this cohort' }).getByRole('row', { name: /Alan Turing/ })).toContainText('6.5');
+  await expect(page.getByRole('textbox', { name: /Success signal Runs the team retro twice/ })).toBeVisible();
+
+  // The candidate page tells where they stand.
+  await page.getByRole('link', { name: 'Alan Turing' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Alan Turing' })).toBeVisible();
+  await expect(page.getByText(/The cohort starts in \d+ days|Prepare: day/)).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('a change is saved within half a second and flushed when the tab is hidden', async ({ page }) => {
+  await loadSample(page);
+  await nav(page, 'Data').click();
+  await page.getByLabel('Organisation name').fill('Quickly Saved Ltd');
+  await page.getByRole('button', { name: 'Save name' }).click();
+  // Hidden at once: the pending save must be written before the handler returns.
+  const stored = await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+    return localStorage.getItem('runway.workspace');
+  });
+  expect(stored).toContain('Quickly Saved Ltd');
+
+  await page.getByLabel('Organisation name').fill('Saved Within Half A Second');
+  await page.getByRole('button', { name: 'Save name' }).click();
+  const started = Date.now();
+  await expect.poll(() => storedWorkspace(page), { intervals: [50], timeout: 2000 }).toContain('Saved Within Half A Second');
+  expect(Date.now() - started).toBeLessThan(1500); // generous for slow CI; the delay is 300 ms
+});
+
+test('deep links load on reload, and unknown ids say so', async ({ page }) => {
+  const errors = watchErrors(page);
+  await loadSample(page);
+  await page.getByRole('link', { name: /^MiT/ }).click();
+  await page.getByRole('link', { name: 'Priya Raman' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Priya Raman' })).toBeVisible();
+  const url = page.url();
+  expect(url).toMatch(/\/candidates\/[0-9a-f-]{36}$/);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Priya Raman' })).toBeVisible();
+
+  await page.goto('people/00000000-0000-4000-8000-000000000000');
+  await expect(page.getByRole('heading', { level: 1, name: 'No such person' })).toBeVisible();
+  await page.goto('nowhere/at/all');
+  await expect(page.getByRole('heading', { level: 1, name: 'Not found' })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('deleting a person says what goes with them first, then leaves nothing dangling', async ({ page }) => {
+  await loadSample(page);
+  await nav(page, 'People').click();
+  await page.getByRole('link', { name: 'Dana Whitfield' }).click();
+  await page.getByRole('button', { name: 'Delete person…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete this person?' });
+  await expect(dialog).toContainText('their role as sponsor of');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dana Whitfield' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Delete person…' }).click();
+  await dialog.getByRole('button', { name: 'Delete person' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'People' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Dana Whitfield' })).toHaveCount(0);
+  await nav(page, 'Cohorts').click();
+  await page.getByRole('link', { name: /^MiT/ }).click();
+  await expect(page.getByRole('definition').filter({ hasText: 'None yet' }).first()).toBeVisible();
+});
+
+test('deleting a cohort lists the candidacies it removes', async ({ page }) => {
+  await loadSample(page);
+  await nav(page, 'Cohorts').click();
+  await page.getByRole('link', { name: /^MiT/ }).click();
+  await page.getByRole('button', { name: 'Delete cohort…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete this cohort?' });
+  await expect(dialog.getByRole('listitem')).toHaveCount(4);
+  await expect(dialog).toContainText('the candidacy of Priya Raman (In program)');
+  await dialog.getByRole('button', { name: 'Delete cohort' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Cohorts' })).toBeVisible();
+  await expect(page.getByText('No cohorts yet.')).toBeVisible();
+});
+
+test('works at phone width', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await loadSample(page);
+  await page.getByRole('link', { name: /^MiT/ }).click();
+  await expect(page.getByRole('heading', { name: 'Phases' })).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});
