@@ -198,7 +198,7 @@ fn wrong_field_types_name_their_path() {
             "/workspace/cohorts/0/created_at",
             json!("yesterday"),
             "cohorts[0].created_at",
-            "input contains invalid characters",
+            "not a date and time",
         ),
     ];
     for (pointer, value, path, message) in cases {

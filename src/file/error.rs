@@ -49,7 +49,11 @@ impl DecodeError {
 
     pub(super) fn from_path(e: serde_path_to_error::Error<serde_json::Error>) -> Self {
         let path = e.path().to_string();
-        let message = simplify(&e.inner().to_string());
+        let mut message = simplify(&e.inner().to_string());
+        // Timestamps (`created_at`, `updated_at`) fail inside chrono with its own wording.
+        if path.ends_with("_at") && !message.starts_with("expected") {
+            message = "not a date and time (expected e.g. \"2026-11-21T09:30:00Z\")".into();
+        }
         DecodeError::Field {
             path: if path == "." {
                 "workspace".into()

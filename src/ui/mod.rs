@@ -15,6 +15,8 @@ use state::{use_app, AppState, ReadOnly, SaveState, StartNotice};
 pub fn start() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(App);
+    // The first render is synchronous: this mark's time is "navigation start → first render".
+    browser::mark("runway:mounted");
 }
 
 #[component]
@@ -22,7 +24,6 @@ pub fn App() -> impl IntoView {
     let app = AppState::start();
     provide_context(app);
     let base = browser::base_path();
-    browser::mark("runway:first-render");
     view! {
         <Router base=base>
             <a class="skip" href="#main">"Skip to content"</a>

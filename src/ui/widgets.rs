@@ -10,6 +10,11 @@ pub fn fmt_date(d: Date) -> String {
     d.format("%-d %b %Y").to_string()
 }
 
+/// "1 cohort", "3 cohorts", "1 person", "2 people".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// Parses an `<input type="date">` value; empty is `None`.
 pub fn parse_date(text: &str) -> Option<Date> {
     Date::parse_from_str(text.trim(), "%Y-%m-%d").ok()

@@ -6,7 +6,7 @@ use crate::logic::sample::sample_program;
 use crate::model::CandidateStatus;
 use crate::ui::browser;
 use crate::ui::state::use_app;
-use crate::ui::widgets::fmt_date;
+use crate::ui::widgets::{count, fmt_date};
 
 #[component]
 pub fn Home() -> impl IntoView {
@@ -80,7 +80,7 @@ fn Overview() -> impl IntoView {
     view! {
         <h1>{org}</h1>
         <p class="lead">
-            {move || { let c = counts(); format!("{} people · {} cohorts · {} candidates", c.people, c.cohorts, c.candidates) }}
+            {move || { let c = counts(); format!("{} · {} · {}", count(c.people, "person", "people"), count(c.cohorts, "cohort", "cohorts"), count(c.candidates, "candidate", "candidates")) }}
         </p>
         <h2>"Cohorts"</h2>
         <Show when=move || !cohorts().is_empty() fallback=|| view! {
@@ -91,7 +91,7 @@ fn Overview() -> impl IntoView {
                     <li class="card">
                         <h3><A href=format!("/cohorts/{id}")>{name}</A></h3>
                         <p>{where_now}</p>
-                        <p class="muted">{format!("{active} in program · {total} candidates")}</p>
+                        <p class="muted">{format!("{active} in program · {}", count(total, "candidate", "candidates"))}</p>
                     </li>
                 }).collect_view()}
             </ul>

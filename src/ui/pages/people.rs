@@ -157,15 +157,20 @@ pub fn PeoplePage() -> impl IntoView {
 pub fn PersonPage() -> impl IntoView {
     let app = use_app();
     let id = route_id();
-    let person = move || {
+    // Changes only when the person appears or disappears, so saving doesn't rebuild the form.
+    let found = Memo::new(move |_| {
         id.get()
-            .and_then(|id| app.ws.with(|ws| ws.person(id).cloned()))
-    };
-    view! {
-        {move || match person() {
-            None => view! { <Missing what="person" back="/people" back_label="Back to people"/> }.into_any(),
+            .filter(|id| app.ws.with(|ws| ws.person(*id).is_some()))
+    });
+    move || {
+        let person = found
+            .get()
+            .and_then(|id| app.ws.with_untracked(|ws| ws.person(id).cloned()));
+        match person {
+            None => view! { <Missing what="person" back="/people" back_label="Back to people"/> }
+                .into_any(),
             Some(p) => view! { <PersonDetail person=p/> }.into_any(),
-        }}
+        }
     }
 }
 
@@ -174,16 +179,16 @@ fn PersonDetail(person: Person) -> impl IntoView {
     let app = use_app();
     let navigate = use_navigate();
     let pid = person.id;
+    let current = move || app.ws.with(|ws| ws.person(pid).cloned());
     let save = Callback::new(move |fields: PersonFields| {
         app.act(Action::UpdatePerson { id: pid, fields }, "Saved changes.")
             .is_some()
     });
     let confirm = RwSignal::new(false);
     let impact = Signal::derive(move || app.ws.with(|ws| person_deletion_impact(ws, pid).lines));
-    let name = person.name.clone();
-    let intro = Signal::derive({
-        let name = name.clone();
-        move || {
+    let intro = Signal::derive(move || {
+        let name = current().map(|p| p.name).unwrap_or_default();
+        {
             if impact.with(|l| l.is_empty()) {
                 format!(
                     "{name} is not a candidate, sponsor or coach anywhere. Only their record goes."
@@ -217,8 +222,8 @@ fn PersonDetail(person: Person) -> impl IntoView {
     view! {
         <section class="page">
             <p class="crumbs"><A href="/people">"People"</A> " / "</p>
-            <h1>{name}</h1>
-            <p class="muted">{format!("{} · {} · {}", person.level.code(), if person.role_title.is_empty() { "No role title" } else { &person.role_title }, if person.team.is_empty() { "No team" } else { &person.team })}</p>
+            <h1>{move || current().map(|p| p.name)}</h1>
+            <p class="muted">{move || current().map(|p| format!("{} · {} · {}", p.level.code(), if p.role_title.is_empty() { "No role title" } else { &p.role_title }, if p.team.is_empty() { "No team" } else { &p.team }))}</p>
             <Show when=move || !candidacies().is_empty()>
                 <h2>"Candidacies"</h2>
                 <ul>
