@@ -343,3 +343,100 @@ fn large_workspace_has_the_requested_size_and_is_valid() {
     assert_eq!(ws.candidates.len(), 150);
     assert_eq!(validate(&ws), vec![]);
 }
+
+mod any_sequence {
+    use super::*;
+    use proptest::prelude::*;
+    use runway::logic::actions::apply_checked;
+
+    /// An edit described by small numbers, turned into a real action against the current data.
+    fn action_from(ws: &Workspace, pick: (u8, usize, usize, i64, u8)) -> Action {
+        let (kind, a, b, days, n) = pick;
+        let person_at = |i: usize| {
+            ws.people
+                .get(i % ws.people.len().max(1))
+                .map(|p| p.id)
+                .unwrap_or_default()
+        };
+        let cohort = |i: usize| {
+            ws.cohorts
+                .get(i % ws.cohorts.len().max(1))
+                .map(|c| c.id)
+                .unwrap_or_default()
+        };
+        let day = day(2026, 6, 1) + chrono::Duration::days(days);
+        match kind % 9 {
+            0 => Action::AddPerson(super::person(&format!("P{a}"))),
+            1 => Action::DeletePerson { id: person_at(a) },
+            2 => Action::AddCohort(CohortFields {
+                name: format!("C{a}"),
+                sponsor_id: Some(person_at(a)),
+                coach_ids: vec![person_at(b)],
+                starts_on: day,
+            }),
+            3 => Action::DeleteCohort { id: cohort(a) },
+            4 => Action::AddCandidate {
+                cohort_id: cohort(a),
+                person_id: person_at(b),
+                fields: hours(f32::from(n % 50)),
+            },
+            5 => Action::SetPhaseEnd {
+                cohort_id: cohort(a),
+                index: b % 5,
+                ends_on: day,
+            },
+            6 => Action::UpdateCohort {
+                id: cohort(a),
+                fields: CohortFields {
+                    name: "Renamed".into(),
+                    sponsor_id: None,
+                    coach_ids: vec![person_at(b), person_at(a)],
+                    starts_on: day,
+                },
+            },
+            7 => match ws.candidates.get(a % ws.candidates.len().max(1)) {
+                Some(c) => Action::RemoveCandidate { id: c.id },
+                None => Action::ResetPhases {
+                    cohort_id: cohort(a),
+                },
+            },
+            _ => Action::AddSignal {
+                cohort_id: cohort(a),
+                text: " ".repeat(usize::from(n % 2)) + "signal",
+            },
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// Whatever edits are made, in any order, the workspace obeys every rule afterwards,
+        /// so it always loads again.
+        #[test]
+        fn every_sequence_of_edits_keeps_the_workspace_valid(
+            picks in proptest::collection::vec((any::<u8>(), 0usize..50, 0usize..50, -400i64..400, any::<u8>()), 1..40)
+        ) {
+            let mut ws = sample();
+            for pick in picks {
+                let action = action_from(&ws, pick);
+                let before = ws.clone();
+                if act(&mut ws, action.clone()).is_err() {
+                    prop_assert_eq!(&ws, &before, "a refused action changed the workspace: {:?}", action);
+                }
+                prop_assert_eq!(validate(&ws), vec![], "after {:?}", action);
+            }
+        }
+
+        /// The checked door refuses exactly what would break a rule, and never half-applies.
+        #[test]
+        fn checked_apply_is_all_or_nothing(pick in (any::<u8>(), 0usize..50, 0usize..50, -400i64..400, any::<u8>())) {
+            let mut ws = sample();
+            let before = ws.clone();
+            let action = action_from(&ws, pick);
+            match apply_checked(&mut ws, action, at(2026, 11, 22), &mut uuid::Uuid::new_v4) {
+                Ok(_) => prop_assert_eq!(validate(&ws), vec![]),
+                Err(_) => prop_assert_eq!(ws, before),
+            }
+        }
+    }
+}

@@ -148,3 +148,24 @@ fn usage_lists_runway_keys_with_sizes() {
         store.get(WORKSPACE_KEY).unwrap().unwrap().len()
     );
 }
+
+#[test]
+fn saving_never_writes_over_data_from_a_newer_version() {
+    let store = MemoryStore::new();
+    storage::save(&store, &sample(), at(2026, 11, 21)).unwrap();
+    // Another tab running a newer Runway writes schema N+1 (pretty or compact).
+    for newer in [
+        format!("{{\"format\":\"runway-workspace\",\"schema_version\":{},\"workspace\":{{}}}}", SCHEMA_VERSION + 1),
+        format!("{{\n  \"format\": \"runway-workspace\",\n  \"schema_version\": {},\n  \"workspace\": {{}}\n}}", SCHEMA_VERSION + 1),
+    ] {
+        store.set(WORKSPACE_KEY, &newer).unwrap();
+        assert_eq!(
+            storage::save(&store, &sample(), at(2026, 11, 22)),
+            Err(StoreError::NewerData { found: SCHEMA_VERSION + 1 })
+        );
+        assert_eq!(store.get(WORKSPACE_KEY).unwrap().as_deref(), Some(newer.as_str()));
+    }
+    // Unreadable or same-version data is written over as usual (it was loaded or kept aside).
+    store.set(WORKSPACE_KEY, "garbage").unwrap();
+    assert!(storage::save(&store, &sample(), at(2026, 11, 22)).is_ok());
+}

@@ -416,6 +416,49 @@ pub fn apply(
     }
 }
 
+/// Applies an action to a copy and keeps the result only if the whole workspace still obeys
+/// every rule ([`validate`](crate::logic::validate)). This is the door the UI uses: an edit can
+/// never leave data that the next start would refuse to load.
+pub fn apply_checked(
+    ws: &mut Workspace,
+    action: Action,
+    now: Timestamp,
+    new_id: &mut dyn FnMut() -> Id,
+) -> Result<Option<Id>, ActionError> {
+    let mut next = ws.clone();
+    let created = apply(&mut next, action, now, new_id)?;
+    if let Some(problem) = crate::logic::validate(&next).into_iter().next() {
+        return Err(ActionError::Invalid(format!(
+            "That change was not made: it would break a rule ({problem})."
+        )));
+    }
+    *ws = next;
+    Ok(created)
+}
+
+/// People who can still be enrolled in a cohort (not already candidates there), by name.
+pub fn enrollable(ws: &Workspace, cohort_id: Id) -> Vec<&crate::model::Person> {
+    let mut out: Vec<_> = ws
+        .people
+        .iter()
+        .filter(|p| !ws.candidates_in(cohort_id).any(|c| c.person_id == p.id))
+        .collect();
+    out.sort_by_key(|p| p.name.to_lowercase());
+    out
+}
+
+/// Reads protected hours as typed in a form ("6", "6.5", "6,5").
+pub fn parse_hours(text: &str) -> Result<f32, ActionError> {
+    let h: f32 = text.trim().replace(',', ".").parse().map_err(|_| {
+        ActionError::Invalid("Protected hours must be a number of hours, e.g. 6 or 6.5.".into())
+    })?;
+    check_hours(&CandidateFields {
+        status: CandidateStatus::Nominated,
+        protected_hours_per_week: h,
+    })?;
+    Ok(h)
+}
+
 /// What deleting a record would take with it, said before it happens.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Impact {

@@ -1,6 +1,6 @@
 //! Phase dates: defaults from a start day, and where a given day falls.
 
-use chrono::{Days, Months};
+use chrono::{Datelike, Days, Months};
 
 use crate::model::{Cohort, Date, Phase, PhaseKind};
 
@@ -117,6 +117,42 @@ pub fn position_on(cohort: &Cohort, day: Date) -> Position {
         .position(|p| p.starts_on > day)
         .unwrap_or(phases.len() - 1);
     Position::Between { next }
+}
+
+/// The Monday on or before `day`.
+pub fn monday_on_or_before(day: Date) -> Date {
+    day.checked_sub_days(Days::new(u64::from(day.weekday().num_days_from_monday())))
+        .unwrap_or(day)
+}
+
+/// The Monday on or after `day` (a good default start for a cohort).
+pub fn monday_on_or_after(day: Date) -> Date {
+    let ahead = (7 - day.weekday().num_days_from_monday()) % 7;
+    day.checked_add_days(Days::new(u64::from(ahead)))
+        .unwrap_or(day)
+}
+
+fn days(n: i64) -> String {
+    if n == 1 {
+        "1 day".into()
+    } else {
+        format!("{n} days")
+    }
+}
+
+/// Where a cohort stands on a day, in words: "Shadow · day 17 of 30", "Starts in 3 days".
+pub fn describe_position(cohort: &Cohort, day: Date) -> String {
+    match position_on(cohort, day) {
+        Position::BeforeStart { days_to_go } => format!("Starts in {}", days(days_to_go)),
+        Position::In {
+            kind, day, of_days, ..
+        } => format!("{} · day {day} of {of_days}", kind.name()),
+        Position::Between { next } => match cohort.phases.get(next) {
+            Some(p) => format!("Between phases; {} starts next", p.kind.name()),
+            None => "Between phases".into(),
+        },
+        Position::Finished => "Finished".into(),
+    }
 }
 
 /// The phase a day belongs to, if any.
@@ -271,6 +307,19 @@ mod tests {
             set_phase_end(&p, 1, d(2026, 4, 1)).is_none(),
             "end before start is refused"
         );
+    }
+
+    #[test]
+    fn mondays_and_descriptions() {
+        // 2026-11-21 is a Saturday.
+        assert_eq!(monday_on_or_before(d(2026, 11, 21)), d(2026, 11, 16));
+        assert_eq!(monday_on_or_after(d(2026, 11, 21)), d(2026, 11, 23));
+        assert_eq!(monday_on_or_after(d(2026, 11, 23)), d(2026, 11, 23));
+        let c = cohort(d(2026, 3, 2));
+        assert_eq!(describe_position(&c, d(2026, 3, 1)), "Starts in 1 day");
+        assert_eq!(describe_position(&c, d(2026, 2, 27)), "Starts in 3 days");
+        assert_eq!(describe_position(&c, d(2026, 4, 3)), "Shadow · day 2 of 30");
+        assert_eq!(describe_position(&c, d(2027, 1, 1)), "Finished");
     }
 
     #[test]

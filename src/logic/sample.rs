@@ -5,6 +5,7 @@
 use chrono::{Datelike, Days};
 
 use crate::logic::actions::{apply, Action, CandidateFields, CohortFields, PersonFields};
+use crate::logic::phases::monday_on_or_before;
 use crate::model::{CandidateStatus, Date, Id, Timestamp, TrackLevel, Workspace};
 
 struct Builder<'a> {
@@ -50,12 +51,6 @@ impl Builder<'_> {
 
 fn ymd(y: i32, m: u32, d: u32) -> Date {
     Date::from_ymd_opt(y, m, d).unwrap_or_default()
-}
-
-/// The Monday on or before `day`.
-fn monday_of(day: Date) -> Date {
-    day.checked_sub_days(Days::new(u64::from(day.weekday().num_days_from_monday())))
-        .unwrap_or(day)
 }
 
 /// A realistic composite program: an organisation, a sponsor, a coach, three candidates in a
@@ -167,7 +162,7 @@ pub fn sample_program(today: Date, now: Timestamp, new_id: &mut dyn FnMut() -> I
         b.person(name, team, role, level, joined);
     }
 
-    let start = monday_of(today.checked_sub_days(Days::new(42)).unwrap_or(today));
+    let start = monday_on_or_before(today.checked_sub_days(Days::new(42)).unwrap_or(today));
     let quarter = (start.month() - 1) / 3 + 1;
     let cohort = b.act(Action::AddCohort(CohortFields {
         name: format!("MiT {} Q{quarter}", start.year()),

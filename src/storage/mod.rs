@@ -27,6 +27,10 @@ pub enum StoreError {
     /// Storage cannot be used at all (disabled, private mode, blocked).
     Unavailable(String),
     Other(String),
+    /// The stored data was written by a newer Runway (schema `found`) since this tab loaded it.
+    NewerData {
+        found: u32,
+    },
 }
 
 impl fmt::Display for StoreError {
@@ -35,6 +39,10 @@ impl fmt::Display for StoreError {
             StoreError::QuotaExceeded => f.write_str("the browser's storage for this site is full"),
             StoreError::Unavailable(why) => write!(f, "browser storage is not available ({why})"),
             StoreError::Other(why) => write!(f, "the browser refused to save ({why})"),
+            StoreError::NewerData { found } => write!(
+                f,
+                "a newer version of Runway (schema {found}) saved data in this browser, and this version must not write over it"
+            ),
         }
     }
 }
@@ -126,11 +134,37 @@ fn quarantine(store: &dyn Store, raw: &str, now: Timestamp) -> Result<String, St
     Ok(key)
 }
 
-/// Saves the workspace. On error nothing stored is lost: the old value stays.
+/// Saves the workspace. On error nothing stored is lost: the old value stays. Data written by a
+/// newer version of Runway (another tab, after an update) is never written over.
 pub fn save(store: &dyn Store, ws: &Workspace, now: Timestamp) -> Result<usize, StoreError> {
+    if let Some(stored) = store.get(WORKSPACE_KEY)? {
+        if let Some(found) = stored_schema_version(&stored) {
+            if found > file::SCHEMA_VERSION {
+                return Err(StoreError::NewerData { found });
+            }
+        }
+    }
     let text = file::encode_compact(ws, now);
     store.set(WORKSPACE_KEY, &text)?;
     Ok(text.len())
+}
+
+/// The schema version of stored text, read from its head (Runway writes `format` and
+/// `schema_version` first) without parsing a large workspace; falls back to a full parse.
+fn stored_schema_version(text: &str) -> Option<u32> {
+    let head = text.get(..200).unwrap_or(text);
+    let marker = "\"schema_version\":";
+    if let Some(i) = head.find(marker) {
+        let digits: String = head[i + marker.len()..]
+            .trim_start()
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        if let Ok(v) = digits.parse() {
+            return Some(v);
+        }
+    }
+    file::peek_schema_version(text)
 }
 
 /// Keeps `ws` as the backup that "Undo import" restores.

@@ -42,6 +42,7 @@ pub fn App() -> impl IntoView {
                 <SaveIndicator/>
             </header>
             <Banners/>
+            <FocusOnNavigate/>
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <pages::NotFound/> }>
                     <Route path=path!("/") view=pages::home::Home/>
@@ -67,7 +68,9 @@ pub fn App() -> impl IntoView {
 fn SaveIndicator() -> impl IntoView {
     let app = use_app();
     view! {
-        <p class="save-state" role="status" aria-live="polite">
+        // Not a live region: "Saving…" after every edit would be noise; failures are announced
+        // by the banner (role="alert").
+        <p class="save-state">
             {move || match app.save.get() {
                 SaveState::Saved => view! { <span class="ok">"Saved in this browser"</span> }.into_any(),
                 SaveState::Pending => view! { <span>"Saving…"</span> }.into_any(),
@@ -148,4 +151,22 @@ fn Flash() -> impl IntoView {
             })}
         </div>
     }
+}
+
+/// After a navigation inside the app, moves focus to the main region so keyboard and screen
+/// reader users start at the new page's content (not at the link they left behind).
+#[component]
+fn FocusOnNavigate() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        if previous.as_ref().is_some_and(|p| *p != path) {
+            if let Some(main) = document().get_element_by_id("main") {
+                if let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main) {
+                    main.focus().ok();
+                }
+            }
+        }
+        path
+    });
 }

@@ -8,10 +8,14 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::file::{self, Decoded};
-use crate::logic::actions::{apply, Action};
+use crate::logic::actions::{apply_checked, Action};
 use crate::model::{Id, Workspace};
 use crate::storage::{self, local::LocalStore, Startup, Store, StoreError, BACKUP_KEY};
+
+/// Remembers whether the backup is from before an import or before an undo.
+const BACKUP_NOTE_KEY: &str = "runway.backup.note";
 use crate::ui::browser;
+use crate::ui::widgets::count;
 
 /// How long after the last change the workspace is written.
 const SAVE_DELAY: Duration = Duration::from_millis(300);
@@ -44,6 +48,31 @@ pub enum StartNotice {
     StorageUnavailable(String),
 }
 
+/// Why a workspace is kept aside for "Undo import".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kept {
+    /// The workspace an import (or the sample) replaced: "Undo import" brings it back.
+    BeforeImport,
+    /// The imported workspace an undo replaced: "Redo import" brings it back.
+    BeforeUndo,
+}
+
+impl Kept {
+    fn code(self) -> &'static str {
+        match self {
+            Kept::BeforeImport => "before_import",
+            Kept::BeforeUndo => "before_undo",
+        }
+    }
+
+    pub fn button(self) -> &'static str {
+        match self {
+            Kept::BeforeImport => "Undo import",
+            Kept::BeforeUndo => "Redo import",
+        }
+    }
+}
+
 /// A short message about the last thing done (shown in a polite live region).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Flash {
@@ -58,8 +87,8 @@ pub struct AppState {
     pub save: RwSignal<SaveState>,
     pub notice: RwSignal<Option<StartNotice>>,
     pub flash: RwSignal<Option<Flash>>,
-    /// A workspace kept before the last import, that "Undo import" brings back.
-    pub has_backup: RwSignal<bool>,
+    /// Why a workspace is kept for "Undo import", if one is.
+    pub kept: RwSignal<Option<Kept>>,
     backup: StoredValue<Option<Workspace>>,
     timer: StoredValue<Option<TimeoutHandle>>,
 }
@@ -108,7 +137,13 @@ impl AppState {
                 Some(StartNotice::StorageUnavailable(e.to_string())),
             ),
         };
-        let has_backup = matches!(LocalStore.get(BACKUP_KEY), Ok(Some(_)));
+        let kept = match LocalStore.get(BACKUP_KEY) {
+            Ok(Some(_)) => Some(match LocalStore.get(BACKUP_NOTE_KEY) {
+                Ok(Some(code)) if code == Kept::BeforeUndo.code() => Kept::BeforeUndo,
+                _ => Kept::BeforeImport,
+            }),
+            _ => None,
+        };
         let state = AppState {
             ws: RwSignal::new(ws),
             read_only: RwSignal::new(read_only),
@@ -119,7 +154,7 @@ impl AppState {
             }),
             notice: RwSignal::new(notice),
             flash: RwSignal::new(None),
-            has_backup: RwSignal::new(has_backup),
+            kept: RwSignal::new(kept),
             backup: StoredValue::new(None),
             timer: StoredValue::new(None),
         };
@@ -173,10 +208,15 @@ impl AppState {
             .with_untracked(|ws| storage::save(&LocalStore, ws, browser::now()));
         browser::mark("runway:save-end");
         browser::measure("runway:save", "runway:save-start", "runway:save-end");
-        self.save.set(match result {
-            Ok(_) => SaveState::Saved,
-            Err(e) => SaveState::Failed(e),
-        });
+        match result {
+            Ok(_) => self.save.set(SaveState::Saved),
+            Err(StoreError::NewerData { found }) => {
+                // Another tab runs a newer Runway: stop here rather than write over its data.
+                self.read_only.set(Some(ReadOnly::Newer { found }));
+                self.save.set(SaveState::Off);
+            }
+            Err(e) => self.save.set(SaveState::Failed(e)),
+        }
     }
 
     pub fn is_read_only(self) -> bool {
@@ -196,8 +236,8 @@ impl AppState {
         self.refuse_if_read_only()?;
         let mut result = Err(String::new());
         self.ws.maybe_update(|ws| {
-            result =
-                apply(ws, action, browser::now(), &mut browser::new_id).map_err(|e| e.to_string());
+            result = apply_checked(ws, action, browser::now(), &mut browser::new_id)
+                .map_err(|e| e.to_string());
             result.is_ok()
         });
         result
@@ -221,8 +261,12 @@ impl AppState {
         self.show_flash(text, false, Duration::from_secs(6));
     }
 
+    /// Shows an error; it stays until dismissed or replaced.
     pub fn warn(self, text: &str) {
-        self.show_flash(text, true, Duration::from_secs(12));
+        self.flash.set(Some(Flash {
+            text: text.to_string(),
+            is_error: true,
+        }));
     }
 
     /// Shows a message, and hides it after `for_how_long` unless another replaced it.
@@ -243,44 +287,77 @@ impl AppState {
         );
     }
 
-    /// Replaces the whole workspace (import or sample), keeping the old one for "Undo import".
-    pub fn replace(self, incoming: Workspace) -> Result<(), String> {
+    /// Replaces the whole workspace (import or sample). The one it replaces is kept (in memory,
+    /// and in browser storage when there is room) for "Undo import". Returns a warning to show
+    /// instead of a success message when the kept copy could not be stored.
+    pub fn replace(self, incoming: Workspace) -> Result<Option<String>, String> {
         self.refuse_if_read_only()?;
         let current = self.ws.get_untracked();
-        if !current.is_empty() || !current.organisation.is_empty() {
-            // Kept in memory always; in storage too when there is room.
-            if let Err(e) = storage::save_backup(&LocalStore, &current, browser::now()) {
-                self.warn(&format!(
-                    "Imported. The previous workspace could not be kept in browser storage ({e}); \
-                     “Undo import” works until you close this tab."
-                ));
-            }
-            self.backup.set_value(Some(current));
-            self.has_backup.set(true);
-        }
+        let warning = self.keep(current, Kept::BeforeImport);
         self.ws.set(incoming);
         self.flush_soon();
-        Ok(())
+        Ok(warning)
     }
 
-    /// Brings back the workspace from before the last import.
-    pub fn undo_import(self) -> Result<(), String> {
+    /// Swaps the workspace with the kept one. Nothing is lost: what was showing is kept in turn,
+    /// so an undo can itself be undone ("Redo import").
+    pub fn undo_import(self) -> Result<Option<String>, String> {
         self.refuse_if_read_only()?;
-        let backup = self
+        let kept = self
             .backup
             .get_value()
             .or_else(|| storage::load_backup(&LocalStore))
             .ok_or("There is no earlier workspace to go back to.")?;
-        self.ws.set(backup);
-        self.backup.set_value(None);
-        self.has_backup.set(false);
-        if let Err(e) = storage::clear_backup(&LocalStore) {
-            self.warn(&format!(
-                "The backup could not be removed from storage: {e}"
-            ));
-        }
+        let next = match self.kept.get_untracked() {
+            Some(Kept::BeforeUndo) => Kept::BeforeImport,
+            _ => Kept::BeforeUndo,
+        };
+        let current = self.ws.get_untracked();
+        let warning = self.keep(current, next);
+        self.ws.set(kept);
         self.flush_soon();
-        Ok(())
+        Ok(warning)
+    }
+
+    /// Keeps `ws` as the backup, or clears the backup when `ws` holds nothing.
+    fn keep(self, ws: Workspace, why: Kept) -> Option<String> {
+        if ws.is_empty() && ws.organisation.is_empty() {
+            self.backup.set_value(None);
+            self.kept.set(None);
+            storage::clear_backup(&LocalStore).ok();
+            LocalStore.remove(BACKUP_NOTE_KEY).ok();
+            return None;
+        }
+        let stored = storage::save_backup(&LocalStore, &ws, browser::now())
+            .and_then(|()| LocalStore.set(BACKUP_NOTE_KEY, why.code()));
+        self.backup.set_value(Some(ws));
+        self.kept.set(Some(why));
+        stored.err().map(|e| {
+            format!(
+                "Done. The previous workspace could not be kept in browser storage ({e}), so \
+                 “Undo import” works only until you close this tab. Export it if you need it."
+            )
+        })
+    }
+
+    /// "Northwind Logistics — 13 people, 1 cohort, 4 candidates" for the kept workspace.
+    pub fn backup_summary(self) -> Option<String> {
+        let ws = self
+            .backup
+            .get_value()
+            .or_else(|| storage::load_backup(&LocalStore))?;
+        let c = ws.counts();
+        let org = if ws.organisation.is_empty() {
+            "Unnamed workspace"
+        } else {
+            &ws.organisation
+        };
+        Some(format!(
+            "{org} — {}, {}, {}",
+            count(c.people, "person", "people"),
+            count(c.cohorts, "cohort", "cohorts"),
+            count(c.candidates, "candidate", "candidates")
+        ))
     }
 
     /// Tries again after a failed save.
@@ -289,6 +366,9 @@ impl AppState {
     }
 
     fn flush_soon(self) {
+        if self.save.get_untracked() == SaveState::Off {
+            return;
+        }
         self.save.set(SaveState::Pending);
         self.flush();
     }

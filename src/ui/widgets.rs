@@ -3,7 +3,7 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::model::{CandidateStatus, Date, Id, Workspace};
+use crate::model::{CandidateStatus, Date, Id, Person, Workspace};
 
 /// "21 Nov 2026".
 pub fn fmt_date(d: Date) -> String {
@@ -25,20 +25,18 @@ pub fn date_value(d: Option<Date>) -> String {
         .unwrap_or_default()
 }
 
+/// "Name — Team" (or just the name), as people appear in pickers.
+pub fn person_label(p: &Person) -> String {
+    if p.team.is_empty() {
+        p.name.clone()
+    } else {
+        format!("{} — {}", p.name, p.team)
+    }
+}
+
 /// People as `(id, "Name — Team")` for a select, sorted by name.
 pub fn person_choices(ws: &Workspace) -> Vec<(Id, String)> {
-    let mut out: Vec<(Id, String)> = ws
-        .people
-        .iter()
-        .map(|p| {
-            let label = if p.team.is_empty() {
-                p.name.clone()
-            } else {
-                format!("{} — {}", p.name, p.team)
-            };
-            (p.id, label)
-        })
-        .collect();
+    let mut out: Vec<(Id, String)> = ws.people.iter().map(|p| (p.id, person_label(p))).collect();
     out.sort_by_key(|(_, label)| label.to_lowercase());
     out
 }

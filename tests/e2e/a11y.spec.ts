@@ -33,29 +33,59 @@ for (const scheme of ['light', 'dark'] as const) {
     await nav(page, 'People').click();
     await page.getByRole('link', { name: 'Marcus Oyelaran' }).click();
     expect(await seriousViolations(page), 'person').toEqual([]);
+    await page.getByRole('button', { name: 'Delete person…' }).click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    expect(await seriousViolations(page), 'delete dialog').toEqual([]);
+    await page.keyboard.press('Escape');
     await nav(page, 'Cohorts').click();
     await page.getByRole('link', { name: 'New cohort' }).click();
     expect(await seriousViolations(page), 'new cohort').toEqual([]);
+    // Messages, errors and the import preview.
+    await page.getByRole('button', { name: 'Create cohort' }).click(); // no name: refused
+    await nav(page, 'Data').click();
+    await page.getByLabel('Choose a workspace file to import').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"x":1}') });
+    await expect(page.getByRole('alert').filter({ hasText: 'was not imported' })).toBeVisible();
+    expect(await seriousViolations(page), 'import error').toEqual([]);
+    const good = await page.evaluate(() => localStorage.getItem('runway.workspace')!);
+    await page.getByLabel('Choose a workspace file to import').setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(good) });
+    await expect(page.getByRole('region', { name: 'Import preview' })).toBeVisible();
+    expect(await seriousViolations(page), 'import preview').toEqual([]);
+    await page.evaluate(() => {
+      Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };
+    });
+    await page.getByRole('button', { name: 'Save name' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Not saved' })).toBeVisible();
+    expect(await seriousViolations(page), 'save failure banner').toEqual([]);
   });
+}
+
+/** Presses Tab until the focused element's text or label matches; fails after 60 presses. */
+async function tabTo(page: Page, name: string) {
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab');
+    const label = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return (el?.getAttribute('aria-label') ?? el?.textContent ?? '').trim();
+    });
+    if (label === name) return;
+  }
+  throw new Error(`could not reach "${name}" with the Tab key`);
 }
 
 test('the main journey works from the keyboard alone', async ({ page }) => {
   await page.goto('./');
   await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Runway' })).toBeVisible();
-  // Tab to "Load sample program" and press Enter.
-  for (let i = 0; i < 15; i++) {
-    await page.keyboard.press('Tab');
-    const name = await page.evaluate(() => document.activeElement?.textContent ?? '');
-    if (name.includes('Load sample program')) break;
-  }
+  await tabTo(page, 'Load sample program');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Northwind Logistics' })).toBeVisible();
-  // The delete dialog opens and closes with the keyboard, and Escape does nothing harmful.
-  await nav(page, 'People').focus();
+  await tabTo(page, 'People');
   await page.keyboard.press('Enter');
-  await page.getByRole('link', { name: 'Lee Chen' }).focus();
+  await expect(page.getByRole('heading', { level: 1, name: 'People' })).toBeVisible();
+  await expect(page.locator('#main')).toBeFocused(); // focus moved to the new page
+  await tabTo(page, 'Lee Chen');
   await page.keyboard.press('Enter');
-  await page.getByRole('button', { name: 'Delete person…' }).focus();
+  await expect(page.getByRole('heading', { level: 1, name: 'Lee Chen' })).toBeVisible();
+  await tabTo(page, 'Delete person…');
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'Delete this person?' });
   await expect(dialog).toBeVisible();

@@ -53,12 +53,34 @@ test('import then undo brings the previous workspace back', async ({ page }) => 
   await expect(page.getByRole('heading', { level: 1, name: 'Contoso Widgets' })).toBeVisible();
 
   await nav(page, 'Data').click();
+  await expect(page.getByRole('region', { name: 'Kept workspace' })).toContainText('Northwind Logistics — 13 people, 1 cohort, 4 candidates');
   await page.getByRole('button', { name: 'Undo import' }).click();
   await expect(page.getByText('your workspace is back')).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Undo import' })).toHaveCount(0);
   await page.reload();
   await page.getByRole('link', { name: 'Runway' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Northwind Logistics' })).toBeVisible();
+
+  // Nothing was thrown away: the imported workspace is kept in turn, and can come back.
+  await nav(page, 'Data').click();
+  await expect(page.getByRole('region', { name: 'Kept workspace' })).toContainText('Contoso Widgets');
+  await page.getByRole('button', { name: 'Redo import' }).click();
+  await page.getByRole('link', { name: 'Runway' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Contoso Widgets' })).toBeVisible();
+});
+
+test('undo after edits made since the import keeps those edits too', async ({ page }) => {
+  await loadSample(page);
+  const { text } = await exportWorkspace(page);
+  await importFile(page, 'other.json', text.replace('"organisation": "Northwind Logistics"', '"organisation": "Imported Org"'));
+  await page.getByRole('button', { name: 'Replace my workspace' }).click();
+  // Work done after the import…
+  await page.getByLabel('Organisation name').fill('Imported Org, edited');
+  await page.getByRole('button', { name: 'Save name' }).click();
+  // …survives an undo: it is what is kept now.
+  await page.getByRole('button', { name: 'Undo import' }).click();
+  await expect(page.getByRole('region', { name: 'Kept workspace' })).toContainText('Imported Org, edited');
+  await page.getByRole('button', { name: 'Redo import' }).click();
+  await expect(page.getByLabel('Organisation name')).toHaveValue('Imported Org, edited');
 });
 
 test.describe('a bad file is refused with a clear message and the workspace unchanged', () => {
@@ -144,13 +166,19 @@ test('stored data from a newer version opens read-only and is never written over
   await page.getByRole('link', { name: 'Runway' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'From The Future' })).toBeVisible();
 
-  // Edits are refused with a message; nothing is written.
+  // Edits are switched off; nothing is written.
   await nav(page, 'Data').click();
-  await page.getByLabel('Organisation name').fill('Overwritten');
-  await page.getByRole('button', { name: 'Save name' }).click();
-  await expect(page.getByText('open read-only')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Save name' })).toBeDisabled();
+  await expect(page.getByLabel('Choose a workspace file to import')).toBeDisabled();
+  await nav(page, 'People').click();
+  await page.getByRole('link', { name: 'Lee Chen' }).click();
+  await expect(page.getByRole('button', { name: 'Save changes' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Delete person…' })).toBeDisabled();
+  await nav(page, 'Data').click();
   const raw = await clickForDownload(page, 'Download stored data as it is');
   expect(raw.text).toBe(newer);
+  await page.waitForTimeout(600); // longer than the save delay: a wrongly scheduled save would have run
+  await page.evaluate(() => dispatchEvent(new Event('pagehide')));
   expect(await storedWorkspace(page)).toBe(newer);
 });
 
@@ -177,4 +205,21 @@ test('a save that fails for lack of space warns, keeps working, and export still
   const exported = await clickForDownload(page, 'Export now');
   expect(JSON.parse(exported.text).workspace.organisation).toBe('Kept In Memory');
   expect(errors).toEqual([]);
+});
+
+test('a newer version saving in another tab stops this tab from writing over it', async ({ page }) => {
+  await loadSample(page);
+  // Another tab (a newer Runway) writes schema 9 while this one is open.
+  const newer = await page.evaluate(() => {
+    const v = JSON.parse(localStorage.getItem('runway.workspace')!);
+    v.schema_version = 9;
+    const text = JSON.stringify(v);
+    localStorage.setItem('runway.workspace', text);
+    return text;
+  });
+  await nav(page, 'Data').click();
+  await page.getByLabel('Organisation name').fill('Old tab edit');
+  await page.getByRole('button', { name: 'Save name' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'newer version of Runway (schema 9)' })).toBeVisible();
+  expect(await storedWorkspace(page)).toBe(newer);
 });

@@ -56,7 +56,7 @@ test('create a person, a cohort and a candidate; reload; all there', async ({ pa
   // A success signal of our own.
   await page.getByLabel('New success signal').fill('Runs the team retro twice');
   await page.getByRole('button', { name: 'Add signal' }).click();
-  await expect(page.getByRole('textbox', { name: /Success signal Runs the team retro twice/ })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Success signal 5' })).toHaveValue('Runs the team retro twice');
 
   await expect(page.getByText('Saved in this browser')).toBeVisible();
   await page.reload();
@@ -64,12 +64,12 @@ test('create a person, a cohort and a candidate; reload; all there', async ({ pa
   expect(page.url()).toBe(cohortUrl);
   await expect(page.getByRole('link', { name: 'Grace Hopper' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Candidates in this cohort' }).getByRole('row', { name: /Alan Turing/ })).toContainText('6.5');
-  await expect(page.getByRole('textbox', { name: /Success signal Runs the team retro twice/ })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Success signal 5' })).toHaveValue('Runs the team retro twice');
 
   // The candidate page tells where they stand.
   await page.getByRole('link', { name: 'Alan Turing' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Alan Turing' })).toBeVisible();
-  await expect(page.getByText(/The cohort starts in \d+ days|Prepare: day/)).toBeVisible();
+  await expect(page.getByText(/^(Starts in \d+ days? \(4 Jan 2027\)|Prepare · day \d+ of 31)\.$/)).toBeVisible();
   expect(errors).toEqual([]);
 });
 
@@ -79,12 +79,14 @@ test('a change is saved within half a second and flushed when the tab is hidden'
   await page.getByLabel('Organisation name').fill('Quickly Saved Ltd');
   await page.getByRole('button', { name: 'Save name' }).click();
   // Hidden at once: the pending save must be written before the handler returns.
-  const stored = await page.evaluate(() => {
+  const [before, after] = await page.evaluate(() => {
+    const before = localStorage.getItem('runway.workspace');
     Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
     document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
-    return localStorage.getItem('runway.workspace');
+    return [before, localStorage.getItem('runway.workspace')];
   });
-  expect(stored).toContain('Quickly Saved Ltd');
+  expect(before, 'the timed save had not run yet').not.toContain('Quickly Saved Ltd');
+  expect(after).toContain('Quickly Saved Ltd');
 
   await page.getByLabel('Organisation name').fill('Saved Within Half A Second');
   await page.getByRole('button', { name: 'Save name' }).click();
@@ -151,4 +153,63 @@ test('works at phone width', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Phases' })).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test('phase end dates: moving one phase moves the later ones, keeping their lengths', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('link', { name: 'Create a cohort' }).click();
+  await page.getByLabel('Cohort name').fill('Dates cohort');
+  await page.getByLabel('Starts on').fill('2027-03-01');
+  await page.getByRole('button', { name: 'Create cohort' }).click();
+  await expect(page.getByText('1 Mar 2027 – 31 Aug 2027')).toBeVisible();
+  await page.getByText('Edit cohort details and phase dates').click();
+  const form = page.getByRole('form', { name: 'Phase end dates' });
+  await form.getByLabel('Shadow ends on').fill('2027-05-14');
+  await form.getByRole('button', { name: 'Save phase dates' }).click();
+  await expect(page.getByText('Shadow · 1 Apr 2027 – 14 May 2027')).toBeVisible();
+  await expect(page.getByText('Practice · 15 May 2027 – 14 Jul 2027')).toBeVisible();
+  await expect(page.getByText('Lead with support · 15 Jul 2027 – 14 Sep 2027')).toBeVisible();
+  await expect(form.getByLabel('Practice ends on')).toHaveValue('2027-07-14');
+
+  // An end before the phase starts is refused and nothing moves.
+  await form.getByLabel('Prepare ends on').fill('2027-02-01');
+  await form.getByRole('button', { name: 'Save phase dates' }).click();
+  await expect(page.getByText('Phase 1 cannot end before it starts')).toBeVisible();
+  await expect(page.getByText('Prepare · 1 Mar 2027 – 31 Mar 2027')).toBeVisible();
+
+  await form.getByRole('button', { name: 'Reset to default lengths' }).click();
+  await expect(page.getByText('1 Mar 2027 – 31 Aug 2027')).toBeVisible();
+});
+
+test('success signals are edited in place; a blank one is refused and restored', async ({ page }) => {
+  await loadSample(page);
+  await page.getByRole('link', { name: /^MiT/ }).click();
+  const first = page.getByRole('textbox', { name: 'Success signal 1' });
+  await first.fill('Runs weekly 1:1s with every report');
+  await first.press('Tab');
+  await expect(page.getByText('Saved the success signal.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Remove success signal 1' })).toBeFocused();
+  await page.reload();
+  await expect(page.getByRole('textbox', { name: 'Success signal 1' })).toHaveValue('Runs weekly 1:1s with every report');
+
+  await page.getByRole('textbox', { name: 'Success signal 2' }).fill('   ');
+  await page.getByRole('textbox', { name: 'Success signal 2' }).press('Tab');
+  await expect(page.getByText("Please enter the signal's text.")).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Success signal 2' })).toHaveValue(/Leads team planning/);
+
+  await page.getByRole('button', { name: 'Remove success signal 4' }).click();
+  await expect(page.getByRole('textbox', { name: /Success signal/ })).toHaveCount(3);
+});
+
+test('clearing a date is said out loud when saving', async ({ page }) => {
+  await loadSample(page);
+  await nav(page, 'People').click();
+  await page.getByRole('link', { name: 'Lee Chen' }).click();
+  const joined = page.getByLabel('Joined on');
+  await expect(joined).toHaveValue('2023-08-28');
+  await joined.fill('');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByText('Saved changes. The joined date was cleared.')).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('Joined on')).toHaveValue('');
 });

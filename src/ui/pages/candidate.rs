@@ -2,8 +2,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
-use crate::logic::actions::{Action, CandidateFields};
-use crate::logic::phases::{position_on, Position};
+use crate::logic::actions::{parse_hours, Action, CandidateFields};
+use crate::logic::phases::{describe_position, position_on, Position};
 use crate::model::{CandidateStatus, Id};
 use crate::ui::browser;
 use crate::ui::pages::{route_id, Missing};
@@ -30,38 +30,65 @@ fn CandidateDetail(id: Id) -> impl IntoView {
     let app = use_app();
     let navigate = use_navigate();
     let today = browser::today();
-    let info = move || {
+    // Built once per candidate; only the text below follows edits, so the form keeps focus.
+    let Some((person_id, cohort_id, status0, hours0)) = app.ws.with_untracked(|ws| {
+        ws.candidate(id).map(|c| {
+            (
+                c.person_id,
+                c.cohort_id,
+                c.status,
+                c.protected_hours_per_week,
+            )
+        })
+    }) else {
+        return view! { <Missing what="candidate" back="/cohorts" back_label="Back to cohorts"/> }
+            .into_any();
+    };
+    let candidate = move || app.ws.with(|ws| ws.candidate(id).cloned());
+    let person_name = move || app.ws.with(|ws| ws.person_name(person_id).to_string());
+    let cohort_name = move || {
         app.ws.with(|ws| {
-            let c = ws.candidate(id)?;
-            let p = ws.person(c.person_id)?;
-            let cohort = ws.cohort(c.cohort_id)?;
-            let phase = match position_on(cohort, today) {
-                Position::BeforeStart { days_to_go } => format!(
-                    "The cohort starts in {days_to_go} days ({}).",
-                    fmt_date(cohort.starts_on())
-                ),
-                Position::In {
-                    kind, day, of_days, ..
-                } => format!("{}: day {day} of {of_days}.", kind.name()),
-                Position::Between { .. } => "Between phases.".into(),
-                Position::Finished => {
-                    format!("The cohort finished on {}.", fmt_date(cohort.ends_on()))
-                }
-            };
-            Some((c.clone(), p.clone(), cohort.id, cohort.name.clone(), phase))
+            ws.cohort(cohort_id)
+                .map(|c| c.name.clone())
+                .unwrap_or_default()
         })
     };
-    let initial = app.ws.with_untracked(|ws| {
-        ws.candidate(id)
-            .map(|c| (c.status, c.protected_hours_per_week))
-    });
-    let status = RwSignal::new(initial.map(|i| i.0).unwrap_or_default().code().to_string());
-    let hours = RwSignal::new(initial.map(|i| i.1.to_string()).unwrap_or_default());
+    let about = move || {
+        app.ws.with(|ws| {
+            ws.person(person_id).map(|p| {
+                format!(
+                    "{} · {}",
+                    p.level.code(),
+                    if p.team.is_empty() {
+                        "no team"
+                    } else {
+                        &p.team
+                    }
+                )
+            })
+        })
+    };
+    let now = move || {
+        app.ws.with(|ws| match ws.cohort(cohort_id) {
+            Some(c) => match position_on(c, today) {
+                Position::Finished => format!("The cohort finished on {}.", fmt_date(c.ends_on())),
+                Position::BeforeStart { .. } => format!(
+                    "{} ({}).",
+                    describe_position(c, today),
+                    fmt_date(c.starts_on())
+                ),
+                _ => format!("{}.", describe_position(c, today)),
+            },
+            None => String::new(),
+        })
+    };
+    let status = RwSignal::new(status0.code().to_string());
+    let hours = RwSignal::new(hours0.to_string());
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Ok(h) = hours.get_untracked().trim().parse::<f32>() else {
-            app.warn("Protected hours must be a number, e.g. 6.");
-            return;
+        let h = match parse_hours(&hours.get_untracked()) {
+            Ok(h) => h,
+            Err(e) => return app.warn(&e.to_string()),
         };
         let fields = CandidateFields {
             status: CandidateStatus::from_code(&status.get_untracked()).unwrap_or_default(),
@@ -73,9 +100,14 @@ fn CandidateDetail(id: Id) -> impl IntoView {
         );
     };
     let open = RwSignal::new(false);
-    let cohort_id = StoredValue::new(None::<Id>);
+    let intro = Signal::derive(move || {
+        format!(
+            "{} stays in People; only their place in {} goes.",
+            person_name(),
+            cohort_name()
+        )
+    });
     let remove = Callback::new(move |_| {
-        let back = cohort_id.get_value();
         if app
             .act(
                 Action::RemoveCandidate { id },
@@ -83,45 +115,38 @@ fn CandidateDetail(id: Id) -> impl IntoView {
             )
             .is_some()
         {
-            let to = back
-                .map(|c| format!("/cohorts/{c}"))
-                .unwrap_or_else(|| "/cohorts".into());
-            navigate(&to, Default::default());
+            navigate(&format!("/cohorts/{cohort_id}"), Default::default());
         }
     });
-    move || {
-        info().map(|(c, p, cid, cohort_name, phase)| {
-            cohort_id.set_value(Some(cid));
-            let intro = format!("{} stays in People; only their place in {cohort_name} goes.", p.name);
-            let cohort_name2 = cohort_name.clone();
-            view! {
-                <section class="page">
-                    <p class="crumbs"><A href="/cohorts">"Cohorts"</A> " / " <A href=format!("/cohorts/{cid}")>{cohort_name}</A> " / "</p>
-                    <h1>{p.name.clone()}</h1>
-                    <p class="lead">"Candidate in " <A href=format!("/cohorts/{cid}")>{cohort_name2}</A> " · " <StatusBadge status=c.status/></p>
-                    <dl class="facts">
-                        <div><dt>"Now"</dt><dd>{phase}</dd></div>
-                        <div><dt>"Protected time"</dt><dd>{format!("{} hours a week", c.protected_hours_per_week)}</dd></div>
-                        <div><dt>"Level · team"</dt><dd>{format!("{} · {}", p.level.code(), p.team)}</dd></div>
-                        <div><dt>"Enrolled"</dt><dd>{fmt_date(c.created_at.date_naive())}</dd></div>
-                        <div><dt>"Person"</dt><dd><A href=format!("/people/{}", p.id)>{format!("{}'s record", p.name)}</A></dd></div>
-                    </dl>
-                    <h2>"Status and protected time"</h2>
-                    <form class="form inline" on:submit=save>
-                        <label>"Status"
-                            <select prop:value=move || status.get() on:change=move |ev| status.set(event_target_value(&ev))>
-                                {CandidateStatus::ALL.into_iter().map(|s| view! { <option value=s.code()>{s.label()}</option> }).collect_view()}
-                            </select>
-                        </label>
-                        <label>"Protected hours / week" <input type="number" min="0" max="40" step="0.5" bind:value=hours/></label>
-                        <button type="submit">"Save candidate"</button>
-                    </form>
-                    <p class="muted">"Protected hours are taken off the candidate's delivery work so the program has real time. Agree them with the sponsor."</p>
-                    <h2>"Remove"</h2>
-                    <button type="button" class="danger" on:click=move |_| open.set(true)>"Remove from cohort…"</button>
-                    <ConfirmDialog open=open title="Remove this candidate?" intro=intro lines=Signal::derive(Vec::new) confirm_label="Remove candidate" on_confirm=remove/>
-                </section>
-            }
-        })
+    view! {
+        <section class="page">
+            <p class="crumbs"><A href="/cohorts">"Cohorts"</A> " / " <A href=format!("/cohorts/{cohort_id}")>{cohort_name}</A> " / "</p>
+            <h1>{person_name}</h1>
+            <p class="lead">"Candidate in " <A href=format!("/cohorts/{cohort_id}")>{cohort_name}</A> " · "
+                {move || candidate().map(|c| view! { <StatusBadge status=c.status/> })}
+            </p>
+            <dl class="facts">
+                <div><dt>"Now"</dt><dd>{now}</dd></div>
+                <div><dt>"Protected time"</dt><dd>{move || candidate().map(|c| format!("{} hours a week", c.protected_hours_per_week))}</dd></div>
+                <div><dt>"Level · team"</dt><dd>{about}</dd></div>
+                <div><dt>"Enrolled"</dt><dd>{move || candidate().map(|c| fmt_date(c.created_at.date_naive()))}</dd></div>
+                <div><dt>"Person"</dt><dd><A href=format!("/people/{person_id}")>{move || format!("{}'s record", person_name())}</A></dd></div>
+            </dl>
+            <h2>"Status and protected time"</h2>
+            <form class="form inline" on:submit=save>
+                <label>"Status"
+                    <select prop:value=move || status.get() on:change=move |ev| status.set(event_target_value(&ev))>
+                        {CandidateStatus::ALL.into_iter().map(|s| view! { <option value=s.code()>{s.label()}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label>"Protected hours / week" <input type="text" inputmode="decimal" bind:value=hours/></label>
+                <button type="submit" disabled=move || app.is_read_only()>"Save candidate"</button>
+            </form>
+            <p class="muted">"Protected hours are taken off the candidate's delivery work so the program has real time. Agree them with the sponsor."</p>
+            <h2>"Remove"</h2>
+            <button type="button" class="danger" on:click=move |_| open.set(true) disabled=move || app.is_read_only()>"Remove from cohort…"</button>
+            <ConfirmDialog open=open title="Remove this candidate?" intro=intro lines=Signal::derive(Vec::new) confirm_label="Remove candidate" on_confirm=remove/>
+        </section>
     }
+    .into_any()
 }

@@ -1,8 +1,11 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
+use wasm_bindgen::JsCast;
 
-use crate::logic::actions::{cohort_deletion_impact, Action, CandidateFields, CohortFields};
+use crate::logic::actions::{
+    cohort_deletion_impact, enrollable, parse_hours, Action, CandidateFields, CohortFields,
+};
 use crate::logic::phases::{phase_span, position_on, progress, Position};
 use crate::model::{CandidateStatus, Cohort, Id};
 use crate::ui::browser;
@@ -10,7 +13,7 @@ use crate::ui::pages::cohorts::CohortForm;
 use crate::ui::pages::{route_id, Missing};
 use crate::ui::state::{use_app, AppState};
 use crate::ui::widgets::{
-    date_value, fmt_date, parse_date, person_choices, ConfirmDialog, StatusBadge,
+    date_value, fmt_date, parse_date, person_label, ConfirmDialog, StatusBadge,
 };
 
 #[component]
@@ -161,9 +164,9 @@ fn Candidates(id: Id) -> impl IntoView {
     };
     let addable = move || {
         app.ws.with(|ws| {
-            person_choices(ws)
+            enrollable(ws, id)
                 .into_iter()
-                .filter(|(pid, _)| !ws.candidates_in(id).any(|c| c.person_id == *pid))
+                .map(|p| (p.id, person_label(p)))
                 .collect::<Vec<_>>()
         })
     };
@@ -176,9 +179,9 @@ fn Candidates(id: Id) -> impl IntoView {
             app.warn("Pick a person to enrol.");
             return;
         };
-        let Ok(h) = hours.get_untracked().trim().parse::<f32>() else {
-            app.warn("Protected hours must be a number, e.g. 6.");
-            return;
+        let h = match parse_hours(&hours.get_untracked()) {
+            Ok(h) => h,
+            Err(e) => return app.warn(&e.to_string()),
         };
         let fields = CandidateFields {
             status: CandidateStatus::from_code(&status.get_untracked()).unwrap_or_default(),
@@ -233,8 +236,8 @@ fn Candidates(id: Id) -> impl IntoView {
                     {CandidateStatus::ALL.into_iter().map(|s| view! { <option value=s.code()>{s.label()}</option> }).collect_view()}
                 </select>
             </label>
-            <label>"Protected hours / week" <input type="number" min="0" max="40" step="0.5" bind:value=hours/></label>
-            <button type="submit">"Enrol candidate"</button>
+            <label>"Protected hours / week" <input type="text" inputmode="decimal" bind:value=hours/></label>
+            <button type="submit" disabled=move || app.is_read_only()>"Enrol candidate"</button>
         </form>
     }
 }
@@ -242,19 +245,35 @@ fn Candidates(id: Id) -> impl IntoView {
 #[component]
 fn Signals(id: Id) -> impl IntoView {
     let app = use_app();
-    let signals = move || {
+    // Rows are keyed by position and id only, so editing a signal's text keeps its row (and focus).
+    let rows = move || {
         cohort(app, id)
-            .map(|c| c.success_signals)
+            .map(|c| {
+                c.success_signals
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| (i + 1, s.id))
+                    .collect::<Vec<_>>()
+            })
             .unwrap_or_default()
+    };
+    let text_of = move |sid: Id| {
+        app.ws.with(|ws| {
+            ws.cohort(id)
+                .and_then(|c| c.success_signals.iter().find(|s| s.id == sid))
+                .map(|s| s.text.clone())
+                .unwrap_or_default()
+        })
     };
     let new_text = RwSignal::new(String::new());
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        let text = new_text.get_untracked();
         if app
             .act(
                 Action::AddSignal {
                     cohort_id: id,
-                    text: new_text.get_untracked(),
+                    text,
                 },
                 "Added a success signal.",
             )
@@ -265,27 +284,28 @@ fn Signals(id: Id) -> impl IntoView {
     };
     view! {
         <h2>"Success signals"</h2>
-        <p class="muted">"What you will be able to see when a candidate is ready. Agree these before the cohort starts."</p>
+        <p class="muted">"What you will be able to see when a candidate is ready. Agree these before the cohort starts. Edit a signal in place; it is saved when you leave the field."</p>
         <ol class="signals">
-            <For each=signals key=|s| (s.id, s.text.clone()) children=move |s| {
-                let sid = s.id;
-                let label = format!("Success signal {}", s.text.chars().take(40).collect::<String>());
-                view! {
-                    <li>
-                        <input type="text" class="signal-text" value=s.text.clone() aria-label=label.clone()
-                            on:change=move |ev| {
-                                let text = event_target_value(&ev);
-                                app.act(Action::UpdateSignal { cohort_id: id, signal_id: sid, text }, "Saved the success signal.");
-                            }/>
-                        <button type="button" class="secondary small" aria-label=format!("Remove: {}", s.text)
-                            on:click=move |_| { app.act(Action::RemoveSignal { cohort_id: id, signal_id: sid }, "Removed the success signal."); }>"Remove"</button>
-                    </li>
-                }
+            <For each=rows key=|r| *r children=move |(n, sid)| view! {
+                <li>
+                    <input type="text" class="signal-text" prop:value=move || text_of(sid) aria-label=format!("Success signal {n}")
+                        on:change=move |ev| {
+                            let text = event_target_value(&ev);
+                            if app.act(Action::UpdateSignal { cohort_id: id, signal_id: sid, text }, "Saved the success signal.").is_none() {
+                                // Refused (e.g. left blank): show the stored text again.
+                                if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                                    input.set_value(&text_of(sid));
+                                }
+                            }
+                        }/>
+                    <button type="button" class="secondary small" aria-label=format!("Remove success signal {n}")
+                        on:click=move |_| { app.act(Action::RemoveSignal { cohort_id: id, signal_id: sid }, "Removed the success signal."); }>"Remove"</button>
+                </li>
             }/>
         </ol>
         <form class="form inline" on:submit=add aria-label="Add a success signal">
             <label class="grow">"New success signal" <input type="text" bind:value=new_text/></label>
-            <button type="submit">"Add signal"</button>
+            <button type="submit" disabled=move || app.is_read_only()>"Add signal"</button>
         </form>
     }
 }
@@ -297,29 +317,80 @@ fn EditCohort(id: Id) -> impl IntoView {
         app.act(Action::UpdateCohort { id, fields }, "Saved the cohort.")
             .is_some()
     });
-    let phases = move || cohort(app, id).map(|c| c.phases).unwrap_or_default();
+    // Built once: other edits on this page must not reset what is being typed here.
+    let initial = app.ws.with_untracked(|ws| {
+        ws.cohort(id).map(|c| CohortFields {
+            name: c.name.clone(),
+            sponsor_id: c.sponsor_id,
+            coach_ids: c.coach_ids.clone(),
+            starts_on: c.starts_on(),
+        })
+    });
     view! {
+        <h2>"Settings"</h2>
         <details class="panel">
             <summary>"Edit cohort details and phase dates"</summary>
-            {move || cohort(app, id).map(|c| view! {
-                <CohortForm initial=CohortFields { name: c.name.clone(), sponsor_id: c.sponsor_id, coach_ids: c.coach_ids.clone(), starts_on: c.starts_on() } submit_label="Save cohort" on_submit=save/>
-            })}
-            <h3>"Phase end dates"</h3>
-            <p class="muted">"Changing when a phase ends moves the phases after it, keeping their lengths. Changing the start date above moves them all."</p>
-            <div class="form grid">
-                {move || phases().into_iter().enumerate().map(|(i, p)| view! {
-                    <label>{format!("{} ends on", p.kind.name())}
-                        <input type="date" value=date_value(Some(p.ends_on))
-                            on:change=move |ev| {
-                                if let Some(ends_on) = parse_date(&event_target_value(&ev)) {
-                                    app.act(Action::SetPhaseEnd { cohort_id: id, index: i, ends_on }, "Moved the phase dates.");
-                                }
-                            }/>
-                    </label>
-                }).collect_view()}
-            </div>
-            <button type="button" class="secondary" on:click=move |_| { app.act(Action::ResetPhases { cohort_id: id }, "Phases reset to 1 / 1 / 2 / 2 months."); }>"Reset phases to default lengths"</button>
+            {initial.map(|initial| view! { <CohortForm initial=initial submit_label="Save cohort" on_submit=save/> })}
+            <PhaseDates id=id/>
         </details>
+    }
+}
+
+/// End dates of the four phases, applied together with one button.
+#[component]
+fn PhaseDates(id: Id) -> impl IntoView {
+    let app = use_app();
+    // A memo, so edits elsewhere on the page don't refill (and wipe) what is typed here.
+    let phases = Memo::new(move |_| cohort(app, id).map(|c| c.phases).unwrap_or_default());
+    let ends: [RwSignal<String>; 4] = std::array::from_fn(|_| RwSignal::new(String::new()));
+    // Refill the fields whenever the stored phases change (after a save, a reset, a new start).
+    Effect::new(move |_| {
+        for (i, p) in phases.get().iter().enumerate().take(4) {
+            ends[i].set(date_value(Some(p.ends_on)));
+        }
+    });
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        // Compare with the dates as they were when the form was filled: moving one phase moves
+        // the later ones, and those must not be moved back by their old values.
+        let before = phases.get_untracked();
+        for (i, end) in ends.iter().enumerate() {
+            let Some(ends_on) = parse_date(&end.get_untracked()) else {
+                app.warn(&format!("Phase {}: please enter a complete date.", i + 1));
+                return;
+            };
+            let unchanged = before.get(i).is_some_and(|p| p.ends_on == ends_on);
+            if !unchanged
+                && app
+                    .dispatch(Action::SetPhaseEnd {
+                        cohort_id: id,
+                        index: i,
+                        ends_on,
+                    })
+                    .is_err()
+            {
+                app.warn(&format!(
+                    "Phase {} cannot end before it starts; the dates before it were saved.",
+                    i + 1
+                ));
+                return;
+            }
+        }
+        app.say("Saved the phase dates.");
+    };
+    view! {
+        <h3>"Phase end dates"</h3>
+        <p class="muted">"When a phase ends later or earlier, the phases after it move and keep their lengths. Changing the start date above moves them all."</p>
+        <form class="form grid" on:submit=save aria-label="Phase end dates">
+            {move || phases.get().into_iter().enumerate().take(4).map(|(i, p)| view! {
+                <label>{format!("{} ends on", p.kind.name())} <input type="date" bind:value=ends[i]/></label>
+            }).collect_view()}
+            <div class="actions">
+                <button type="submit" disabled=move || app.is_read_only()>"Save phase dates"</button>
+                <button type="button" class="secondary" disabled=move || app.is_read_only()
+                    on:click=move |_| { app.act(Action::ResetPhases { cohort_id: id }, "Phases reset to 1 / 1 / 2 / 2 months."); }>"Reset to default lengths"</button>
+            </div>
+        </form>
     }
 }
 

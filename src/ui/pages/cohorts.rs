@@ -1,10 +1,9 @@
-use chrono::{Datelike, Days};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::logic::actions::{Action, CohortFields};
-use crate::logic::phases::{position_on, Position};
+use crate::logic::phases::{describe_position, monday_on_or_after};
 use crate::model::Id;
 use crate::ui::browser;
 use crate::ui::state::use_app;
@@ -19,12 +18,7 @@ pub fn CohortsPage() -> impl IntoView {
             ws.cohorts
                 .iter()
                 .map(|c| {
-                    let now = match position_on(c, today) {
-                        Position::BeforeStart { .. } => "Not started".to_string(),
-                        Position::In { kind, .. } => kind.name().to_string(),
-                        Position::Between { .. } => "Between phases".to_string(),
-                        Position::Finished => "Finished".to_string(),
-                    };
+                    let now = describe_position(c, today);
                     let sponsor = c
                         .sponsor_id
                         .map(|s| ws.person_name(s).to_string())
@@ -69,13 +63,6 @@ pub fn CohortsPage() -> impl IntoView {
             </Show>
         </section>
     }
-}
-
-/// The next Monday on or after `day`.
-fn next_monday(day: chrono::NaiveDate) -> chrono::NaiveDate {
-    let ahead = (7 - day.weekday().num_days_from_monday()) % 7;
-    day.checked_add_days(Days::new(u64::from(ahead)))
-        .unwrap_or(day)
 }
 
 /// Cohort name, start, sponsor and coaches: used to create a cohort and to edit one.
@@ -140,7 +127,7 @@ pub fn CohortForm(
                 </Show>
             </fieldset>
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
-            <div class="actions"><button type="submit">{submit_label}</button></div>
+            <div class="actions"><button type="submit" disabled=move || app.is_read_only()>{submit_label}</button></div>
         </form>
     }
 }
@@ -153,7 +140,7 @@ pub fn NewCohortPage() -> impl IntoView {
         name: String::new(),
         sponsor_id: None,
         coach_ids: vec![],
-        starts_on: next_monday(browser::today()),
+        starts_on: monday_on_or_after(browser::today()),
     };
     let create = Callback::new(move |fields: CohortFields| {
         let name = fields.name.trim().to_string();
@@ -170,7 +157,7 @@ pub fn NewCohortPage() -> impl IntoView {
             <p class="crumbs"><A href="/cohorts">"Cohorts"</A> " / "</p>
             <h1>"New cohort"</h1>
             <p class="lead">"The four phases are laid out from the start date (Prepare 1 month, Shadow 1, Practice 2, Lead with support 2); you can change them afterwards."</p>
-            <p class="muted">{format!("Starting on a Monday works best; the first one coming is {}.", fmt_date(next_monday(browser::today())))}</p>
+            <p class="muted">{format!("Starting on a Monday works best; the first one coming is {}.", fmt_date(monday_on_or_after(browser::today())))}</p>
             <CohortForm initial=initial submit_label="Create cohort" on_submit=create/>
             <p class="hint">"Sponsor or coaches not in the list? " <A href="/people">"Add them on the People page"</A> " first."</p>
         </section>

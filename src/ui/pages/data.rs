@@ -2,11 +2,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::file::Decoded;
+use crate::file::{DecodeError, Decoded, MAX_FILE_BYTES};
 use crate::logic::actions::Action;
 use crate::storage::{self, local::LocalStore, Store, WORKSPACE_KEY};
 use crate::ui::browser;
-use crate::ui::state::{decode_import, use_app};
+use crate::ui::state::{decode_import, use_app, Kept};
 
 fn kb(bytes: usize) -> String {
     if bytes < 1024 {
@@ -47,7 +47,7 @@ fn Organisation() -> impl IntoView {
         <h2>"Organisation"</h2>
         <form class="form inline" on:submit=save>
             <label class="grow">"Organisation name" <input type="text" bind:value=name required/></label>
-            <button type="submit">"Save name"</button>
+            <button type="submit" disabled=move || app.is_read_only()>"Save name"</button>
         </form>
     }
 }
@@ -63,6 +63,18 @@ fn ExportImport() -> impl IntoView {
         error.set(None);
         pending.set(None);
         let name = file.name();
+        // Refuse an oversized file before reading it into memory.
+        let size = file.size();
+        if size > MAX_FILE_BYTES as f64 {
+            let e = DecodeError::TooLarge {
+                bytes: size as usize,
+                limit: MAX_FILE_BYTES,
+            };
+            error.set(Some(format!(
+                "{name} was not imported. {e} Your workspace has not changed."
+            )));
+            return;
+        }
         spawn_local(async move {
             match browser::read_file(file).await {
                 Err(e) => error.set(Some(format!("{name}: {e}"))),
@@ -102,17 +114,26 @@ fn ExportImport() -> impl IntoView {
         if let Some(d) = pending.get_untracked() {
             let org = d.workspace.organisation.clone();
             match app.replace(d.workspace) {
-                Ok(()) => app.say(&format!(
+                Ok(None) => app.say(&format!(
                     "Imported {org}. “Undo import” brings back what you had."
                 )),
-                Err(e) => app.warn(&e),
+                Ok(Some(warning)) | Err(warning) => app.warn(&warning),
             }
             pending.set(None);
         }
     };
-    let undo = move |_| match app.undo_import() {
-        Ok(()) => app.say("Undone: your workspace is back as it was before the import."),
-        Err(e) => app.warn(&e),
+    let undo = move |_| {
+        let redo = app.kept.get_untracked() == Some(Kept::BeforeUndo);
+        match app.undo_import() {
+            Ok(None) if redo => app.say("Redone: the imported workspace is back."),
+            Ok(None) => app.say("Undone: your workspace is back as it was before the import. “Redo import” brings the imported one back."),
+            Ok(Some(warning)) | Err(warning) => app.warn(&warning),
+        }
+    };
+    // What the kept workspace holds, read when it changes.
+    let kept_summary = move || {
+        app.kept.track();
+        app.backup_summary()
     };
 
     view! {
@@ -152,12 +173,18 @@ fn ExportImport() -> impl IntoView {
                 </div>
             }
         })}
-        <Show when=move || app.has_backup.get()>
-            <div class="panel">
-                <p>"The workspace from before the last import is kept."</p>
-                <button type="button" on:click=undo>"Undo import"</button>
-            </div>
-        </Show>
+        {move || app.kept.get().map(|why| {
+            let what = match why {
+                Kept::BeforeImport => "The workspace from before the last import is kept",
+                Kept::BeforeUndo => "The imported workspace you undid is kept",
+            };
+            view! {
+                <div class="panel" role="region" aria-label="Kept workspace">
+                    <p>{what} {move || kept_summary().map(|s| format!(": {s}.")).unwrap_or_else(|| ".".into())}</p>
+                    <button type="button" on:click=undo disabled=move || app.is_read_only()>{why.button()}</button>
+                </div>
+            }
+        })}
     }
 }
 
@@ -166,7 +193,7 @@ fn Stored() -> impl IntoView {
     let app = use_app();
     let usage = move || {
         app.save.track();
-        app.has_backup.track();
+        app.kept.track();
         storage::usage(&LocalStore)
     };
     let kept = move || {

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::logic::phases::{position_on, Position};
+use crate::logic::phases::{describe_position, position_on, Position};
 use crate::logic::sample::sample_program;
 use crate::model::CandidateStatus;
 use crate::ui::browser;
@@ -15,10 +15,10 @@ pub fn Home() -> impl IntoView {
     let load_sample = move |_| {
         let ws = sample_program(browser::today(), browser::now(), &mut browser::new_id);
         match app.replace(ws) {
-            Ok(()) => app.say(
+            Ok(None) => app.say(
                 "Loaded the sample program: an invented organisation with one cohort under way.",
             ),
-            Err(e) => app.warn(&e),
+            Ok(Some(warning)) | Err(warning) => app.warn(&warning),
         }
     };
     view! {
@@ -58,14 +58,8 @@ fn Overview() -> impl IntoView {
                 .iter()
                 .map(|c| {
                     let where_now = match position_on(c, today) {
-                        Position::BeforeStart { days_to_go } => {
-                            format!("Starts in {days_to_go} days")
-                        }
-                        Position::In {
-                            kind, day, of_days, ..
-                        } => format!("{} · day {day} of {of_days}", kind.name()),
-                        Position::Between { .. } => "Between phases".to_string(),
                         Position::Finished => format!("Finished {}", fmt_date(c.ends_on())),
+                        _ => describe_position(c, today),
                     };
                     let active = ws
                         .candidates_in(c.id)

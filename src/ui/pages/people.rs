@@ -47,8 +47,23 @@ fn PersonForm(
     let level = RwSignal::new(initial.level.code().to_string());
     let joined = RwSignal::new(date_value(initial.joined_on));
     let left = RwSignal::new(date_value(initial.left_on));
+    let joined_input = NodeRef::<leptos::html::Input>::new();
+    let left_input = NodeRef::<leptos::html::Input>::new();
+    let app = use_app();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        // A half-typed date reads as "" — refuse it rather than erase the stored date.
+        for (input, what) in [(joined_input, "Joined on"), (left_input, "Left on")] {
+            if input
+                .get_untracked()
+                .is_some_and(|i| i.validity().bad_input())
+            {
+                app.warn(&format!(
+                    "{what} is not a complete date. Finish it or clear it."
+                ));
+                return;
+            }
+        }
         let fields = PersonFields {
             name: name.get_untracked(),
             email: Some(email.get_untracked()),
@@ -75,9 +90,9 @@ fn PersonForm(
                     {TrackLevel::ALL.into_iter().map(|l| view! { <option value=l.code()>{l.code()}</option> }).collect_view()}
                 </select>
             </label>
-            <label>"Joined on" <input type="date" bind:value=joined/></label>
-            <label>"Left on (if they left)" <input type="date" bind:value=left/></label>
-            <div class="actions"><button type="submit">{submit_label}</button></div>
+            <label>"Joined on" <input type="date" node_ref=joined_input bind:value=joined/></label>
+            <label>"Left on (if they left)" <input type="date" node_ref=left_input bind:value=left/></label>
+            <div class="actions"><button type="submit" disabled=move || app.is_read_only()>{submit_label}</button></div>
         </form>
     }
 }
@@ -181,7 +196,19 @@ fn PersonDetail(person: Person) -> impl IntoView {
     let pid = person.id;
     let current = move || app.ws.with(|ws| ws.person(pid).cloned());
     let save = Callback::new(move |fields: PersonFields| {
-        app.act(Action::UpdatePerson { id: pid, fields }, "Saved changes.")
+        // Say when a date goes away, so a slip of the keyboard doesn't pass unnoticed.
+        let mut done = "Saved changes.".to_string();
+        if let Some(before) = current() {
+            for (had, has, what) in [
+                (before.joined_on, fields.joined_on, "joined"),
+                (before.left_on, fields.left_on, "left"),
+            ] {
+                if had.is_some() && has.is_none() {
+                    done.push_str(&format!(" The {what} date was cleared."));
+                }
+            }
+        }
+        app.act(Action::UpdatePerson { id: pid, fields }, &done)
             .is_some()
     });
     let confirm = RwSignal::new(false);
