@@ -32,11 +32,22 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
-  webServer: {
-    command: 'node tests/e2e/serve.mjs',
-    url: baseURL,
-    env: { PORT: String(port), BASE: base },
-    reuseExistingServer: !process.env.CI,
-    timeout: 30_000,
-  },
+  webServer: [
+    {
+      command: 'node tests/e2e/serve.mjs',
+      url: baseURL,
+      env: { PORT: String(port), BASE: base },
+      reuseExistingServer: !process.env.CI,
+      timeout: 30_000,
+    },
+    {
+      // The sub-folder build (dist-sub, built with --public-url /runway/), served the way
+      // GitHub Pages serves a project site: unknown paths get 404.html with status 404.
+      command: 'node tests/e2e/serve.mjs',
+      url: `http://127.0.0.1:${port + 1}/runway/`,
+      env: { PORT: String(port + 1), BASE: '/runway/', DIST: 'dist-sub', PAGES_404: '1', SW_EXTRA: 'test-results/sw-extra.js' },
+      reuseExistingServer: !process.env.CI,
+      timeout: 30_000,
+    },
+  ],
 });

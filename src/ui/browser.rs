@@ -102,3 +102,60 @@ pub fn base_path() -> String {
         .unwrap_or_default();
     base.trim_end_matches('/').to_string()
 }
+
+/// Registers the service worker (`sw.js` beside index.html) that lets Runway start offline.
+/// `on_update` runs when a new version has taken over while this page is open.
+pub fn register_service_worker(on_update: impl Fn() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let container = window.navigator().service_worker();
+    // A new controller replacing an earlier one means a new version. The first one (on the
+    // very first visit, when the worker takes charge of the page) is not an update.
+    let controlled = std::cell::Cell::new(container.controller().is_some());
+    let callback = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+        if controlled.replace(true) {
+            on_update();
+        }
+    });
+    container
+        .add_event_listener_with_callback("controllerchange", callback.as_ref().unchecked_ref())
+        .ok();
+    callback.forget(); // lives as long as the page
+    let promise = container.register("sw.js");
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Err(e) = JsFuture::from(promise).await {
+            web_sys::console::warn_1(&JsValue::from_str(&format!(
+                "Runway could not install its offline support: {e:?}"
+            )));
+        }
+    });
+}
+
+/// Whether the browser keeps this site's storage even under pressure (`None`: unknown).
+pub async fn storage_persisted() -> Option<bool> {
+    let storage = web_sys::window()?.navigator().storage();
+    JsFuture::from(storage.persisted().ok()?)
+        .await
+        .ok()?
+        .as_bool()
+}
+
+/// Asks the browser to keep this site's storage; returns whether it agreed.
+pub async fn request_persistent_storage() -> Option<bool> {
+    let storage = web_sys::window()?.navigator().storage();
+    JsFuture::from(storage.persist().ok()?)
+        .await
+        .ok()?
+        .as_bool()
+}
+
+/// Bytes used and available for this site, as the browser estimates them.
+pub async fn storage_estimate() -> Option<(f64, f64)> {
+    let storage = web_sys::window()?.navigator().storage();
+    let estimate: web_sys::StorageEstimate = JsFuture::from(storage.estimate().ok()?)
+        .await
+        .ok()?
+        .unchecked_into();
+    Some((estimate.get_usage()?, estimate.get_quota()?))
+}

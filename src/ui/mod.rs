@@ -12,6 +12,17 @@ use leptos_router::path;
 
 use state::{use_app, AppState, ReadOnly, SaveState, StartNotice};
 
+thread_local! {
+    static BASE: String = browser::base_path();
+}
+
+/// An in-app path with the folder the app is served from in front ("/cohorts" becomes
+/// "/runway/cohorts" in a sub-folder). Use it for every `<A href>`; `use_navigate` adds the
+/// base by itself.
+pub fn link(path: &str) -> String {
+    BASE.with(|base| format!("{base}{path}"))
+}
+
 pub fn start() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(App);
@@ -23,20 +34,21 @@ pub fn start() {
 pub fn App() -> impl IntoView {
     let app = AppState::start();
     provide_context(app);
-    let base = browser::base_path();
+    app.start_offline_support();
+    let base = BASE.with(String::clone);
     view! {
         <Router base=base>
             <a class="skip" href="#main">"Skip to content"</a>
             <header class="top">
-                <A href="/" attr:class="brand">
+                <A href=link("/") attr:class="brand">
                     <span class="brand-mark" aria-hidden="true">"▲"</span>
                     <span class="brand-name">"Runway"</span>
                 </A>
                 <nav aria-label="Main">
                     <ul>
-                        <li><A href="/cohorts">"Cohorts"</A></li>
-                        <li><A href="/people">"People"</A></li>
-                        <li><A href="/data">"Data"</A></li>
+                        <li><A href=link("/cohorts")>"Cohorts"</A></li>
+                        <li><A href=link("/people")>"People"</A></li>
+                        <li><A href=link("/data")>"Data"</A></li>
                     </ul>
                 </nav>
                 <SaveIndicator/>
@@ -128,13 +140,22 @@ fn Banners() -> impl IntoView {
             view! {
                 <div class="banner warn" role="alert">
                     <p>{text}</p>
-                    <A href="/data">"Go to Data"</A>
+                    <A href=link("/data")>"Go to Data"</A>
                     <button type="button" class="secondary" on:click=move |_| app.notice.set(None)>"Dismiss"</button>
                 </div>
             }
         })
     };
-    view! { {failed} {read_only} {notice} }
+    let update = move || {
+        app.update_ready.get().then(|| view! {
+            <div class="banner" role="status">
+                <p>"A new version of Runway is installed. Reload to use it — your work is saved."</p>
+                <button type="button" on:click=move |_| { app.flush(); window().location().reload().ok(); }>"Reload now"</button>
+                <button type="button" class="secondary" on:click=move |_| app.update_ready.set(false)>"Later"</button>
+            </div>
+        })
+    };
+    view! { {failed} {read_only} {notice} {update} }
 }
 
 /// The result of the last action, in a polite live region.

@@ -89,6 +89,10 @@ pub struct AppState {
     pub flash: RwSignal<Option<Flash>>,
     /// Why a workspace is kept for "Undo import", if one is.
     pub kept: RwSignal<Option<Kept>>,
+    /// A new version of the app has been installed while this page was open.
+    pub update_ready: RwSignal<bool>,
+    /// Whether the browser agreed to keep this site's data (`None` until known).
+    pub persisted: RwSignal<Option<bool>>,
     backup: StoredValue<Option<Workspace>>,
     timer: StoredValue<Option<TimeoutHandle>>,
 }
@@ -157,6 +161,8 @@ impl AppState {
             kept: RwSignal::new(kept),
             backup: StoredValue::new(None),
             timer: StoredValue::new(None),
+            update_ready: RwSignal::new(false),
+            persisted: RwSignal::new(None),
         };
         if may_save {
             state.watch_changes();
@@ -217,6 +223,35 @@ impl AppState {
             }
             Err(e) => self.save.set(SaveState::Failed(e)),
         }
+    }
+
+    /// Starts offline support and learns whether storage is persistent. Asks the browser to
+    /// keep the data once there is data worth keeping.
+    pub fn start_offline_support(self) {
+        browser::register_service_worker(move || self.update_ready.set(true));
+        let has_data = self.ws.with_untracked(|ws| !ws.is_empty());
+        leptos::task::spawn_local(async move {
+            let mut persisted = browser::storage_persisted().await;
+            if persisted == Some(false) && has_data {
+                persisted = browser::request_persistent_storage().await;
+            }
+            self.persisted.set(persisted);
+        });
+    }
+
+    /// Asks the browser again to keep this site's data.
+    pub fn ask_persistent(self) {
+        leptos::task::spawn_local(async move {
+            let granted = browser::request_persistent_storage().await;
+            self.persisted.set(granted);
+            match granted {
+                Some(true) => self.say("The browser will keep Runway's data."),
+                _ => self.warn(
+                    "The browser did not agree to keep Runway's data for sure. It usually agrees \
+                     once you use the site often or install it. Export regularly to be safe.",
+                ),
+            }
+        });
     }
 
     pub fn is_read_only(self) -> bool {

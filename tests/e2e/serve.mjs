@@ -1,10 +1,11 @@
 // Tiny dependency-free static server for the trunk build in dist/.
 //   PORT (default 8080), HOST (default 127.0.0.1), BASE (URL prefix, default "/",
-//   e.g. "/runway/" to test a sub-folder deploy), DIST (default <project>/dist).
+//   e.g. "/runway/" to test a sub-folder deploy), DIST (default <project>/dist),
+//   PAGES_404=1 (unknown paths get 404.html with status 404, as GitHub Pages does).
 // Unknown paths without a file extension (or any page navigation) get index.html,
 // so deep links like /cohorts/<uuid> load; other unknown paths are 404.
 import { createServer } from 'node:http';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -69,10 +70,21 @@ const server = createServer((req, res) => {
   let file = join(root, rel);
   if (file !== root && !file.startsWith(root + sep)) return notFound(res);
   if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+  // SW_EXTRA=<file>: tests act out "a new build was published" by writing that file; its text
+  // is appended to sw.js, so the browser sees a changed service worker.
+  if (rel === 'sw.js' && process.env.SW_EXTRA && isFile(process.env.SW_EXTRA) && isFile(file)) {
+    const body = readFileSync(file, 'utf8') + readFileSync(process.env.SW_EXTRA, 'utf8');
+    res.writeHead(200, { 'Content-Type': types['.js'], 'Cache-Control': 'no-cache' });
+    return res.end(req.method === 'HEAD' ? undefined : body);
+  }
   if (isFile(file)) return send(req, res, 200, file);
 
   const navigation = (req.headers.accept ?? '').includes('text/html');
-  if (!extname(rel) || navigation) return send(req, res, 200, join(root, 'index.html'));
+  if (!extname(rel) || navigation) {
+    // PAGES_404=1 acts like GitHub Pages: unknown paths get 404.html with status 404.
+    if (process.env.PAGES_404 && isFile(join(root, '404.html'))) return send(req, res, 404, join(root, '404.html'));
+    return send(req, res, 200, join(root, 'index.html'));
+  }
   return notFound(res);
 });
 

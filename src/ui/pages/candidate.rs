@@ -1,4 +1,6 @@
 use leptos::prelude::*;
+
+use crate::ui::link;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
@@ -120,9 +122,9 @@ fn CandidateDetail(id: Id) -> impl IntoView {
     });
     view! {
         <section class="page">
-            <p class="crumbs"><A href="/cohorts">"Cohorts"</A> " / " <A href=format!("/cohorts/{cohort_id}")>{cohort_name}</A> " / "</p>
+            <p class="crumbs"><A href=link("/cohorts")>"Cohorts"</A> " / " <A href=link(&format!("/cohorts/{cohort_id}"))>{cohort_name}</A> " / "</p>
             <h1>{person_name}</h1>
-            <p class="lead">"Candidate in " <A href=format!("/cohorts/{cohort_id}")>{cohort_name}</A> " · "
+            <p class="lead">"Candidate in " <A href=link(&format!("/cohorts/{cohort_id}"))>{cohort_name}</A> " · "
                 {move || candidate().map(|c| view! { <StatusBadge status=c.status/> })}
             </p>
             <dl class="facts">
@@ -130,7 +132,7 @@ fn CandidateDetail(id: Id) -> impl IntoView {
                 <div><dt>"Protected time"</dt><dd>{move || candidate().map(|c| format!("{} hours a week", c.protected_hours_per_week))}</dd></div>
                 <div><dt>"Level · team"</dt><dd>{about}</dd></div>
                 <div><dt>"Enrolled"</dt><dd>{move || candidate().map(|c| fmt_date(c.created_at.date_naive()))}</dd></div>
-                <div><dt>"Person"</dt><dd><A href=format!("/people/{person_id}")>{move || format!("{}'s record", person_name())}</A></dd></div>
+                <div><dt>"Person"</dt><dd><A href=link(&format!("/people/{person_id}"))>{move || format!("{}'s record", person_name())}</A></dd></div>
             </dl>
             <h2>"Status and protected time"</h2>
             <form class="form inline" on:submit=save>

@@ -1,4 +1,6 @@
 use leptos::prelude::*;
+
+use crate::ui::link;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
@@ -56,11 +58,11 @@ fn CohortDetail(id: Id) -> impl IntoView {
     };
     view! {
         <section class="page">
-            <p class="crumbs"><A href="/cohorts">"Cohorts"</A> " / "</p>
+            <p class="crumbs"><A href=link("/cohorts")>"Cohorts"</A> " / "</p>
             <h1>{name}</h1>
             <dl class="facts">
                 <div><dt>"Sponsor"</dt><dd>{move || match people_line().0 {
-                    Some((pid, n)) => view! { <A href=format!("/people/{pid}")>{n}</A> }.into_any(),
+                    Some((pid, n)) => view! { <A href=link(&format!("/people/{pid}"))>{n}</A> }.into_any(),
                     None => view! { <span class="muted">"None yet"</span> }.into_any(),
                 }}</dd></div>
                 <div><dt>"Coaches"</dt><dd>{move || {
@@ -69,7 +71,7 @@ fn CohortDetail(id: Id) -> impl IntoView {
                         view! { <span class="muted">"None yet"</span> }.into_any()
                     } else {
                         coaches.into_iter().enumerate().map(|(i, (pid, n))| view! {
-                            {(i > 0).then_some(", ")}<A href=format!("/people/{pid}")>{n}</A>
+                            {(i > 0).then_some(", ")}<A href=link(&format!("/people/{pid}"))>{n}</A>
                         }).collect_view().into_any()
                     }
                 }}</dd></div>
@@ -214,7 +216,7 @@ fn Candidates(id: Id) -> impl IntoView {
                     <tbody>
                         <For each=rows key=|r| (r.0, r.1.clone(), r.3, r.4.to_bits()) let((cid, name, about, st, h))>
                             <tr>
-                                <td><A href=format!("/candidates/{cid}")>{name.clone()}</A></td>
+                                <td><A href=link(&format!("/candidates/{cid}"))>{name.clone()}</A></td>
                                 <td>{about}</td>
                                 <td><StatusBadge status=st/></td>
                                 <td>{format!("{h}")}</td>

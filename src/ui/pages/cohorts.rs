@@ -1,4 +1,6 @@
 use leptos::prelude::*;
+
+use crate::ui::link;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
@@ -40,7 +42,7 @@ pub fn CohortsPage() -> impl IntoView {
         <section class="page">
             <div class="title-row">
                 <h1>"Cohorts"</h1>
-                <A href="/cohorts/new" attr:class="button">"New cohort"</A>
+                <A href=link("/cohorts/new") attr:class="button">"New cohort"</A>
             </div>
             <Show when=move || !rows().is_empty() fallback=|| view! { <p class="muted">"No cohorts yet. A cohort is one run of the program: usually about three candidates over six months."</p> }>
                 <div class="table-wrap">
@@ -50,7 +52,7 @@ pub fn CohortsPage() -> impl IntoView {
                         <tbody>
                             {move || rows().into_iter().map(|(id, name, start, end, now, sponsor, n)| view! {
                                 <tr>
-                                    <td><A href=format!("/cohorts/{id}")>{name}</A></td>
+                                    <td><A href=link(&format!("/cohorts/{id}"))>{name}</A></td>
                                     <td>{format!("{start} – {end}")}</td>
                                     <td>{now}</td>
                                     <td>{sponsor}</td>
@@ -154,12 +156,12 @@ pub fn NewCohortPage() -> impl IntoView {
     });
     view! {
         <section class="page">
-            <p class="crumbs"><A href="/cohorts">"Cohorts"</A> " / "</p>
+            <p class="crumbs"><A href=link("/cohorts")>"Cohorts"</A> " / "</p>
             <h1>"New cohort"</h1>
             <p class="lead">"The four phases are laid out from the start date (Prepare 1 month, Shadow 1, Practice 2, Lead with support 2); you can change them afterwards."</p>
             <p class="muted">{format!("Starting on a Monday works best; the first one coming is {}.", fmt_date(monday_on_or_after(browser::today())))}</p>
             <CohortForm initial=initial submit_label="Create cohort" on_submit=create/>
-            <p class="hint">"Sponsor or coaches not in the list? " <A href="/people">"Add them on the People page"</A> " first."</p>
+            <p class="hint">"Sponsor or coaches not in the list? " <A href=link("/people")>"Add them on the People page"</A> " first."</p>
         </section>
     }
 }

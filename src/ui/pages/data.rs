@@ -200,6 +200,8 @@ fn Stored() -> impl IntoView {
         app.notice.track();
         storage::quarantined_keys(&LocalStore)
     };
+    let estimate = RwSignal::new(None::<(f64, f64)>);
+    spawn_local(async move { estimate.set(browser::storage_estimate().await) });
     let download_key = move |key: String| match LocalStore.get(&key) {
         Ok(Some(text)) => {
             let name = format!("{}.json", key.replace('.', "-"));
@@ -229,6 +231,18 @@ fn Stored() -> impl IntoView {
             </table>
         </div>
         <p class="muted">{move || format!("In all {} of the roughly 5 MB a browser gives each site.", kb(usage().iter().map(|u| u.bytes).sum()))}</p>
+        {move || estimate.get().map(|(used, quota)| view! {
+            <p class="muted">{format!("The browser counts {} used by this site (all its storage and offline files), of {} it allows.", kb(used as usize), kb(quota as usize))}</p>
+        })}
+        <h3>"Keeping your data"</h3>
+        <p>{move || match app.persisted.get() {
+            Some(true) => "This browser has agreed to keep Runway's data: it will not clear it to free space.",
+            Some(false) => "The browser may clear Runway's data if it runs short of space. Ask it to keep the data, and export regularly.",
+            None => "This browser does not say whether it will keep Runway's data. Export regularly.",
+        }}</p>
+        <Show when=move || app.persisted.get() == Some(false)>
+            <button type="button" class="secondary" on:click=move |_| app.ask_persistent()>"Ask the browser to keep Runway's data"</button>
+        </Show>
         <Show when=move || !kept().is_empty()>
             <h3>"Data kept aside"</h3>
             <p>"This data was in the browser but could not be read. It has not been changed. Download it to look at it or to send it to someone who can help."</p>

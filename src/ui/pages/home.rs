@@ -1,4 +1,6 @@
 use leptos::prelude::*;
+
+use crate::ui::link;
 use leptos_router::components::A;
 
 use crate::logic::phases::{describe_position, position_on, Position};
@@ -28,10 +30,10 @@ pub fn Home() -> impl IntoView {
                     <h1>"Welcome to Runway"</h1>
                     <p class="lead">"Grow engineering managers from inside your organisation: run a Manager-in-Training cohort through its phases, with candidates, coaches and a sponsor, all kept in this browser."</p>
                     <div class="actions">
-                        <A href="/cohorts/new" attr:class="button">"Create a cohort"</A>
+                        <A href=link("/cohorts/new") attr:class="button">"Create a cohort"</A>
                         <button type="button" class="secondary" on:click=load_sample disabled=move || app.is_read_only()>"Load sample program"</button>
                     </div>
-                    <p class="hint">"Have a file from a colleague? Import it on the " <A href="/data">"Data"</A> " page."</p>
+                    <p class="hint">"Have a file from a colleague? Import it on the " <A href=link("/data")>"Data"</A> " page."</p>
                 </div>
             </Show>
         </section>
@@ -78,12 +80,12 @@ fn Overview() -> impl IntoView {
         </p>
         <h2>"Cohorts"</h2>
         <Show when=move || !cohorts().is_empty() fallback=|| view! {
-            <p>"No cohorts yet. " <A href="/cohorts/new">"Create a cohort"</A></p>
+            <p>"No cohorts yet. " <A href=link("/cohorts/new")>"Create a cohort"</A></p>
         }>
             <ul class="cards">
                 {move || cohorts().into_iter().map(|(id, name, where_now, active, total)| view! {
                     <li class="card">
-                        <h3><A href=format!("/cohorts/{id}")>{name}</A></h3>
+                        <h3><A href=link(&format!("/cohorts/{id}"))>{name}</A></h3>
                         <p>{where_now}</p>
                         <p class="muted">{format!("{active} in program · {}", count(total, "candidate", "candidates"))}</p>
                     </li>

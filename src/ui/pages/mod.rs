@@ -6,6 +6,8 @@ pub mod home;
 pub mod people;
 
 use leptos::prelude::*;
+
+use crate::ui::link;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
@@ -23,7 +25,7 @@ pub fn NotFound() -> impl IntoView {
         <section class="page">
             <h1>"Not found"</h1>
             <p>"There is nothing at this address. It may have been deleted, or the link is from another browser's data."</p>
-            <p><A href="/">"Go to the start page"</A></p>
+            <p><A href=link("/")>"Go to the start page"</A></p>
         </section>
     }
 }
@@ -35,7 +37,7 @@ pub fn Missing(what: &'static str, back: &'static str, back_label: &'static str)
         <section class="page">
             <h1>{format!("No such {what}")}</h1>
             <p>{format!("This {what} is not in this browser's workspace. It may have been deleted or the link comes from someone else's data.")}</p>
-            <p><A href=back>{back_label}</A></p>
+            <p><A href=link(back)>{back_label}</A></p>
         </section>
     }
 }

@@ -1,4 +1,6 @@
 use leptos::prelude::*;
+
+use crate::ui::link;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
@@ -151,7 +153,7 @@ pub fn PeoplePage() -> impl IntoView {
                             <For each=rows key=|r| (r.0, r.1.clone(), r.2.clone(), r.3.clone(), r.4, r.5, r.6) let((id, name, team, role, level, left, cands))>
                                 <tr>
                                     <td>
-                                        <A href=format!("/people/{id}")>{name}</A>
+                                        <A href=link(&format!("/people/{id}"))>{name}</A>
                                         {left.map(|d| view! { <span class="badge muted">{format!("left {}", fmt_date(d))}</span> })}
                                     </td>
                                     <td>{team}</td>
@@ -248,14 +250,14 @@ fn PersonDetail(person: Person) -> impl IntoView {
     };
     view! {
         <section class="page">
-            <p class="crumbs"><A href="/people">"People"</A> " / "</p>
+            <p class="crumbs"><A href=link("/people")>"People"</A> " / "</p>
             <h1>{move || current().map(|p| p.name)}</h1>
             <p class="muted">{move || current().map(|p| format!("{} · {} · {}", p.level.code(), if p.role_title.is_empty() { "No role title" } else { &p.role_title }, if p.team.is_empty() { "No team" } else { &p.team }))}</p>
             <Show when=move || !candidacies().is_empty()>
                 <h2>"Candidacies"</h2>
                 <ul>
                     {move || candidacies().into_iter().map(|(cid, cohort, status)| view! {
-                        <li><A href=format!("/candidates/{cid}")>{cohort}</A> " — " {status.label()}</li>
+                        <li><A href=link(&format!("/candidates/{cid}"))>{cohort}</A> " — " {status.label()}</li>
                     }).collect_view()}
                 </ul>
             </Show>

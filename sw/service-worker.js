@@ -1,0 +1,34 @@
+// Runway's service worker: makes the app start with no network after the first visit.
+// scripts/postbuild.mjs fills in the file list (from the real build output) and the version.
+const PRECACHE = __PRECACHE__;
+const VERSION = __VERSION__;
+const CACHE = `runway-${VERSION}`;
+
+self.addEventListener('install', (event) => {
+  // All files or none: a half-filled cache must never serve the app.
+  event.waitUntil(
+    caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)).then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('runway-') && k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  if (request.mode === 'navigate') {
+    // Every page of the app is the same shell; the router shows the right page.
+    event.respondWith(
+      caches.open(CACHE).then((cache) => cache.match('./').then((shell) => shell || fetch(request))),
+    );
+    return;
+  }
+  event.respondWith(caches.match(request, { ignoreSearch: true }).then((hit) => hit || fetch(request)));
+});

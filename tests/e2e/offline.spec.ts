@@ -1,0 +1,113 @@
+import { test, expect, type Page } from '@playwright/test';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { loadSample, nav, openApp, storedWorkspace, watchErrors } from './helpers';
+
+/** Waits until the service worker controls the page (after the first visit). */
+async function offlineReady(page: Page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    }
+  });
+}
+
+test('after one visit the app starts with no network, works, and saves', async ({ page, context }) => {
+  const errors = watchErrors(page);
+  await openApp(page);
+  await offlineReady(page);
+  await context.setOffline(true);
+
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Runway' })).toBeVisible();
+  await loadSample(page);
+  await page.getByRole('link', { name: /^MiT/ }).click();
+  await expect(page.getByRole('heading', { name: 'Phases' })).toBeVisible();
+  // A deep link reloads offline too.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Phases' })).toBeVisible();
+  await nav(page, 'People').click();
+  await page.getByText('Add a person').click();
+  await page.getByLabel('Name', { exact: true }).fill('Offline Olga');
+  await page.getByRole('button', { name: 'Add person' }).click();
+  await expect(page.getByText('Saved in this browser')).toBeVisible();
+  expect(await storedWorkspace(page)).toContain('Offline Olga');
+  await page.reload();
+  await expect(page.getByRole('link', { name: 'Offline Olga' })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('the precache list is the real build output', async ({ request }) => {
+  const sw = await (await request.get('sw.js')).text();
+  const list: string[] = JSON.parse(sw.match(/const PRECACHE = (\[.*\]);/)![1]);
+  const html = await (await request.get('./')).text();
+  for (const asset of html.matchAll(/(?:href|module_or_path:)\s*[=]?\s*['"]\/([^'"]+\.(?:wasm|js|css))['"]/g)) {
+    expect(list, `${asset[1]} is precached`).toContain(asset[1]);
+  }
+  for (const file of list) expect((await request.get(file)).status(), file).toBe(200);
+});
+
+test('the app is installable: a manifest with icons, served from its own folder', async ({ page, request }) => {
+  await openApp(page);
+  const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+  const manifest = await (await request.get(href!)).json();
+  expect(manifest.start_url).toBe('./');
+  expect(manifest.display).toBe('standalone');
+  const sizes = manifest.icons.map((i: { sizes: string }) => i.sizes);
+  expect(sizes).toEqual(expect.arrayContaining(['192x192', '512x512']));
+  for (const icon of manifest.icons) expect((await request.get(icon.src)).status()).toBe(200);
+});
+
+test('the Content-Security-Policy allows no outside connection and the app runs under it', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+  await openApp(page);
+  await page.evaluate(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy: ${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(csp).toContain("default-src 'none'");
+  expect(csp).toContain("connect-src 'self'");
+  await loadSample(page);
+  for (const name of ['Cohorts', 'People', 'Data']) {
+    await nav(page, name).click();
+    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  }
+  await page.getByRole('link', { name: 'Runway' }).click();
+  await page.getByRole('link', { name: /^MiT/ }).click();
+  await expect(page.getByRole('heading', { name: 'Phases' })).toBeVisible();
+  // An attempt to reach another host is refused by the policy.
+  const outside = await page.evaluate(() => fetch('https://example.org/').then(() => 'reached', () => 'blocked'));
+  expect(outside).toBe('blocked');
+  expect(violations.filter((v) => !v.includes('example.org'))).toEqual([]);
+});
+
+test('Data page shows whether the browser keeps the data', async ({ page }) => {
+  await loadSample(page);
+  await nav(page, 'Data').click();
+  await expect(page.getByRole('heading', { name: 'Keeping your data' })).toBeVisible();
+  await expect(page.getByText(/agreed to keep Runway's data|may clear Runway's data|does not say whether/)).toBeVisible();
+  await expect(page.getByText(/used by this site/)).toBeVisible();
+});
+
+test('a new version is picked up and the person is told', async ({ page }) => {
+  // The sub-folder server appends test-results/sw-extra.js to sw.js: writing it publishes a
+  // "new build". Only this test uses that server's service worker.
+  const base = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 4173) + 1}/runway/`;
+  rmSync('test-results/sw-extra.js', { force: true });
+  await page.goto(base);
+  await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Runway' })).toBeVisible();
+  await offlineReady(page);
+  mkdirSync('test-results', { recursive: true });
+  writeFileSync('test-results/sw-extra.js', `\n// a newer build ${Date.now()}\n`);
+  try {
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+    const notice = page.getByRole('status').filter({ hasText: 'A new version of Runway is installed' });
+    await expect(notice).toBeVisible();
+    await notice.getByRole('button', { name: 'Reload now' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Runway' })).toBeVisible();
+    await expect(notice).toHaveCount(0);
+  } finally {
+    rmSync('test-results/sw-extra.js', { force: true });
+  }
+});
