@@ -169,3 +169,34 @@ fn saving_never_writes_over_data_from_a_newer_version() {
     store.set(WORKSPACE_KEY, "garbage").unwrap();
     assert!(storage::save(&store, &sample(), at(2026, 11, 22)).is_ok());
 }
+
+#[test]
+fn a_guarded_save_never_writes_over_another_tabs_save() {
+    use runway::storage::{current_revision, save_guarded, Revision};
+    let store = MemoryStore::new();
+    // Tab A starts on an empty store and saves.
+    let a_rev = save_guarded(&store, &sample(), at(2026, 11, 21), None).unwrap();
+    assert_eq!(current_revision(&store).unwrap(), Some(a_rev));
+    // Tab B loads what A wrote, then saves its own change.
+    let b_seen = current_revision(&store).unwrap();
+    let mut b_ws = sample();
+    b_ws.organisation = "Changed in B".into();
+    let b_rev = save_guarded(&store, &b_ws, at(2026, 11, 21), b_seen).unwrap();
+    // A, still holding its old revision, must not write over B's change.
+    let before = store.get(WORKSPACE_KEY).unwrap();
+    assert_eq!(
+        save_guarded(&store, &sample(), at(2026, 11, 22), Some(a_rev)),
+        Err(StoreError::ChangedElsewhere)
+    );
+    assert_eq!(store.get(WORKSPACE_KEY).unwrap(), before);
+    // Once A has read B's version, it may save again.
+    assert!(save_guarded(&store, &sample(), at(2026, 11, 22), Some(b_rev)).is_ok());
+    // A store emptied elsewhere counts as a change too.
+    let seen = current_revision(&store).unwrap();
+    store.remove(WORKSPACE_KEY).unwrap();
+    assert_eq!(
+        save_guarded(&store, &sample(), at(2026, 11, 22), seen),
+        Err(StoreError::ChangedElsewhere)
+    );
+    assert_ne!(Revision::of("a"), Revision::of("b"));
+}

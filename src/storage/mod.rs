@@ -31,6 +31,8 @@ pub enum StoreError {
     NewerData {
         found: u32,
     },
+    /// Another tab (or window) saved the workspace since this one last read or wrote it.
+    ChangedElsewhere,
 }
 
 impl fmt::Display for StoreError {
@@ -39,6 +41,9 @@ impl fmt::Display for StoreError {
             StoreError::QuotaExceeded => f.write_str("the browser's storage for this site is full"),
             StoreError::Unavailable(why) => write!(f, "browser storage is not available ({why})"),
             StoreError::Other(why) => write!(f, "the browser refused to save ({why})"),
+            StoreError::ChangedElsewhere => f.write_str(
+                "another tab changed this workspace since this tab last saved it",
+            ),
             StoreError::NewerData { found } => write!(
                 f,
                 "a newer version of Runway (schema {found}) saved data in this browser, and this version must not write over it"
@@ -134,19 +139,54 @@ fn quarantine(store: &dyn Store, raw: &str, now: Timestamp) -> Result<String, St
     Ok(key)
 }
 
-/// Saves the workspace. On error nothing stored is lost: the old value stays. Data written by a
-/// newer version of Runway (another tab, after an update) is never written over.
+/// Saves the workspace over whatever is stored (but never over data from a newer Runway).
+/// On error nothing stored is lost: the old value stays. Returns the bytes written.
 pub fn save(store: &dyn Store, ws: &Workspace, now: Timestamp) -> Result<usize, StoreError> {
-    if let Some(stored) = store.get(WORKSPACE_KEY)? {
-        if let Some(found) = stored_schema_version(&stored) {
-            if found > file::SCHEMA_VERSION {
-                return Err(StoreError::NewerData { found });
-            }
+    save_guarded(store, ws, now, current_revision(store)?)?;
+    Ok(store.get(WORKSPACE_KEY)?.map_or(0, |t| t.len()))
+}
+
+/// A fingerprint of stored text: what a tab last read or wrote, to notice another tab's save.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Revision(u64);
+
+impl Revision {
+    /// FNV-1a over the text: cheap (about a millisecond per megabyte) and stable.
+    pub fn of(text: &str) -> Self {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in text.bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
         }
+        Revision(h)
+    }
+}
+
+/// The revision of what is stored now (`None` when nothing is).
+pub fn current_revision(store: &dyn Store) -> Result<Option<Revision>, StoreError> {
+    Ok(store.get(WORKSPACE_KEY)?.as_deref().map(Revision::of))
+}
+
+/// Saves only if the stored workspace is still the one this tab last read or wrote
+/// (`last_seen`), so two tabs never silently overwrite each other. Returns the new revision.
+pub fn save_guarded(
+    store: &dyn Store,
+    ws: &Workspace,
+    now: Timestamp,
+    last_seen: Option<Revision>,
+) -> Result<Revision, StoreError> {
+    let stored = store.get(WORKSPACE_KEY)?;
+    if let Some(found) = stored.as_deref().and_then(stored_schema_version) {
+        if found > file::SCHEMA_VERSION {
+            return Err(StoreError::NewerData { found });
+        }
+    }
+    if stored.as_deref().map(Revision::of) != last_seen {
+        return Err(StoreError::ChangedElsewhere);
     }
     let text = file::encode_compact(ws, now);
     store.set(WORKSPACE_KEY, &text)?;
-    Ok(text.len())
+    Ok(Revision::of(&text))
 }
 
 /// The schema version of stored text, read from its head (Runway writes `format` and

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
+use crate::storage::StoreError;
 use state::{use_app, AppState, ReadOnly, SaveState, StartNotice};
 
 thread_local! {
@@ -97,15 +98,25 @@ fn SaveIndicator() -> impl IntoView {
 #[component]
 fn Banners() -> impl IntoView {
     let app = use_app();
-    let failed = move || match app.save.get() {
+    let failed = move || {
+        match app.save.get() {
+        SaveState::Failed(StoreError::ChangedElsewhere) => Some(view! {
+            <div class="banner bad" role="alert">
+                <p>"Another tab changed this workspace after this tab last saved. To keep the other tab's work, this tab's latest change has not been saved. Choose which version to keep (export this one first if you want both)."</p>
+                <button type="button" class="secondary" on:click=move |_| app.download_export()>"Export this tab's version"</button>
+                <button type="button" on:click=move |_| app.load_other_tabs_version()>"Load the other tab's version"</button>
+                <button type="button" class="secondary" on:click=move |_| app.keep_this_tabs_version()>"Keep this tab's version"</button>
+            </div>
+        }.into_any()),
         SaveState::Failed(e) => Some(view! {
             <div class="banner bad" role="alert">
                 <p>{state::storage_advice(&e)}</p>
                 <button type="button" on:click=move |_| app.download_export()>"Export now"</button>
                 <button type="button" class="secondary" on:click=move |_| app.flush_retry()>"Try saving again"</button>
             </div>
-        }),
+        }.into_any()),
         _ => None,
+    }
     };
     let read_only = move || {
         app.read_only.get().map(|r| {

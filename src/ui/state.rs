@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use crate::file::{self, Decoded};
 use crate::logic::actions::{apply_checked, Action};
 use crate::model::{Id, Workspace};
-use crate::storage::{self, local::LocalStore, Startup, Store, StoreError, BACKUP_KEY};
+use crate::storage::{self, local::LocalStore, Revision, Startup, Store, StoreError, BACKUP_KEY};
 
 /// Remembers whether the backup is from before an import or before an undo.
 const BACKUP_NOTE_KEY: &str = "runway.backup.note";
@@ -94,6 +94,10 @@ pub struct AppState {
     /// Whether the browser agreed to keep this site's data (`None` until known).
     pub persisted: RwSignal<Option<bool>>,
     backup: StoredValue<Option<Workspace>>,
+    /// What this tab last read from or wrote to storage, to notice other tabs' saves.
+    last_seen: StoredValue<Option<Revision>>,
+    /// Set while taking in another tab's change, so it is not saved back (and echoed).
+    taking_in: StoredValue<bool>,
     timer: StoredValue<Option<TimeoutHandle>>,
 }
 
@@ -162,6 +166,8 @@ impl AppState {
             backup: StoredValue::new(None),
             timer: StoredValue::new(None),
             update_ready: RwSignal::new(false),
+            last_seen: StoredValue::new(storage::current_revision(&LocalStore).ok().flatten()),
+            taking_in: StoredValue::new(false),
             persisted: RwSignal::new(None),
         };
         if may_save {
@@ -179,15 +185,85 @@ impl AppState {
                 first.set_value(false);
                 return;
             }
+            if self.taking_in.get_value() {
+                self.taking_in.set_value(false);
+                return;
+            }
             self.schedule_save();
         });
         let flush = move || self.flush();
         window_event_listener(leptos::ev::pagehide, move |_| flush());
+        window_event_listener(leptos::ev::storage, move |ev| match ev.key().as_deref() {
+            Some(storage::WORKSPACE_KEY) => self.take_in(ev.new_value()),
+            Some(BACKUP_KEY) | Some(BACKUP_NOTE_KEY) => {
+                self.backup.set_value(None);
+                self.kept.set(match LocalStore.get(BACKUP_KEY) {
+                    Ok(Some(_)) => Some(self.kept.get_untracked().unwrap_or(Kept::BeforeImport)),
+                    _ => None,
+                });
+            }
+            _ => {}
+        });
         window_event_listener(leptos::ev::visibilitychange, move |_| {
             if document().visibility_state() == web_sys::VisibilityState::Hidden {
                 flush();
             }
         });
+    }
+
+    /// Another tab saved the workspace. Without unsaved changes here, show its version; with
+    /// them, stop and let the person choose, so neither tab's work is written over.
+    fn take_in(self, text: Option<String>) {
+        if matches!(
+            self.save.get_untracked(),
+            SaveState::Pending | SaveState::Failed(_)
+        ) {
+            if let Some(t) = self.timer.get_value() {
+                t.clear();
+            }
+            self.save
+                .set(SaveState::Failed(StoreError::ChangedElsewhere));
+            return;
+        }
+        let Some(text) = text else {
+            // Cleared in another tab: keep what is shown; the next save writes it back.
+            self.last_seen.set_value(None);
+            return;
+        };
+        match file::decode_str(&text) {
+            Ok(decoded) => {
+                self.last_seen.set_value(Some(Revision::of(&text)));
+                self.taking_in.set_value(true);
+                self.ws.set(decoded.workspace);
+                self.say("Updated with a change made in another tab.");
+            }
+            Err(file::DecodeError::TooNew { found, .. }) => {
+                self.read_only.set(Some(ReadOnly::Newer { found }));
+                self.save.set(SaveState::Off);
+            }
+            // Unreadable: leave it for the next start to keep aside; don't save over it.
+            Err(_) => self
+                .save
+                .set(SaveState::Failed(StoreError::ChangedElsewhere)),
+        }
+    }
+
+    /// After another tab's save: show the stored version, dropping this tab's unsaved change.
+    pub fn load_other_tabs_version(self) {
+        match LocalStore.get(storage::WORKSPACE_KEY) {
+            Ok(Some(text)) => {
+                self.save.set(SaveState::Saved);
+                self.take_in(Some(text));
+            }
+            _ => self.warn("There is no stored version to load."),
+        }
+    }
+
+    /// After another tab's save: write this tab's version over it, on the person's word.
+    pub fn keep_this_tabs_version(self) {
+        self.last_seen
+            .set_value(storage::current_revision(&LocalStore).ok().flatten());
+        self.flush_soon();
     }
 
     fn schedule_save(self) {
@@ -209,13 +285,17 @@ impl AppState {
         }
         self.timer.set_value(None);
         browser::mark("runway:save-start");
+        let last_seen = self.last_seen.get_value();
         let result = self
             .ws
-            .with_untracked(|ws| storage::save(&LocalStore, ws, browser::now()));
+            .with_untracked(|ws| storage::save_guarded(&LocalStore, ws, browser::now(), last_seen));
         browser::mark("runway:save-end");
         browser::measure("runway:save", "runway:save-start", "runway:save-end");
         match result {
-            Ok(_) => self.save.set(SaveState::Saved),
+            Ok(revision) => {
+                self.last_seen.set_value(Some(revision));
+                self.save.set(SaveState::Saved);
+            }
             Err(StoreError::NewerData { found }) => {
                 // Another tab runs a newer Runway: stop here rather than write over its data.
                 self.read_only.set(Some(ReadOnly::Newer { found }));
