@@ -20,6 +20,8 @@ pub enum DecodeError {
     },
     /// Valid JSON, but not a Runway workspace file.
     NotRunway,
+    /// A passphrase-protected Runway file: decrypt it first.
+    Encrypted,
     BadVersion,
     TooNew {
         found: u32,
@@ -115,6 +117,9 @@ impl fmt::Display for DecodeError {
             ),
             DecodeError::NotRunway => f.write_str(
                 "This is a JSON file, but not a Runway workspace (it has no \"format\": \"runway-workspace\"). Pick a file exported from Runway.",
+            ),
+            DecodeError::Encrypted => f.write_str(
+                "This file is protected with a passphrase. Enter the passphrase to open it.",
             ),
             DecodeError::BadVersion => f.write_str(
                 "This Runway file has no valid schema_version, so it cannot be read safely.",

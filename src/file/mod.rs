@@ -9,6 +9,7 @@
 //! decode (errors carry the JSON path) → [`validate`](crate::logic::validate). Nothing is
 //! changed by a caller until all of it succeeded. The same envelope is used in browser storage.
 
+pub mod crypt;
 mod error;
 mod migrate;
 
@@ -139,6 +140,7 @@ fn read_envelope(value: Value) -> Result<(u32, Value), DecodeError> {
     };
     match map.get("format").and_then(Value::as_str) {
         Some(FORMAT) => {}
+        Some(crypt::ENCRYPTED_FORMAT) => return Err(DecodeError::Encrypted),
         _ => return Err(DecodeError::NotRunway),
     }
     let version = map

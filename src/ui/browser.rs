@@ -16,18 +16,21 @@ pub fn today() -> NaiveDate {
     Local::now().date_naive()
 }
 
+/// Random bytes from the browser's cryptographic source (`None` without WebCrypto).
+pub fn secure_random<const N: usize>() -> Option<[u8; N]> {
+    let mut bytes = [0u8; N];
+    web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok())
+        .then_some(bytes)
+}
+
 /// A fresh random (v4) id from the browser's cryptographic random source.
 pub fn new_id() -> Id {
-    let mut bytes = [0u8; 16];
-    let filled = web_sys::window()
-        .and_then(|w| w.crypto().ok())
-        .is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
-    if !filled {
-        // No WebCrypto (very old browser): fall back to Math.random, still unique in practice.
-        for b in &mut bytes {
-            *b = (js_sys::Math::random() * 256.0) as u8;
-        }
-    }
+    let bytes = secure_random::<16>().unwrap_or_else(|| {
+        // No WebCrypto (very old browser): Math.random still gives ids unique in practice.
+        std::array::from_fn(|_| (js_sys::Math::random() * 256.0) as u8)
+    });
     uuid::Builder::from_random_bytes(bytes).into_uuid()
 }
 

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::file::{DecodeError, Decoded, MAX_FILE_BYTES};
+use crate::file::{crypt, DecodeError, Decoded, MAX_FILE_BYTES};
 use crate::logic::actions::Action;
 use crate::storage::{self, local::LocalStore, Store, WORKSPACE_KEY};
 use crate::ui::browser;
@@ -56,12 +56,15 @@ fn Organisation() -> impl IntoView {
 fn ExportImport() -> impl IntoView {
     let app = use_app();
     let pending = RwSignal::new(None::<Decoded>);
+    // An encrypted file waiting for its passphrase: (file name, text).
+    let locked = RwSignal::new(None::<(String, String)>);
     let error = RwSignal::new(None::<String>);
     let dragging = RwSignal::new(false);
 
     let take_file = move |file: web_sys::File| {
         error.set(None);
         pending.set(None);
+        locked.set(None);
         let name = file.name();
         // Refuse an oversized file before reading it into memory.
         let size = file.size();
@@ -78,12 +81,19 @@ fn ExportImport() -> impl IntoView {
         spawn_local(async move {
             match browser::read_file(file).await {
                 Err(e) => error.set(Some(format!("{name}: {e}"))),
-                Ok(bytes) => match decode_import(&bytes) {
-                    Ok(d) => pending.set(Some(d)),
-                    Err(e) => error.set(Some(format!(
-                        "{name} was not imported. {e} Your workspace has not changed."
-                    ))),
-                },
+                Ok(bytes) => {
+                    let text = std::str::from_utf8(&bytes).ok();
+                    if let Some(text) = text.filter(|t| crypt::is_encrypted(t)) {
+                        locked.set(Some((name, text.to_string())));
+                        return;
+                    }
+                    match decode_import(&bytes) {
+                        Ok(d) => pending.set(Some(d)),
+                        Err(e) => error.set(Some(format!(
+                            "{name} was not imported. {e} Your workspace has not changed."
+                        ))),
+                    }
+                }
             }
         });
     };
@@ -140,6 +150,7 @@ fn ExportImport() -> impl IntoView {
         <h2>"Export"</h2>
         <p>"Downloads the whole workspace as one .json file. Keep it somewhere safe: it holds people's evaluations."</p>
         <button type="button" on:click=move |_| app.download_export()>"Export workspace"</button>
+        <EncryptedExport/>
 
         <h2>"Import"</h2>
         <p>"Opens a workspace file from Runway. You will see what it contains before anything changes, and you can undo it afterwards."</p>
@@ -153,6 +164,7 @@ fn ExportImport() -> impl IntoView {
             <p class="muted">"…or drop the file here."</p>
         </div>
         {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+        {move || locked.get().map(|(name, text)| view! { <Unlock name=name text=text locked=locked pending=pending/> })}
         {move || pending.get().map(|d| {
             let c = d.workspace.counts();
             view! {
@@ -257,5 +269,121 @@ fn Stored() -> impl IntoView {
             <h3>"Stored data this version cannot change"</h3>
             <button type="button" on:click=move |_| download_key(WORKSPACE_KEY.to_string())>"Download stored data as it is"</button>
         </Show>
+    }
+}
+
+/// Asks for the passphrase of an encrypted file, then hands the opened file to the preview.
+#[component]
+fn Unlock(
+    name: String,
+    text: String,
+    locked: RwSignal<Option<(String, String)>>,
+    pending: RwSignal<Option<Decoded>>,
+) -> impl IntoView {
+    let passphrase = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let text = StoredValue::new(text);
+    let file_name = name.clone();
+    let open = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        problem.set(None);
+        busy.set(true);
+        let file_name = file_name.clone();
+        // Let "Opening…" show before the key derivation (about a second) starts.
+        set_timeout(
+            move || {
+                let opened = crypt::decrypt(&text.get_value(), &passphrase.get_untracked());
+                busy.set(false);
+                match opened {
+                    Err(e) => problem.set(Some(e.to_string())),
+                    Ok(plain) => match decode_import(plain.as_bytes()) {
+                        Ok(d) => {
+                            locked.set(None);
+                            pending.set(Some(d));
+                        }
+                        Err(e) => problem.set(Some(format!("{file_name} opened but was not imported. {e} Your workspace has not changed."))),
+                    },
+                }
+            },
+            std::time::Duration::from_millis(30),
+        );
+    };
+    view! {
+        <form class="panel form inline" on:submit=open aria-label="Open an encrypted file">
+            <p class="grow">{format!("{name} is protected with a passphrase.")}</p>
+            <label class="grow">"Passphrase" <input type="password" autocomplete="current-password" bind:value=passphrase required/></label>
+            <button type="submit" disabled=move || busy.get()>"Open file"</button>
+            <p class="muted" role="status">{move || busy.get().then_some("Opening…")}</p>
+            <button type="button" class="secondary" on:click=move |_| locked.set(None)>"Cancel"</button>
+            {move || problem.get().map(|p| view! { <p class="error grow" role="alert">{p}</p> })}
+        </form>
+    }
+}
+
+/// Export protected with a passphrase (AES-GCM, key from PBKDF2).
+#[component]
+fn EncryptedExport() -> impl IntoView {
+    let app = use_app();
+    let first = RwSignal::new(String::new());
+    let again = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if first.get_untracked() != again.get_untracked() {
+            problem.set(Some("The two passphrases are not the same.".into()));
+            return;
+        }
+        let (Some(salt), Some(iv)) = (
+            browser::secure_random::<16>(),
+            browser::secure_random::<12>(),
+        ) else {
+            problem.set(Some(
+                "This browser has no secure random source, so it cannot encrypt.".into(),
+            ));
+            return;
+        };
+        problem.set(None);
+        busy.set(true);
+        set_timeout(
+            move || {
+                let (name, text) = app.export();
+                let name = name.trim_end_matches(".json").to_string() + "-encrypted.json";
+                busy.set(false);
+                match crypt::encrypt(
+                    &text,
+                    &first.get_untracked(),
+                    salt,
+                    iv,
+                    crypt::DEFAULT_ITERATIONS,
+                ) {
+                    Err(e) => problem.set(Some(e.to_string())),
+                    Ok(sealed) => match browser::download(&name, &sealed, "application/json") {
+                        Ok(()) => {
+                            problem.set(None);
+                            first.set(String::new());
+                            again.set(String::new());
+                            app.say(&format!("Exported {name}. Without the passphrase nobody can open it — Runway cannot recover it either."));
+                        }
+                        Err(e) => problem.set(Some(e)),
+                    },
+                }
+            },
+            std::time::Duration::from_millis(30),
+        );
+    };
+    view! {
+        <details class="panel">
+            <summary>"Export with a passphrase…"</summary>
+            <p>"The file can only be opened with the passphrase. Send the passphrase another way (say it, or use a different channel)."</p>
+            <form class="form inline" on:submit=submit aria-label="Export with a passphrase">
+                <label class="grow">"Passphrase" <input type="password" autocomplete="new-password" bind:value=first required/></label>
+                <label class="grow">"Passphrase again" <input type="password" autocomplete="new-password" bind:value=again required/></label>
+                <button type="submit" disabled=move || busy.get()>"Download encrypted file"</button>
+            </form>
+            <p class="muted" role="status">{move || busy.get().then_some("Encrypting…")}</p>
+            {move || problem.get().map(|p| view! { <p class="error" role="alert">{p}</p> })}
+        </details>
     }
 }
