@@ -41,7 +41,7 @@ fn export_is_pretty_and_stable_apart_from_exported_at() {
     assert_eq!(strip(&a), strip(&b));
     assert_ne!(a, b, "exported_at differs");
     assert!(
-        a.starts_with("{\n  \"format\": \"runway-workspace\",\n  \"schema_version\": 1,"),
+        a.starts_with("{\n  \"format\": \"runway-workspace\",\n  \"schema_version\": 2,"),
         "{}",
         &a[..80]
     );
@@ -281,9 +281,31 @@ fn rule_breaks_are_all_reported() {
 #[test]
 fn every_schema_version_fixture_still_imports() {
     // One fixture per schema version; a schema change adds the next file and a migration.
-    let v1 = include_str!("fixtures/workspace-v1.json");
-    let d = decode(v1.as_bytes()).expect("the schema 1 fixture imports");
-    assert_eq!(d.schema_version, 1);
+    let fixtures = [
+        (1, include_str!("fixtures/workspace-v1.json")),
+        (2, include_str!("fixtures/workspace-v2.json")),
+    ];
+    assert_eq!(
+        fixtures.len() as u32,
+        SCHEMA_VERSION,
+        "add a fixture for every schema version"
+    );
+    let decoded: Vec<_> = fixtures
+        .iter()
+        .map(|(v, text)| {
+            let d = decode(text.as_bytes()).unwrap_or_else(|e| panic!("schema {v} fixture: {e}"));
+            assert_eq!(d.schema_version, *v);
+            d.workspace
+        })
+        .collect();
+    // The sample had no merge data or deletions, so every version reads to the same workspace.
+    assert!(decoded.windows(2).all(|w| w[0] == w[1]));
+    let d = file::Decoded {
+        workspace: decoded[0].clone(),
+        schema_version: 1,
+        app_version: None,
+        exported_at: None,
+    };
     assert_eq!(d.workspace.organisation, "Northwind Logistics");
     assert_eq!(
         d.workspace.counts(),

@@ -10,6 +10,12 @@ pub fn migrate(workspace: Value, from: u32) -> Result<Value, DecodeError> {
     if from == 0 || from > SCHEMA_VERSION {
         return Err(DecodeError::BadVersion);
     }
-    // Schema 1 is the first; steps are added here as `if version == N { … version = N + 1 }`.
+    let mut version = from;
+    if version == 1 {
+        // 1 → 2: records gained `merge_base` and the workspace `deleted` (tombstones), both
+        // optional with empty defaults, so a schema 1 workspace reads as it is.
+        version = 2;
+    }
+    debug_assert_eq!(version, SCHEMA_VERSION);
     Ok(workspace)
 }

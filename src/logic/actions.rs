@@ -7,8 +7,8 @@ use std::fmt;
 use crate::logic::phases::{default_phases, set_phase_end, shift_phases};
 use crate::logic::validate::MAX_PROTECTED_HOURS;
 use crate::model::{
-    Candidate, CandidateStatus, Cohort, Date, Id, Person, SuccessSignal, Timestamp, TrackLevel,
-    Workspace,
+    Candidate, CandidateStatus, Cohort, Date, Id, Person, RecordKind, SuccessSignal, Timestamp,
+    Tombstone, TrackLevel, Workspace,
 };
 
 /// The success signals a new cohort starts with; the coach edits them to fit.
@@ -205,6 +205,28 @@ fn cohort_mut(ws: &mut Workspace, id: Id) -> Result<&mut Cohort, ActionError> {
         .ok_or(ActionError::Missing("cohort"))
 }
 
+/// Marks a record changed. The first change also notes the version it started from as its
+/// merge base, so a merge can tell "grew from what you sent me" from "changed on both sides".
+fn touch(updated_at: &mut Timestamp, merge_base: &mut Option<Timestamp>, now: Timestamp) {
+    if merge_base.is_none() {
+        *merge_base = Some(*updated_at);
+    }
+    *updated_at = now;
+}
+
+/// Records deletions as tombstones, so a later merge does not bring the records back.
+fn bury(ws: &mut Workspace, kind: RecordKind, ids: impl IntoIterator<Item = Id>, now: Timestamp) {
+    for id in ids {
+        if !ws.deleted.iter().any(|t| t.id == id) {
+            ws.deleted.push(Tombstone {
+                id,
+                kind,
+                deleted_at: now,
+            });
+        }
+    }
+}
+
 /// Applies one action. Returns the id of a record it created, if any.
 pub fn apply(
     ws: &mut Workspace,
@@ -231,6 +253,7 @@ pub fn apply(
                 left_on: f.left_on,
                 created_at: now,
                 updated_at: now,
+                merge_base: None,
             });
             Ok(Some(id))
         }
@@ -248,11 +271,14 @@ pub fn apply(
             p.level = f.level;
             p.joined_on = f.joined_on;
             p.left_on = f.left_on;
-            p.updated_at = now;
+            touch(&mut p.updated_at, &mut p.merge_base, now);
             Ok(None)
         }
         Action::DeletePerson { id } => {
             check_person(ws, id)?;
+            bury(ws, RecordKind::Person, [id], now);
+            let candidacies: Vec<Id> = ws.candidacies_of(id).map(|c| c.id).collect();
+            bury(ws, RecordKind::Candidate, candidacies, now);
             ws.people.retain(|p| p.id != id);
             ws.candidates.retain(|c| c.person_id != id);
             for cohort in &mut ws.cohorts {
@@ -262,7 +288,7 @@ pub fn apply(
                 }
                 cohort.coach_ids.retain(|c| *c != id);
                 if before != (cohort.sponsor_id, cohort.coach_ids.len()) {
-                    cohort.updated_at = now;
+                    touch(&mut cohort.updated_at, &mut cohort.merge_base, now);
                 }
             }
             Ok(None)
@@ -286,6 +312,7 @@ pub fn apply(
                 success_signals,
                 created_at: now,
                 updated_at: now,
+                merge_base: None,
             });
             Ok(Some(id))
         }
@@ -298,7 +325,7 @@ pub fn apply(
             if f.starts_on != c.starts_on() {
                 c.phases = shift_phases(&c.phases, f.starts_on);
             }
-            c.updated_at = now;
+            touch(&mut c.updated_at, &mut c.merge_base, now);
             Ok(None)
         }
         Action::SetPhaseEnd {
@@ -311,17 +338,20 @@ pub fn apply(
                 ActionError::Invalid("A phase cannot end before it starts.".into())
             })?;
             c.phases = phases;
-            c.updated_at = now;
+            touch(&mut c.updated_at, &mut c.merge_base, now);
             Ok(None)
         }
         Action::ResetPhases { cohort_id } => {
             let c = cohort_mut(ws, cohort_id)?;
             c.phases = default_phases(c.starts_on());
-            c.updated_at = now;
+            touch(&mut c.updated_at, &mut c.merge_base, now);
             Ok(None)
         }
         Action::DeleteCohort { id } => {
             cohort_mut(ws, id)?;
+            bury(ws, RecordKind::Cohort, [id], now);
+            let enrolled: Vec<Id> = ws.candidates_in(id).map(|c| c.id).collect();
+            bury(ws, RecordKind::Candidate, enrolled, now);
             ws.cohorts.retain(|c| c.id != id);
             ws.candidates.retain(|c| c.cohort_id != id);
             Ok(None)
@@ -331,7 +361,7 @@ pub fn apply(
             let id = new_id();
             let c = cohort_mut(ws, cohort_id)?;
             c.success_signals.push(SuccessSignal { id, text });
-            c.updated_at = now;
+            touch(&mut c.updated_at, &mut c.merge_base, now);
             Ok(Some(id))
         }
         Action::UpdateSignal {
@@ -347,7 +377,7 @@ pub fn apply(
                 .find(|s| s.id == signal_id)
                 .ok_or(ActionError::Missing("success signal"))?;
             s.text = text;
-            c.updated_at = now;
+            touch(&mut c.updated_at, &mut c.merge_base, now);
             Ok(None)
         }
         Action::RemoveSignal {
@@ -360,7 +390,7 @@ pub fn apply(
             if c.success_signals.len() == before {
                 return Err(ActionError::Missing("success signal"));
             }
-            c.updated_at = now;
+            touch(&mut c.updated_at, &mut c.merge_base, now);
             Ok(None)
         }
         Action::AddCandidate {
@@ -390,6 +420,7 @@ pub fn apply(
                 protected_hours_per_week: fields.protected_hours_per_week,
                 created_at: now,
                 updated_at: now,
+                merge_base: None,
             });
             Ok(Some(id))
         }
@@ -402,15 +433,15 @@ pub fn apply(
                 .ok_or(ActionError::Missing("candidate"))?;
             c.status = fields.status;
             c.protected_hours_per_week = fields.protected_hours_per_week;
-            c.updated_at = now;
+            touch(&mut c.updated_at, &mut c.merge_base, now);
             Ok(None)
         }
         Action::RemoveCandidate { id } => {
-            let before = ws.candidates.len();
-            ws.candidates.retain(|c| c.id != id);
-            if ws.candidates.len() == before {
+            if ws.candidate(id).is_none() {
                 return Err(ActionError::Missing("candidate"));
             }
+            bury(ws, RecordKind::Candidate, [id], now);
+            ws.candidates.retain(|c| c.id != id);
             Ok(None)
         }
     }

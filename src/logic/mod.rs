@@ -2,6 +2,7 @@
 //! the sample program. No I/O, no web APIs, no panics on user data.
 
 pub mod actions;
+pub mod merge;
 pub mod phases;
 pub mod sample;
 pub mod validate;

@@ -166,5 +166,23 @@ pub fn validate(ws: &Workspace) -> Vec<Problem> {
             );
         }
     }
+    let live: HashSet<Id> = people
+        .iter()
+        .chain(cohorts.iter())
+        .copied()
+        .chain(ws.candidates.iter().map(|c| c.id))
+        .collect();
+    for (i, t) in ws.deleted.iter().enumerate() {
+        if live.contains(&t.id) {
+            c.report(
+                format!("deleted[{i}].id"),
+                format!(
+                    "the {} {} is marked deleted but still present",
+                    t.kind.name(),
+                    t.id
+                ),
+            );
+        }
+    }
     c.problems
 }

@@ -28,6 +28,36 @@ pub struct Workspace {
     pub cohorts: Vec<Cohort>,
     #[serde(default)]
     pub candidates: Vec<Candidate>,
+    /// Records deleted here, so a merge does not bring them back (ids only: no personal data).
+    #[serde(default)]
+    pub deleted: Vec<Tombstone>,
+}
+
+/// What kind of record an id belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RecordKind {
+    Person,
+    Cohort,
+    Candidate,
+}
+
+impl RecordKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            RecordKind::Person => "person",
+            RecordKind::Cohort => "cohort",
+            RecordKind::Candidate => "candidate",
+        }
+    }
+}
+
+/// A deleted record's id and when it was deleted.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Tombstone {
+    pub id: Id,
+    pub kind: RecordKind,
+    pub deleted_at: Timestamp,
 }
 
 impl Workspace {
@@ -151,6 +181,10 @@ pub struct Person {
     pub left_on: Option<Date>,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
+    /// The version (`updated_at`) this record last agreed with another copy of the workspace
+    /// (set by import and merge); how a merge tells "changed on one side" from "on both".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub merge_base: Option<Timestamp>,
 }
 
 /// The four phases of a Manager-in-Training run, in order.
@@ -230,6 +264,10 @@ pub struct Cohort {
     pub success_signals: Vec<SuccessSignal>,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
+    /// The version (`updated_at`) this record last agreed with another copy of the workspace
+    /// (set by import and merge); how a merge tells "changed on one side" from "on both".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub merge_base: Option<Timestamp>,
 }
 
 impl Cohort {
@@ -322,4 +360,8 @@ pub struct Candidate {
     pub protected_hours_per_week: f32,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
+    /// The version (`updated_at`) this record last agreed with another copy of the workspace
+    /// (set by import and merge); how a merge tells "changed on one side" from "on both".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub merge_base: Option<Timestamp>,
 }

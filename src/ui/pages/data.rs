@@ -4,6 +4,8 @@ use wasm_bindgen::JsCast;
 
 use crate::file::{crypt, DecodeError, Decoded, MAX_FILE_BYTES};
 use crate::logic::actions::Action;
+use crate::logic::merge::{merge, Change, ConflictKind, MergeReport, Resolutions, Side};
+use crate::model::{Id, RecordKind, Workspace};
 use crate::storage::{self, local::LocalStore, Store, WORKSPACE_KEY};
 use crate::ui::browser;
 use crate::ui::state::{decode_import, use_app, Kept};
@@ -58,6 +60,8 @@ fn ExportImport() -> impl IntoView {
     let pending = RwSignal::new(None::<Decoded>);
     // An encrypted file waiting for its passphrase: (file name, text).
     let locked = RwSignal::new(None::<(String, String)>);
+    // A decoded file the person chose to merge (rather than replace with).
+    let merging = RwSignal::new(None::<Workspace>);
     let error = RwSignal::new(None::<String>);
     let dragging = RwSignal::new(false);
 
@@ -65,6 +69,7 @@ fn ExportImport() -> impl IntoView {
         error.set(None);
         pending.set(None);
         locked.set(None);
+        merging.set(None);
         let name = file.name();
         // Refuse an oversized file before reading it into memory.
         let size = file.size();
@@ -120,6 +125,12 @@ fn ExportImport() -> impl IntoView {
             take_file(file);
         }
     };
+    let start_merge = move |_| {
+        if let Some(d) = pending.get_untracked() {
+            merging.set(Some(d.workspace));
+            pending.set(None);
+        }
+    };
     let confirm = move |_| {
         if let Some(d) = pending.get_untracked() {
             let org = d.workspace.organisation.clone();
@@ -165,6 +176,7 @@ fn ExportImport() -> impl IntoView {
         </div>
         {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
         {move || locked.get().map(|(name, text)| view! { <Unlock name=name text=text locked=locked pending=pending/> })}
+        {move || merging.get().map(|theirs| view! { <MergePreview theirs=theirs merging=merging/> })}
         {move || pending.get().map(|d| {
             let c = d.workspace.counts();
             view! {
@@ -177,9 +189,10 @@ fn ExportImport() -> impl IntoView {
                         <div><dt>"Candidates"</dt><dd>{c.candidates}</dd></div>
                         <div><dt>"Exported"</dt><dd>{d.exported_at.clone().unwrap_or_else(|| "unknown".into())}</dd></div>
                     </dl>
-                    <p>"This replaces everything in this browser's workspace. Your current workspace is kept as a backup that “Undo import” restores."</p>
+                    <p>"Replace: this browser's workspace becomes the file's. Merge: the file's additions and changes are brought into yours, and you choose where both changed the same thing. Either way your current workspace is kept for “Undo import”."</p>
                     <div class="actions">
-                        <button type="button" on:click=confirm>"Replace my workspace"</button>
+                        <button type="button" on:click=start_merge>"Merge into my workspace…"</button>
+                        <button type="button" class="secondary" on:click=confirm>"Replace my workspace"</button>
                         <button type="button" class="secondary" on:click=move |_| pending.set(None)>"Cancel"</button>
                     </div>
                 </div>
@@ -385,5 +398,114 @@ fn EncryptedExport() -> impl IntoView {
             <p class="muted" role="status">{move || busy.get().then_some("Encrypting…")}</p>
             {move || problem.get().map(|p| view! { <p class="error" role="alert">{p}</p> })}
         </details>
+    }
+}
+
+fn kind_word(kind: RecordKind) -> &'static str {
+    match kind {
+        RecordKind::Person => "Person",
+        RecordKind::Cohort => "Cohort",
+        RecordKind::Candidate => "Candidacy",
+    }
+}
+
+/// What a merge will add, update and remove, with a choice for every conflict.
+#[component]
+fn MergePreview(theirs: Workspace, merging: RwSignal<Option<Workspace>>) -> impl IntoView {
+    let app = use_app();
+    let theirs = StoredValue::new(theirs);
+    let choices = RwSignal::new(Resolutions::new());
+    let now = browser::now();
+    let outcome = Memo::new(move |_| {
+        let chosen = choices.get();
+        app.ws
+            .with(|mine| theirs.with_value(|t| merge(mine, t, &chosen, now)))
+    });
+    let report = move || outcome.with(|o| o.1.clone());
+    let list = move |title: &'static str, pick: fn(&MergeReport) -> &Vec<Change>| {
+        move || {
+            let items = outcome.with(|o| pick(&o.1).clone());
+            (!items.is_empty()).then(|| view! {
+                <h4>{format!("{title} ({})", items.len())}</h4>
+                <ul>{items.into_iter().map(|c| view! { <li>{format!("{}: {}", kind_word(c.kind), c.label)}</li> }).collect_view()}</ul>
+            })
+        }
+    };
+    let choose = move |id: Id, field: &'static str, side: Side| {
+        choices.update(|c| {
+            c.entry(id).or_default().insert(field, side);
+        });
+    };
+    let apply_merge = move |_| {
+        let (merged, report) = outcome.get_untracked();
+        let problems = crate::logic::validate(&merged);
+        if !problems.is_empty() {
+            app.warn(&format!(
+                "The merge was not applied: it would break a rule ({}).",
+                problems[0]
+            ));
+            return;
+        }
+        let summary = format!(
+            "Merged: {} added, {} updated, {} removed, {} conflicts settled. “Undo import” brings back what you had.",
+            report.added.len(), report.updated.len(), report.removed.len(), report.conflicts.len()
+        );
+        match app.replace(merged) {
+            Ok(None) => app.say(&summary),
+            Ok(Some(warning)) | Err(warning) => app.warn(&warning),
+        }
+        merging.set(None);
+    };
+    view! {
+        <div class="panel merge" role="region" aria-label="Merge preview">
+            <h3>"Merge preview"</h3>
+            {move || report().is_noop().then(|| view! { <p>"Nothing to merge: your workspace already has everything in this file."</p> })}
+            {list("Will be added", |r| &r.added)}
+            {list("Will be updated with their changes", |r| &r.updated)}
+            {list("Will be removed (deleted in their file)", |r| &r.removed)}
+            {list("Stay deleted (deleted here, still in their file)", |r| &r.kept_deleted)}
+            {move || {
+                let repairs = report().repairs;
+                (!repairs.is_empty()).then(|| view! {
+                    <h4>"Adjusted so nothing points at a deleted record"</h4>
+                    <ul>{repairs.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+                })
+            }}
+            {move || {
+                let conflicts = report().conflicts;
+                (!conflicts.is_empty()).then(|| view! {
+                    <h4>{format!("Changed on both sides: choose ({})", conflicts.len())}</h4>
+                    {conflicts.into_iter().map(|c| {
+                        let id = c.id;
+                        let title = format!("{}: {}", kind_word(c.kind), c.label);
+                        let rows: Vec<(&'static str, String, String)> = match c.what {
+                            ConflictKind::BothChanged(diffs) => diffs.into_iter().map(|d| (d.field, d.mine, d.theirs)).collect(),
+                            ConflictKind::DeletedHereChangedThere => vec![("record", "deleted here".into(), "changed in their file after that".into())],
+                            ConflictKind::DeletedThereChangedHere => vec![("record", "changed here after their deletion".into(), "deleted in their file".into())],
+                        };
+                        view! {
+                            <fieldset class="conflict">
+                                <legend>{title.clone()}</legend>
+                                {rows.into_iter().map(|(field, mine, theirs_value)| {
+                                    let group = format!("merge-{id}-{field}");
+                                    let is = move |side: Side| choices.with(|c| c.get(&id).and_then(|m| m.get(field)).copied().unwrap_or(Side::Mine) == side);
+                                    view! {
+                                        <div class="choice" role="radiogroup" aria-label=format!("{title}: {field}")>
+                                            <span class="field">{field}</span>
+                                            <label class="check"><input type="radio" name=group.clone() prop:checked=move || is(Side::Mine) on:change=move |_| choose(id, field, Side::Mine)/>{format!("Keep mine: {mine}")}</label>
+                                            <label class="check"><input type="radio" name=group prop:checked=move || is(Side::Theirs) on:change=move |_| choose(id, field, Side::Theirs)/>{format!("Take theirs: {theirs_value}")}</label>
+                                        </div>
+                                    }
+                                }).collect_view()}
+                            </fieldset>
+                        }
+                    }).collect_view()}
+                })
+            }}
+            <div class="actions">
+                <button type="button" on:click=apply_merge disabled=move || app.is_read_only()>"Apply merge"</button>
+                <button type="button" class="secondary" on:click=move |_| merging.set(None)>"Cancel"</button>
+            </div>
+        </div>
     }
 }

@@ -1,0 +1,587 @@
+//! Merging a colleague's copy of the workspace into this one.
+//!
+//! Records are matched by id. Each record carries `merge_base`: the version (`updated_at`) it
+//! started from when it was first changed in this copy, or last agreed on in a merge. For a
+//! record both sides have:
+//!
+//! - same `updated_at` → the same version: nothing to do;
+//! - theirs grew from mine (their base is my version, or we share a base and only they
+//!   changed) → take theirs;
+//! - mine grew from theirs (the mirror case) → keep mine;
+//! - otherwise both changed since they last agreed → a conflict, resolved field by field
+//!   (keep mine / take theirs) unless the contents are equal anyway.
+//!
+//! Deletions travel as tombstones and are never silently undone: a record deleted here stays
+//! deleted (unless they changed it after the deletion: then the person decides), and a record
+//! deleted there is removed here unless it changed here after that deletion (then too).
+//! Every resolved record gets `merge_base` = their version, so merging the same file again
+//! changes nothing.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::logic::validate;
+use crate::model::{Candidate, Cohort, Id, Person, RecordKind, Timestamp, Tombstone, Workspace};
+
+/// Which side's value to keep for one field of a conflict.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    Mine,
+    Theirs,
+}
+
+/// One field that differs in a conflict, shown to the person as text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldDiff {
+    pub field: &'static str,
+    pub mine: String,
+    pub theirs: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ConflictKind {
+    /// Both sides changed the record: choose per field.
+    BothChanged(Vec<FieldDiff>),
+    /// Deleted here, changed there after the deletion: keep it deleted, or restore theirs.
+    DeletedHereChangedThere,
+    /// Deleted there, changed here after that: keep mine, or delete it.
+    DeletedThereChangedHere,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Conflict {
+    pub id: Id,
+    pub kind: RecordKind,
+    /// A name for the record ("Priya Raman", "MiT 2026 Q4", "Priya Raman in MiT 2026 Q4").
+    pub label: String,
+    pub what: ConflictKind,
+}
+
+/// One line of the preview: a record and what happens to it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change {
+    pub id: Id,
+    pub kind: RecordKind,
+    pub label: String,
+}
+
+/// What a merge does, listed before anything changes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MergeReport {
+    pub added: Vec<Change>,
+    pub updated: Vec<Change>,
+    /// Removed here because they deleted them (and nothing changed here since).
+    pub removed: Vec<Change>,
+    /// In their file but deleted here: they stay deleted.
+    pub kept_deleted: Vec<Change>,
+    pub conflicts: Vec<Conflict>,
+    /// Adjustments so no reference dangles (e.g. their new candidate for a person deleted here).
+    pub repairs: Vec<String>,
+}
+
+impl MergeReport {
+    /// Nothing would change.
+    pub fn is_noop(&self) -> bool {
+        self.added.is_empty()
+            && self.updated.is_empty()
+            && self.removed.is_empty()
+            && self.conflicts.is_empty()
+            && self.repairs.is_empty()
+    }
+}
+
+/// The person's choices for conflicts: per record, per field (`"record"` for the deletion
+/// conflicts). Anything not chosen keeps this side's value.
+pub type Resolutions = HashMap<Id, BTreeMap<&'static str, Side>>;
+
+/// A record type that can be merged: its version stamps, a name, and its fields.
+trait Mergeable: Clone + PartialEq {
+    const KIND: RecordKind;
+    fn id(&self) -> Id;
+    fn updated_at(&self) -> Timestamp;
+    fn base(&self) -> Option<Timestamp>;
+    fn set_versions(&mut self, updated_at: Timestamp, base: Option<Timestamp>);
+    /// Fields the person can choose between: (name, display value).
+    fn fields(&self, ws: &Workspace) -> Vec<(&'static str, String)>;
+    /// Copies one field from `other`.
+    fn take_field(&mut self, field: &str, other: &Self);
+}
+
+fn opt<T: ToString>(v: &Option<T>) -> String {
+    v.as_ref()
+        .map(ToString::to_string)
+        .unwrap_or_else(|| "—".into())
+}
+
+impl Mergeable for Person {
+    const KIND: RecordKind = RecordKind::Person;
+    fn id(&self) -> Id {
+        self.id
+    }
+    fn updated_at(&self) -> Timestamp {
+        self.updated_at
+    }
+    fn base(&self) -> Option<Timestamp> {
+        self.merge_base
+    }
+    fn set_versions(&mut self, updated_at: Timestamp, base: Option<Timestamp>) {
+        self.updated_at = updated_at;
+        self.merge_base = base;
+    }
+    fn fields(&self, _: &Workspace) -> Vec<(&'static str, String)> {
+        vec![
+            ("name", self.name.clone()),
+            ("email", opt(&self.email)),
+            ("team", self.team.clone()),
+            ("role title", self.role_title.clone()),
+            ("level", self.level.code().into()),
+            ("joined on", opt(&self.joined_on)),
+            ("left on", opt(&self.left_on)),
+        ]
+    }
+    fn take_field(&mut self, field: &str, o: &Self) {
+        match field {
+            "name" => self.name = o.name.clone(),
+            "email" => self.email = o.email.clone(),
+            "team" => self.team = o.team.clone(),
+            "role title" => self.role_title = o.role_title.clone(),
+            "level" => self.level = o.level,
+            "joined on" => self.joined_on = o.joined_on,
+            "left on" => self.left_on = o.left_on,
+            _ => {}
+        }
+    }
+}
+
+impl Mergeable for Cohort {
+    const KIND: RecordKind = RecordKind::Cohort;
+    fn id(&self) -> Id {
+        self.id
+    }
+    fn updated_at(&self) -> Timestamp {
+        self.updated_at
+    }
+    fn base(&self) -> Option<Timestamp> {
+        self.merge_base
+    }
+    fn set_versions(&mut self, updated_at: Timestamp, base: Option<Timestamp>) {
+        self.updated_at = updated_at;
+        self.merge_base = base;
+    }
+    fn fields(&self, ws: &Workspace) -> Vec<(&'static str, String)> {
+        let names = |ids: &[Id]| {
+            ids.iter()
+                .map(|i| ws.person_name(*i))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        vec![
+            ("name", self.name.clone()),
+            (
+                "sponsor",
+                self.sponsor_id
+                    .map_or("—".into(), |s| ws.person_name(s).to_string()),
+            ),
+            ("coaches", names(&self.coach_ids)),
+            (
+                "phases",
+                self.phases
+                    .iter()
+                    .map(|p| format!("{} {}–{}", p.kind.name(), p.starts_on, p.ends_on))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
+            (
+                "success signals",
+                self.success_signals
+                    .iter()
+                    .map(|s| s.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" | "),
+            ),
+        ]
+    }
+    fn take_field(&mut self, field: &str, o: &Self) {
+        match field {
+            "name" => self.name = o.name.clone(),
+            "sponsor" => self.sponsor_id = o.sponsor_id,
+            "coaches" => self.coach_ids = o.coach_ids.clone(),
+            "phases" => self.phases = o.phases.clone(),
+            "success signals" => self.success_signals = o.success_signals.clone(),
+            _ => {}
+        }
+    }
+}
+
+impl Mergeable for Candidate {
+    const KIND: RecordKind = RecordKind::Candidate;
+    fn id(&self) -> Id {
+        self.id
+    }
+    fn updated_at(&self) -> Timestamp {
+        self.updated_at
+    }
+    fn base(&self) -> Option<Timestamp> {
+        self.merge_base
+    }
+    fn set_versions(&mut self, updated_at: Timestamp, base: Option<Timestamp>) {
+        self.updated_at = updated_at;
+        self.merge_base = base;
+    }
+    fn fields(&self, _: &Workspace) -> Vec<(&'static str, String)> {
+        vec![
+            ("status", self.status.label().into()),
+            ("protected hours", self.protected_hours_per_week.to_string()),
+        ]
+    }
+    fn take_field(&mut self, field: &str, o: &Self) {
+        match field {
+            "status" => self.status = o.status,
+            "protected hours" => self.protected_hours_per_week = o.protected_hours_per_week,
+            _ => {}
+        }
+    }
+}
+
+/// How two versions of one record relate.
+enum Relation {
+    Same,
+    TakeTheirs,
+    KeepMine,
+    Conflict,
+}
+
+fn relate<T: Mergeable>(mine: &T, theirs: &T) -> Relation {
+    let (m, t) = (mine.updated_at(), theirs.updated_at());
+    let (mb, tb) = (mine.base(), theirs.base());
+    if m == t {
+        Relation::Same
+    } else if tb == Some(m) {
+        // They built on my version.
+        Relation::TakeTheirs
+    } else if mb == Some(t) {
+        // I built on theirs.
+        Relation::KeepMine
+    } else if tb == Some(t) && m > t {
+        // Theirs is unchanged since it last agreed; mine is newer: nothing new from them.
+        Relation::KeepMine
+    } else if mb == Some(m) && t > m {
+        // Mine is unchanged since it last agreed; theirs is newer.
+        Relation::TakeTheirs
+    } else if strip(mine) == strip(theirs) {
+        Relation::Same
+    } else {
+        Relation::Conflict
+    }
+}
+
+/// A record with its version stamps cleared, to compare contents.
+fn strip<T: Mergeable>(r: &T) -> T {
+    let mut r = r.clone();
+    r.set_versions(Timestamp::MIN_UTC, None);
+    r
+}
+
+fn label_of(ws: &Workspace, other: &Workspace, kind: RecordKind, id: Id) -> String {
+    let name = |id: Id| {
+        ws.person(id)
+            .or_else(|| other.person(id))
+            .map_or("(unknown person)".to_string(), |p| p.name.clone())
+    };
+    let cohort = |id: Id| {
+        ws.cohort(id)
+            .or_else(|| other.cohort(id))
+            .map_or("(unknown cohort)".to_string(), |c| c.name.clone())
+    };
+    match kind {
+        RecordKind::Person => name(id),
+        RecordKind::Cohort => cohort(id),
+        RecordKind::Candidate => ws
+            .candidate(id)
+            .or_else(|| other.candidate(id))
+            .map_or("(unknown candidate)".into(), |c| {
+                format!("{} in {}", name(c.person_id), cohort(c.cohort_id))
+            }),
+    }
+}
+
+struct Merger<'a> {
+    mine: &'a Workspace,
+    theirs: &'a Workspace,
+    resolutions: &'a Resolutions,
+    now: Timestamp,
+    report: MergeReport,
+    tombstones: Vec<Tombstone>,
+}
+
+impl Merger<'_> {
+    fn change(&self, kind: RecordKind, id: Id) -> Change {
+        Change {
+            id,
+            kind,
+            label: label_of(self.mine, self.theirs, kind, id),
+        }
+    }
+
+    fn tomb(list: &[Tombstone], id: Id) -> Option<&Tombstone> {
+        list.iter().find(|t| t.id == id)
+    }
+
+    fn choice(&self, id: Id, field: &str) -> Side {
+        self.resolutions
+            .get(&id)
+            .and_then(|m| m.get(field))
+            .copied()
+            .unwrap_or(Side::Mine)
+    }
+
+    /// Merges one list of records; returns the merged list.
+    fn list<T: Mergeable>(&mut self, mine: &[T], theirs: &[T]) -> Vec<T> {
+        let kind = T::KIND;
+        let theirs_by_id: HashMap<Id, &T> = theirs.iter().map(|r| (r.id(), r)).collect();
+        let mut out = Vec::with_capacity(mine.len() + theirs.len());
+        for m in mine {
+            let id = m.id();
+            match theirs_by_id.get(&id) {
+                Some(t) => out.push(self.both(m, t)),
+                None => match Self::tomb(&self.theirs.deleted, id) {
+                    // Their deletion was already weighed here (kept on purpose): nothing new.
+                    Some(tomb) if m.base().is_some_and(|b| b >= tomb.deleted_at) => {
+                        out.push(m.clone());
+                    }
+                    // They deleted it. Unchanged here since → remove; changed after → ask.
+                    Some(tomb) if m.updated_at() <= tomb.deleted_at => {
+                        self.report.removed.push(self.change(kind, id));
+                        self.tombstones.push(tomb.clone());
+                    }
+                    Some(tomb) => {
+                        self.report.conflicts.push(Conflict {
+                            id,
+                            kind,
+                            label: label_of(self.mine, self.theirs, kind, id),
+                            what: ConflictKind::DeletedThereChangedHere,
+                        });
+                        if self.choice(id, "record") == Side::Theirs {
+                            self.tombstones.push(tomb.clone());
+                        } else {
+                            // Kept on purpose: remember that their deletion was seen.
+                            let mut r = m.clone();
+                            r.set_versions(m.updated_at(), Some(tomb.deleted_at));
+                            out.push(r);
+                        }
+                    }
+                    None => out.push(m.clone()),
+                },
+            }
+        }
+        for t in theirs {
+            let id = t.id();
+            if mine.iter().any(|m| m.id() == id) {
+                continue;
+            }
+            match Self::tomb(&self.mine.deleted, id) {
+                // Deleted here: stays deleted unless they changed it afterwards and the person
+                // chooses to bring it back.
+                Some(tomb) if t.updated_at() > tomb.deleted_at => {
+                    self.report.conflicts.push(Conflict {
+                        id,
+                        kind,
+                        label: label_of(self.mine, self.theirs, kind, id),
+                        what: ConflictKind::DeletedHereChangedThere,
+                    });
+                    if self.choice(id, "record") == Side::Theirs {
+                        let mut r = t.clone();
+                        r.set_versions(t.updated_at(), Some(t.updated_at()));
+                        out.push(r);
+                    } else {
+                        // Kept deleted on purpose: the deletion now covers their version.
+                        self.tombstones.push(Tombstone {
+                            deleted_at: t.updated_at(),
+                            ..tomb.clone()
+                        });
+                    }
+                }
+                Some(_) => self.report.kept_deleted.push(self.change(kind, id)),
+                None => {
+                    self.report.added.push(self.change(kind, id));
+                    let mut r = t.clone();
+                    r.set_versions(t.updated_at(), Some(t.updated_at()));
+                    out.push(r);
+                }
+            }
+        }
+        out
+    }
+
+    fn both<T: Mergeable>(&mut self, m: &T, t: &T) -> T {
+        let kind = T::KIND;
+        let id = m.id();
+        match relate(m, t) {
+            Relation::Same | Relation::KeepMine => {
+                let mut r = m.clone();
+                // Same content under different stamps (or mine is newer): note what we saw.
+                if m.updated_at() != t.updated_at() && m.base() != Some(t.updated_at()) {
+                    r.set_versions(m.updated_at(), Some(t.updated_at()));
+                }
+                r
+            }
+            Relation::TakeTheirs => {
+                self.report.updated.push(self.change(kind, id));
+                let mut r = t.clone();
+                r.set_versions(t.updated_at(), Some(t.updated_at()));
+                r
+            }
+            Relation::Conflict => {
+                let (mf, tf) = (m.fields(self.mine), t.fields(self.theirs));
+                let diffs: Vec<FieldDiff> = mf
+                    .iter()
+                    .zip(&tf)
+                    .filter(|(a, b)| a.1 != b.1)
+                    .map(|(a, b)| FieldDiff {
+                        field: a.0,
+                        mine: a.1.clone(),
+                        theirs: b.1.clone(),
+                    })
+                    .collect();
+                let mut r = m.clone();
+                for d in &diffs {
+                    if self.choice(id, d.field) == Side::Theirs {
+                        r.take_field(d.field, t);
+                    }
+                }
+                self.report.conflicts.push(Conflict {
+                    id,
+                    kind,
+                    label: label_of(self.mine, self.theirs, kind, id),
+                    what: ConflictKind::BothChanged(diffs),
+                });
+                // Seen their version: a second merge of the same file finds nothing new.
+                if strip(&r) == strip(t) {
+                    r.set_versions(t.updated_at(), Some(t.updated_at()));
+                } else if strip(&r) == strip(m) {
+                    r.set_versions(m.updated_at(), Some(t.updated_at()));
+                } else {
+                    r.set_versions(self.now, Some(t.updated_at()));
+                }
+                r
+            }
+        }
+    }
+}
+
+/// Merges `theirs` into `mine` with the person's `resolutions` (unchosen fields keep mine).
+/// Returns the merged workspace and the report of what it did; the result always validates.
+pub fn merge(
+    mine: &Workspace,
+    theirs: &Workspace,
+    resolutions: &Resolutions,
+    now: Timestamp,
+) -> (Workspace, MergeReport) {
+    let mut mg = Merger {
+        mine,
+        theirs,
+        resolutions,
+        now,
+        report: MergeReport::default(),
+        tombstones: Vec::new(),
+    };
+    let people = mg.list(&mine.people, &theirs.people);
+    let cohorts = mg.list(&mine.cohorts, &theirs.cohorts);
+    let candidates = mg.list(&mine.candidates, &theirs.candidates);
+
+    // Tombstones: ours, theirs, and those a removal used; minus anything alive again.
+    let mut deleted = mine.deleted.clone();
+    for t in mg.tombstones.iter().chain(&theirs.deleted) {
+        match deleted.iter_mut().find(|d| d.id == t.id) {
+            Some(d) => d.deleted_at = d.deleted_at.max(t.deleted_at),
+            None => deleted.push(t.clone()),
+        }
+    }
+    let mut ws = Workspace {
+        organisation: if mine.organisation.trim().is_empty() {
+            theirs.organisation.clone()
+        } else {
+            mine.organisation.clone()
+        },
+        people,
+        cohorts,
+        candidates,
+        deleted,
+    };
+    let alive: std::collections::HashSet<Id> = ws
+        .people
+        .iter()
+        .map(|p| p.id)
+        .chain(ws.cohorts.iter().map(|c| c.id))
+        .chain(ws.candidates.iter().map(|c| c.id))
+        .collect();
+    ws.deleted.retain(|t| !alive.contains(&t.id));
+    repair(&mut ws, &mut mg.report, now);
+    // Removals that were already gone on both sides are not news.
+    let report = mg.report;
+    debug_assert!(validate(&ws).is_empty(), "{:?}", validate(&ws));
+    (ws, report)
+}
+
+/// Makes references whole after a merge: drops candidates whose person or cohort is gone,
+/// clears sponsors and coaches who are gone, and says what it did.
+fn repair(ws: &mut Workspace, report: &mut MergeReport, now: Timestamp) {
+    let people: std::collections::HashSet<Id> = ws.people.iter().map(|p| p.id).collect();
+    let cohorts: std::collections::HashSet<Id> = ws.cohorts.iter().map(|c| c.id).collect();
+    let mut dropped = Vec::new();
+    ws.candidates.retain(|c| {
+        let ok = people.contains(&c.person_id) && cohorts.contains(&c.cohort_id);
+        if !ok {
+            dropped.push(c.id);
+        }
+        ok
+    });
+    for id in dropped {
+        report
+            .repairs
+            .push("A candidacy was left out: its person or cohort was deleted.".to_string());
+        if !ws.deleted.iter().any(|t| t.id == id) {
+            ws.deleted.push(Tombstone {
+                id,
+                kind: RecordKind::Candidate,
+                deleted_at: now,
+            });
+        }
+    }
+    for c in &mut ws.cohorts {
+        if c.sponsor_id.is_some_and(|s| !people.contains(&s)) {
+            c.sponsor_id = None;
+            report.repairs.push(format!(
+                "“{}” has no sponsor now: the sponsor was deleted.",
+                c.name
+            ));
+        }
+        let before = c.coach_ids.len();
+        c.coach_ids.retain(|k| people.contains(k));
+        if c.coach_ids.len() != before {
+            report.repairs.push(format!(
+                "A coach of “{}” was deleted, so is no longer listed.",
+                c.name
+            ));
+        }
+    }
+    // Two candidacies of one person in one cohort (made separately on each side): keep the first.
+    let mut seen = std::collections::HashSet::new();
+    let mut doubles = Vec::new();
+    ws.candidates.retain(|c| {
+        let fresh = seen.insert((c.cohort_id, c.person_id));
+        if !fresh {
+            doubles.push(c.id);
+        }
+        fresh
+    });
+    for id in doubles {
+        report
+            .repairs
+            .push("A second candidacy of the same person in the same cohort was left out.".into());
+        ws.deleted.push(Tombstone {
+            id,
+            kind: RecordKind::Candidate,
+            deleted_at: now,
+        });
+    }
+}

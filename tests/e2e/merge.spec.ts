@@ -1,0 +1,73 @@
+import { test, expect, type Page } from '@playwright/test';
+import { exportWorkspace, importFile, loadSample, nav, openApp, watchErrors } from './helpers';
+
+async function setTeam(page: Page, person: string, team: string) {
+  await nav(page, 'People').click();
+  await page.getByRole('link', { name: person }).click();
+  await page.getByRole('textbox', { name: 'Team', exact: true }).fill(team);
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByText('Saved changes.')).toBeVisible();
+}
+
+test('merge a colleague’s file: additions, a conflict chosen by hand, deletions kept, twice is a no-op, undo', async ({ browser }) => {
+  const coachContext = await browser.newContext();
+  const sponsorContext = await browser.newContext();
+  const coach = await coachContext.newPage();
+  const sponsor = await sponsorContext.newPage();
+  const errors = [...watchErrors(coach), ...watchErrors(sponsor)];
+
+  // The coach sets up and sends the file; the sponsor imports it.
+  await loadSample(coach);
+  const fromCoach = await exportWorkspace(coach);
+  await openApp(sponsor);
+  await importFile(sponsor, fromCoach.name, fromCoach.text);
+  await sponsor.getByRole('button', { name: 'Replace my workspace' }).click();
+
+  // Both work on their own copy.
+  await setTeam(sponsor, 'Priya Raman', 'Platform');
+  await nav(sponsor, 'People').click();
+  await sponsor.getByText('Add a person').click();
+  await sponsor.getByLabel('Name', { exact: true }).fill('Sponsor Added');
+  await sponsor.getByRole('button', { name: 'Add person' }).click();
+  const fromSponsor = await exportWorkspace(sponsor);
+
+  await setTeam(coach, 'Priya Raman', 'Fulfilment Core');
+  await nav(coach, 'People').click();
+  await coach.getByRole('link', { name: 'Lee Chen' }).click();
+  await coach.getByRole('button', { name: 'Delete person…' }).click();
+  await coach.getByRole('dialog').getByRole('button', { name: 'Delete person' }).click();
+
+  // The coach merges the sponsor's file.
+  await importFile(coach, fromSponsor.name, fromSponsor.text);
+  await coach.getByRole('button', { name: 'Merge into my workspace…' }).click();
+  const preview = coach.getByRole('region', { name: 'Merge preview' });
+  await expect(preview).toContainText('Will be added (1)');
+  await expect(preview).toContainText('Person: Sponsor Added');
+  await expect(preview).toContainText('Stay deleted (deleted here, still in their file) (2)');
+  await expect(preview).toContainText('Person: Lee Chen');
+  const conflict = preview.getByRole('group', { name: 'Person: Priya Raman' });
+  await expect(conflict.getByRole('radio', { name: 'Keep mine: Fulfilment Core' })).toBeChecked();
+  await conflict.getByRole('radio', { name: 'Take theirs: Platform' }).check();
+  await preview.getByRole('button', { name: 'Apply merge' }).click();
+  await expect(coach.getByText(/^Merged: 1 added, 0 updated, 0 removed, 1 conflicts settled/)).toBeVisible();
+
+  await nav(coach, 'People').click();
+  await expect(coach.getByRole('row', { name: /Priya Raman/ })).toContainText('Platform');
+  await expect(coach.getByRole('link', { name: 'Sponsor Added' })).toBeVisible();
+  await expect(coach.getByRole('link', { name: 'Lee Chen' })).toHaveCount(0);
+
+  // The same file again: nothing to do.
+  await importFile(coach, fromSponsor.name, fromSponsor.text);
+  await coach.getByRole('button', { name: 'Merge into my workspace…' }).click();
+  await expect(coach.getByRole('region', { name: 'Merge preview' })).toContainText('Nothing to merge');
+  await coach.getByRole('region', { name: 'Merge preview' }).getByRole('button', { name: 'Cancel' }).click();
+
+  // Undo covers a merge.
+  await coach.getByRole('button', { name: 'Undo import' }).click();
+  await nav(coach, 'People').click();
+  await expect(coach.getByRole('row', { name: /Priya Raman/ })).toContainText('Fulfilment Core');
+  await expect(coach.getByRole('link', { name: 'Sponsor Added' })).toHaveCount(0);
+  expect(errors).toEqual([]);
+  await coachContext.close();
+  await sponsorContext.close();
+});
