@@ -5,6 +5,7 @@ pub mod actions;
 pub mod merge;
 pub mod phases;
 pub mod sample;
+pub mod scope;
 pub mod validate;
 
 pub use actions::{Action, ActionError, CandidateFields, CohortFields, PersonFields};

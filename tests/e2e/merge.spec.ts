@@ -1,4 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { exportWorkspace, importFile, loadSample, nav, openApp, watchErrors } from './helpers';
 
 async function setTeam(page: Page, person: string, team: string) {
@@ -70,4 +71,35 @@ test('merge a colleague’s file: additions, a conflict chosen by hand, deletion
   expect(errors).toEqual([]);
   await coachContext.close();
   await sponsorContext.close();
+});
+
+test('scoped exports: a cohort for the sponsor, a candidate for themselves, with what is left out', async ({ page }) => {
+  await loadSample(page);
+  await page.getByRole('link', { name: /^MiT/ }).click();
+  await page.getByText('Export a file for the sponsor…').click();
+  const cohortPreview = page.getByRole('region', { name: 'Share preview' });
+  await expect(cohortPreview).toContainText('1 cohort, 4 candidacies and 6 people');
+  await expect(cohortPreview).toContainText('7 other people');
+  const pending = page.waitForEvent('download');
+  await cohortPreview.getByRole('button', { name: 'Download shared file' }).click();
+  const cohortFile = await pending;
+  expect(cohortFile.suggestedFilename()).toMatch(/^runway-northwind-logistics-mit-\d{4}-q\d-\d{4}-\d{2}-\d{2}\.json$/);
+  const cohortWs = JSON.parse(readFileSync((await cohortFile.path())!, 'utf8')).workspace;
+  expect(cohortWs.people.map((p: { name: string }) => p.name)).not.toContain('Jonah Park');
+
+  await page.getByRole('link', { name: 'Priya Raman' }).click();
+  await page.getByText('Export a file for the candidate…').click();
+  const preview = page.getByRole('region', { name: 'Share preview' });
+  await expect(preview).toContainText('3 other candidacies (3 of them in this cohort)');
+  const pendingMine = page.waitForEvent('download');
+  await preview.getByRole('button', { name: 'Download shared file' }).click();
+  const own = JSON.parse(readFileSync((await (await pendingMine).path())!, 'utf8')).workspace;
+  expect(own.candidates).toHaveLength(1);
+  expect(own.people.map((p: { name: string }) => p.name).sort()).toEqual(['Dana Whitfield', 'Marcus Oyelaran', 'Priya Raman']);
+
+  // The candidate's file imports on its own.
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await importFile(page, 'mine.json', JSON.stringify({ format: 'runway-workspace', schema_version: 2, workspace: own }));
+  await expect(page.getByRole('region', { name: 'Import preview' })).toContainText('Northwind Logistics');
 });

@@ -6,8 +6,10 @@ use leptos_router::hooks::use_navigate;
 
 use crate::logic::actions::{parse_hours, Action, CandidateFields};
 use crate::logic::phases::{describe_position, position_on, Position};
+use crate::logic::scope::Scope;
 use crate::model::{CandidateStatus, Id};
 use crate::ui::browser;
+use crate::ui::pages::share::ScopedExport;
 use crate::ui::pages::{route_id, Missing};
 use crate::ui::state::use_app;
 use crate::ui::widgets::{fmt_date, ConfirmDialog, StatusBadge};
@@ -145,6 +147,7 @@ fn CandidateDetail(id: Id) -> impl IntoView {
                 <button type="submit" disabled=move || app.is_read_only()>"Save candidate"</button>
             </form>
             <p class="muted">"Protected hours are taken off the candidate's delivery work so the program has real time. Agree them with the sponsor."</p>
+            <ScopedExport scope=Scope::Candidate(id) for_whom="the candidate"/>
             <h2>"Remove"</h2>
             <button type="button" class="danger" on:click=move |_| open.set(true) disabled=move || app.is_read_only()>"Remove from cohort…"</button>
             <ConfirmDialog open=open title="Remove this candidate?" intro=intro lines=Signal::derive(Vec::new) confirm_label="Remove candidate" on_confirm=remove/>

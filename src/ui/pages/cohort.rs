@@ -9,9 +9,11 @@ use crate::logic::actions::{
     cohort_deletion_impact, enrollable, parse_hours, Action, CandidateFields, CohortFields,
 };
 use crate::logic::phases::{phase_span, position_on, progress, Position};
+use crate::logic::scope::Scope;
 use crate::model::{CandidateStatus, Cohort, Id};
 use crate::ui::browser;
 use crate::ui::pages::cohorts::CohortForm;
+use crate::ui::pages::share::ScopedExport;
 use crate::ui::pages::{route_id, Missing};
 use crate::ui::state::{use_app, AppState};
 use crate::ui::widgets::{
@@ -81,6 +83,7 @@ fn CohortDetail(id: Id) -> impl IntoView {
             <Candidates id=id/>
             <Signals id=id/>
             <EditCohort id=id/>
+            <ScopedExport scope=Scope::Cohort(id) for_whom="the sponsor"/>
             <DeleteCohort id=id/>
         </section>
     }

@@ -4,6 +4,7 @@ pub mod cohorts;
 pub mod data;
 pub mod home;
 pub mod people;
+pub mod share;
 
 use leptos::prelude::*;
 

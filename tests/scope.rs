@@ -1,0 +1,89 @@
+//! Scoped exports: one cohort for its sponsor, one candidate for themselves.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use common::{act, at, sample};
+use runway::logic::actions::Action;
+use runway::logic::merge::{merge, Resolutions};
+use runway::logic::scope::{scoped, Scope};
+use runway::logic::validate;
+
+#[test]
+fn a_cohort_export_holds_the_cohort_its_candidates_and_their_people_only() {
+    let mut ws = sample();
+    let id = ws.cohorts[0].id;
+    let lee = ws
+        .people
+        .iter()
+        .find(|p| p.name == "Jonah Park")
+        .unwrap()
+        .id;
+    act(&mut ws, Action::DeletePerson { id: lee }).unwrap();
+    let s = scoped(&ws, Scope::Cohort(id)).unwrap();
+    assert_eq!(validate(&s.workspace), vec![]);
+    assert_eq!(s.workspace.cohorts.len(), 1);
+    assert_eq!(s.workspace.candidates.len(), 4);
+    let names: Vec<&str> = s.workspace.people.iter().map(|p| p.name.as_str()).collect();
+    // Sponsor, coach, four candidates — no one else.
+    assert_eq!(
+        names,
+        vec![
+            "Dana Whitfield",
+            "Marcus Oyelaran",
+            "Priya Raman",
+            "Tomás Ferreira",
+            "Aisha Bello",
+            "Lee Chen"
+        ]
+    );
+    assert_eq!(
+        s.left_out,
+        vec![
+            "6 other people".to_string(),
+            "the record of what was deleted".to_string()
+        ]
+    );
+    assert!(s.workspace.deleted.is_empty());
+    assert_eq!(s.name, "MiT 2026 Q4");
+}
+
+#[test]
+fn a_candidate_export_leaves_out_the_other_candidates() {
+    let ws = sample();
+    let priya = ws
+        .candidates
+        .iter()
+        .find(|c| ws.person_name(c.person_id) == "Priya Raman")
+        .unwrap();
+    let s = scoped(&ws, Scope::Candidate(priya.id)).unwrap();
+    assert_eq!(validate(&s.workspace), vec![]);
+    assert_eq!(s.workspace.candidates.len(), 1);
+    let names: Vec<&str> = s.workspace.people.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(
+        names,
+        vec!["Dana Whitfield", "Marcus Oyelaran", "Priya Raman"]
+    );
+    assert!(
+        s.left_out
+            .contains(&"3 other candidacies (3 of them in this cohort)".to_string()),
+        "{:?}",
+        s.left_out
+    );
+    assert_eq!(s.name, "Priya Raman");
+}
+
+#[test]
+fn a_scoped_file_merges_back_without_taking_anything_away() {
+    let ws = sample();
+    let s = scoped(&ws, Scope::Cohort(ws.cohorts[0].id)).unwrap();
+    let (merged, report) = merge(&ws, &s.workspace, &Resolutions::new(), at(2026, 11, 23));
+    assert!(report.is_noop(), "{report:?}");
+    assert_eq!(merged, ws);
+}
+
+#[test]
+fn an_unknown_scope_is_none() {
+    assert!(scoped(&sample(), Scope::Cohort(uuid::Uuid::nil())).is_none());
+    assert!(scoped(&sample(), Scope::Candidate(uuid::Uuid::nil())).is_none());
+}
