@@ -100,3 +100,32 @@ fn importing_an_encrypted_file_without_the_passphrase_says_so() {
     assert_eq!(err, DecodeError::Encrypted);
     assert!(err.to_string().contains("passphrase"));
 }
+
+mod any_input {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// Whatever text arrives as an "encrypted file", opening it never panics.
+        #[test]
+        fn decrypting_arbitrary_text_never_panics(text in ".{0,300}", pass in ".{0,20}") {
+            let _ = decrypt(&text, &pass);
+            let _ = is_encrypted(&text);
+        }
+
+        /// A real file with one character changed never opens to something else.
+        #[test]
+        fn a_mutated_file_is_refused_or_opens_to_the_original(pos in 0usize..2000, ch in proptest::char::range('!', '~')) {
+            let sealed = encrypt(&plain(), "correct horse battery", SALT, IV, FAST).unwrap();
+            let mut chars: Vec<char> = sealed.chars().collect();
+            let pos = pos % chars.len();
+            chars[pos] = ch;
+            let mutated: String = chars.into_iter().collect();
+            if let Ok(opened) = decrypt(&mutated, "correct horse battery") {
+                prop_assert_eq!(opened, plain());
+            }
+        }
+    }
+}

@@ -106,6 +106,26 @@ trait Mergeable: Clone + PartialEq {
     fn take_field(&mut self, field: &str, other: &Self);
 }
 
+/// The version accessors every record type has the same way.
+macro_rules! versions {
+    ($kind:ident) => {
+        const KIND: RecordKind = RecordKind::$kind;
+        fn id(&self) -> Id {
+            self.id
+        }
+        fn updated_at(&self) -> Timestamp {
+            self.updated_at
+        }
+        fn base(&self) -> Option<Timestamp> {
+            self.merge_base
+        }
+        fn set_versions(&mut self, updated_at: Timestamp, base: Option<Timestamp>) {
+            self.updated_at = updated_at;
+            self.merge_base = base;
+        }
+    };
+}
+
 fn opt<T: ToString>(v: &Option<T>) -> String {
     v.as_ref()
         .map(ToString::to_string)
@@ -113,20 +133,7 @@ fn opt<T: ToString>(v: &Option<T>) -> String {
 }
 
 impl Mergeable for Person {
-    const KIND: RecordKind = RecordKind::Person;
-    fn id(&self) -> Id {
-        self.id
-    }
-    fn updated_at(&self) -> Timestamp {
-        self.updated_at
-    }
-    fn base(&self) -> Option<Timestamp> {
-        self.merge_base
-    }
-    fn set_versions(&mut self, updated_at: Timestamp, base: Option<Timestamp>) {
-        self.updated_at = updated_at;
-        self.merge_base = base;
-    }
+    versions!(Person);
     fn fields(&self, _: &Workspace) -> Vec<(&'static str, String)> {
         vec![
             ("name", self.name.clone()),
@@ -153,20 +160,7 @@ impl Mergeable for Person {
 }
 
 impl Mergeable for Cohort {
-    const KIND: RecordKind = RecordKind::Cohort;
-    fn id(&self) -> Id {
-        self.id
-    }
-    fn updated_at(&self) -> Timestamp {
-        self.updated_at
-    }
-    fn base(&self) -> Option<Timestamp> {
-        self.merge_base
-    }
-    fn set_versions(&mut self, updated_at: Timestamp, base: Option<Timestamp>) {
-        self.updated_at = updated_at;
-        self.merge_base = base;
-    }
+    versions!(Cohort);
     fn fields(&self, ws: &Workspace) -> Vec<(&'static str, String)> {
         let names = |ids: &[Id]| {
             ids.iter()
@@ -213,20 +207,7 @@ impl Mergeable for Cohort {
 }
 
 impl Mergeable for Candidate {
-    const KIND: RecordKind = RecordKind::Candidate;
-    fn id(&self) -> Id {
-        self.id
-    }
-    fn updated_at(&self) -> Timestamp {
-        self.updated_at
-    }
-    fn base(&self) -> Option<Timestamp> {
-        self.merge_base
-    }
-    fn set_versions(&mut self, updated_at: Timestamp, base: Option<Timestamp>) {
-        self.updated_at = updated_at;
-        self.merge_base = base;
-    }
+    versions!(Candidate);
     fn fields(&self, _: &Workspace) -> Vec<(&'static str, String)> {
         vec![
             ("status", self.status.label().into()),

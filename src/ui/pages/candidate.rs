@@ -10,18 +10,13 @@ use crate::logic::scope::Scope;
 use crate::model::{CandidateStatus, Id};
 use crate::ui::browser;
 use crate::ui::pages::share::ScopedExport;
-use crate::ui::pages::{route_id, Missing};
+use crate::ui::pages::{existing_route_id, Missing};
 use crate::ui::state::use_app;
 use crate::ui::widgets::{fmt_date, ConfirmDialog, StatusBadge};
 
 #[component]
 pub fn CandidatePage() -> impl IntoView {
-    let app = use_app();
-    let id = route_id();
-    let found = Memo::new(move |_| {
-        id.get()
-            .filter(|id| app.ws.with(|ws| ws.candidate(*id).is_some()))
-    });
+    let found = existing_route_id(|ws, id| ws.candidate(id).is_some());
     move || match found.get() {
         None => view! { <Missing what="candidate" back="/cohorts" back_label="Back to cohorts"/> }
             .into_any(),

@@ -14,7 +14,7 @@ use crate::model::{CandidateStatus, Cohort, Id};
 use crate::ui::browser;
 use crate::ui::pages::cohorts::CohortForm;
 use crate::ui::pages::share::ScopedExport;
-use crate::ui::pages::{route_id, Missing};
+use crate::ui::pages::{existing_route_id, Missing};
 use crate::ui::state::{use_app, AppState};
 use crate::ui::widgets::{
     date_value, fmt_date, parse_date, person_label, ConfirmDialog, StatusBadge,
@@ -22,13 +22,8 @@ use crate::ui::widgets::{
 
 #[component]
 pub fn CohortPage() -> impl IntoView {
-    let app = use_app();
-    let id = route_id();
     // Changes only when the cohort appears or disappears, so edits don't rebuild the page.
-    let found = Memo::new(move |_| {
-        id.get()
-            .filter(|id| app.ws.with(|ws| ws.cohort(*id).is_some()))
-    });
+    let found = existing_route_id(|ws, id| ws.cohort(id).is_some());
     move || match found.get() {
         None => view! { <Missing what="cohort" back="/cohorts" back_label="Back to cohorts"/> }
             .into_any(),

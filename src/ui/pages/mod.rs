@@ -12,12 +12,21 @@ use crate::ui::link;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::model::Id;
+use crate::model::{Id, Workspace};
+use crate::ui::state::use_app;
 
 /// The `:id` of the current route, if it is a UUID.
 pub fn route_id() -> Memo<Option<Id>> {
     let params = use_params_map();
     Memo::new(move |_| params.read().get("id").and_then(|s| Id::parse_str(&s).ok()))
+}
+
+/// The route's `:id` while that record exists. It changes only when the record appears or
+/// disappears, so edits to it don't rebuild (and reset) the page built on it.
+pub fn existing_route_id(exists: fn(&Workspace, Id) -> bool) -> Memo<Option<Id>> {
+    let app = use_app();
+    let id = route_id();
+    Memo::new(move |_| id.get().filter(|id| app.ws.with(|ws| exists(ws, *id))))
 }
 
 #[component]

@@ -6,7 +6,7 @@ use leptos_router::hooks::use_navigate;
 
 use crate::logic::actions::{person_deletion_impact, Action, PersonFields};
 use crate::model::{Person, TrackLevel};
-use crate::ui::pages::{route_id, Missing};
+use crate::ui::pages::{existing_route_id, Missing};
 use crate::ui::state::use_app;
 use crate::ui::widgets::{date_value, fmt_date, parse_date, ConfirmDialog};
 
@@ -173,12 +173,7 @@ pub fn PeoplePage() -> impl IntoView {
 #[component]
 pub fn PersonPage() -> impl IntoView {
     let app = use_app();
-    let id = route_id();
-    // Changes only when the person appears or disappears, so saving doesn't rebuild the form.
-    let found = Memo::new(move |_| {
-        id.get()
-            .filter(|id| app.ws.with(|ws| ws.person(*id).is_some()))
-    });
+    let found = existing_route_id(|ws, id| ws.person(id).is_some());
     move || {
         let person = found
             .get()
