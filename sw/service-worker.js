@@ -2,12 +2,20 @@
 // scripts/postbuild.mjs fills in the file list (from the real build output) and the version.
 const PRECACHE = __PRECACHE__;
 const VERSION = __VERSION__;
-const CACHE = `runway-${VERSION}`;
+// One cache per deployment folder, so two deployments on one site keep their own copies.
+const SCOPE = new URL(self.registration.scope).pathname;
+const PREFIX = `runway:${SCOPE}:`;
+const CACHE = `${PREFIX}${VERSION}`;
 
 self.addEventListener('install', (event) => {
   // All files or none: a half-filled cache must never serve the app.
   event.waitUntil(
-    caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)).then(() => self.skipWaiting()),
+    caches
+      .open(CACHE)
+      // cache: 'reload' skips the browser's HTTP cache, so a host's max-age can never pair a
+      // stale index.html with new hashed files.
+      .then((cache) => cache.addAll(PRECACHE.map((url) => new Request(url, { cache: 'reload' }))))
+      .then(() => self.skipWaiting()),
   );
 });
 
@@ -15,7 +23,7 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('runway-') && k !== CACHE).map((k) => caches.delete(k))))
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith(PREFIX) && k !== CACHE).map((k) => caches.delete(k))))
       .then(() => self.clients.claim()),
   );
 });
@@ -30,5 +38,7 @@ self.addEventListener('fetch', (event) => {
     );
     return;
   }
-  event.respondWith(caches.match(request, { ignoreSearch: true }).then((hit) => hit || fetch(request)));
+  event.respondWith(
+    caches.open(CACHE).then((cache) => cache.match(request, { ignoreSearch: true })).then((hit) => hit || fetch(request)),
+  );
 });

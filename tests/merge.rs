@@ -10,15 +10,16 @@ use chrono::Duration;
 use common::{at, sample};
 use proptest::prelude::*;
 use runway::logic::actions::{apply, Action, PersonFields};
-use runway::logic::merge::{merge, ConflictKind, Resolutions, Side};
+use runway::logic::merge::{mark_sent, merge, ConflictKind, Resolutions, Side};
 use runway::logic::validate;
 use runway::model::{TrackLevel, Workspace};
 use uuid::Uuid;
 
-/// A coach's workspace and the sponsor's copy of it (an export imported elsewhere is an
-/// exact copy).
+/// A coach's workspace and the sponsor's copy of it: an export (which marks what was sent)
+/// imported elsewhere with Replace is an exact copy.
 fn pair() -> (Workspace, Workspace) {
-    let coach = sample();
+    let mut coach = sample();
+    mark_sent(&mut coach, None);
     let sponsor = coach.clone();
     (coach, sponsor)
 }
@@ -265,6 +266,69 @@ fn references_are_repaired_not_left_dangling() {
     assert_eq!(validate(&merged), vec![]);
 }
 
+#[test]
+fn replace_edit_and_send_back_is_an_update_not_a_conflict() {
+    // The coach edited Priya before ever sharing, then exported; the sponsor replaced with
+    // that file, changed the team twice, and sent it back.
+    let mut coach = sample();
+    let a = rename(&coach, 3, "Priya Raman", "Fulfilment");
+    edit(&mut coach, a, 1);
+    mark_sent(&mut coach, None);
+    let mut sponsor = coach.clone();
+    let a = rename(&sponsor, 3, "Priya Raman", "Platform");
+    edit(&mut sponsor, a, 2);
+    let a = rename(&sponsor, 3, "Priya Raman", "Platform Core");
+    edit(&mut sponsor, a, 3);
+    let (merged, report) = merge(&coach, &sponsor, &none(), at(2026, 11, 23));
+    assert!(report.conflicts.is_empty(), "{report:?}");
+    assert_eq!(report.updated.len(), 1);
+    assert_eq!(merged.people[3].team, "Platform Core");
+}
+
+#[test]
+fn three_people_changing_one_record_is_a_conflict_whatever_the_clocks_say() {
+    // The coordinator sends one file to the coach and the sponsor.
+    let (coordinator, coach) = pair();
+    let mut coach = coach;
+    let mut sponsor = coordinator.clone();
+    let a = rename(&coach, 3, "Priya Raman", "Coach's team");
+    edit(&mut coach, a, 10);
+    let a = rename(&sponsor, 3, "Priya R.", "Fulfilment");
+    edit(&mut sponsor, a, 60);
+    // The coordinator merges the coach's file (an update), then the sponsor's.
+    let (after_coach, r1) = merge(&coordinator, &coach, &none(), at(2026, 11, 23));
+    assert_eq!(r1.updated.len(), 1);
+    let (_, r2) = merge(&after_coach, &sponsor, &none(), at(2026, 11, 23));
+    assert_eq!(
+        r2.conflicts.len(),
+        1,
+        "the coach's change must not be dropped silently: {r2:?}"
+    );
+    assert!(r2.updated.is_empty());
+}
+
+#[test]
+fn deleting_a_version_the_other_side_never_saw_is_a_conflict() {
+    let (mut coach, mut sponsor) = pair();
+    let i = coach
+        .people
+        .iter()
+        .position(|p| p.name == "Emma Dubois")
+        .unwrap();
+    let emma = coach.people[i].id;
+    // The coach edits Emma early; the sponsor, who never saw that, deletes her later.
+    let a = rename(&coach, i, "Emma Dubois", "Platform");
+    edit(&mut coach, a, 1);
+    edit(&mut sponsor, Action::DeletePerson { id: emma }, 500);
+    let (merged, report) = merge(&coach, &sponsor, &none(), at(2026, 11, 23));
+    assert!(merged.person(emma).is_some());
+    assert!(report
+        .conflicts
+        .iter()
+        .any(|c| c.id == emma && c.what == ConflictKind::DeletedThereChangedHere));
+    assert!(report.removed.is_empty());
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(60))]
 
@@ -303,8 +367,12 @@ proptest! {
                 choice.insert(c.id, fields);
             }
         }
-        let (merged, _) = merge(&mine, &theirs, &choice, at(2026, 11, 23));
+        let (merged, report) = merge(&mine, &theirs, &choice, at(2026, 11, 23));
         prop_assert_eq!(validate(&merged), vec![]);
+        // Their new people (never deleted here) arrive.
+        for p in theirs.people.iter().filter(|p| p.name.starts_with("Added")) {
+            prop_assert!(merged.person(p.id).is_some(), "{} missing; {:?}", p.name, report);
+        }
         let (again, report) = merge(&merged, &theirs, &Resolutions::new(), at(2026, 11, 24));
         prop_assert!(report.conflicts.is_empty() && report.added.is_empty() && report.updated.is_empty(), "{:?}", report);
         prop_assert_eq!(again, merged);

@@ -37,14 +37,14 @@ fn a_cohort_export_holds_the_cohort_its_candidates_and_their_people_only() {
             "Lee Chen"
         ]
     );
-    assert_eq!(
-        s.left_out,
-        vec![
-            "6 other people".to_string(),
-            "the record of what was deleted".to_string()
-        ]
-    );
-    assert!(s.workspace.deleted.is_empty());
+    assert_eq!(s.left_out, vec!["6 other people".to_string()]);
+    // Deletions travel (ids only), so the sponsor's merge drops them too.
+    assert_eq!(s.workspace.deleted.len(), ws.deleted.len());
+    assert!(s
+        .workspace
+        .deleted
+        .iter()
+        .all(|t| s.workspace.person(t.id).is_none()));
     assert_eq!(s.name, "MiT 2026 Q4");
 }
 
@@ -86,4 +86,25 @@ fn a_scoped_file_merges_back_without_taking_anything_away() {
 fn an_unknown_scope_is_none() {
     assert!(scoped(&sample(), Scope::Cohort(uuid::Uuid::nil())).is_none());
     assert!(scoped(&sample(), Scope::Candidate(uuid::Uuid::nil())).is_none());
+}
+
+#[test]
+fn a_removal_after_sharing_reaches_the_sponsor_through_the_next_shared_file() {
+    use runway::logic::merge::mark_sent;
+    let mut coach = sample();
+    let id = coach.cohorts[0].id;
+    mark_sent(&mut coach, None);
+    let first = scoped(&coach, Scope::Cohort(id)).unwrap().workspace;
+    let sponsor = first.clone();
+    let lee = coach
+        .candidates
+        .iter()
+        .find(|c| coach.person_name(c.person_id) == "Lee Chen")
+        .unwrap()
+        .id;
+    act(&mut coach, Action::RemoveCandidate { id: lee }).unwrap();
+    let second = scoped(&coach, Scope::Cohort(id)).unwrap().workspace;
+    let (merged, report) = merge(&sponsor, &second, &Resolutions::new(), at(2026, 11, 23));
+    assert!(merged.candidate(lee).is_none());
+    assert_eq!(report.removed.len(), 1);
 }

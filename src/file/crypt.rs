@@ -24,7 +24,7 @@ pub const ENCRYPTED_FORMAT: &str = "runway-encrypted";
 pub const DEFAULT_ITERATIONS: u32 = 600_000;
 /// Iterations accepted when opening a file: enough range for old and future files, bounded so
 /// a hostile file cannot hang the app.
-const ITERATIONS_ACCEPTED: std::ops::RangeInclusive<u32> = 1_000..=10_000_000;
+const ITERATIONS_ACCEPTED: std::ops::RangeInclusive<u32> = 1_000..=2_000_000;
 /// Shortest passphrase accepted for new files.
 pub const MIN_PASSPHRASE_CHARS: usize = 8;
 

@@ -215,13 +215,19 @@ fn touch(updated_at: &mut Timestamp, merge_base: &mut Option<Timestamp>, now: Ti
 }
 
 /// Records deletions as tombstones, so a later merge does not bring the records back.
-fn bury(ws: &mut Workspace, kind: RecordKind, ids: impl IntoIterator<Item = Id>, now: Timestamp) {
-    for id in ids {
+fn bury(
+    ws: &mut Workspace,
+    kind: RecordKind,
+    records: impl IntoIterator<Item = (Id, Timestamp)>,
+    now: Timestamp,
+) {
+    for (id, version) in records {
         if !ws.deleted.iter().any(|t| t.id == id) {
             ws.deleted.push(Tombstone {
                 id,
                 kind,
                 deleted_at: now,
+                version: Some(version),
             });
         }
     }
@@ -276,8 +282,12 @@ pub fn apply(
         }
         Action::DeletePerson { id } => {
             check_person(ws, id)?;
-            bury(ws, RecordKind::Person, [id], now);
-            let candidacies: Vec<Id> = ws.candidacies_of(id).map(|c| c.id).collect();
+            let version = ws.person(id).map_or(now, |p| p.updated_at);
+            bury(ws, RecordKind::Person, [(id, version)], now);
+            let candidacies: Vec<_> = ws
+                .candidacies_of(id)
+                .map(|c| (c.id, c.updated_at))
+                .collect();
             bury(ws, RecordKind::Candidate, candidacies, now);
             ws.people.retain(|p| p.id != id);
             ws.candidates.retain(|c| c.person_id != id);
@@ -349,8 +359,9 @@ pub fn apply(
         }
         Action::DeleteCohort { id } => {
             cohort_mut(ws, id)?;
-            bury(ws, RecordKind::Cohort, [id], now);
-            let enrolled: Vec<Id> = ws.candidates_in(id).map(|c| c.id).collect();
+            let version = ws.cohort(id).map_or(now, |c| c.updated_at);
+            bury(ws, RecordKind::Cohort, [(id, version)], now);
+            let enrolled: Vec<_> = ws.candidates_in(id).map(|c| (c.id, c.updated_at)).collect();
             bury(ws, RecordKind::Candidate, enrolled, now);
             ws.cohorts.retain(|c| c.id != id);
             ws.candidates.retain(|c| c.cohort_id != id);
@@ -437,10 +448,10 @@ pub fn apply(
             Ok(None)
         }
         Action::RemoveCandidate { id } => {
-            if ws.candidate(id).is_none() {
+            let Some(version) = ws.candidate(id).map(|c| c.updated_at) else {
                 return Err(ActionError::Missing("candidate"));
-            }
-            bury(ws, RecordKind::Candidate, [id], now);
+            };
+            bury(ws, RecordKind::Candidate, [(id, version)], now);
             ws.candidates.retain(|c| c.id != id);
             Ok(None)
         }

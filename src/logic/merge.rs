@@ -19,7 +19,6 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::logic::validate;
 use crate::model::{Candidate, Cohort, Id, Person, RecordKind, Timestamp, Tombstone, Workspace};
 
 /// Which side's value to keep for one field of a conflict.
@@ -234,23 +233,19 @@ enum Relation {
 fn relate<T: Mergeable>(mine: &T, theirs: &T) -> Relation {
     let (m, t) = (mine.updated_at(), theirs.updated_at());
     let (mb, tb) = (mine.base(), theirs.base());
+    let shared_base = mb.is_some() && mb == tb;
     if m == t {
         Relation::Same
-    } else if tb == Some(m) {
-        // They built on my version.
+    } else if tb == Some(m) || (shared_base && mb == Some(m)) {
+        // They built on exactly my version, or we started from the same version and only
+        // they changed it.
         Relation::TakeTheirs
-    } else if mb == Some(t) {
-        // I built on theirs.
+    } else if mb == Some(t) || (shared_base && tb == Some(t)) {
         Relation::KeepMine
-    } else if tb == Some(t) && m > t {
-        // Theirs is unchanged since it last agreed; mine is newer: nothing new from them.
-        Relation::KeepMine
-    } else if mb == Some(m) && t > m {
-        // Mine is unchanged since it last agreed; theirs is newer.
-        Relation::TakeTheirs
     } else if strip(mine) == strip(theirs) {
         Relation::Same
     } else {
+        // Changed on both sides, or no common version is known: the person decides.
         Relation::Conflict
     }
 }
@@ -329,8 +324,9 @@ impl Merger<'_> {
                     Some(tomb) if m.base().is_some_and(|b| b >= tomb.deleted_at) => {
                         out.push(m.clone());
                     }
-                    // They deleted it. Unchanged here since → remove; changed after → ask.
-                    Some(tomb) if m.updated_at() <= tomb.deleted_at => {
+                    // They deleted exactly the version I have: remove it. Changed here
+                    // since (or unknown) → ask.
+                    Some(tomb) if tomb.version == Some(m.updated_at()) => {
                         self.report.removed.push(self.change(kind, id));
                         self.tombstones.push(tomb.clone());
                     }
@@ -360,9 +356,9 @@ impl Merger<'_> {
                 continue;
             }
             match Self::tomb(&self.mine.deleted, id) {
-                // Deleted here: stays deleted unless they changed it afterwards and the person
-                // chooses to bring it back.
-                Some(tomb) if t.updated_at() > tomb.deleted_at => {
+                // Deleted here: stays deleted if theirs is the version I deleted; if they
+                // changed it (or the version is unknown), the person may bring it back.
+                Some(tomb) if tomb.version != Some(t.updated_at()) => {
                     self.report.conflicts.push(Conflict {
                         id,
                         kind,
@@ -376,7 +372,7 @@ impl Merger<'_> {
                     } else {
                         // Kept deleted on purpose: the deletion now covers their version.
                         self.tombstones.push(Tombstone {
-                            deleted_at: t.updated_at(),
+                            version: Some(t.updated_at()),
                             ..tomb.clone()
                         });
                     }
@@ -471,10 +467,17 @@ pub fn merge(
 
     // Tombstones: ours, theirs, and those a removal used; minus anything alive again.
     let mut deleted = mine.deleted.clone();
-    for t in mg.tombstones.iter().chain(&theirs.deleted) {
+    for t in &theirs.deleted {
         match deleted.iter_mut().find(|d| d.id == t.id) {
             Some(d) => d.deleted_at = d.deleted_at.max(t.deleted_at),
             None => deleted.push(t.clone()),
+        }
+    }
+    // This merge's own decisions (removals, "keep it deleted") win over what either side had.
+    for t in mg.tombstones.drain(..) {
+        match deleted.iter_mut().find(|d| d.id == t.id) {
+            Some(d) => *d = t,
+            None => deleted.push(t),
         }
     }
     let mut ws = Workspace {
@@ -499,7 +502,6 @@ pub fn merge(
     repair(&mut ws, &mut mg.report, now);
     // Removals that were already gone on both sides are not news.
     let report = mg.report;
-    debug_assert!(validate(&ws).is_empty(), "{:?}", validate(&ws));
     (ws, report)
 }
 
@@ -512,11 +514,11 @@ fn repair(ws: &mut Workspace, report: &mut MergeReport, now: Timestamp) {
     ws.candidates.retain(|c| {
         let ok = people.contains(&c.person_id) && cohorts.contains(&c.cohort_id);
         if !ok {
-            dropped.push(c.id);
+            dropped.push((c.id, c.updated_at));
         }
         ok
     });
-    for id in dropped {
+    for (id, version) in dropped {
         report
             .repairs
             .push("A candidacy was left out: its person or cohort was deleted.".to_string());
@@ -525,10 +527,12 @@ fn repair(ws: &mut Workspace, report: &mut MergeReport, now: Timestamp) {
                 id,
                 kind: RecordKind::Candidate,
                 deleted_at: now,
+                version: Some(version),
             });
         }
     }
     for c in &mut ws.cohorts {
+        let was = (c.sponsor_id, c.coach_ids.len());
         if c.sponsor_id.is_some_and(|s| !people.contains(&s)) {
             c.sponsor_id = None;
             report.repairs.push(format!(
@@ -544,6 +548,11 @@ fn repair(ws: &mut Workspace, report: &mut MergeReport, now: Timestamp) {
                 c.name
             ));
         }
+        if was != (c.sponsor_id, c.coach_ids.len()) {
+            // A changed record is a new version, so copies can tell it apart.
+            c.merge_base.get_or_insert(c.updated_at);
+            c.updated_at = now;
+        }
     }
     // Two candidacies of one person in one cohort (made separately on each side): keep the first.
     let mut seen = std::collections::HashSet::new();
@@ -551,11 +560,11 @@ fn repair(ws: &mut Workspace, report: &mut MergeReport, now: Timestamp) {
     ws.candidates.retain(|c| {
         let fresh = seen.insert((c.cohort_id, c.person_id));
         if !fresh {
-            doubles.push(c.id);
+            doubles.push((c.id, c.updated_at));
         }
         fresh
     });
-    for id in doubles {
+    for (id, version) in doubles {
         report
             .repairs
             .push("A second candidacy of the same person in the same cohort was left out.".into());
@@ -563,6 +572,32 @@ fn repair(ws: &mut Workspace, report: &mut MergeReport, now: Timestamp) {
             id,
             kind: RecordKind::Candidate,
             deleted_at: now,
+            version: Some(version),
         });
     }
+}
+
+/// Marks what is about to be sent (exported): every record's merge base becomes its current
+/// version, so a copy that grows from this file can later be recognised as having done so.
+/// `only` limits it to the records a scoped file holds.
+/// Returns whether anything changed.
+pub fn mark_sent(ws: &mut Workspace, only: Option<&std::collections::HashSet<Id>>) -> bool {
+    let sent = |id: Id| only.is_none_or(|o| o.contains(&id));
+    let mut changed = false;
+    let mut mark = |updated_at: Timestamp, base: &mut Option<Timestamp>| {
+        if *base != Some(updated_at) {
+            *base = Some(updated_at);
+            changed = true;
+        }
+    };
+    for p in ws.people.iter_mut().filter(|p| sent(p.id)) {
+        mark(p.updated_at, &mut p.merge_base);
+    }
+    for c in ws.cohorts.iter_mut().filter(|c| sent(c.id)) {
+        mark(c.updated_at, &mut c.merge_base);
+    }
+    for c in ws.candidates.iter_mut().filter(|c| sent(c.id)) {
+        mark(c.updated_at, &mut c.merge_base);
+    }
+    changed
 }

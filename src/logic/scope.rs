@@ -88,15 +88,13 @@ pub fn scoped(ws: &Workspace, scope: Scope) -> Option<Scoped> {
         }
         left_out.push(line);
     }
-    if !ws.deleted.is_empty() {
-        left_out.push("the record of what was deleted".into());
-    }
     let workspace = Workspace {
         organisation: ws.organisation.clone(),
         people,
         cohorts: vec![cohort],
         candidates,
-        deleted: Vec::new(),
+        // Ids only, no personal data: lets the recipient's merge drop what was deleted here.
+        deleted: ws.deleted.clone(),
     };
     Some(Scoped {
         workspace,

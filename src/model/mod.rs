@@ -58,6 +58,10 @@ pub struct Tombstone {
     pub id: Id,
     pub kind: RecordKind,
     pub deleted_at: Timestamp,
+    /// The version (`updated_at`) of the record that was deleted: a copy still at that version
+    /// may be removed by a merge; a copy changed since is a conflict.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<Timestamp>,
 }
 
 impl Workspace {

@@ -91,6 +91,8 @@ pub struct AppState {
     pub kept: RwSignal<Option<Kept>>,
     /// A new version of the app has been installed while this page was open.
     pub update_ready: RwSignal<bool>,
+    /// Counts changes taken in from other tabs; pages built from a snapshot rebuild on it.
+    pub outside_changes: RwSignal<u64>,
     /// Whether the browser agreed to keep this site's data (`None` until known).
     pub persisted: RwSignal<Option<bool>>,
     backup: StoredValue<Option<Workspace>>,
@@ -166,6 +168,7 @@ impl AppState {
             backup: StoredValue::new(None),
             timer: StoredValue::new(None),
             update_ready: RwSignal::new(false),
+            outside_changes: RwSignal::new(0),
             last_seen: StoredValue::new(storage::current_revision(&LocalStore).ok().flatten()),
             taking_in: StoredValue::new(false),
             persisted: RwSignal::new(None),
@@ -204,6 +207,13 @@ impl AppState {
             }
             _ => {}
         });
+        // Closing the tab with a change that could not be saved: let the browser ask first.
+        window_event_listener(leptos::ev::beforeunload, move |ev| {
+            if matches!(self.save.get_untracked(), SaveState::Failed(_)) {
+                ev.prevent_default();
+                ev.set_return_value("Your last change is not saved. Export it first?");
+            }
+        });
         window_event_listener(leptos::ev::visibilitychange, move |_| {
             if document().visibility_state() == web_sys::VisibilityState::Hidden {
                 flush();
@@ -235,6 +245,7 @@ impl AppState {
                 self.last_seen.set_value(Some(Revision::of(&text)));
                 self.taking_in.set_value(true);
                 self.ws.set(decoded.workspace);
+                self.outside_changes.update(|n| *n += 1);
                 self.say("Updated with a change made in another tab.");
             }
             Err(file::DecodeError::TooNew { found, .. }) => {
@@ -248,22 +259,40 @@ impl AppState {
         }
     }
 
-    /// After another tab's save: show the stored version, dropping this tab's unsaved change.
+    /// After another tab's save: show the stored version. This tab's version is kept for
+    /// "Undo import", so choosing wrong costs nothing.
     pub fn load_other_tabs_version(self) {
         match LocalStore.get(storage::WORKSPACE_KEY) {
             Ok(Some(text)) => {
+                let warning = self.keep(self.ws.get_untracked(), Kept::BeforeImport);
                 self.save.set(SaveState::Saved);
                 self.take_in(Some(text));
+                self.say_or_warn(warning, "Loaded the other tab's version. This tab's version is kept: “Undo import” on the Data page brings it back.");
             }
             _ => self.warn("There is no stored version to load."),
         }
     }
 
-    /// After another tab's save: write this tab's version over it, on the person's word.
+    /// After another tab's save: write this tab's version over it, on the person's word. The
+    /// other tab's version is kept for "Undo import".
     pub fn keep_this_tabs_version(self) {
+        let stored = LocalStore
+            .get(storage::WORKSPACE_KEY)
+            .ok()
+            .flatten()
+            .and_then(|t| file::decode_str(&t).ok());
+        let warning = stored.and_then(|d| self.keep(d.workspace, Kept::BeforeImport));
         self.last_seen
             .set_value(storage::current_revision(&LocalStore).ok().flatten());
         self.flush_soon();
+        self.say_or_warn(warning, "Saved this tab's version. The other tab's version is kept: “Undo import” on the Data page brings it back.");
+    }
+
+    fn say_or_warn(self, warning: Option<String>, done: &str) {
+        match warning {
+            Some(w) => self.warn(&w),
+            None => self.say(done),
+        }
     }
 
     fn schedule_save(self) {
@@ -488,8 +517,18 @@ impl AppState {
         self.flush();
     }
 
+    /// Notes that these records (all, or a scoped file's) are being sent, so a copy that grows
+    /// from the file is recognised when it comes back to be merged.
+    pub fn mark_sent(self, only: Option<&std::collections::HashSet<crate::model::Id>>) {
+        if self.read_only.with_untracked(Option::is_none) {
+            self.ws
+                .maybe_update(|ws| crate::logic::merge::mark_sent(ws, only));
+        }
+    }
+
     /// The export file's name and text for the current workspace.
     pub fn export(self) -> (String, String) {
+        self.mark_sent(None);
         self.ws.with_untracked(|ws| {
             (
                 file::export_file_name(&ws.organisation, browser::today()),

@@ -111,6 +111,8 @@ test.describe('a bad file is refused with a clear message and the workspace unch
       const errors = watchErrors(page);
       await loadSample(page);
       const good = (await exportWorkspace(page)).text;
+      // An export notes what was sent (a saved change): wait for it before taking "before".
+      await expect.poll(() => storedWorkspace(page)).toContain('"merge_base"');
       const before = await storedWorkspace(page);
       await importFile(page, 'bad.json', c.make(good));
       const alert = page.getByRole('alert').filter({ hasText: 'was not imported' });

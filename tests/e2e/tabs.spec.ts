@@ -91,3 +91,43 @@ test('unsaved changes in a tab are not overwritten by another tab either', async
   await expect(b.getByLabel('Organisation name')).toHaveValue('B Unsaved');
   expect(await storedWorkspace(b)).toContain('A Saved');
 });
+
+test('an open form picks up another tab’s change, so saving it does not undo that change', async ({ context }) => {
+  const a = await context.newPage();
+  const b = await context.newPage();
+  await loadSample(a);
+  await openApp(b);
+  for (const page of [a, b]) {
+    await nav(page, 'People').click();
+    await page.getByRole('link', { name: 'Lee Chen' }).click();
+  }
+  await b.getByRole('textbox', { name: 'Team', exact: true }).fill('Changed in B');
+  await b.getByRole('button', { name: 'Save changes' }).click();
+  await expect(a.getByRole('textbox', { name: 'Team', exact: true })).toHaveValue('Changed in B');
+  await a.getByLabel('Role title').fill('Changed in A');
+  await a.getByRole('button', { name: 'Save changes' }).click();
+  await expect(b.getByLabel('Role title')).toHaveValue('Changed in A');
+  await expect(b.getByRole('textbox', { name: 'Team', exact: true })).toHaveValue('Changed in B');
+});
+
+test('taking in another tab’s save writes nothing back (no echo)', async ({ context }) => {
+  const a = await context.newPage();
+  const b = await context.newPage();
+  await loadSample(a);
+  await openApp(b);
+  await expect(b.getByRole('heading', { level: 1, name: 'Northwind Logistics' })).toBeVisible();
+  await b.evaluate(() => {
+    (window as any).__writes = 0;
+    const real = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k: string, v: string) {
+      if (k === 'runway.workspace') (window as any).__writes++;
+      return real.call(this, k, v);
+    };
+  });
+  await nav(a, 'Data').click();
+  await a.getByLabel('Organisation name').fill('Echo Test');
+  await a.getByRole('button', { name: 'Save name' }).click();
+  await expect(b.getByRole('heading', { level: 1, name: 'Echo Test' })).toBeVisible();
+  await b.waitForTimeout(800); // longer than the save delay
+  expect(await b.evaluate(() => (window as any).__writes)).toBe(0);
+});

@@ -17,7 +17,7 @@ use crate::ui::widgets::{fmt_date, ConfirmDialog, StatusBadge};
 #[component]
 pub fn CandidatePage() -> impl IntoView {
     let found = existing_route_id(|ws, id| ws.candidate(id).is_some());
-    move || match found.get() {
+    move || match found.get().0 {
         None => view! { <Missing what="candidate" back="/cohorts" back_label="Back to cohorts"/> }
             .into_any(),
         Some(id) => view! { <CandidateDetail id=id/> }.into_any(),

@@ -24,7 +24,7 @@ use crate::ui::widgets::{
 pub fn CohortPage() -> impl IntoView {
     // Changes only when the cohort appears or disappears, so edits don't rebuild the page.
     let found = existing_route_id(|ws, id| ws.cohort(id).is_some());
-    move || match found.get() {
+    move || match found.get().0 {
         None => view! { <Missing what="cohort" back="/cohorts" back_label="Back to cohorts"/> }
             .into_any(),
         Some(id) => view! { <CohortDetail id=id/> }.into_any(),

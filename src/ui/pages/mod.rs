@@ -21,12 +21,17 @@ pub fn route_id() -> Memo<Option<Id>> {
     Memo::new(move |_| params.read().get("id").and_then(|s| Id::parse_str(&s).ok()))
 }
 
-/// The route's `:id` while that record exists. It changes only when the record appears or
-/// disappears, so edits to it don't rebuild (and reset) the page built on it.
-pub fn existing_route_id(exists: fn(&Workspace, Id) -> bool) -> Memo<Option<Id>> {
+/// The route's `:id` while that record exists, with the count of changes taken in from other
+/// tabs. It changes only when the record appears or disappears (so this tab's edits don't
+/// rebuild, and reset, the page built on it) or another tab's change arrives (so no form
+/// writes back a stale snapshot).
+pub fn existing_route_id(exists: fn(&Workspace, Id) -> bool) -> Memo<(Option<Id>, u64)> {
     let app = use_app();
     let id = route_id();
-    Memo::new(move |_| id.get().filter(|id| app.ws.with(|ws| exists(ws, *id))))
+    Memo::new(move |_| {
+        let found = id.get().filter(|id| app.ws.with(|ws| exists(ws, *id)));
+        (found, app.outside_changes.get())
+    })
 }
 
 #[component]

@@ -177,6 +177,7 @@ pub fn PersonPage() -> impl IntoView {
     move || {
         let person = found
             .get()
+            .0
             .and_then(|id| app.ws.with_untracked(|ws| ws.person(id).cloned()));
         match person {
             None => view! { <Missing what="person" back="/people" back_label="Back to people"/> }

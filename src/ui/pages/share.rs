@@ -13,6 +13,17 @@ pub fn ScopedExport(scope: Scope, #[prop(into)] for_whom: String) -> impl IntoVi
     let app = use_app();
     let preview = move || app.ws.with(|ws| scoped(ws, scope));
     let download = move |_| {
+        if let Some(s) = preview() {
+            let ids: std::collections::HashSet<_> = s
+                .workspace
+                .people
+                .iter()
+                .map(|p| p.id)
+                .chain(s.workspace.cohorts.iter().map(|c| c.id))
+                .chain(s.workspace.candidates.iter().map(|c| c.id))
+                .collect();
+            app.mark_sent(Some(&ids));
+        }
         let Some(s) = preview() else {
             app.warn("There is nothing to share: this record no longer exists.");
             return;
