@@ -74,6 +74,7 @@ test('merge a colleague’s file: additions, a conflict chosen by hand, deletion
 });
 
 test('scoped exports: a cohort for the sponsor, a candidate for themselves, with what is left out', async ({ page }) => {
+  test.slow(); // one key derivation of 600,000 rounds
   await loadSample(page);
   await page.getByRole('link', { name: /^MiT/ }).click();
   await page.getByText('Export a file for the sponsor…').click();
@@ -95,6 +96,18 @@ test('scoped exports: a cohort for the sponsor, a candidate for themselves, with
   await preview.getByRole('button', { name: 'Download shared file' }).click();
   const own = JSON.parse(readFileSync((await (await pendingMine).path())!, 'utf8')).workspace;
   expect(own.candidates).toHaveLength(1);
+
+  // The same, protected with a passphrase for sending by email.
+  await preview.getByRole('checkbox', { name: /Protect with a passphrase/ }).check();
+  await preview.getByLabel('Passphrase', { exact: true }).fill('tell priya in person');
+  await preview.getByLabel('Passphrase again').fill('tell priya in person');
+  const pendingSealed = page.waitForEvent('download');
+  await preview.getByRole('button', { name: 'Download shared file' }).click();
+  const sealedFile = await pendingSealed;
+  expect(sealedFile.suggestedFilename()).toMatch(/-encrypted\.json$/);
+  const sealed = readFileSync((await sealedFile.path())!, 'utf8');
+  expect(JSON.parse(sealed).format).toBe('runway-encrypted');
+  expect(sealed).not.toContain('Priya');
   expect(own.people.map((p: { name: string }) => p.name).sort()).toEqual(['Dana Whitfield', 'Marcus Oyelaran', 'Priya Raman']);
 
   // The candidate's file imports on its own.

@@ -336,6 +336,31 @@ fn Unlock(
     }
 }
 
+/// Seals a file's text with a passphrase (typed twice); returns the file name and sealed text.
+/// Takes about a second (the key derivation): call it after showing that work is under way.
+pub(crate) fn seal(
+    name: &str,
+    text: &str,
+    first: &str,
+    again: &str,
+) -> Result<(String, String), String> {
+    if first != again {
+        return Err("The two passphrases are not the same.".into());
+    }
+    let (Some(salt), Some(iv)) = (
+        browser::secure_random::<16>(),
+        browser::secure_random::<12>(),
+    ) else {
+        return Err("This browser has no secure random source, so it cannot encrypt.".into());
+    };
+    let sealed = crypt::encrypt(text, first, salt, iv, crypt::DEFAULT_ITERATIONS)
+        .map_err(|e| e.to_string())?;
+    Ok((
+        name.trim_end_matches(".json").to_string() + "-encrypted.json",
+        sealed,
+    ))
+}
+
 /// Export protected with a passphrase (AES-GCM, key from PBKDF2).
 #[component]
 fn EncryptedExport() -> impl IntoView {
@@ -350,39 +375,22 @@ fn EncryptedExport() -> impl IntoView {
             problem.set(Some("The two passphrases are not the same.".into()));
             return;
         }
-        let (Some(salt), Some(iv)) = (
-            browser::secure_random::<16>(),
-            browser::secure_random::<12>(),
-        ) else {
-            problem.set(Some(
-                "This browser has no secure random source, so it cannot encrypt.".into(),
-            ));
-            return;
-        };
         problem.set(None);
         busy.set(true);
         set_timeout(
             move || {
                 let (name, text) = app.export();
-                let name = name.trim_end_matches(".json").to_string() + "-encrypted.json";
+                let sealed = seal(&name, &text, &first.get_untracked(), &again.get_untracked());
                 busy.set(false);
-                match crypt::encrypt(
-                    &text,
-                    &first.get_untracked(),
-                    salt,
-                    iv,
-                    crypt::DEFAULT_ITERATIONS,
-                ) {
-                    Err(e) => problem.set(Some(e.to_string())),
-                    Ok(sealed) => match browser::download(&name, &sealed, "application/json") {
-                        Ok(()) => {
-                            problem.set(None);
-                            first.set(String::new());
-                            again.set(String::new());
-                            app.say(&format!("Exported {name}. Without the passphrase nobody can open it — Runway cannot recover it either."));
-                        }
-                        Err(e) => problem.set(Some(e)),
-                    },
+                match sealed.and_then(|(name, sealed)| {
+                    browser::download(&name, &sealed, "application/json").map(|()| name)
+                }) {
+                    Ok(name) => {
+                        first.set(String::new());
+                        again.set(String::new());
+                        app.say(&format!("Exported {name}. Without the passphrase nobody can open it — Runway cannot recover it either."));
+                    }
+                    Err(e) => problem.set(Some(e)),
                 }
             },
             std::time::Duration::from_millis(30),
@@ -402,7 +410,6 @@ fn EncryptedExport() -> impl IntoView {
         </details>
     }
 }
-
 fn kind_word(kind: RecordKind) -> &'static str {
     match kind {
         RecordKind::Person => "Person",

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::file;
 use crate::logic::scope::{scoped, Scope};
 use crate::ui::browser;
+use crate::ui::pages::data::seal;
 use crate::ui::state::use_app;
 use crate::ui::widgets::count;
 
@@ -12,7 +13,12 @@ use crate::ui::widgets::count;
 pub fn ScopedExport(scope: Scope, #[prop(into)] for_whom: String) -> impl IntoView {
     let app = use_app();
     let preview = move || app.ws.with(|ws| scoped(ws, scope));
-    let download = move |_| {
+    let protect = RwSignal::new(false);
+    let first = RwSignal::new(String::new());
+    let again = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let problem = RwSignal::new(None::<String>);
+    let make_file = move || {
         if let Some(s) = preview() {
             let ids: std::collections::HashSet<_> = s
                 .workspace
@@ -31,10 +37,37 @@ pub fn ScopedExport(scope: Scope, #[prop(into)] for_whom: String) -> impl IntoVi
         let base = format!("{} {}", s.workspace.organisation, s.name);
         let name = file::export_file_name(&base, browser::today());
         let text = file::encode_pretty(&s.workspace, browser::now());
-        match browser::download(&name, &text, "application/json") {
-            Ok(()) => app.say(&format!("Exported {name}.")),
-            Err(e) => app.warn(&format!("Export failed: {e}")),
+        let file = if protect.get_untracked() {
+            seal(&name, &text, &first.get_untracked(), &again.get_untracked())
+        } else {
+            Ok((name, text))
+        };
+        match file.and_then(|(name, text)| {
+            browser::download(&name, &text, "application/json").map(|()| name)
+        }) {
+            Ok(name) => {
+                first.set(String::new());
+                again.set(String::new());
+                app.say(&format!("Exported {name}."));
+            }
+            Err(e) => problem.set(Some(e)),
         }
+    };
+    let download = move |_| {
+        if protect.get_untracked() && first.get_untracked() != again.get_untracked() {
+            problem.set(Some("The two passphrases are not the same.".into()));
+            return;
+        }
+        problem.set(None);
+        busy.set(true);
+        // Let "Preparing…" show before a passphrase's key derivation (about a second).
+        set_timeout(
+            move || {
+                make_file();
+                busy.set(false);
+            },
+            std::time::Duration::from_millis(30),
+        );
     };
     let title = format!("Share with {for_whom}");
     view! {
@@ -55,7 +88,16 @@ pub fn ScopedExport(scope: Scope, #[prop(into)] for_whom: String) -> impl IntoVi
                             <p>"Left out:"</p>
                             <ul>{s.left_out.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
                         })}
-                        <button type="button" on:click=download>"Download shared file"</button>
+                        <label class="check"><input type="checkbox" bind:checked=protect/>"Protect with a passphrase (best when sending by email)"</label>
+                        <Show when=move || protect.get()>
+                            <div class="form inline">
+                                <label class="grow">"Passphrase" <input type="password" autocomplete="new-password" bind:value=first/></label>
+                                <label class="grow">"Passphrase again" <input type="password" autocomplete="new-password" bind:value=again/></label>
+                            </div>
+                        </Show>
+                        <button type="button" on:click=download disabled=move || busy.get()>"Download shared file"</button>
+                        <p class="muted" role="status">{move || busy.get().then_some("Preparing…")}</p>
+                        {move || problem.get().map(|p| view! { <p class="error" role="alert">{p}</p> })}
                     </div>
                 }
             })}
