@@ -3,6 +3,7 @@
 use leptos::html;
 use leptos::prelude::*;
 
+use crate::logic::actions::{parse_hours, CandidateFields};
 use crate::model::{CandidateStatus, Date, Id, Person, Workspace};
 
 /// "21 Nov 2026".
@@ -86,5 +87,42 @@ pub fn ConfirmDialog(
                 <button type="button" class="danger" on:click=move |_| { open.set(false); on_confirm.run(()); }>{confirm_label}</button>
             </div>
         </dialog>
+    }
+}
+
+/// The two inputs every candidate form has: status and protected hours a week.
+#[derive(Clone, Copy)]
+pub struct CandidateInputs {
+    status: RwSignal<String>,
+    hours: RwSignal<String>,
+}
+
+impl CandidateInputs {
+    pub fn new(status: CandidateStatus, hours: f32) -> Self {
+        CandidateInputs {
+            status: RwSignal::new(status.code().to_string()),
+            hours: RwSignal::new(hours.to_string()),
+        }
+    }
+
+    /// The typed values as fields, or the message to show.
+    pub fn fields(self) -> Result<CandidateFields, String> {
+        Ok(CandidateFields {
+            status: CandidateStatus::from_code(&self.status.get_untracked()).unwrap_or_default(),
+            protected_hours_per_week: parse_hours(&self.hours.get_untracked())
+                .map_err(|e| e.to_string())?,
+        })
+    }
+
+    pub fn view(self) -> impl IntoView {
+        let (status, hours) = (self.status, self.hours);
+        view! {
+            <label>"Status"
+                <select prop:value=move || status.get() on:change=move |ev| status.set(event_target_value(&ev))>
+                    {CandidateStatus::ALL.into_iter().map(|s| view! { <option value=s.code()>{s.label()}</option> }).collect_view()}
+                </select>
+            </label>
+            <label>"Protected hours / week" <input type="text" inputmode="decimal" bind:value=hours/></label>
+        }
     }
 }

@@ -4,15 +4,15 @@ use crate::ui::link;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
-use crate::logic::actions::{parse_hours, Action, CandidateFields};
+use crate::logic::actions::Action;
 use crate::logic::phases::{describe_position, position_on, Position};
 use crate::logic::scope::Scope;
-use crate::model::{CandidateStatus, Id};
+use crate::model::Id;
 use crate::ui::browser;
 use crate::ui::pages::share::ScopedExport;
 use crate::ui::pages::{existing_route_id, Missing};
 use crate::ui::state::use_app;
-use crate::ui::widgets::{fmt_date, ConfirmDialog, StatusBadge};
+use crate::ui::widgets::{fmt_date, CandidateInputs, ConfirmDialog, StatusBadge};
 
 #[component]
 pub fn CandidatePage() -> impl IntoView {
@@ -81,17 +81,12 @@ fn CandidateDetail(id: Id) -> impl IntoView {
             None => String::new(),
         })
     };
-    let status = RwSignal::new(status0.code().to_string());
-    let hours = RwSignal::new(hours0.to_string());
+    let inputs = CandidateInputs::new(status0, hours0);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let h = match parse_hours(&hours.get_untracked()) {
-            Ok(h) => h,
-            Err(e) => return app.warn(&e.to_string()),
-        };
-        let fields = CandidateFields {
-            status: CandidateStatus::from_code(&status.get_untracked()).unwrap_or_default(),
-            protected_hours_per_week: h,
+        let fields = match inputs.fields() {
+            Ok(f) => f,
+            Err(e) => return app.warn(&e),
         };
         app.act(
             Action::UpdateCandidate { id, fields },
@@ -133,12 +128,7 @@ fn CandidateDetail(id: Id) -> impl IntoView {
             </dl>
             <h2>"Status and protected time"</h2>
             <form class="form inline" on:submit=save>
-                <label>"Status"
-                    <select prop:value=move || status.get() on:change=move |ev| status.set(event_target_value(&ev))>
-                        {CandidateStatus::ALL.into_iter().map(|s| view! { <option value=s.code()>{s.label()}</option> }).collect_view()}
-                    </select>
-                </label>
-                <label>"Protected hours / week" <input type="text" inputmode="decimal" bind:value=hours/></label>
+                {inputs.view()}
                 <button type="submit" disabled=move || app.is_read_only()>"Save candidate"</button>
             </form>
             <p class="muted">"Protected hours are taken off the candidate's delivery work so the program has real time. Agree them with the sponsor."</p>

@@ -5,9 +5,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
 
-use crate::logic::actions::{
-    cohort_deletion_impact, enrollable, parse_hours, Action, CandidateFields, CohortFields,
-};
+use crate::logic::actions::{cohort_deletion_impact, enrollable, Action, CohortFields};
 use crate::logic::phases::{phase_span, position_on, progress, Position};
 use crate::logic::scope::Scope;
 use crate::model::{CandidateStatus, Cohort, Id};
@@ -17,7 +15,7 @@ use crate::ui::pages::share::ScopedExport;
 use crate::ui::pages::{existing_route_id, Missing};
 use crate::ui::state::{use_app, AppState};
 use crate::ui::widgets::{
-    date_value, fmt_date, parse_date, person_label, ConfirmDialog, StatusBadge,
+    date_value, fmt_date, parse_date, person_label, CandidateInputs, ConfirmDialog, StatusBadge,
 };
 
 #[component]
@@ -171,21 +169,16 @@ fn Candidates(id: Id) -> impl IntoView {
         })
     };
     let person = RwSignal::new(String::new());
-    let status = RwSignal::new(CandidateStatus::Nominated.code().to_string());
-    let hours = RwSignal::new("6".to_string());
+    let inputs = CandidateInputs::new(CandidateStatus::Nominated, 6.0);
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Ok(person_id) = Id::parse_str(&person.get_untracked()) else {
             app.warn("Pick a person to enrol.");
             return;
         };
-        let h = match parse_hours(&hours.get_untracked()) {
-            Ok(h) => h,
-            Err(e) => return app.warn(&e.to_string()),
-        };
-        let fields = CandidateFields {
-            status: CandidateStatus::from_code(&status.get_untracked()).unwrap_or_default(),
-            protected_hours_per_week: h,
+        let fields = match inputs.fields() {
+            Ok(f) => f,
+            Err(e) => return app.warn(&e),
         };
         let name = app
             .ws
@@ -231,12 +224,7 @@ fn Candidates(id: Id) -> impl IntoView {
                     {move || addable().into_iter().map(|(pid, label)| view! { <option value=pid.to_string()>{label}</option> }).collect_view()}
                 </select>
             </label>
-            <label>"Status"
-                <select prop:value=move || status.get() on:change=move |ev| status.set(event_target_value(&ev))>
-                    {CandidateStatus::ALL.into_iter().map(|s| view! { <option value=s.code()>{s.label()}</option> }).collect_view()}
-                </select>
-            </label>
-            <label>"Protected hours / week" <input type="text" inputmode="decimal" bind:value=hours/></label>
+            {inputs.view()}
             <button type="submit" disabled=move || app.is_read_only()>"Enrol candidate"</button>
         </form>
     }
