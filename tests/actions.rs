@@ -284,6 +284,26 @@ fn a_person_is_a_candidate_once_per_cohort_and_hours_are_bounded() {
 }
 
 #[test]
+fn a_cohort_s_sponsor_or_coach_cannot_be_its_candidate() {
+    let mut ws = sample();
+    let cohort = ws.cohorts[0].clone();
+    for lead in [cohort.sponsor_id.unwrap(), cohort.coach_ids[0]] {
+        assert!(!runway::logic::actions::enrollable(&ws, cohort.id)
+            .iter()
+            .any(|p| p.id == lead));
+        let r = act(
+            &mut ws,
+            Action::AddCandidate {
+                cohort_id: cohort.id,
+                person_id: lead,
+                fields: hours(4.0),
+            },
+        );
+        assert!(matches!(r, Err(ActionError::Invalid(m)) if m.contains("sponsor or coach")));
+    }
+}
+
+#[test]
 fn deleting_a_person_says_what_goes_and_leaves_no_dangling_reference() {
     let mut ws = sample();
     let cohort = ws.cohorts[0].clone();

@@ -411,7 +411,13 @@ pub fn apply(
         } => {
             check_hours(&fields)?;
             check_person(ws, person_id)?;
-            cohort_mut(ws, cohort_id)?;
+            let cohort = cohort_mut(ws, cohort_id)?;
+            if cohort.sponsor_id == Some(person_id) || cohort.coach_ids.contains(&person_id) {
+                return Err(ActionError::Invalid(format!(
+                    "{} is this cohort's sponsor or coach, so cannot also be one of its candidates.",
+                    ws.person_name(person_id)
+                )));
+            }
             if ws
                 .candidates
                 .iter()
@@ -480,10 +486,14 @@ pub fn apply_checked(
 
 /// People who can still be enrolled in a cohort (not already candidates there), by name.
 pub fn enrollable(ws: &Workspace, cohort_id: Id) -> Vec<&crate::model::Person> {
+    let leads = |id: Id| {
+        ws.cohort(cohort_id)
+            .is_some_and(|c| c.sponsor_id == Some(id) || c.coach_ids.contains(&id))
+    };
     let mut out: Vec<_> = ws
         .people
         .iter()
-        .filter(|p| !ws.candidates_in(cohort_id).any(|c| c.person_id == p.id))
+        .filter(|p| !ws.candidates_in(cohort_id).any(|c| c.person_id == p.id) && !leads(p.id))
         .collect();
     out.sort_by_key(|p| p.name.to_lowercase());
     out

@@ -234,30 +234,35 @@ pub fn large_workspace(
     if person_ids.is_empty() {
         return b.ws;
     }
+    // Sponsors and coaches come from the last ten people, candidates from the others, so nobody
+    // leads a cohort they are a candidate in.
+    let leaders = if person_ids.len() > 20 { 10 } else { 0 };
+    let pool = &person_ids[..person_ids.len() - leaders];
     let cohort_ids: Vec<Id> = (0..cohorts)
         .map(|i| {
             let start = today
                 .checked_sub_days(Days::new((i * 14) as u64))
                 .unwrap_or(today);
+            let lead = |k: usize| person_ids[person_ids.len() - leaders + (i + k) % leaders.max(1)];
             b.act(Action::AddCohort(CohortFields {
                 name: format!("Cohort {i:03}"),
-                sponsor_id: Some(person_ids[i % person_ids.len()]),
-                coach_ids: vec![person_ids[(i + 1) % person_ids.len()]],
+                sponsor_id: (leaders > 0).then(|| lead(0)),
+                coach_ids: if leaders > 0 { vec![lead(1)] } else { vec![] },
                 starts_on: start,
             }))
         })
         .collect();
-    if cohort_ids.is_empty() {
+    if cohort_ids.is_empty() || pool.is_empty() {
         return b.ws;
     }
     // The k-th candidate of a cohort is a different person for every k, so nobody is enrolled
     // twice in one cohort.
-    let cap = candidates.min(person_ids.len() * cohort_ids.len());
+    let cap = candidates.min(pool.len() * cohort_ids.len());
     for i in 0..cap {
         let (c, k) = (i % cohort_ids.len(), i / cohort_ids.len());
         b.act(Action::AddCandidate {
             cohort_id: cohort_ids[c],
-            person_id: person_ids[(c * 37 + k) % person_ids.len()],
+            person_id: pool[(c * 37 + k) % pool.len()],
             fields: CandidateFields {
                 status: CandidateStatus::ALL[i % CandidateStatus::ALL.len()],
                 protected_hours_per_week: (i % 10) as f32,

@@ -9,7 +9,7 @@ test('encrypted export → import with a wrong and then the right passphrase', a
   await nav(page, 'Data').click();
   await page.getByText('Export with a passphrase…').click();
   const form = page.getByRole('form', { name: 'Export with a passphrase' });
-  await form.getByLabel('Passphrase', { exact: true }).fill('ask me on the phone');
+  await form.getByLabel('Passphrase (8 characters or more)').fill('ask me on the phone');
   await form.getByLabel('Passphrase again').fill('ask me on the fone');
   await form.getByRole('button', { name: 'Download encrypted file' }).click();
   await expect(page.getByText('The two passphrases are not the same.')).toBeVisible();

@@ -162,7 +162,7 @@ test('phase end dates: moving one phase moves the later ones, keeping their leng
   await page.getByLabel('Starts on').fill('2027-03-01');
   await page.getByRole('button', { name: 'Create cohort' }).click();
   await expect(page.getByText('1 Mar 2027 – 31 Aug 2027')).toBeVisible();
-  await page.getByText('Edit cohort details and phase dates').click();
+  await page.getByText('Change phase end dates').click();
   const form = page.getByRole('form', { name: 'Phase end dates' });
   await form.getByLabel('Shadow ends on').fill('2027-05-14');
   await form.getByRole('button', { name: 'Save phase dates' }).click();
@@ -174,7 +174,7 @@ test('phase end dates: moving one phase moves the later ones, keeping their leng
   // An end before the phase starts is refused and nothing moves.
   await form.getByLabel('Prepare ends on').fill('2027-02-01');
   await form.getByRole('button', { name: 'Save phase dates' }).click();
-  await expect(page.getByText('Phase 1 cannot end before it starts')).toBeVisible();
+  await expect(page.getByText('Prepare cannot end before it starts')).toBeVisible();
   await expect(page.getByText('Prepare · 1 Mar 2027 – 31 Mar 2027')).toBeVisible();
 
   await form.getByRole('button', { name: 'Reset to default lengths' }).click();

@@ -99,7 +99,7 @@ test('scoped exports: a cohort for the sponsor, a candidate for themselves, with
 
   // The same, protected with a passphrase for sending by email.
   await preview.getByRole('checkbox', { name: /Protect with a passphrase/ }).check();
-  await preview.getByLabel('Passphrase', { exact: true }).fill('tell priya in person');
+  await preview.getByLabel('Passphrase (8 characters or more)').fill('tell priya in person');
   await preview.getByLabel('Passphrase again').fill('tell priya in person');
   const pendingSealed = page.waitForEvent('download');
   await preview.getByRole('button', { name: 'Download shared file' }).click();

@@ -76,6 +76,9 @@ fn CohortDetail(id: Id) -> impl IntoView {
             <Candidates id=id/>
             <Signals id=id/>
             <EditCohort id=id/>
+            {move || (cohort(app, id).and_then(|c| c.sponsor_id).is_none()).then(|| view! {
+                <p class="hint">"This cohort has no sponsor yet: add one under Settings before sharing it with them."</p>
+            })}
             <ScopedExport scope=Scope::Cohort(id) for_whom="the sponsor"/>
             <DeleteCohort id=id/>
         </section>
@@ -276,16 +279,16 @@ fn Signals(id: Id) -> impl IntoView {
         <ol class="signals">
             <For each=rows key=|r| *r children=move |(n, sid)| view! {
                 <li>
-                    <input type="text" class="signal-text" prop:value=move || text_of(sid) aria-label=format!("Success signal {n}")
+                    <textarea class="signal-text" rows="2" prop:value=move || text_of(sid) aria-label=format!("Success signal {n}")
                         on:change=move |ev| {
                             let text = event_target_value(&ev);
                             if app.act(Action::UpdateSignal { cohort_id: id, signal_id: sid, text }, "Saved the success signal.").is_none() {
                                 // Refused (e.g. left blank): show the stored text again.
-                                if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                                if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
                                     input.set_value(&text_of(sid));
                                 }
                             }
-                        }/>
+                        }></textarea>
                     <button type="button" class="secondary small" aria-label=format!("Remove success signal {n}")
                         on:click=move |_| { app.act(Action::RemoveSignal { cohort_id: id, signal_id: sid }, "Removed the success signal."); }>"Remove"</button>
                 </li>
@@ -317,11 +320,20 @@ fn EditCohort(id: Id) -> impl IntoView {
     view! {
         <h2>"Settings"</h2>
         <details class="panel">
-            <summary>"Edit cohort details and phase dates"</summary>
+            <summary>"Edit cohort details (name, start, sponsor, coaches)"</summary>
             {initial.map(|initial| view! { <CohortForm initial=initial submit_label="Save cohort" on_submit=save/> })}
+        </details>
+        <details class="panel">
+            <summary>"Change phase end dates"</summary>
             <PhaseDates id=id/>
         </details>
     }
+}
+
+fn phase_name(i: usize) -> &'static str {
+    crate::model::PhaseKind::ALL
+        .get(i)
+        .map_or("A phase", |k| k.name())
 }
 
 /// End dates of the four phases, applied together with one button.
@@ -344,7 +356,10 @@ fn PhaseDates(id: Id) -> impl IntoView {
         let before = phases.get_untracked();
         for (i, end) in ends.iter().enumerate() {
             let Some(ends_on) = parse_date(&end.get_untracked()) else {
-                app.warn(&format!("Phase {}: please enter a complete date.", i + 1));
+                app.warn(&format!(
+                    "{}: please enter a complete end date.",
+                    phase_name(i)
+                ));
                 return;
             };
             let unchanged = before.get(i).is_some_and(|p| p.ends_on == ends_on);
@@ -358,8 +373,8 @@ fn PhaseDates(id: Id) -> impl IntoView {
                     .is_err()
             {
                 app.warn(&format!(
-                    "Phase {} cannot end before it starts; the dates before it were saved.",
-                    i + 1
+                    "{} cannot end before it starts. Nothing after it was changed.",
+                    phase_name(i)
                 ));
                 return;
             }

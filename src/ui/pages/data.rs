@@ -9,6 +9,7 @@ use crate::model::{Id, RecordKind, Workspace};
 use crate::storage::{self, local::LocalStore, Store, WORKSPACE_KEY};
 use crate::ui::browser;
 use crate::ui::state::{decode_import, use_app, Kept};
+use crate::ui::widgets::fmt_date;
 
 fn kb(bytes: usize) -> String {
     if bytes < 1024 {
@@ -136,10 +137,16 @@ fn ExportImport() -> impl IntoView {
     let confirm = move |_| {
         if let Some(d) = pending.get_untracked() {
             let org = d.workspace.organisation.clone();
+            let what = if org.trim().is_empty() {
+                "the file".to_string()
+            } else {
+                org
+            };
             match app.replace(d.workspace) {
-                Ok(None) => app.say(&format!(
-                    "Imported {org}. “Undo import” brings back what you had."
+                Ok(None) if app.kept.get_untracked().is_some() => app.say(&format!(
+                    "Imported {what}. “Undo import” brings back what you had."
                 )),
+                Ok(None) => app.say(&format!("Imported {what}.")),
                 Ok(Some(warning)) | Err(warning) => app.warn(&warning),
             }
             pending.set(None);
@@ -161,7 +168,7 @@ fn ExportImport() -> impl IntoView {
 
     view! {
         <h2>"Export"</h2>
-        <p>"Downloads the whole workspace as one .json file. Keep it somewhere safe: it holds people's evaluations."</p>
+        <p>"Downloads the whole workspace as one .json file. Keep it somewhere safe: it holds information about people."</p>
         <button type="button" on:click=move |_| app.download_export()>"Export workspace"</button>
         <EncryptedExport/>
 
@@ -189,7 +196,7 @@ fn ExportImport() -> impl IntoView {
                         <div><dt>"People"</dt><dd>{c.people}</dd></div>
                         <div><dt>"Cohorts"</dt><dd>{c.cohorts}</dd></div>
                         <div><dt>"Candidates"</dt><dd>{c.candidates}</dd></div>
-                        <div><dt>"Exported"</dt><dd>{d.exported_at.clone().unwrap_or_else(|| "unknown".into())}</dd></div>
+                        <div><dt>"Exported"</dt><dd>{d.exported_at.as_deref().and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok()).map_or_else(|| "unknown".to_string(), |t| fmt_date(t.date_naive()))}</dd></div>
                     </dl>
                     <p>"Replace: this browser's workspace becomes the file's. Merge: the file's additions and changes are brought into yours, and you choose where both changed the same thing. Either way your current workspace is kept for “Undo import”."</p>
                     <div class="actions">
@@ -249,6 +256,7 @@ fn Stored() -> impl IntoView {
                         let what = match u.key.as_str() {
                             storage::WORKSPACE_KEY => "Your workspace".to_string(),
                             storage::BACKUP_KEY => "Backup from before the last import".to_string(),
+                            "runway.backup.note" => "Note on what the backup is".to_string(),
                             k if k.starts_with(storage::QUARANTINE_PREFIX) => format!("Unreadable data kept aside ({k})"),
                             k => k.to_string(),
                         };
@@ -401,7 +409,7 @@ fn EncryptedExport() -> impl IntoView {
             <summary>"Export with a passphrase…"</summary>
             <p>"The file can only be opened with the passphrase. Send the passphrase another way (say it, or use a different channel)."</p>
             <form class="form inline" on:submit=submit aria-label="Export with a passphrase">
-                <label class="grow">"Passphrase" <input type="password" autocomplete="new-password" bind:value=first required/></label>
+                <label class="grow">"Passphrase (8 characters or more)" <input type="password" autocomplete="new-password" minlength="8" bind:value=first required/></label>
                 <label class="grow">"Passphrase again" <input type="password" autocomplete="new-password" bind:value=again required/></label>
                 <button type="submit" disabled=move || busy.get()>"Download encrypted file"</button>
             </form>

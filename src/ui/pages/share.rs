@@ -91,7 +91,7 @@ pub fn ScopedExport(scope: Scope, #[prop(into)] for_whom: String) -> impl IntoVi
                         <label class="check"><input type="checkbox" bind:checked=protect/>"Protect with a passphrase (best when sending by email)"</label>
                         <Show when=move || protect.get()>
                             <div class="form inline">
-                                <label class="grow">"Passphrase" <input type="password" autocomplete="new-password" bind:value=first/></label>
+                                <label class="grow">"Passphrase (8 characters or more)" <input type="password" autocomplete="new-password" minlength="8" bind:value=first/></label>
                                 <label class="grow">"Passphrase again" <input type="password" autocomplete="new-password" bind:value=again/></label>
                             </div>
                         </Show>
