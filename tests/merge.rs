@@ -104,6 +104,16 @@ fn their_additions_and_updates_come_in() {
             .collect::<Vec<_>>(),
         vec!["Tomás Ferreira"]
     );
+    // The preview says what the update changes.
+    let details: Vec<_> = report.updated[0]
+        .details
+        .iter()
+        .map(|d| (d.field, d.mine.as_str(), d.theirs.as_str()))
+        .collect();
+    assert_eq!(
+        details,
+        vec![("name", "Tomás Ferreira", "Tomás Ferreira-Lopes")]
+    );
     assert!(report.conflicts.is_empty());
     assert!(merged
         .people
@@ -279,6 +289,8 @@ fn replace_edit_and_send_back_is_an_update_not_a_conflict() {
     edit(&mut sponsor, a, 2);
     let a = rename(&sponsor, 3, "Priya Raman", "Platform Core");
     edit(&mut sponsor, a, 3);
+    // The sponsor's own export marks what it sends; the link to the coach's version remains.
+    mark_sent(&mut sponsor, None);
     let (merged, report) = merge(&coach, &sponsor, &none(), at(2026, 11, 23));
     assert!(report.conflicts.is_empty(), "{report:?}");
     assert_eq!(report.updated.len(), 1);

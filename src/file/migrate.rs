@@ -12,7 +12,7 @@ pub fn migrate(workspace: Value, from: u32) -> Result<Value, DecodeError> {
     }
     let mut version = from;
     if version == 1 {
-        // 1 → 2: records gained `merge_base` and the workspace `deleted` (tombstones), both
+        // 1 → 2: records gained `merge_bases` and the workspace `deleted` (tombstones), both
         // optional with empty defaults, so a schema 1 workspace reads as it is.
         version = 2;
     }

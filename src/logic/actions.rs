@@ -205,15 +205,6 @@ fn cohort_mut(ws: &mut Workspace, id: Id) -> Result<&mut Cohort, ActionError> {
         .ok_or(ActionError::Missing("cohort"))
 }
 
-/// Marks a record changed. The first change also notes the version it started from as its
-/// merge base, so a merge can tell "grew from what you sent me" from "changed on both sides".
-fn touch(updated_at: &mut Timestamp, merge_base: &mut Option<Timestamp>, now: Timestamp) {
-    if merge_base.is_none() {
-        *merge_base = Some(*updated_at);
-    }
-    *updated_at = now;
-}
-
 /// Records deletions as tombstones, so a later merge does not bring the records back.
 fn bury(
     ws: &mut Workspace,
@@ -259,7 +250,7 @@ pub fn apply(
                 left_on: f.left_on,
                 created_at: now,
                 updated_at: now,
-                merge_base: None,
+                merge_bases: Vec::new(),
             });
             Ok(Some(id))
         }
@@ -277,7 +268,7 @@ pub fn apply(
             p.level = f.level;
             p.joined_on = f.joined_on;
             p.left_on = f.left_on;
-            touch(&mut p.updated_at, &mut p.merge_base, now);
+            p.updated_at = now;
             Ok(None)
         }
         Action::DeletePerson { id } => {
@@ -298,7 +289,7 @@ pub fn apply(
                 }
                 cohort.coach_ids.retain(|c| *c != id);
                 if before != (cohort.sponsor_id, cohort.coach_ids.len()) {
-                    touch(&mut cohort.updated_at, &mut cohort.merge_base, now);
+                    cohort.updated_at = now;
                 }
             }
             Ok(None)
@@ -322,7 +313,7 @@ pub fn apply(
                 success_signals,
                 created_at: now,
                 updated_at: now,
-                merge_base: None,
+                merge_bases: Vec::new(),
             });
             Ok(Some(id))
         }
@@ -335,7 +326,7 @@ pub fn apply(
             if f.starts_on != c.starts_on() {
                 c.phases = shift_phases(&c.phases, f.starts_on);
             }
-            touch(&mut c.updated_at, &mut c.merge_base, now);
+            c.updated_at = now;
             Ok(None)
         }
         Action::SetPhaseEnd {
@@ -348,13 +339,13 @@ pub fn apply(
                 ActionError::Invalid("A phase cannot end before it starts.".into())
             })?;
             c.phases = phases;
-            touch(&mut c.updated_at, &mut c.merge_base, now);
+            c.updated_at = now;
             Ok(None)
         }
         Action::ResetPhases { cohort_id } => {
             let c = cohort_mut(ws, cohort_id)?;
             c.phases = default_phases(c.starts_on());
-            touch(&mut c.updated_at, &mut c.merge_base, now);
+            c.updated_at = now;
             Ok(None)
         }
         Action::DeleteCohort { id } => {
@@ -372,7 +363,7 @@ pub fn apply(
             let id = new_id();
             let c = cohort_mut(ws, cohort_id)?;
             c.success_signals.push(SuccessSignal { id, text });
-            touch(&mut c.updated_at, &mut c.merge_base, now);
+            c.updated_at = now;
             Ok(Some(id))
         }
         Action::UpdateSignal {
@@ -388,7 +379,7 @@ pub fn apply(
                 .find(|s| s.id == signal_id)
                 .ok_or(ActionError::Missing("success signal"))?;
             s.text = text;
-            touch(&mut c.updated_at, &mut c.merge_base, now);
+            c.updated_at = now;
             Ok(None)
         }
         Action::RemoveSignal {
@@ -401,7 +392,7 @@ pub fn apply(
             if c.success_signals.len() == before {
                 return Err(ActionError::Missing("success signal"));
             }
-            touch(&mut c.updated_at, &mut c.merge_base, now);
+            c.updated_at = now;
             Ok(None)
         }
         Action::AddCandidate {
@@ -437,7 +428,7 @@ pub fn apply(
                 protected_hours_per_week: fields.protected_hours_per_week,
                 created_at: now,
                 updated_at: now,
-                merge_base: None,
+                merge_bases: Vec::new(),
             });
             Ok(Some(id))
         }
@@ -450,7 +441,7 @@ pub fn apply(
                 .ok_or(ActionError::Missing("candidate"))?;
             c.status = fields.status;
             c.protected_hours_per_week = fields.protected_hours_per_week;
-            touch(&mut c.updated_at, &mut c.merge_base, now);
+            c.updated_at = now;
             Ok(None)
         }
         Action::RemoveCandidate { id } => {

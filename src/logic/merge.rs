@@ -1,20 +1,19 @@
 //! Merging a colleague's copy of the workspace into this one.
 //!
-//! Records are matched by id. Each record carries `merge_base`: the version (`updated_at`) it
-//! started from when it was first changed in this copy, or last agreed on in a merge. For a
-//! record both sides have:
+//! Records are matched by id. Each record carries `merge_bases`: versions (`updated_at`) known
+//! to be shared with another copy (exports add the version they send, merges the version they
+//! settle on). For a record both sides have:
 //!
 //! - same `updated_at` → the same version: nothing to do;
-//! - theirs grew from mine (their base is my version, or we share a base and only they
-//!   changed) → take theirs;
-//! - mine grew from theirs (the mirror case) → keep mine;
+//! - my version is among their shared versions → theirs grew from mine: take theirs;
+//! - their version is among mine → keep mine;
 //! - otherwise both changed since they last agreed → a conflict, resolved field by field
 //!   (keep mine / take theirs) unless the contents are equal anyway.
 //!
 //! Deletions travel as tombstones and are never silently undone: a record deleted here stays
 //! deleted (unless they changed it after the deletion: then the person decides), and a record
 //! deleted there is removed here unless it changed here after that deletion (then too).
-//! Every resolved record gets `merge_base` = their version, so merging the same file again
+//! Every resolved record remembers their version as shared, so merging the same file again
 //! changes nothing.
 
 use std::collections::{BTreeMap, HashMap};
@@ -61,6 +60,8 @@ pub struct Change {
     pub id: Id,
     pub kind: RecordKind,
     pub label: String,
+    /// For an update: each field that changes, from mine to theirs.
+    pub details: Vec<FieldDiff>,
 }
 
 /// What a merge does, listed before anything changes.
@@ -97,8 +98,10 @@ trait Mergeable: Clone + PartialEq {
     const KIND: RecordKind;
     fn id(&self) -> Id;
     fn updated_at(&self) -> Timestamp;
-    fn base(&self) -> Option<Timestamp>;
-    fn set_versions(&mut self, updated_at: Timestamp, base: Option<Timestamp>);
+    fn set_updated_at(&mut self, at: Timestamp);
+    /// Versions known to be shared with another copy (see `merge_bases` in the model).
+    fn bases(&self) -> &[Timestamp];
+    fn bases_mut(&mut self) -> &mut Vec<Timestamp>;
     /// Fields the person can choose between: (name, display value).
     fn fields(&self, ws: &Workspace) -> Vec<(&'static str, String)>;
     /// Copies one field from `other`.
@@ -115,12 +118,14 @@ macro_rules! versions {
         fn updated_at(&self) -> Timestamp {
             self.updated_at
         }
-        fn base(&self) -> Option<Timestamp> {
-            self.merge_base
+        fn set_updated_at(&mut self, at: Timestamp) {
+            self.updated_at = at;
         }
-        fn set_versions(&mut self, updated_at: Timestamp, base: Option<Timestamp>) {
-            self.updated_at = updated_at;
-            self.merge_base = base;
+        fn bases(&self) -> &[Timestamp] {
+            &self.merge_bases
+        }
+        fn bases_mut(&mut self) -> &mut Vec<Timestamp> {
+            &mut self.merge_bases
         }
     };
 }
@@ -222,6 +227,21 @@ impl Mergeable for Candidate {
     }
 }
 
+/// How many shared versions a record remembers.
+const MAX_BASES: usize = 4;
+
+/// Remembers `version` as shared with another copy.
+fn note_base(bases: &mut Vec<Timestamp>, version: Timestamp) -> bool {
+    if bases.contains(&version) {
+        return false;
+    }
+    bases.push(version);
+    if bases.len() > MAX_BASES {
+        bases.remove(0);
+    }
+    true
+}
+
 /// How two versions of one record relate.
 enum Relation {
     Same,
@@ -232,20 +252,17 @@ enum Relation {
 
 fn relate<T: Mergeable>(mine: &T, theirs: &T) -> Relation {
     let (m, t) = (mine.updated_at(), theirs.updated_at());
-    let (mb, tb) = (mine.base(), theirs.base());
-    let shared_base = mb.is_some() && mb == tb;
     if m == t {
         Relation::Same
-    } else if tb == Some(m) || (shared_base && mb == Some(m)) {
-        // They built on exactly my version, or we started from the same version and only
-        // they changed it.
+    } else if theirs.bases().contains(&m) {
+        // My version was shared with them and theirs grew from it.
         Relation::TakeTheirs
-    } else if mb == Some(t) || (shared_base && tb == Some(t)) {
+    } else if mine.bases().contains(&t) {
         Relation::KeepMine
     } else if strip(mine) == strip(theirs) {
         Relation::Same
     } else {
-        // Changed on both sides, or no common version is known: the person decides.
+        // Changed on both sides, or no shared version is known: the person decides.
         Relation::Conflict
     }
 }
@@ -253,7 +270,15 @@ fn relate<T: Mergeable>(mine: &T, theirs: &T) -> Relation {
 /// A record with its version stamps cleared, to compare contents.
 fn strip<T: Mergeable>(r: &T) -> T {
     let mut r = r.clone();
-    r.set_versions(Timestamp::MIN_UTC, None);
+    r.set_updated_at(Timestamp::MIN_UTC);
+    r.bases_mut().clear();
+    r
+}
+
+/// Their record as it comes in: their version, now shared with this copy.
+fn arrived<T: Mergeable>(t: &T) -> T {
+    let mut r = t.clone();
+    note_base(r.bases_mut(), t.updated_at());
     r
 }
 
@@ -295,7 +320,22 @@ impl Merger<'_> {
             id,
             kind,
             label: label_of(self.mine, self.theirs, kind, id),
+            details: Vec::new(),
         }
+    }
+
+    /// The fields that differ between my and their version of a record.
+    fn diffs<T: Mergeable>(&self, m: &T, t: &T) -> Vec<FieldDiff> {
+        m.fields(self.mine)
+            .into_iter()
+            .zip(t.fields(self.theirs))
+            .filter(|(a, b)| a.1 != b.1)
+            .map(|(a, b)| FieldDiff {
+                field: a.0,
+                mine: a.1,
+                theirs: b.1,
+            })
+            .collect()
     }
 
     fn tomb(list: &[Tombstone], id: Id) -> Option<&Tombstone> {
@@ -321,7 +361,7 @@ impl Merger<'_> {
                 Some(t) => out.push(self.both(m, t)),
                 None => match Self::tomb(&self.theirs.deleted, id) {
                     // Their deletion was already weighed here (kept on purpose): nothing new.
-                    Some(tomb) if m.base().is_some_and(|b| b >= tomb.deleted_at) => {
+                    Some(tomb) if m.bases().contains(&tomb.deleted_at) => {
                         out.push(m.clone());
                     }
                     // They deleted exactly the version I have: remove it. Changed here
@@ -342,7 +382,7 @@ impl Merger<'_> {
                         } else {
                             // Kept on purpose: remember that their deletion was seen.
                             let mut r = m.clone();
-                            r.set_versions(m.updated_at(), Some(tomb.deleted_at));
+                            note_base(r.bases_mut(), tomb.deleted_at);
                             out.push(r);
                         }
                     }
@@ -366,9 +406,7 @@ impl Merger<'_> {
                         what: ConflictKind::DeletedHereChangedThere,
                     });
                     if self.choice(id, "record") == Side::Theirs {
-                        let mut r = t.clone();
-                        r.set_versions(t.updated_at(), Some(t.updated_at()));
-                        out.push(r);
+                        out.push(arrived(t));
                     } else {
                         // Kept deleted on purpose: the deletion now covers their version.
                         self.tombstones.push(Tombstone {
@@ -380,9 +418,7 @@ impl Merger<'_> {
                 Some(_) => self.report.kept_deleted.push(self.change(kind, id)),
                 None => {
                     self.report.added.push(self.change(kind, id));
-                    let mut r = t.clone();
-                    r.set_versions(t.updated_at(), Some(t.updated_at()));
-                    out.push(r);
+                    out.push(arrived(t));
                 }
             }
         }
@@ -395,30 +431,22 @@ impl Merger<'_> {
         match relate(m, t) {
             Relation::Same | Relation::KeepMine => {
                 let mut r = m.clone();
-                // Same content under different stamps (or mine is newer): note what we saw.
-                if m.updated_at() != t.updated_at() && m.base() != Some(t.updated_at()) {
-                    r.set_versions(m.updated_at(), Some(t.updated_at()));
+                // Their (different) version is now known here: a second merge finds nothing new.
+                if m.updated_at() != t.updated_at() {
+                    note_base(r.bases_mut(), t.updated_at());
                 }
                 r
             }
             Relation::TakeTheirs => {
-                self.report.updated.push(self.change(kind, id));
-                let mut r = t.clone();
-                r.set_versions(t.updated_at(), Some(t.updated_at()));
-                r
+                let change = Change {
+                    details: self.diffs(m, t),
+                    ..self.change(kind, id)
+                };
+                self.report.updated.push(change);
+                arrived(t)
             }
             Relation::Conflict => {
-                let (mf, tf) = (m.fields(self.mine), t.fields(self.theirs));
-                let diffs: Vec<FieldDiff> = mf
-                    .iter()
-                    .zip(&tf)
-                    .filter(|(a, b)| a.1 != b.1)
-                    .map(|(a, b)| FieldDiff {
-                        field: a.0,
-                        mine: a.1.clone(),
-                        theirs: b.1.clone(),
-                    })
-                    .collect();
+                let diffs = self.diffs(m, t);
                 let mut r = m.clone();
                 for d in &diffs {
                     if self.choice(id, d.field) == Side::Theirs {
@@ -433,11 +461,12 @@ impl Merger<'_> {
                 });
                 // Seen their version: a second merge of the same file finds nothing new.
                 if strip(&r) == strip(t) {
-                    r.set_versions(t.updated_at(), Some(t.updated_at()));
-                } else if strip(&r) == strip(m) {
-                    r.set_versions(m.updated_at(), Some(t.updated_at()));
+                    r = arrived(t);
                 } else {
-                    r.set_versions(self.now, Some(t.updated_at()));
+                    if strip(&r) != strip(m) {
+                        r.set_updated_at(self.now);
+                    }
+                    note_base(r.bases_mut(), t.updated_at());
                 }
                 r
             }
@@ -550,7 +579,6 @@ fn repair(ws: &mut Workspace, report: &mut MergeReport, now: Timestamp) {
         }
         if was != (c.sponsor_id, c.coach_ids.len()) {
             // A changed record is a new version, so copies can tell it apart.
-            c.merge_base.get_or_insert(c.updated_at);
             c.updated_at = now;
         }
     }
@@ -577,27 +605,21 @@ fn repair(ws: &mut Workspace, report: &mut MergeReport, now: Timestamp) {
     }
 }
 
-/// Marks what is about to be sent (exported): every record's merge base becomes its current
-/// version, so a copy that grows from this file can later be recognised as having done so.
+/// Marks what is about to be sent (exported): every record remembers its current version as
+/// shared, so a copy that grows from this file can later be recognised as having done so.
 /// `only` limits it to the records a scoped file holds.
 /// Returns whether anything changed.
 pub fn mark_sent(ws: &mut Workspace, only: Option<&std::collections::HashSet<Id>>) -> bool {
     let sent = |id: Id| only.is_none_or(|o| o.contains(&id));
     let mut changed = false;
-    let mut mark = |updated_at: Timestamp, base: &mut Option<Timestamp>| {
-        if *base != Some(updated_at) {
-            *base = Some(updated_at);
-            changed = true;
-        }
-    };
     for p in ws.people.iter_mut().filter(|p| sent(p.id)) {
-        mark(p.updated_at, &mut p.merge_base);
+        changed |= note_base(&mut p.merge_bases, p.updated_at);
     }
     for c in ws.cohorts.iter_mut().filter(|c| sent(c.id)) {
-        mark(c.updated_at, &mut c.merge_base);
+        changed |= note_base(&mut c.merge_bases, c.updated_at);
     }
     for c in ws.candidates.iter_mut().filter(|c| sent(c.id)) {
-        mark(c.updated_at, &mut c.merge_base);
+        changed |= note_base(&mut c.merge_bases, c.updated_at);
     }
     changed
 }

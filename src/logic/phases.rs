@@ -211,7 +211,7 @@ mod tests {
             success_signals: vec![],
             created_at: now,
             updated_at: now,
-            merge_base: None,
+            merge_bases: Vec::new(),
         }
     }
 

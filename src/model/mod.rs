@@ -185,10 +185,11 @@ pub struct Person {
     pub left_on: Option<Date>,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
-    /// The version (`updated_at`) this record last agreed with another copy of the workspace
-    /// (set by import and merge); how a merge tells "changed on one side" from "on both".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub merge_base: Option<Timestamp>,
+    /// Versions (`updated_at`) of this record known to be shared with another copy of the
+    /// workspace: the ones exports sent and merges settled on, newest last, a few at most.
+    /// How a merge tells "their copy grew from mine" from "both changed it".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub merge_bases: Vec<Timestamp>,
 }
 
 /// The four phases of a Manager-in-Training run, in order.
@@ -268,10 +269,11 @@ pub struct Cohort {
     pub success_signals: Vec<SuccessSignal>,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
-    /// The version (`updated_at`) this record last agreed with another copy of the workspace
-    /// (set by import and merge); how a merge tells "changed on one side" from "on both".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub merge_base: Option<Timestamp>,
+    /// Versions (`updated_at`) of this record known to be shared with another copy of the
+    /// workspace: the ones exports sent and merges settled on, newest last, a few at most.
+    /// How a merge tells "their copy grew from mine" from "both changed it".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub merge_bases: Vec<Timestamp>,
 }
 
 impl Cohort {
@@ -364,8 +366,9 @@ pub struct Candidate {
     pub protected_hours_per_week: f32,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
-    /// The version (`updated_at`) this record last agreed with another copy of the workspace
-    /// (set by import and merge); how a merge tells "changed on one side" from "on both".
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub merge_base: Option<Timestamp>,
+    /// Versions (`updated_at`) of this record known to be shared with another copy of the
+    /// workspace: the ones exports sent and merges settled on, newest last, a few at most.
+    /// How a merge tells "their copy grew from mine" from "both changed it".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub merge_bases: Vec<Timestamp>,
 }

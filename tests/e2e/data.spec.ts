@@ -112,7 +112,7 @@ test.describe('a bad file is refused with a clear message and the workspace unch
       await loadSample(page);
       const good = (await exportWorkspace(page)).text;
       // An export notes what was sent (a saved change): wait for it before taking "before".
-      await expect.poll(() => storedWorkspace(page)).toContain('"merge_base"');
+      await expect.poll(() => storedWorkspace(page)).toContain('"merge_bases"');
       const before = await storedWorkspace(page);
       await importFile(page, 'bad.json', c.make(good));
       const alert = page.getByRole('alert').filter({ hasText: 'was not imported' });

@@ -26,6 +26,7 @@ test('merge a colleague’s file: additions, a conflict chosen by hand, deletion
 
   // Both work on their own copy.
   await setTeam(sponsor, 'Priya Raman', 'Platform');
+  await setTeam(sponsor, 'Jonah Park', 'Infrastructure');
   await nav(sponsor, 'People').click();
   await sponsor.getByText('Add a person').click();
   await sponsor.getByLabel('Name', { exact: true }).fill('Sponsor Added');
@@ -44,13 +45,15 @@ test('merge a colleague’s file: additions, a conflict chosen by hand, deletion
   const preview = coach.getByRole('region', { name: 'Merge preview' });
   await expect(preview).toContainText('Will be added (1)');
   await expect(preview).toContainText('Person: Sponsor Added');
+  await expect(preview).toContainText('Will be updated with their changes (1)');
+  await expect(preview).toContainText('team: Platform → Infrastructure');
   await expect(preview).toContainText('Stay deleted (deleted here, still in their file) (2)');
   await expect(preview).toContainText('Person: Lee Chen');
   const conflict = preview.getByRole('group', { name: 'Person: Priya Raman' });
   await expect(conflict.getByRole('radio', { name: 'Keep mine: Fulfilment Core' })).toBeChecked();
   await conflict.getByRole('radio', { name: 'Take theirs: Platform' }).check();
   await preview.getByRole('button', { name: 'Apply merge' }).click();
-  await expect(coach.getByText(/^Merged: 1 added, 0 updated, 0 removed, 1 conflicts settled/)).toBeVisible();
+  await expect(coach.getByText(/^Merged: 1 added, 1 updated, 0 removed, 1 conflicts settled/)).toBeVisible();
 
   await nav(coach, 'People').click();
   await expect(coach.getByRole('row', { name: /Priya Raman/ })).toContainText('Platform');

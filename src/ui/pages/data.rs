@@ -442,9 +442,20 @@ fn MergePreview(theirs: Workspace, merging: RwSignal<Option<Workspace>>) -> impl
     let list = move |title: &'static str, pick: fn(&MergeReport) -> &Vec<Change>| {
         move || {
             let items = outcome.with(|o| pick(&o.1).clone());
-            (!items.is_empty()).then(|| view! {
-                <h4>{format!("{title} ({})", items.len())}</h4>
-                <ul>{items.into_iter().map(|c| view! { <li>{format!("{}: {}", kind_word(c.kind), c.label)}</li> }).collect_view()}</ul>
+            (!items.is_empty()).then(|| {
+                view! {
+                    <h4>{format!("{title} ({})", items.len())}</h4>
+                    <ul>{items.into_iter().map(|c| view! {
+                        <li>
+                            {format!("{}: {}", kind_word(c.kind), c.label)}
+                            {(!c.details.is_empty()).then(|| view! {
+                                <ul class="details">{c.details.into_iter().map(|d| view! {
+                                    <li>{format!("{}: {} → {}", d.field, d.mine, d.theirs)}</li>
+                                }).collect_view()}</ul>
+                            })}
+                        </li>
+                    }).collect_view()}</ul>
+                }
             })
         }
     };
