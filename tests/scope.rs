@@ -71,6 +71,15 @@ fn a_candidate_export_leaves_out_the_other_candidates() {
         s.left_out
     );
     assert_eq!(s.name, "Priya Raman");
+    let ids = s.record_ids();
+    assert_eq!(ids.len(), 5, "three people, one cohort, one candidacy");
+    assert!(
+        ids.contains(&priya.id)
+            && !ids.iter().any(|id| ws
+                .candidates
+                .iter()
+                .any(|c| c.id == *id && c.id != priya.id))
+    );
 }
 
 #[test]

@@ -33,6 +33,19 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+impl Scoped {
+    /// Ids of every record the file holds (to mark them as sent).
+    pub fn record_ids(&self) -> HashSet<Id> {
+        let ws = &self.workspace;
+        ws.people
+            .iter()
+            .map(|p| p.id)
+            .chain(ws.cohorts.iter().map(|c| c.id))
+            .chain(ws.candidates.iter().map(|c| c.id))
+            .collect()
+    }
+}
+
 /// Cuts the workspace down to `scope`. `None` when the cohort or candidate does not exist.
 pub fn scoped(ws: &Workspace, scope: Scope) -> Option<Scoped> {
     let (cohort_id, candidate_ids, name): (Id, HashSet<Id>, String) = match scope {

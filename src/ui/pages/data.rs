@@ -8,6 +8,7 @@ use crate::logic::merge::{merge, Change, ConflictKind, MergeReport, Resolutions,
 use crate::model::{Id, RecordKind, Workspace};
 use crate::storage::{self, local::LocalStore, Store, WORKSPACE_KEY};
 use crate::ui::browser;
+use crate::ui::pages::share::deliver;
 use crate::ui::state::{decode_import, use_app, Kept};
 use crate::ui::widgets::fmt_date;
 
@@ -344,31 +345,6 @@ fn Unlock(
     }
 }
 
-/// Seals a file's text with a passphrase (typed twice); returns the file name and sealed text.
-/// Takes about a second (the key derivation): call it after showing that work is under way.
-pub(crate) fn seal(
-    name: &str,
-    text: &str,
-    first: &str,
-    again: &str,
-) -> Result<(String, String), String> {
-    if first != again {
-        return Err("The two passphrases are not the same.".into());
-    }
-    let (Some(salt), Some(iv)) = (
-        browser::secure_random::<16>(),
-        browser::secure_random::<12>(),
-    ) else {
-        return Err("This browser has no secure random source, so it cannot encrypt.".into());
-    };
-    let sealed = crypt::encrypt(text, first, salt, iv, crypt::DEFAULT_ITERATIONS)
-        .map_err(|e| e.to_string())?;
-    Ok((
-        name.trim_end_matches(".json").to_string() + "-encrypted.json",
-        sealed,
-    ))
-}
-
 /// Export protected with a passphrase (AES-GCM, key from PBKDF2).
 #[component]
 fn EncryptedExport() -> impl IntoView {
@@ -388,11 +364,13 @@ fn EncryptedExport() -> impl IntoView {
         set_timeout(
             move || {
                 let (name, text) = app.export();
-                let sealed = seal(&name, &text, &first.get_untracked(), &again.get_untracked());
+                let delivered = deliver(
+                    name,
+                    text,
+                    Some((first.get_untracked(), again.get_untracked())),
+                );
                 busy.set(false);
-                match sealed.and_then(|(name, sealed)| {
-                    browser::download(&name, &sealed, "application/json").map(|()| name)
-                }) {
+                match delivered {
                     Ok(name) => {
                         first.set(String::new());
                         again.set(String::new());

@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 
 use crate::file;
+use crate::file::crypt;
 use crate::logic::scope::{scoped, Scope};
 use crate::ui::browser;
-use crate::ui::pages::data::seal;
 use crate::ui::state::use_app;
 use crate::ui::widgets::count;
 
@@ -19,32 +19,21 @@ pub fn ScopedExport(scope: Scope, #[prop(into)] for_whom: String) -> impl IntoVi
     let busy = RwSignal::new(false);
     let problem = RwSignal::new(None::<String>);
     let make_file = move || {
-        if let Some(s) = preview() {
-            let ids: std::collections::HashSet<_> = s
-                .workspace
-                .people
-                .iter()
-                .map(|p| p.id)
-                .chain(s.workspace.cohorts.iter().map(|c| c.id))
-                .chain(s.workspace.candidates.iter().map(|c| c.id))
-                .collect();
-            app.mark_sent(Some(&ids));
-        }
-        let Some(s) = preview() else {
+        // Mark what is sent first, then cut the file from the marked workspace, so the file
+        // carries the versions the recipient's later merges are checked against.
+        let Some(ids) = preview().map(|s| s.record_ids()) else {
             app.warn("There is nothing to share: this record no longer exists.");
             return;
         };
+        app.mark_sent(Some(&ids));
+        let Some(s) = preview() else { return };
         let base = format!("{} {}", s.workspace.organisation, s.name);
         let name = file::export_file_name(&base, browser::today());
         let text = file::encode_pretty(&s.workspace, browser::now());
-        let file = if protect.get_untracked() {
-            seal(&name, &text, &first.get_untracked(), &again.get_untracked())
-        } else {
-            Ok((name, text))
-        };
-        match file.and_then(|(name, text)| {
-            browser::download(&name, &text, "application/json").map(|()| name)
-        }) {
+        let passphrase = protect
+            .get_untracked()
+            .then(|| (first.get_untracked(), again.get_untracked()));
+        match deliver(name, text, passphrase) {
             Ok(name) => {
                 first.set(String::new());
                 again.set(String::new());
@@ -103,4 +92,39 @@ pub fn ScopedExport(scope: Scope, #[prop(into)] for_whom: String) -> impl IntoVi
             })}
         </details>
     }
+}
+
+/// Seals a file's text with a passphrase (typed twice); returns the file name and sealed text.
+/// Takes about a second (the key derivation): call it after showing that work is under way.
+fn seal(name: &str, text: &str, first: &str, again: &str) -> Result<(String, String), String> {
+    if first != again {
+        return Err("The two passphrases are not the same.".into());
+    }
+    let (Some(salt), Some(iv)) = (
+        browser::secure_random::<16>(),
+        browser::secure_random::<12>(),
+    ) else {
+        return Err("This browser has no secure random source, so it cannot encrypt.".into());
+    };
+    let sealed = crypt::encrypt(text, first, salt, iv, crypt::DEFAULT_ITERATIONS)
+        .map_err(|e| e.to_string())?;
+    Ok((
+        name.trim_end_matches(".json").to_string() + "-encrypted.json",
+        sealed,
+    ))
+}
+
+/// Hands a finished export to the browser, sealed first when a passphrase (typed twice) is
+/// given. Returns the downloaded file's name, or what went wrong.
+pub(crate) fn deliver(
+    name: String,
+    text: String,
+    passphrase: Option<(String, String)>,
+) -> Result<String, String> {
+    let (name, text) = match passphrase {
+        Some((first, again)) => seal(&name, &text, &first, &again)?,
+        None => (name, text),
+    };
+    browser::download(&name, &text, "application/json")?;
+    Ok(name)
 }
