@@ -35,7 +35,8 @@ fn sample_program_is_valid_and_realistic() {
     let ws = sample();
     assert_eq!(validate(&ws), vec![]);
     assert!(ws.people.len() >= 10);
-    assert_eq!(ws.cohorts.len(), 1);
+    // The running cohort, and the next one choosing its candidates.
+    assert_eq!(ws.cohorts.len(), 2);
     let cohort = &ws.cohorts[0];
     assert!(cohort.sponsor_id.is_some());
     assert_eq!(cohort.coach_ids.len(), 1);
@@ -311,11 +312,27 @@ fn deleting_a_person_says_what_goes_and_leaves_no_dangling_reference() {
     let candidate = ws.candidates[0].person_id;
 
     let impact = person_deletion_impact(&ws, sponsor);
-    assert_eq!(impact.lines.len(), 1);
-    assert!(impact.lines[0].contains("sponsor"), "{:?}", impact.lines);
+    // Sponsor of both cohorts, and an interviewer for the next one.
+    assert_eq!(impact.lines.len(), 3, "{:?}", impact.lines);
+    assert_eq!(
+        impact.lines.iter().filter(|l| l.contains("sponsor")).count(),
+        2,
+        "{:?}",
+        impact.lines
+    );
+    assert!(impact
+        .lines
+        .contains(&"2 interview scorecards they wrote".to_string()));
     let impact = person_deletion_impact(&ws, candidate);
     assert_eq!(impact.lines.len(), 1);
     assert!(impact.lines[0].contains("candidacy"));
+    assert!(
+        impact.lines[0].contains("journal entries"),
+        "what the candidacy holds is said: {:?}",
+        impact.lines
+    );
+    let journal_before = ws.journal.len();
+    assert!(journal_before > 0);
 
     act(&mut ws, Action::DeletePerson { id: sponsor }).unwrap();
     act(&mut ws, Action::DeletePerson { id: candidate }).unwrap();
@@ -329,6 +346,17 @@ fn deleting_a_person_says_what_goes_and_leaves_no_dangling_reference() {
     assert_eq!(ws.cohort(cohort.id).unwrap().sponsor_id, None);
     assert!(ws.cohort(cohort.id).unwrap().coach_ids.is_empty());
     assert!(ws.candidacies_of(candidate).next().is_none());
+    assert!(
+        ws.journal.is_empty(),
+        "the candidate's journal goes with the candidacy"
+    );
+    assert!(
+        ws.interviews.iter().all(|i| i.interviewer_id != sponsor),
+        "scorecards go with their interviewer"
+    );
+    for id in [sponsor, candidate] {
+        assert!(ws.deleted.iter().any(|t| t.id == id));
+    }
     assert_eq!(validate(&ws), vec![]);
     assert_eq!(
         act(&mut ws, Action::DeletePerson { id: sponsor }),
@@ -341,10 +369,17 @@ fn deleting_a_cohort_takes_its_candidates() {
     let mut ws = sample();
     let id = ws.cohorts[0].id;
     let n = ws.candidates_in(id).count();
-    assert_eq!(cohort_deletion_impact(&ws, id).lines.len(), n);
+    // One line per candidacy, and one for the case reviews.
+    assert_eq!(cohort_deletion_impact(&ws, id).lines.len(), n + 1);
+    let owned = ws.activities.len() + ws.case_reviews.len();
     act(&mut ws, Action::DeleteCohort { id }).unwrap();
-    assert!(ws.cohorts.is_empty());
-    assert!(ws.candidates.is_empty());
+    assert_eq!(ws.cohorts.len(), 1);
+    assert!(ws.candidates.iter().all(|c| c.cohort_id != id));
+    assert!(ws.activities.is_empty() && ws.case_reviews.is_empty());
+    assert!(
+        ws.deleted.len() >= owned,
+        "every record that went is remembered as deleted"
+    );
     assert_eq!(validate(&ws), vec![]);
 }
 

@@ -41,7 +41,7 @@ fn export_is_pretty_and_stable_apart_from_exported_at() {
     assert_eq!(strip(&a), strip(&b));
     assert_ne!(a, b, "exported_at differs");
     assert!(
-        a.starts_with("{\n  \"format\": \"runway-workspace\",\n  \"schema_version\": 2,"),
+        a.starts_with(&format!("{{\n  \"format\": \"runway-workspace\",\n  \"schema_version\": {SCHEMA_VERSION},")),
         "{}",
         &a[..80]
     );
@@ -284,6 +284,7 @@ fn every_schema_version_fixture_still_imports() {
     let fixtures = [
         (1, include_str!("fixtures/workspace-v1.json")),
         (2, include_str!("fixtures/workspace-v2.json")),
+        (3, include_str!("fixtures/workspace-v3.json")),
     ];
     assert_eq!(
         fixtures.len() as u32,
@@ -298,8 +299,18 @@ fn every_schema_version_fixture_still_imports() {
             d.workspace
         })
         .collect();
-    // The sample had no merge data or deletions, so every version reads to the same workspace.
-    assert!(decoded.windows(2).all(|w| w[0] == w[1]));
+    // Versions 1 and 2 held the same sample (no merge data or deletions): they read the same.
+    assert_eq!(decoded[0], decoded[1]);
+    // 2 → 3 gives every old cohort the standard interview scenarios and the standard week.
+    for c in &decoded[1].cohorts {
+        assert_eq!(c.scenarios, runway::model::standard_scenarios());
+        assert_eq!(c.week, runway::model::WeekPlan::default());
+    }
+    // The schema 3 fixture carries the journey, and it all obeys the rules.
+    let v3 = &decoded[2];
+    assert!(runway::logic::validate(v3).is_empty());
+    assert!(!v3.activities.is_empty() && !v3.journal.is_empty() && !v3.interviews.is_empty());
+    assert!(!v3.assignments.is_empty() && !v3.one_on_ones.is_empty());
     let d = file::Decoded {
         workspace: decoded[0].clone(),
         schema_version: 1,

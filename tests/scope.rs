@@ -20,12 +20,13 @@ fn a_cohort_export_holds_the_cohort_its_candidates_and_their_people_only() {
         .unwrap()
         .id;
     act(&mut ws, Action::DeletePerson { id: lee }).unwrap();
-    let s = scoped(&ws, Scope::Cohort(id)).unwrap();
+    let s = scoped(&ws, Scope::Cohort(id), false).unwrap();
     assert_eq!(validate(&s.workspace), vec![]);
     assert_eq!(s.workspace.cohorts.len(), 1);
     assert_eq!(s.workspace.candidates.len(), 4);
     let names: Vec<&str> = s.workspace.people.iter().map(|p| p.name.as_str()).collect();
-    // Sponsor, coach, four candidates — no one else.
+    // Sponsor, coach, four candidates, and Hana (she interviewed them and was shadowed) —
+    // no one else.
     assert_eq!(
         names,
         vec![
@@ -34,10 +35,20 @@ fn a_cohort_export_holds_the_cohort_its_candidates_and_their_people_only() {
             "Priya Raman",
             "Tomás Ferreira",
             "Aisha Bello",
-            "Lee Chen"
+            "Lee Chen",
+            "Hana Sato"
         ]
     );
-    assert_eq!(s.left_out, vec!["6 other people".to_string()]);
+    assert_eq!(
+        s.left_out,
+        vec![
+            "5 other people",
+            "1 other cohort",
+            "2 other candidacies",
+            "1 private journal entry",
+            "1 journal entry shared with the coach only"
+        ]
+    );
     // Deletions travel (ids only), so the sponsor's merge drops them too.
     assert_eq!(s.workspace.deleted.len(), ws.deleted.len());
     assert!(s
@@ -56,23 +67,35 @@ fn a_candidate_export_leaves_out_the_other_candidates() {
         .iter()
         .find(|c| ws.person_name(c.person_id) == "Priya Raman")
         .unwrap();
-    let s = scoped(&ws, Scope::Candidate(priya.id)).unwrap();
+    let s = scoped(&ws, Scope::Candidate(priya.id), false).unwrap();
     assert_eq!(validate(&s.workspace), vec![]);
     assert_eq!(s.workspace.candidates.len(), 1);
     let names: Vec<&str> = s.workspace.people.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(
         names,
-        vec!["Dana Whitfield", "Marcus Oyelaran", "Priya Raman"]
+        // Hana is named in Priya's activities (she is shadowed).
+        vec!["Dana Whitfield", "Marcus Oyelaran", "Priya Raman", "Hana Sato"]
     );
     assert!(
         s.left_out
-            .contains(&"3 other candidacies (3 of them in this cohort)".to_string()),
+            .contains(&"5 other candidacies (3 of them in this cohort)".to_string()),
         "{:?}",
         s.left_out
     );
     assert_eq!(s.name, "Priya Raman");
     let ids = s.record_ids();
-    assert_eq!(ids.len(), 5, "three people, one cohort, one candidacy");
+    let journey = s.workspace.activities.len()
+        + s.workspace.assignments.len()
+        + s.workspace.one_on_ones.len()
+        + s.workspace.journal.len()
+        + s.workspace.snippets.len()
+        + s.workspace.case_reviews.len();
+    assert!(journey > 0);
+    assert_eq!(
+        ids.len(),
+        6 + journey,
+        "four people, one cohort, one candidacy, and the journey records"
+    );
     assert!(
         ids.contains(&priya.id)
             && !ids.iter().any(|id| ws
@@ -85,7 +108,7 @@ fn a_candidate_export_leaves_out_the_other_candidates() {
 #[test]
 fn a_scoped_file_merges_back_without_taking_anything_away() {
     let ws = sample();
-    let s = scoped(&ws, Scope::Cohort(ws.cohorts[0].id)).unwrap();
+    let s = scoped(&ws, Scope::Cohort(ws.cohorts[0].id), false).unwrap();
     let (merged, report) = merge(&ws, &s.workspace, &Resolutions::new(), at(2026, 11, 23));
     assert!(report.is_noop(), "{report:?}");
     assert_eq!(merged, ws);
@@ -93,8 +116,8 @@ fn a_scoped_file_merges_back_without_taking_anything_away() {
 
 #[test]
 fn an_unknown_scope_is_none() {
-    assert!(scoped(&sample(), Scope::Cohort(uuid::Uuid::nil())).is_none());
-    assert!(scoped(&sample(), Scope::Candidate(uuid::Uuid::nil())).is_none());
+    assert!(scoped(&sample(), Scope::Cohort(uuid::Uuid::nil()), false).is_none());
+    assert!(scoped(&sample(), Scope::Candidate(uuid::Uuid::nil()), false).is_none());
 }
 
 #[test]
@@ -103,7 +126,7 @@ fn a_removal_after_sharing_reaches_the_sponsor_through_the_next_shared_file() {
     let mut coach = sample();
     let id = coach.cohorts[0].id;
     mark_sent(&mut coach, None);
-    let first = scoped(&coach, Scope::Cohort(id)).unwrap().workspace;
+    let first = scoped(&coach, Scope::Cohort(id), false).unwrap().workspace;
     let sponsor = first.clone();
     let lee = coach
         .candidates
@@ -112,8 +135,17 @@ fn a_removal_after_sharing_reaches_the_sponsor_through_the_next_shared_file() {
         .unwrap()
         .id;
     act(&mut coach, Action::RemoveCandidate { id: lee }).unwrap();
-    let second = scoped(&coach, Scope::Cohort(id)).unwrap().workspace;
+    let second = scoped(&coach, Scope::Cohort(id), false).unwrap().workspace;
     let (merged, report) = merge(&sponsor, &second, &Resolutions::new(), at(2026, 11, 23));
     assert!(merged.candidate(lee).is_none());
-    assert_eq!(report.removed.len(), 1);
+    // The candidacy, and Lee's two interview scorecards with it.
+    let kinds: Vec<_> = report.removed.iter().map(|c| c.kind).collect();
+    assert_eq!(
+        kinds,
+        vec![
+            runway::model::RecordKind::Candidate,
+            runway::model::RecordKind::Interview,
+            runway::model::RecordKind::Interview
+        ]
+    );
 }

@@ -6,9 +6,11 @@ use std::fmt;
 
 use crate::logic::phases::{default_phases, set_phase_end, shift_phases};
 use crate::logic::validate::MAX_PROTECTED_HOURS;
+use crate::logic::entries::{owner_exists, prune, with_record, Entry, Owner, Record};
 use crate::model::{
-    Candidate, CandidateStatus, Cohort, Date, Id, Person, RecordKind, SuccessSignal, Timestamp,
-    Tombstone, TrackLevel, Workspace,
+    standard_scenarios, Candidate, CandidateStatus, Cohort, Date, Decision, GreenFlag, Id,
+    Nomination, Person, RecordKind, Scenario, SignalMark, SuccessSignal, Timestamp, Tombstone,
+    TrackLevel, Verdict, WantsToManage, WeekPlan, Workspace,
 };
 
 /// The success signals a new cohort starts with; the coach edits them to fit.
@@ -100,6 +102,51 @@ pub enum Action {
     },
     RemoveCandidate {
         id: Id,
+    },
+    /// Saves a journey record: a nil id creates it, any other id replaces that record.
+    Put(Record),
+    /// Deletes a journey record (and clears links to it).
+    Remove {
+        kind: RecordKind,
+        id: Id,
+    },
+    /// The nomination, green flags and "wants to manage" answer of a candidate.
+    SetSelection {
+        candidate_id: Id,
+        nomination: Option<Nomination>,
+        green_flags: Vec<GreenFlag>,
+        wants_to_manage: Option<WantsToManage>,
+    },
+    /// Records (or withdraws, with `None`) the selection decision; the status follows it.
+    Decide {
+        candidate_id: Id,
+        decision: Option<Decision>,
+    },
+    /// Ticks a 1:1 follow-up off (on a day) or opens it again (`None`).
+    TickFollowUp {
+        one_on_one_id: Id,
+        follow_up_id: Id,
+        done_on: Option<Date>,
+    },
+    /// One success signal for one candidate: met (on a day) or not yet, with its evidence.
+    MarkSignal {
+        candidate_id: Id,
+        signal_id: Id,
+        met_on: Option<Date>,
+        evidence: Vec<Id>,
+    },
+    SetWeekPlan {
+        cohort_id: Id,
+        plan: WeekPlan,
+    },
+    AddScenario {
+        cohort_id: Id,
+        title: String,
+        prompt: String,
+    },
+    RemoveScenario {
+        cohort_id: Id,
+        scenario_id: Id,
     },
 }
 
@@ -282,6 +329,7 @@ pub fn apply(
             bury(ws, RecordKind::Candidate, candidacies, now);
             ws.people.retain(|p| p.id != id);
             ws.candidates.retain(|c| c.person_id != id);
+            cascade(ws, &[id], now);
             for cohort in &mut ws.cohorts {
                 let before = (cohort.sponsor_id, cohort.coach_ids.len());
                 if cohort.sponsor_id == Some(id) {
@@ -311,6 +359,8 @@ pub fn apply(
                 coach_ids: f.coach_ids,
                 phases: default_phases(f.starts_on),
                 success_signals,
+                scenarios: standard_scenarios(),
+                week: WeekPlan::default(),
                 created_at: now,
                 updated_at: now,
                 merge_bases: Vec::new(),
@@ -356,6 +406,7 @@ pub fn apply(
             bury(ws, RecordKind::Candidate, enrolled, now);
             ws.cohorts.retain(|c| c.id != id);
             ws.candidates.retain(|c| c.cohort_id != id);
+            cascade(ws, &[id], now);
             Ok(None)
         }
         Action::AddSignal { cohort_id, text } => {
@@ -426,6 +477,11 @@ pub fn apply(
                 person_id,
                 status: fields.status,
                 protected_hours_per_week: fields.protected_hours_per_week,
+                nomination: None,
+                green_flags: Vec::new(),
+                wants_to_manage: None,
+                decision: None,
+                signals: Vec::new(),
                 created_at: now,
                 updated_at: now,
                 merge_bases: Vec::new(),
@@ -450,9 +506,287 @@ pub fn apply(
             };
             bury(ws, RecordKind::Candidate, [(id, version)], now);
             ws.candidates.retain(|c| c.id != id);
+            cascade(ws, &[id], now);
+            Ok(None)
+        }
+        Action::Put(record) => with_record!(record, r => put(ws, r, now, new_id).map(Some)),
+        Action::Remove { kind, id } => {
+            remove_entry(ws, kind, id, now)?;
+            cascade(ws, &[id], now);
+            Ok(None)
+        }
+        Action::SetSelection {
+            candidate_id,
+            nomination,
+            green_flags,
+            wants_to_manage,
+        } => {
+            let c = candidate_mut(ws, candidate_id)?;
+            c.nomination = nomination.map(|n| Nomination {
+                rationale: n.rationale.trim().to_string(),
+                ..n
+            });
+            // Stored in the order of the checklist, each once.
+            c.green_flags = GreenFlag::ALL
+                .iter()
+                .copied()
+                .filter(|f| green_flags.contains(f))
+                .collect();
+            c.wants_to_manage = wants_to_manage;
+            c.updated_at = now;
+            Ok(None)
+        }
+        Action::Decide {
+            candidate_id,
+            decision,
+        } => {
+            let c = candidate_mut(ws, candidate_id)?;
+            match &decision {
+                Some(d) => {
+                    if d.reason.trim().is_empty() {
+                        return Err(ActionError::Blank("a reason for the decision"));
+                    }
+                    c.status = match d.verdict {
+                        Verdict::Selected => match c.status {
+                            CandidateStatus::Nominated | CandidateStatus::NotSelected => {
+                                CandidateStatus::Selected
+                            }
+                            other => other,
+                        },
+                        Verdict::NotNow => CandidateStatus::NotSelected,
+                    };
+                }
+                None => {
+                    if matches!(
+                        c.status,
+                        CandidateStatus::Selected | CandidateStatus::NotSelected
+                    ) {
+                        c.status = CandidateStatus::Nominated;
+                    }
+                }
+            }
+            c.decision = decision.map(|d| Decision {
+                reason: d.reason.trim().to_string(),
+                feedback: d.feedback.trim().to_string(),
+                ..d
+            });
+            c.updated_at = now;
+            Ok(None)
+        }
+        Action::TickFollowUp {
+            one_on_one_id,
+            follow_up_id,
+            done_on,
+        } => {
+            let o = ws
+                .one_on_ones
+                .iter_mut()
+                .find(|o| o.id == one_on_one_id)
+                .ok_or(ActionError::Missing("1:1"))?;
+            let f = o
+                .follow_ups
+                .iter_mut()
+                .find(|f| f.id == follow_up_id)
+                .ok_or(ActionError::Missing("follow-up"))?;
+            f.done_on = done_on;
+            o.updated_at = now;
+            Ok(None)
+        }
+        Action::MarkSignal {
+            candidate_id,
+            signal_id,
+            met_on,
+            evidence,
+        } => {
+            let cohort_id = ws
+                .candidate(candidate_id)
+                .ok_or(ActionError::Missing("candidate"))?
+                .cohort_id;
+            if !ws
+                .cohort(cohort_id)
+                .is_some_and(|c| c.success_signals.iter().any(|s| s.id == signal_id))
+            {
+                return Err(ActionError::Missing("success signal"));
+            }
+            let c = candidate_mut(ws, candidate_id)?;
+            let mut evidence_once = Vec::new();
+            for e in evidence {
+                if !evidence_once.contains(&e) {
+                    evidence_once.push(e);
+                }
+            }
+            c.signals.retain(|s| s.signal_id != signal_id);
+            if met_on.is_some() || !evidence_once.is_empty() {
+                c.signals.push(SignalMark {
+                    signal_id,
+                    met_on,
+                    evidence: evidence_once,
+                });
+            }
+            c.updated_at = now;
+            Ok(None)
+        }
+        Action::SetWeekPlan { cohort_id, plan } => {
+            let p = &plan;
+            if !(p.assignment_hours_min.is_finite()
+                && p.assignment_hours_max.is_finite()
+                && p.assignment_hours_min >= 0.0
+                && p.assignment_hours_min <= p.assignment_hours_max
+                && p.assignment_hours_max <= MAX_PROTECTED_HOURS)
+            {
+                return Err(ActionError::Invalid(format!(
+                    "Micro-assignment hours must be a range from 0 to {MAX_PROTECTED_HOURS}, the first no more than the second."
+                )));
+            }
+            if [p.workshops, p.shadowing, p.coaching_labs]
+                .iter()
+                .any(|n| *n > 10)
+            {
+                return Err(ActionError::Invalid(
+                    "A week can plan at most 10 sessions of one kind.".into(),
+                ));
+            }
+            let c = cohort_mut(ws, cohort_id)?;
+            c.week = plan;
+            c.updated_at = now;
+            Ok(None)
+        }
+        Action::AddScenario {
+            cohort_id,
+            title,
+            prompt,
+        } => {
+            let title = require_text(&title, "a title for the scenario")?;
+            let id = new_id();
+            let c = cohort_mut(ws, cohort_id)?;
+            c.scenarios.push(Scenario {
+                id,
+                title,
+                prompt: prompt.trim().to_string(),
+            });
+            c.updated_at = now;
+            Ok(Some(id))
+        }
+        Action::RemoveScenario {
+            cohort_id,
+            scenario_id,
+        } => {
+            let c = cohort_mut(ws, cohort_id)?;
+            let before = c.scenarios.len();
+            c.scenarios.retain(|s| s.id != scenario_id);
+            if c.scenarios.len() == before {
+                return Err(ActionError::Missing("scenario"));
+            }
+            c.updated_at = now;
             Ok(None)
         }
     }
+}
+
+fn candidate_mut(ws: &mut Workspace, id: Id) -> Result<&mut Candidate, ActionError> {
+    ws.candidates
+        .iter_mut()
+        .find(|c| c.id == id)
+        .ok_or(ActionError::Missing("candidate"))
+}
+
+/// After records are deleted: removes what they owned (with tombstones) and links to them.
+fn cascade(ws: &mut Workspace, gone: &[Id], now: Timestamp) {
+    let mut buried = Vec::new();
+    prune(ws, gone, now, &mut buried);
+    for (kind, id, version) in buried {
+        bury(ws, kind, [(id, version)], now);
+    }
+}
+
+fn owner_name(owner: Owner) -> &'static str {
+    match owner {
+        Owner::Candidate(_) => "candidate",
+        Owner::Cohort(_) => "cohort",
+        Owner::Person(_) => "person",
+        Owner::Organisation => "organisation",
+    }
+}
+
+/// Capitalises a rule's problem text into a sentence.
+fn sentence(problem: &str) -> String {
+    let mut chars = problem.chars();
+    match chars.next() {
+        Some(first) => format!("{}{}.", first.to_uppercase(), chars.as_str()),
+        None => String::new(),
+    }
+}
+
+fn put<T: Entry>(
+    ws: &mut Workspace,
+    mut r: T,
+    now: Timestamp,
+    new_id: &mut dyn FnMut() -> Id,
+) -> Result<Id, ActionError> {
+    if !owner_exists(ws, r.owner()) {
+        return Err(ActionError::Missing(owner_name(r.owner())));
+    }
+    let existing = T::list(ws).iter().position(|x| x.id() == r.id());
+    match existing {
+        None if r.id().is_nil() => {
+            r.set_id(new_id());
+            r.set_created_at(now);
+            r.bases_mut().clear();
+        }
+        None => return Err(ActionError::Missing(T::KIND.name())),
+        Some(i) => {
+            let old = &T::list(ws)[i];
+            r.set_created_at(old.created_at());
+            *r.bases_mut() = old.bases().to_vec();
+        }
+    }
+    r.fresh_ids(new_id);
+    r.set_updated_at(now);
+    if let Some((_, problem)) = r.problems(ws).into_iter().next() {
+        return Err(ActionError::Invalid(sentence(&problem)));
+    }
+    let id = r.id();
+    let list = T::list_mut(ws);
+    match existing {
+        Some(i) => list[i] = r,
+        None => list.push(r),
+    }
+    Ok(id)
+}
+
+fn remove_entry(
+    ws: &mut Workspace,
+    kind: RecordKind,
+    id: Id,
+    now: Timestamp,
+) -> Result<(), ActionError> {
+    struct Take {
+        kind: RecordKind,
+        id: Id,
+        found: Option<Timestamp>,
+        ws: Workspace,
+    }
+    impl crate::logic::entries::ListVisitor for Take {
+        fn visit<T: Entry>(&mut self) {
+            if T::KIND == self.kind {
+                let list = T::list_mut(&mut self.ws);
+                if let Some(i) = list.iter().position(|r| r.id() == self.id) {
+                    self.found = Some(list.remove(i).updated_at());
+                }
+            }
+        }
+    }
+    let mut t = Take {
+        kind,
+        id,
+        found: None,
+        ws: std::mem::take(ws),
+    };
+    crate::logic::entries::each_kind(&mut t);
+    *ws = t.ws;
+    let version = t.found.ok_or(ActionError::Missing(kind.name()))?;
+    bury(ws, kind, [(id, version)], now);
+    Ok(())
 }
 
 /// Applies an action to a copy and keeps the result only if the whole workspace still obeys
@@ -523,8 +857,27 @@ pub fn person_deletion_impact(ws: &Workspace, id: Id) -> Impact {
             .cohort(cand.cohort_id)
             .map_or("an unknown cohort", |c| &c.name);
         lines.push(format!(
-            "their candidacy in “{cohort}” ({})",
-            cand.status.label()
+            "their candidacy in “{cohort}” ({}){}",
+            cand.status.label(),
+            owned_summary(ws, cand.id)
+        ));
+    }
+    let cards = ws
+        .interviews
+        .iter()
+        .filter(|i| i.interviewer_id == id)
+        .count();
+    if cards > 0 {
+        lines.push(format!(
+            "{cards} interview scorecard{} they wrote",
+            if cards == 1 { "" } else { "s" }
+        ));
+    }
+    let retros = ws.retros.iter().filter(|r| r.person_id == id).count();
+    if retros > 0 {
+        lines.push(format!(
+            "{retros} leadership retrospective{}",
+            if retros == 1 { "" } else { "s" }
         ));
     }
     for cohort in &ws.cohorts {
@@ -543,15 +896,67 @@ pub fn person_deletion_impact(ws: &Workspace, id: Id) -> Impact {
 
 /// What deleting a cohort removes.
 pub fn cohort_deletion_impact(ws: &Workspace, id: Id) -> Impact {
-    let lines = ws
+    let mut lines: Vec<String> = ws
         .candidates_in(id)
         .map(|c| {
             format!(
-                "the candidacy of {} ({})",
+                "the candidacy of {} ({}){}",
                 ws.person_name(c.person_id),
-                c.status.label()
+                c.status.label(),
+                owned_summary(ws, c.id)
             )
         })
         .collect();
+    let reviews = ws.case_reviews.iter().filter(|r| r.cohort_id == id).count();
+    if reviews > 0 {
+        lines.push(format!(
+            "{reviews} peer case review{}",
+            if reviews == 1 { "" } else { "s" }
+        ));
+    }
     Impact { lines }
+}
+
+/// What a candidacy holds, for deletion warnings: ", with 5 activities and 2 journal entries".
+pub fn owned_summary(ws: &Workspace, candidate_id: Id) -> String {
+    let n = |count: usize, one: &str, many: &str| {
+        (count > 0).then(|| format!("{count} {}", if count == 1 { one } else { many }))
+    };
+    let mine = |c: Id| c == candidate_id;
+    let parts: Vec<String> = [
+        n(
+            ws.activities.iter().filter(|a| mine(a.candidate_id)).count(),
+            "activity",
+            "activities",
+        ),
+        n(
+            ws.assignments.iter().filter(|a| mine(a.candidate_id)).count(),
+            "micro-assignment",
+            "micro-assignments",
+        ),
+        n(
+            ws.one_on_ones.iter().filter(|a| mine(a.candidate_id)).count(),
+            "1:1",
+            "1:1s",
+        ),
+        n(
+            ws.journal.iter().filter(|a| mine(a.candidate_id)).count(),
+            "journal entry",
+            "journal entries",
+        ),
+        n(
+            ws.references.iter().filter(|a| mine(a.candidate_id)).count()
+                + ws.interviews.iter().filter(|a| mine(a.candidate_id)).count(),
+            "selection note",
+            "selection notes",
+        ),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    match parts.as_slice() {
+        [] => String::new(),
+        [one] => format!(", with {one}"),
+        [rest @ .., last] => format!(", with {} and {last}", rest.join(", ")),
+    }
 }

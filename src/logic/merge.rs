@@ -18,7 +18,13 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::model::{Candidate, Cohort, Id, Person, RecordKind, Timestamp, Tombstone, Workspace};
+use serde_json::Value;
+
+use crate::logic::entries::{entry_label, prune, Entry};
+use crate::model::{
+    Activity, Assignment, Candidate, CaseReview, Cohort, Id, Interview, JournalEntry, OneOnOne,
+    Person, RecordKind, Reference, Retro, Snippet, Timestamp, Tombstone, Workspace,
+};
 
 /// Which side's value to keep for one field of a conflict.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -196,11 +202,25 @@ impl Mergeable for Cohort {
                     .collect::<Vec<_>>()
                     .join(" | "),
             ),
+            (
+                "interview scenarios",
+                self.scenarios
+                    .iter()
+                    .map(|s| s.title.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" | "),
+            ),
+            (
+                "standard week",
+                crate::logic::journey::week_plan_line(&self.week),
+            ),
         ]
     }
     fn take_field(&mut self, field: &str, o: &Self) {
         match field {
             "name" => self.name = o.name.clone(),
+            "interview scenarios" => self.scenarios = o.scenarios.clone(),
+            "standard week" => self.week = o.week.clone(),
             "sponsor" => self.sponsor_id = o.sponsor_id,
             "coaches" => self.coach_ids = o.coach_ids.clone(),
             "phases" => self.phases = o.phases.clone(),
@@ -212,20 +232,146 @@ impl Mergeable for Cohort {
 
 impl Mergeable for Candidate {
     versions!(Candidate);
-    fn fields(&self, _: &Workspace) -> Vec<(&'static str, String)> {
+    fn fields(&self, ws: &Workspace) -> Vec<(&'static str, String)> {
+        let json = |v: &dyn erased::Json| describe(&v.value(), ws);
         vec![
             ("status", self.status.label().into()),
             ("protected hours", self.protected_hours_per_week.to_string()),
+            ("nomination", json(&self.nomination)),
+            (
+                "green flags",
+                format!("{} of 7", self.green_flags.len()),
+            ),
+            (
+                "wants to manage",
+                self.wants_to_manage.map_or("—".into(), |w| w.label().into()),
+            ),
+            ("decision", json(&self.decision)),
+            ("success signals", json(&self.signals)),
         ]
     }
     fn take_field(&mut self, field: &str, o: &Self) {
         match field {
             "status" => self.status = o.status,
             "protected hours" => self.protected_hours_per_week = o.protected_hours_per_week,
+            "nomination" => self.nomination = o.nomination.clone(),
+            "green flags" => self.green_flags = o.green_flags.clone(),
+            "wants to manage" => self.wants_to_manage = o.wants_to_manage,
+            "decision" => self.decision = o.decision.clone(),
+            "success signals" => self.signals = o.signals.clone(),
             _ => {}
         }
     }
 }
+
+/// Serialising any field to a JSON value, for the generic field display.
+mod erased {
+    pub trait Json {
+        fn value(&self) -> serde_json::Value;
+    }
+    impl<T: serde::Serialize> Json for T {
+        fn value(&self) -> serde_json::Value {
+            serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
+        }
+    }
+}
+
+/// A field's value as a person reads it: text as is, ids of people as their names, lists
+/// joined, records by their text or title.
+fn describe(v: &Value, ws: &Workspace) -> String {
+    match v {
+        Value::Null => "—".into(),
+        Value::Bool(b) => if *b { "yes" } else { "no" }.into(),
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => match Id::parse_str(s).ok().and_then(|id| ws.person(id)) {
+            Some(p) => p.name.clone(),
+            None => s.clone(),
+        },
+        Value::Array(items) if items.is_empty() => "—".into(),
+        Value::Array(items) => items
+            .iter()
+            .map(|i| describe(i, ws))
+            .collect::<Vec<_>>()
+            .join("; "),
+        Value::Object(map) => {
+            let mut parts = Vec::new();
+            for (k, v) in map {
+                if k == "id" || k.ends_with("_id") && Id::parse_str(v.as_str().unwrap_or("")).is_ok_and(|i| ws.person(i).is_none()) {
+                    continue;
+                }
+                parts.push(format!("{}: {}", k.replace('_', " "), describe(v, ws)));
+            }
+            parts.join(", ")
+        }
+    }
+}
+
+/// The fields of a journey record, read from its file form.
+fn entry_fields<T: Entry>(r: &T, ws: &Workspace) -> Vec<(&'static str, String)> {
+    let v = serde_json::to_value(r).unwrap_or(Value::Null);
+    T::FIELDS
+        .iter()
+        .map(|f| (*f, describe(v.get(*f).unwrap_or(&Value::Null), ws)))
+        .collect()
+}
+
+/// Copies one field of a journey record from `other` through its file form.
+fn entry_take<T: Entry>(r: &mut T, field: &str, other: &T) {
+    let (Ok(mut mine), Ok(theirs)) = (serde_json::to_value(&*r), serde_json::to_value(other))
+    else {
+        return;
+    };
+    if let Value::Object(map) = &mut mine {
+        match theirs.get(field) {
+            Some(v) => map.insert(field.to_string(), v.clone()),
+            None => map.remove(field),
+        };
+    }
+    if let Ok(next) = serde_json::from_value(mine) {
+        *r = next;
+    }
+}
+
+macro_rules! mergeable_entry {
+    ($($t:ty),+) => {$(
+        impl Mergeable for $t {
+            const KIND: RecordKind = <$t as Entry>::KIND;
+            fn id(&self) -> Id {
+                self.id
+            }
+            fn updated_at(&self) -> Timestamp {
+                self.updated_at
+            }
+            fn set_updated_at(&mut self, at: Timestamp) {
+                self.updated_at = at;
+            }
+            fn bases(&self) -> &[Timestamp] {
+                &self.merge_bases
+            }
+            fn bases_mut(&mut self) -> &mut Vec<Timestamp> {
+                &mut self.merge_bases
+            }
+            fn fields(&self, ws: &Workspace) -> Vec<(&'static str, String)> {
+                entry_fields(self, ws)
+            }
+            fn take_field(&mut self, field: &str, o: &Self) {
+                entry_take(self, field, o)
+            }
+        }
+    )+};
+}
+
+mergeable_entry!(
+    Reference,
+    Interview,
+    Activity,
+    Assignment,
+    OneOnOne,
+    JournalEntry,
+    Snippet,
+    CaseReview,
+    Retro
+);
 
 /// How many shared versions a record remembers.
 const MAX_BASES: usize = 4;
@@ -302,6 +448,9 @@ fn label_of(ws: &Workspace, other: &Workspace, kind: RecordKind, id: Id) -> Stri
             .map_or("(unknown candidate)".into(), |c| {
                 format!("{} in {}", name(c.person_id), cohort(c.cohort_id))
             }),
+        _ => entry_label(ws, id)
+            .or_else(|| entry_label(other, id))
+            .map_or_else(|| format!("a {}", kind.name()), |(_, title)| title),
     }
 }
 
@@ -493,6 +642,15 @@ pub fn merge(
     let people = mg.list(&mine.people, &theirs.people);
     let cohorts = mg.list(&mine.cohorts, &theirs.cohorts);
     let candidates = mg.list(&mine.candidates, &theirs.candidates);
+    let references = mg.list(&mine.references, &theirs.references);
+    let interviews = mg.list(&mine.interviews, &theirs.interviews);
+    let activities = mg.list(&mine.activities, &theirs.activities);
+    let assignments = mg.list(&mine.assignments, &theirs.assignments);
+    let one_on_ones = mg.list(&mine.one_on_ones, &theirs.one_on_ones);
+    let journal = mg.list(&mine.journal, &theirs.journal);
+    let snippets = mg.list(&mine.snippets, &theirs.snippets);
+    let case_reviews = mg.list(&mine.case_reviews, &theirs.case_reviews);
+    let retros = mg.list(&mine.retros, &theirs.retros);
 
     // Tombstones: ours, theirs, and those a removal used; minus anything alive again.
     let mut deleted = mine.deleted.clone();
@@ -518,6 +676,15 @@ pub fn merge(
         people,
         cohorts,
         candidates,
+        references,
+        interviews,
+        activities,
+        assignments,
+        one_on_ones,
+        journal,
+        snippets,
+        case_reviews,
+        retros,
         deleted,
     };
     let alive: std::collections::HashSet<Id> = ws
@@ -526,6 +693,7 @@ pub fn merge(
         .map(|p| p.id)
         .chain(ws.cohorts.iter().map(|c| c.id))
         .chain(ws.candidates.iter().map(|c| c.id))
+        .chain(crate::logic::entries::all_entry_ids(&ws))
         .collect();
     ws.deleted.retain(|t| !alive.contains(&t.id));
     repair(&mut ws, &mut mg.report, now);
@@ -582,6 +750,23 @@ fn repair(ws: &mut Workspace, report: &mut MergeReport, now: Timestamp) {
             c.updated_at = now;
         }
     }
+    // Journey records whose candidate, cohort or person is gone go with them.
+    let mut buried = Vec::new();
+    for line in prune(ws, &[], now, &mut buried) {
+        report.repairs.push(format!(
+            "Left out the {line}: what it belonged to was deleted."
+        ));
+    }
+    for (kind, id, version) in buried {
+        if !ws.deleted.iter().any(|t| t.id == id) {
+            ws.deleted.push(Tombstone {
+                id,
+                kind,
+                deleted_at: now,
+                version: Some(version),
+            });
+        }
+    }
     // Two candidacies of one person in one cohort (made separately on each side): keep the first.
     let mut seen = std::collections::HashSet::new();
     let mut doubles = Vec::new();
@@ -621,5 +806,26 @@ pub fn mark_sent(ws: &mut Workspace, only: Option<&std::collections::HashSet<Id>
     for c in ws.candidates.iter_mut().filter(|c| sent(c.id)) {
         changed |= note_base(&mut c.merge_bases, c.updated_at);
     }
-    changed
+    struct Mark<'a, F: Fn(Id) -> bool> {
+        ws: &'a mut Workspace,
+        sent: F,
+        changed: bool,
+    }
+    impl<F: Fn(Id) -> bool> crate::logic::entries::ListVisitor for Mark<'_, F> {
+        fn visit<T: Entry>(&mut self) {
+            for r in T::list_mut(self.ws) {
+                if (self.sent)(r.id()) {
+                    let at = r.updated_at();
+                    self.changed |= note_base(r.bases_mut(), at);
+                }
+            }
+        }
+    }
+    let mut m = Mark {
+        ws,
+        sent,
+        changed,
+    };
+    crate::logic::entries::each_kind(&mut m);
+    m.changed
 }

@@ -2,9 +2,12 @@
 //! the sample program. No I/O, no web APIs, no panics on user data.
 
 pub mod actions;
+pub mod entries;
+pub mod journey;
 pub mod merge;
 pub mod phases;
 pub mod sample;
+mod sample_journey;
 pub mod scope;
 pub mod validate;
 

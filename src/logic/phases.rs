@@ -209,6 +209,8 @@ mod tests {
             coach_ids: vec![],
             phases: default_phases(start),
             success_signals: vec![],
+            scenarios: vec![],
+            week: Default::default(),
             created_at: now,
             updated_at: now,
             merge_bases: Vec::new(),

@@ -8,14 +8,14 @@ use crate::logic::actions::{apply, Action, CandidateFields, CohortFields, Person
 use crate::logic::phases::monday_on_or_before;
 use crate::model::{CandidateStatus, Date, Id, Timestamp, TrackLevel, Workspace};
 
-struct Builder<'a> {
-    ws: Workspace,
+pub(super) struct Builder<'a> {
+    pub(super) ws: Workspace,
     now: Timestamp,
     new_id: &'a mut dyn FnMut() -> Id,
 }
 
 impl Builder<'_> {
-    fn act(&mut self, action: Action) -> Id {
+    pub(super) fn act(&mut self, action: Action) -> Id {
         // Built from constants that satisfy every rule; a refusal here is a bug in this file,
         // and the tests below load the sample, so it cannot reach a user.
         match apply(&mut self.ws, action, self.now, self.new_id) {
@@ -170,21 +170,48 @@ pub fn sample_program(today: Date, now: Timestamp, new_id: &mut dyn FnMut() -> I
         coach_ids: vec![coach],
         starts_on: start,
     }));
+    let mut cands = Vec::new();
     for (person, status, hours) in [
         (priya, CandidateStatus::InProgram, 8.0),
         (tom, CandidateStatus::InProgram, 6.0),
         (aisha, CandidateStatus::InProgram, 8.0),
-        (lee, CandidateStatus::NotSelected, 0.0),
+        (lee, CandidateStatus::Nominated, 0.0),
     ] {
-        b.act(Action::AddCandidate {
+        cands.push(b.act(Action::AddCandidate {
             cohort_id: cohort,
             person_id: person,
             fields: CandidateFields {
                 status,
                 protected_hours_per_week: hours,
             },
-        });
+        }));
     }
+    let named = |ws: &Workspace, name: &str| {
+        ws.people
+            .iter()
+            .find(|p| p.name == name)
+            .map_or(Id::nil(), |p| p.id)
+    };
+    let hana = named(&b.ws, "Hana Sato");
+    let kwame = named(&b.ws, "Kwame Mensah");
+    let ravi = named(&b.ws, "Ravi Kulkarni");
+    super::sample_journey::add(
+        &mut b,
+        super::sample_journey::Cast {
+            today,
+            start,
+            cohort,
+            sponsor,
+            coach,
+            hana,
+            priya: cands[0],
+            tom: cands[1],
+            aisha: cands[2],
+            lee: cands[3],
+            kwame,
+            ravi,
+        },
+    );
     b.ws
 }
 

@@ -2,12 +2,16 @@
 //! sponsor) or one candidate (for the candidate). What is left out is listed before the file is
 //! made. A scoped file merges cleanly into a fuller workspace: it is a subset with the same ids.
 //!
-//! Private material (issue: journal entries and private notes) joins [`Scoped::left_out`] here,
-//! included only when the person asks for it.
+//! Journal entries follow their visibility: a file for the sponsor carries only entries shared
+//! with the sponsor; a file for the candidate (or from the candidate to the coach) carries
+//! entries shared with the coach or sponsor. Private entries go only when the person asks
+//! for it (`include_private`). Selection notes (references, interview scorecards) stay out of
+//! a candidate's file.
 
 use std::collections::HashSet;
 
-use crate::model::{Id, Workspace};
+use crate::logic::entries::Entry;
+use crate::model::{Id, Visibility, Workspace};
 
 /// What a scoped export covers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,12 +46,27 @@ impl Scoped {
             .map(|p| p.id)
             .chain(ws.cohorts.iter().map(|c| c.id))
             .chain(ws.candidates.iter().map(|c| c.id))
+            .chain(crate::logic::entries::all_entry_ids(ws))
             .collect()
     }
 }
 
+/// Whether a journal entry may go to the audience of `scope`.
+pub fn journal_visible(scope: Scope, visibility: Visibility, include_private: bool) -> bool {
+    include_private
+        || match scope {
+            Scope::Cohort(_) => visibility == Visibility::Sponsor,
+            Scope::Candidate(_) => visibility != Visibility::Private,
+        }
+}
+
+fn keep<T: Entry>(list: &[T], f: impl Fn(&T) -> bool) -> Vec<T> {
+    list.iter().filter(|r| f(r)).cloned().collect()
+}
+
 /// Cuts the workspace down to `scope`. `None` when the cohort or candidate does not exist.
-pub fn scoped(ws: &Workspace, scope: Scope) -> Option<Scoped> {
+/// `include_private` sends journal entries whatever their visibility.
+pub fn scoped(ws: &Workspace, scope: Scope, include_private: bool) -> Option<Scoped> {
     let (cohort_id, candidate_ids, name): (Id, HashSet<Id>, String) = match scope {
         Scope::Cohort(id) => {
             let c = ws.cohort(id)?;
@@ -101,8 +120,90 @@ pub fn scoped(ws: &Workspace, scope: Scope) -> Option<Scoped> {
         }
         left_out.push(line);
     }
+    let ours = |id: Id| candidate_ids.contains(&id);
+    let for_candidate = matches!(scope, Scope::Candidate(_));
+    let journal = keep(&ws.journal, |j| {
+        ours(j.candidate_id) && journal_visible(scope, j.visibility, include_private)
+    });
+    let our_journal = ws.journal.iter().filter(|j| ours(j.candidate_id));
+    let (mut private, mut coach_only) = (0, 0);
+    for j in our_journal {
+        if !journal.iter().any(|k| k.id == j.id) {
+            match j.visibility {
+                Visibility::Private => private += 1,
+                _ => coach_only += 1,
+            }
+        }
+    }
+    if private > 0 {
+        left_out.push(plural(
+            private,
+            "private journal entry",
+            "private journal entries",
+        ));
+    }
+    if coach_only > 0 {
+        left_out.push(plural(
+            coach_only,
+            "journal entry shared with the coach only",
+            "journal entries shared with the coach only",
+        ));
+    }
+    let (references, interviews) = if for_candidate {
+        let notes = ws.references.iter().filter(|r| ours(r.candidate_id)).count()
+            + ws.interviews.iter().filter(|r| ours(r.candidate_id)).count();
+        if notes > 0 {
+            left_out.push(format!(
+                "{} (references and interview scorecards stay with the coach)",
+                plural(notes, "selection note", "selection notes")
+            ));
+        }
+        (Vec::new(), Vec::new())
+    } else {
+        (
+            keep(&ws.references, |r| ours(r.candidate_id)),
+            keep(&ws.interviews, |r| ours(r.candidate_id)),
+        )
+    };
+    let candidate_people: HashSet<Id> = candidates.iter().map(|k| k.person_id).collect();
+    let activities = keep(&ws.activities, |a| ours(a.candidate_id));
+    let one_on_ones = keep(&ws.one_on_ones, |a| ours(a.candidate_id));
+    // People the records name (interviewers, who took part, the other side of a 1:1, who
+    // nominated) come along, so the file reads with names rather than unknown ids.
+    let mut named: HashSet<Id> = people.iter().map(|p| p.id).collect();
+    named.extend(interviews.iter().map(|i| i.interviewer_id));
+    named.extend(activities.iter().flat_map(|a| a.with.iter().copied()));
+    named.extend(one_on_ones.iter().filter_map(|o| o.with_id));
+    named.extend(
+        candidates
+            .iter()
+            .filter_map(|k| k.nomination.as_ref().and_then(|n| n.by)),
+    );
+    let mut people = people;
+    for p in &ws.people {
+        if named.contains(&p.id) && !people.iter().any(|q| q.id == p.id) {
+            people.push(p.clone());
+        }
+    }
+    if let Some(line) = left_out.iter_mut().find(|l| l.contains("other p")) {
+        let other = ws.people.len() - people.len();
+        *line = plural(other, "other person", "other people");
+        if other == 0 {
+            line.clear();
+        }
+    }
+    left_out.retain(|l| !l.is_empty());
     let workspace = Workspace {
         organisation: ws.organisation.clone(),
+        references,
+        interviews,
+        activities,
+        assignments: keep(&ws.assignments, |a| ours(a.candidate_id)),
+        one_on_ones,
+        journal,
+        snippets: ws.snippets.clone(),
+        case_reviews: keep(&ws.case_reviews, |c| c.cohort_id == cohort_id),
+        retros: keep(&ws.retros, |r| candidate_people.contains(&r.person_id)),
         people,
         cohorts: vec![cohort],
         candidates,

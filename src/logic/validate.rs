@@ -4,6 +4,7 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
+use crate::logic::entries::{all_entry_ids, each_kind, owner_exists, Entry, ListVisitor, Owner};
 use crate::model::{Id, PhaseKind, Workspace};
 
 /// Most hours a week a candidate can have protected for the program.
@@ -166,12 +167,60 @@ pub fn validate(ws: &Workspace) -> Vec<Problem> {
             );
         }
     }
-    let live: HashSet<Id> = people
+    for (i, cohort) in ws.cohorts.iter().enumerate() {
+        let at = format!("cohorts[{i}]");
+        c.unique_ids(&format!("{at}.scenarios"), cohort.scenarios.iter().map(|s| s.id));
+        for (j, s) in cohort.scenarios.iter().enumerate() {
+            c.not_blank(format!("{at}.scenarios[{j}].title"), &s.title, "the title");
+        }
+        let w = &cohort.week;
+        if !(w.assignment_hours_min.is_finite()
+            && w.assignment_hours_max.is_finite()
+            && w.assignment_hours_min >= 0.0
+            && w.assignment_hours_min <= w.assignment_hours_max)
+        {
+            c.report(
+                format!("{at}.week"),
+                "micro-assignment hours must be a range from a smaller to a larger number",
+            );
+        }
+    }
+    {
+        struct Entries<'a> {
+            ws: &'a Workspace,
+            c: &'a mut Checker,
+        }
+        impl ListVisitor for Entries<'_> {
+            fn visit<T: Entry>(&mut self) {
+                let list = T::list(self.ws);
+                self.c.unique_ids(T::LIST, list.iter().map(Entry::id));
+                for (i, r) in list.iter().enumerate() {
+                    let at = format!("{}[{i}]", T::LIST);
+                    if !owner_exists(self.ws, r.owner()) {
+                        let (field, what) = match r.owner() {
+                            Owner::Candidate(id) => ("candidate_id", format!("no candidate has the id {id}")),
+                            Owner::Cohort(id) => ("cohort_id", format!("no cohort has the id {id}")),
+                            Owner::Person(id) => ("person_id", format!("no person has the id {id}")),
+                            Owner::Organisation => ("id", String::new()),
+                        };
+                        self.c.report(format!("{at}.{field}"), what);
+                    }
+                    for (field, problem) in r.problems(self.ws) {
+                        self.c.report(format!("{at}.{field}"), problem);
+                    }
+                }
+            }
+        }
+        let mut v = Entries { ws, c: &mut c };
+        each_kind(&mut v);
+    }
+    let mut live: HashSet<Id> = people
         .iter()
         .chain(cohorts.iter())
         .copied()
         .chain(ws.candidates.iter().map(|c| c.id))
         .collect();
+    live.extend(all_entry_ids(ws));
     for (i, t) in ws.deleted.iter().enumerate() {
         if live.contains(&t.id) {
             c.report(

@@ -4,12 +4,14 @@
 //! each other by id only.
 
 mod dates;
+mod journey;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 pub use dates::{date, opt_date};
+pub use journey::*;
 
 /// A record id: a UUID (v4 for records the app creates).
 pub type Id = Uuid;
@@ -28,6 +30,24 @@ pub struct Workspace {
     pub cohorts: Vec<Cohort>,
     #[serde(default)]
     pub candidates: Vec<Candidate>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub references: Vec<Reference>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub interviews: Vec<Interview>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub activities: Vec<Activity>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub assignments: Vec<Assignment>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub one_on_ones: Vec<OneOnOne>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub journal: Vec<JournalEntry>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub snippets: Vec<Snippet>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub case_reviews: Vec<CaseReview>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub retros: Vec<Retro>,
     /// Records deleted here, so a merge does not bring them back (ids only: no personal data).
     #[serde(default)]
     pub deleted: Vec<Tombstone>,
@@ -40,6 +60,15 @@ pub enum RecordKind {
     Person,
     Cohort,
     Candidate,
+    Reference,
+    Interview,
+    Activity,
+    Assignment,
+    OneOnOne,
+    JournalEntry,
+    Snippet,
+    CaseReview,
+    Retro,
 }
 
 impl RecordKind {
@@ -48,6 +77,15 @@ impl RecordKind {
             RecordKind::Person => "person",
             RecordKind::Cohort => "cohort",
             RecordKind::Candidate => "candidate",
+            RecordKind::Reference => "reference",
+            RecordKind::Interview => "interview scorecard",
+            RecordKind::Activity => "activity",
+            RecordKind::Assignment => "micro-assignment",
+            RecordKind::OneOnOne => "1:1",
+            RecordKind::JournalEntry => "journal entry",
+            RecordKind::Snippet => "snippet",
+            RecordKind::CaseReview => "case review",
+            RecordKind::Retro => "retrospective",
         }
     }
 }
@@ -267,6 +305,12 @@ pub struct Cohort {
     pub phases: Vec<Phase>,
     #[serde(default)]
     pub success_signals: Vec<SuccessSignal>,
+    /// Scenarios for the selection interview: the three standard ones plus the coach's own.
+    #[serde(default = "standard_scenarios")]
+    pub scenarios: Vec<Scenario>,
+    /// The standard week every candidate plans for.
+    #[serde(default)]
+    pub week: WeekPlan,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
     /// Versions (`updated_at`) of this record known to be shared with another copy of the
@@ -355,6 +399,36 @@ impl CandidateStatus {
     }
 }
 
+/// The three interview scenarios every cohort starts with. Their ids are the same in every
+/// cohort (ids of scenarios only need to be unique within one cohort), so copies that add them
+/// separately (a migration on two machines) still agree.
+pub fn standard_scenarios() -> Vec<Scenario> {
+    [
+        (
+            0x5ce0_0001,
+            "A missed deadline",
+            "The team will miss a date a stakeholder relies on. What do you do, and who hears what from you?",
+        ),
+        (
+            0x5ce0_0002,
+            "Tough feedback",
+            "A teammate's work keeps causing rework for others. How do you raise it, and what happens next?",
+        ),
+        (
+            0x5ce0_0003,
+            "Competing requests",
+            "Two stakeholders each want the team's next sprint. How do you decide, and how do you tell them?",
+        ),
+    ]
+    .into_iter()
+    .map(|(n, title, prompt)| Scenario {
+        id: Id::from_u128(n),
+        title: title.into(),
+        prompt: prompt.into(),
+    })
+    .collect()
+}
+
 /// A person enrolled in a cohort.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Candidate {
@@ -364,6 +438,18 @@ pub struct Candidate {
     pub status: CandidateStatus,
     /// Hours a week taken off the candidate's delivery load for the program.
     pub protected_hours_per_week: f32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nomination: Option<Nomination>,
+    /// Readiness signals seen (the green flags), in the order of [`GreenFlag::ALL`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub green_flags: Vec<GreenFlag>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wants_to_manage: Option<WantsToManage>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<Decision>,
+    /// The cohort's success signals as they stand for this candidate.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub signals: Vec<SignalMark>,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
     /// Versions (`updated_at`) of this record known to be shared with another copy of the

@@ -1,0 +1,601 @@
+//! The journey's own records (references, scorecards, activities, micro-assignments, 1:1s,
+//! journal entries, snippets, case reviews, retrospectives) handled in one way: the [`Entry`]
+//! trait gives each its list in the workspace, its owner and its rules, so saving, deleting,
+//! validating, merging and scoping need no code per type.
+//!
+//! References between records come in two strengths:
+//! - **owner** (`candidate_id`, `cohort_id`, a retro's `person_id`, an interviewer): the record
+//!   cannot exist without it; deleting the owner deletes the record (with a tombstone);
+//! - **soft** (participants, "nominated by", the other person in a 1:1, evidence links, journal
+//!   picks, the assignment an activity worked on): may point at something not in this copy
+//!   (left out of a shared file, or deleted) and is shown as such; never a validation error.
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use crate::model::{
+    Activity, ActivityKind, Assignment, CaseReview, Id, Interview, JournalEntry, OneOnOne,
+    RecordKind, Reference, Retro, Snippet, Timestamp, Workspace, SCORE_MAX, SCORE_MIN,
+};
+
+/// What a record belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Owner {
+    Candidate(Id),
+    Cohort(Id),
+    Person(Id),
+    Organisation,
+}
+
+/// A journey record type.
+pub trait Entry: Clone + PartialEq + Serialize + DeserializeOwned {
+    const KIND: RecordKind;
+    /// The fields a person edits, by their name in the file (for merge conflicts).
+    const FIELDS: &'static [&'static str];
+    fn id(&self) -> Id;
+    fn set_id(&mut self, id: Id);
+    fn created_at(&self) -> Timestamp;
+    fn set_created_at(&mut self, at: Timestamp);
+    fn updated_at(&self) -> Timestamp;
+    fn set_updated_at(&mut self, at: Timestamp);
+    fn bases(&self) -> &[Timestamp];
+    fn bases_mut(&mut self) -> &mut Vec<Timestamp>;
+    fn list(ws: &Workspace) -> &Vec<Self>;
+    fn list_mut(ws: &mut Workspace) -> &mut Vec<Self>;
+    /// The key of this list in the file (`activities`).
+    const LIST: &'static str;
+    fn owner(&self) -> Owner;
+    /// Rules beyond the owner existing: `(field, problem)` pairs, empty when sound.
+    fn problems(&self, ws: &Workspace) -> Vec<(&'static str, String)>;
+    /// A short name for lists and merge previews.
+    fn title(&self) -> String;
+    /// Gives new parts (a 1:1's new follow-ups) their ids.
+    fn fresh_ids(&mut self, _new_id: &mut dyn FnMut() -> Id) {}
+    /// People the record cannot exist without besides its owner (an interviewer).
+    fn helpers(&self) -> Vec<Id> {
+        Vec::new()
+    }
+    /// Clears soft references to `gone`; returns whether anything changed.
+    fn forget(&mut self, _gone: Id) -> bool {
+        false
+    }
+}
+
+macro_rules! entry_common {
+    ($kind:ident, $list:ident) => {
+        const KIND: RecordKind = RecordKind::$kind;
+        const LIST: &'static str = stringify!($list);
+        fn id(&self) -> Id {
+            self.id
+        }
+        fn set_id(&mut self, id: Id) {
+            self.id = id;
+        }
+        fn created_at(&self) -> Timestamp {
+            self.created_at
+        }
+        fn set_created_at(&mut self, at: Timestamp) {
+            self.created_at = at;
+        }
+        fn updated_at(&self) -> Timestamp {
+            self.updated_at
+        }
+        fn set_updated_at(&mut self, at: Timestamp) {
+            self.updated_at = at;
+        }
+        fn bases(&self) -> &[Timestamp] {
+            &self.merge_bases
+        }
+        fn bases_mut(&mut self) -> &mut Vec<Timestamp> {
+            &mut self.merge_bases
+        }
+        fn list(ws: &Workspace) -> &Vec<Self> {
+            &ws.$list
+        }
+        fn list_mut(ws: &mut Workspace) -> &mut Vec<Self> {
+            &mut ws.$list
+        }
+    };
+}
+
+fn blank(text: &str) -> bool {
+    text.trim().is_empty()
+}
+
+fn forget_in(list: &mut Vec<Id>, gone: Id) -> bool {
+    let before = list.len();
+    list.retain(|i| *i != gone);
+    list.len() != before
+}
+
+fn forget_opt(slot: &mut Option<Id>, gone: Id) -> bool {
+    if *slot == Some(gone) {
+        *slot = None;
+        true
+    } else {
+        false
+    }
+}
+
+impl Entry for Reference {
+    entry_common!(Reference, references);
+    const FIELDS: &'static [&'static str] = &[
+        "who",
+        "relation",
+        "collaboration",
+        "curiosity",
+        "ownership",
+        "on",
+    ];
+    fn owner(&self) -> Owner {
+        Owner::Candidate(self.candidate_id)
+    }
+    fn problems(&self, _: &Workspace) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        if blank(&self.who) {
+            out.push(("who", "who gave the reference is empty".into()));
+        }
+        out
+    }
+    fn title(&self) -> String {
+        format!("Reference from {}", self.who)
+    }
+}
+
+impl Entry for Interview {
+    entry_common!(Interview, interviews);
+    const FIELDS: &'static [&'static str] = &["interviewer_id", "held_on", "answers"];
+    fn owner(&self) -> Owner {
+        Owner::Candidate(self.candidate_id)
+    }
+    fn problems(&self, ws: &Workspace) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        if ws.person(self.interviewer_id).is_none() {
+            out.push((
+                "interviewer_id",
+                format!("no person has the id {}", self.interviewer_id),
+            ));
+        }
+        if self
+            .answers
+            .iter()
+            .filter_map(|a| a.score)
+            .any(|s| !(SCORE_MIN..=SCORE_MAX).contains(&s))
+        {
+            out.push((
+                "answers",
+                format!("a score is outside the scale {SCORE_MIN}–{SCORE_MAX}"),
+            ));
+        }
+        if ws.interviews.iter().any(|o| {
+            o.id != self.id
+                && o.candidate_id == self.candidate_id
+                && o.interviewer_id == self.interviewer_id
+        }) {
+            out.push((
+                "interviewer_id",
+                format!(
+                    "{} already has a scorecard for this candidate",
+                    ws.person_name(self.interviewer_id)
+                ),
+            ));
+        }
+        out
+    }
+    fn title(&self) -> String {
+        "Interview scorecard".into()
+    }
+    fn helpers(&self) -> Vec<Id> {
+        vec![self.interviewer_id]
+    }
+}
+
+/// Longest activity that can be logged, in minutes (a full day and a night).
+pub const MAX_ACTIVITY_MINUTES: u32 = 16 * 60;
+
+impl Entry for Activity {
+    entry_common!(Activity, activities);
+    const FIELDS: &'static [&'static str] = &[
+        "kind",
+        "title",
+        "on",
+        "at",
+        "minutes",
+        "done",
+        "with",
+        "notes",
+        "noticed",
+        "differently",
+        "assignment_id",
+        "journal_ids",
+    ];
+    fn owner(&self) -> Owner {
+        Owner::Candidate(self.candidate_id)
+    }
+    fn problems(&self, _: &Workspace) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        if blank(&self.title) {
+            out.push(("title", "the title is empty".into()));
+        }
+        if self.minutes == 0 || self.minutes > MAX_ACTIVITY_MINUTES {
+            out.push((
+                "minutes",
+                format!(
+                    "the duration must be between 1 minute and {} hours",
+                    MAX_ACTIVITY_MINUTES / 60
+                ),
+            ));
+        }
+        if self.kind != ActivityKind::Shadowing
+            && !(self.noticed.is_empty() && self.differently.is_empty())
+        {
+            out.push((
+                "noticed",
+                "only a shadowing session has a debrief".into(),
+            ));
+        }
+        out
+    }
+    fn title(&self) -> String {
+        self.title.clone()
+    }
+    fn forget(&mut self, gone: Id) -> bool {
+        forget_in(&mut self.with, gone)
+            | forget_opt(&mut self.assignment_id, gone)
+            | forget_in(&mut self.journal_ids, gone)
+    }
+}
+
+impl Entry for Assignment {
+    entry_common!(Assignment, assignments);
+    const FIELDS: &'static [&'static str] = &[
+        "title",
+        "objective",
+        "scope",
+        "stakeholders",
+        "success_criteria",
+        "starts_on",
+        "ends_on",
+        "handoff",
+        "status",
+        "outcome",
+        "metric",
+    ];
+    fn owner(&self) -> Owner {
+        Owner::Candidate(self.candidate_id)
+    }
+    fn problems(&self, _: &Workspace) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        if blank(&self.title) {
+            out.push(("title", "the title is empty".into()));
+        }
+        if self.ends_on < self.starts_on {
+            out.push(("ends_on", "the timebox ends before it starts".into()));
+        }
+        if let Some(m) = &self.metric {
+            if blank(&m.name) {
+                out.push(("metric", "the metric has values but no name".into()));
+            }
+            if [m.before, m.after].into_iter().flatten().any(|v| !v.is_finite()) {
+                out.push(("metric", "a metric value is not a number".into()));
+            }
+        }
+        out
+    }
+    fn title(&self) -> String {
+        self.title.clone()
+    }
+}
+
+impl Entry for OneOnOne {
+    entry_common!(OneOnOne, one_on_ones);
+    const FIELDS: &'static [&'static str] = &[
+        "with_id",
+        "held_on",
+        "agenda",
+        "questions",
+        "goal",
+        "notes",
+        "follow_ups",
+    ];
+    fn owner(&self) -> Owner {
+        Owner::Candidate(self.candidate_id)
+    }
+    fn problems(&self, _: &Workspace) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        if self.follow_ups.iter().any(|f| blank(&f.text)) {
+            out.push(("follow_ups", "a follow-up has no text".into()));
+        }
+        let mut ids: Vec<Id> = self.follow_ups.iter().map(|f| f.id).collect();
+        ids.sort();
+        ids.dedup();
+        if ids.len() != self.follow_ups.len() {
+            out.push(("follow_ups", "two follow-ups have the same id".into()));
+        }
+        out
+    }
+    fn title(&self) -> String {
+        format!("1:1 on {}", self.held_on)
+    }
+    fn fresh_ids(&mut self, new_id: &mut dyn FnMut() -> Id) {
+        for f in &mut self.follow_ups {
+            if f.id.is_nil() {
+                f.id = new_id();
+            }
+        }
+    }
+    fn forget(&mut self, gone: Id) -> bool {
+        forget_opt(&mut self.with_id, gone)
+    }
+}
+
+impl Entry for JournalEntry {
+    entry_common!(JournalEntry, journal);
+    const FIELDS: &'static [&'static str] = &["on", "title", "body", "tags", "visibility"];
+    fn owner(&self) -> Owner {
+        Owner::Candidate(self.candidate_id)
+    }
+    fn problems(&self, _: &Workspace) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        if blank(&self.title) {
+            out.push(("title", "the title is empty".into()));
+        }
+        out
+    }
+    fn title(&self) -> String {
+        self.title.clone()
+    }
+}
+
+impl Entry for Snippet {
+    entry_common!(Snippet, snippets);
+    const FIELDS: &'static [&'static str] = &["title", "category", "body"];
+    fn owner(&self) -> Owner {
+        Owner::Organisation
+    }
+    fn problems(&self, _: &Workspace) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        if blank(&self.title) {
+            out.push(("title", "the title is empty".into()));
+        }
+        if blank(&self.body) {
+            out.push(("body", "the text is empty".into()));
+        }
+        out
+    }
+    fn title(&self) -> String {
+        self.title.clone()
+    }
+}
+
+impl Entry for CaseReview {
+    entry_common!(CaseReview, case_reviews);
+    const FIELDS: &'static [&'static str] = &[
+        "on",
+        "title",
+        "scenario",
+        "suggestions",
+        "tried",
+        "outcome",
+        "lessons",
+    ];
+    fn owner(&self) -> Owner {
+        Owner::Cohort(self.cohort_id)
+    }
+    fn problems(&self, _: &Workspace) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        if blank(&self.title) {
+            out.push(("title", "the title is empty".into()));
+        }
+        out
+    }
+    fn title(&self) -> String {
+        self.title.clone()
+    }
+}
+
+impl Entry for Retro {
+    entry_common!(Retro, retros);
+    const FIELDS: &'static [&'static str] = &[
+        "year",
+        "quarter",
+        "worked",
+        "challenges",
+        "try_next",
+        "support",
+    ];
+    fn owner(&self) -> Owner {
+        Owner::Person(self.person_id)
+    }
+    fn problems(&self, ws: &Workspace) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        if !(1..=4).contains(&self.quarter) {
+            out.push(("quarter", "the quarter must be 1, 2, 3 or 4".into()));
+        }
+        if !(2000..=2100).contains(&self.year) {
+            out.push(("year", "the year is not between 2000 and 2100".into()));
+        }
+        if ws.retros.iter().any(|o| {
+            o.id != self.id
+                && o.person_id == self.person_id
+                && (o.year, o.quarter) == (self.year, self.quarter)
+        }) {
+            out.push((
+                "quarter",
+                format!(
+                    "{} already has a retrospective for {} Q{}",
+                    ws.person_name(self.person_id),
+                    self.year,
+                    self.quarter
+                ),
+            ));
+        }
+        out
+    }
+    fn title(&self) -> String {
+        format!("{} Q{} retrospective", self.year, self.quarter)
+    }
+}
+
+/// Any journey record, as the UI hands it to [`Action::Put`](crate::logic::Action::Put).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Record {
+    Reference(Reference),
+    Interview(Interview),
+    Activity(Activity),
+    Assignment(Assignment),
+    OneOnOne(OneOnOne),
+    JournalEntry(JournalEntry),
+    Snippet(Snippet),
+    CaseReview(CaseReview),
+    Retro(Retro),
+}
+
+/// Calls `$body` with `$r` bound to the record inside any [`Record`] variant.
+macro_rules! with_record {
+    ($rec:expr, $r:ident => $body:expr) => {
+        match $rec {
+            Record::Reference($r) => $body,
+            Record::Interview($r) => $body,
+            Record::Activity($r) => $body,
+            Record::Assignment($r) => $body,
+            Record::OneOnOne($r) => $body,
+            Record::JournalEntry($r) => $body,
+            Record::Snippet($r) => $body,
+            Record::CaseReview($r) => $body,
+            Record::Retro($r) => $body,
+        }
+    };
+}
+pub(crate) use with_record;
+
+/// Runs a generic function over every entry list of a workspace.
+pub trait ListVisitor {
+    fn visit<T: Entry>(&mut self);
+}
+
+/// Calls `v.visit::<T>()` once for each journey record type.
+pub fn each_kind(v: &mut impl ListVisitor) {
+    v.visit::<Reference>();
+    v.visit::<Interview>();
+    v.visit::<Activity>();
+    v.visit::<Assignment>();
+    v.visit::<OneOnOne>();
+    v.visit::<JournalEntry>();
+    v.visit::<Snippet>();
+    v.visit::<CaseReview>();
+    v.visit::<Retro>();
+}
+
+/// Whether the owner of a record exists in the workspace.
+pub fn owner_exists(ws: &Workspace, owner: Owner) -> bool {
+    match owner {
+        Owner::Candidate(id) => ws.candidate(id).is_some(),
+        Owner::Cohort(id) => ws.cohort(id).is_some(),
+        Owner::Person(id) => ws.person(id).is_some(),
+        Owner::Organisation => true,
+    }
+}
+
+/// Ids of every journey record in the workspace.
+pub fn all_entry_ids(ws: &Workspace) -> Vec<Id> {
+    struct Ids<'a>(&'a Workspace, Vec<Id>);
+    impl ListVisitor for Ids<'_> {
+        fn visit<T: Entry>(&mut self) {
+            let ids: Vec<Id> = T::list(self.0).iter().map(Entry::id).collect();
+            self.1.extend(ids);
+        }
+    }
+    let mut v = Ids(ws, Vec::new());
+    each_kind(&mut v);
+    v.1
+}
+
+/// A name for any journey record by id, for evidence links and previews.
+pub fn entry_label(ws: &Workspace, id: Id) -> Option<(RecordKind, String)> {
+    struct Find<'a>(&'a Workspace, Id, Option<(RecordKind, String)>);
+    impl ListVisitor for Find<'_> {
+        fn visit<T: Entry>(&mut self) {
+            if self.2.is_none() {
+                if let Some(r) = T::list(self.0).iter().find(|r| r.id() == self.1) {
+                    self.2 = Some((T::KIND, r.title()));
+                }
+            }
+        }
+    }
+    let mut v = Find(ws, id, None);
+    each_kind(&mut v);
+    v.2
+}
+
+/// Removes records whose owner is gone (remembering each in `buried`, with its version),
+/// an interviewer's scorecards when the interviewer is gone, and soft references to records
+/// that are gone. Soft references are only cleared for ids in `gone`: a reference to something
+/// simply not in this copy stays. Returns one line per record removed.
+pub fn prune(
+    ws: &mut Workspace,
+    gone: &[Id],
+    now: Timestamp,
+    buried: &mut Vec<(RecordKind, Id, Timestamp)>,
+) -> Vec<String> {
+    struct Prune<'a> {
+        ws: &'a mut Workspace,
+        gone: &'a [Id],
+        now: Timestamp,
+        buried: &'a mut Vec<(RecordKind, Id, Timestamp)>,
+        lines: Vec<String>,
+    }
+    impl ListVisitor for Prune<'_> {
+        fn visit<T: Entry>(&mut self) {
+            let list = std::mem::take(T::list_mut(self.ws));
+            let mut kept = Vec::with_capacity(list.len());
+            for mut r in list {
+                let orphan = !owner_exists(self.ws, r.owner())
+                    || r.helpers().iter().any(|p| self.ws.person(*p).is_none());
+                if orphan {
+                    self.buried.push((T::KIND, r.id(), r.updated_at()));
+                    self.lines.push(format!("{} “{}”", T::KIND.name(), r.title()));
+                    continue;
+                }
+                let mut changed = false;
+                for g in self.gone {
+                    changed |= r.forget(*g);
+                }
+                if changed {
+                    r.set_updated_at(self.now);
+                }
+                kept.push(r);
+            }
+            *T::list_mut(self.ws) = kept;
+        }
+    }
+    let lines = {
+        let mut v = Prune {
+            ws,
+            gone,
+            now,
+            buried,
+            lines: Vec::new(),
+        };
+        each_kind(&mut v);
+        v.lines
+    };
+    // Candidate-level soft references: nomination by, signal evidence.
+    for c in &mut ws.candidates {
+        let mut changed = false;
+        if let Some(n) = &mut c.nomination {
+            for g in gone {
+                changed |= forget_opt(&mut n.by, *g);
+            }
+        }
+        for s in &mut c.signals {
+            for g in gone {
+                changed |= forget_in(&mut s.evidence, *g);
+            }
+        }
+        if changed {
+            c.updated_at = now;
+        }
+    }
+    lines
+}

@@ -1,0 +1,639 @@
+//! The journey's rules: phases of activities, 1:1 follow-ups carrying over, interview scores
+//! hidden until all have scored, overdue work, journal visibility in shared files, the week,
+//! the calendar file, and journey records through save, merge and the file format.
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use common::{act, at, day, sample};
+use runway::file::{decode, encode_pretty};
+use runway::logic::entries::{Entry, Record};
+use runway::logic::journey::{
+    activity_overdue, assignment_overdue, calendar, carried_over, open_follow_ups, phase_of,
+    scoreboard, selection_board, timeline, week_summary, Cell, ItemState,
+};
+use runway::logic::merge::{merge, Resolutions, Side};
+use runway::logic::scope::{scoped, Scope};
+use runway::logic::{validate, Action, ActionError};
+use runway::model::*;
+
+fn candidate_named<'a>(ws: &'a Workspace, name: &str) -> &'a Candidate {
+    ws.candidates
+        .iter()
+        .find(|c| ws.person_name(c.person_id) == name)
+        .unwrap()
+}
+
+fn one_on_one(cand: Id, with: Id, on: Date, follow_ups: &[&str]) -> Record {
+    Record::OneOnOne(OneOnOne {
+        id: Id::nil(),
+        candidate_id: cand,
+        with_id: Some(with),
+        held_on: on,
+        agenda: "Agenda".into(),
+        questions: vec!["Q1".into(), "Q2".into()],
+        goal: "Goal".into(),
+        notes: String::new(),
+        follow_ups: follow_ups
+            .iter()
+            .map(|t| FollowUp {
+                id: Id::nil(),
+                text: (*t).into(),
+                done_on: None,
+            })
+            .collect(),
+        created_at: Timestamp::UNIX_EPOCH,
+        updated_at: Timestamp::UNIX_EPOCH,
+        merge_bases: vec![],
+    })
+}
+
+#[test]
+fn an_activity_falls_in_the_phase_of_its_date() {
+    let ws = sample();
+    let cohort = &ws.cohorts[0];
+    let shadow_start = cohort.phases[1].starts_on;
+    assert_eq!(phase_of(cohort, shadow_start), Some(PhaseKind::Shadow));
+    assert_eq!(
+        phase_of(cohort, shadow_start.pred_opt().unwrap()),
+        Some(PhaseKind::Prepare)
+    );
+    assert_eq!(phase_of(cohort, cohort.ends_on().succ_opt().unwrap()), None);
+    // The timeline groups each item under the phase of its date.
+    let priya = candidate_named(&ws, "Priya Raman");
+    let t = timeline(&ws, priya.id, day(2026, 11, 21));
+    for (phase, items) in &t.groups {
+        for item in items {
+            assert_eq!(*phase, phase_of(cohort, item.on), "{item:?}");
+        }
+    }
+    assert!(t.groups.iter().any(|(p, _)| *p == Some(PhaseKind::Shadow)));
+}
+
+#[test]
+fn open_follow_ups_carry_over_until_ticked() {
+    let mut ws = sample();
+    let cand = candidate_named(&ws, "Tomás Ferreira").id;
+    let coach = ws.cohorts[0].coach_ids[0];
+    let first = act(
+        &mut ws,
+        Action::Put(one_on_one(
+            cand,
+            coach,
+            day(2026, 11, 2),
+            &["Book a shadowing slot", "Read the escalation page"],
+        )),
+    )
+    .unwrap()
+    .unwrap();
+    let fu: Vec<Id> = ws
+        .one_on_ones
+        .iter()
+        .find(|o| o.id == first)
+        .unwrap()
+        .follow_ups
+        .iter()
+        .map(|f| f.id)
+        .collect();
+    assert!(fu.iter().all(|id| !id.is_nil()), "new follow-ups get ids");
+
+    // Before the second 1:1, both are open with this person; none with someone else.
+    assert_eq!(
+        open_follow_ups(&ws, cand, Some(coach), day(2026, 11, 9)).len(),
+        2
+    );
+    assert!(open_follow_ups(&ws, cand, None, day(2026, 11, 9)).is_empty());
+
+    let second = act(
+        &mut ws,
+        Action::Put(one_on_one(cand, coach, day(2026, 11, 9), &[])),
+    )
+    .unwrap()
+    .unwrap();
+    // Ticked during the second 1:1: still shown there (as done), gone from the third.
+    act(
+        &mut ws,
+        Action::TickFollowUp {
+            one_on_one_id: first,
+            follow_up_id: fu[0],
+            done_on: Some(day(2026, 11, 9)),
+        },
+    )
+    .unwrap();
+    let third = act(
+        &mut ws,
+        Action::Put(one_on_one(cand, coach, day(2026, 11, 16), &[])),
+    )
+    .unwrap()
+    .unwrap();
+    fn texts_in(ws: &Workspace, id: Id) -> Vec<String> {
+        let o = ws.one_on_ones.iter().find(|o| o.id == id).unwrap();
+        carried_over(ws, o)
+            .iter()
+            .map(|c| c.follow_up.text.clone())
+            .collect()
+    }
+    let texts = |id: Id| texts_in(&ws, id);
+    assert_eq!(
+        texts(second),
+        vec!["Book a shadowing slot", "Read the escalation page"]
+    );
+    assert_eq!(texts(third), vec!["Read the escalation page"]);
+    assert!(texts(first).is_empty(), "nothing carries into the first");
+    // A 1:1 with someone else carries nothing over.
+    let other = ws.cohorts[0].sponsor_id.unwrap();
+    let elsewhere = act(
+        &mut ws,
+        Action::Put(one_on_one(cand, other, day(2026, 11, 16), &[])),
+    )
+    .unwrap()
+    .unwrap();
+    assert!(texts_in(&ws, elsewhere).is_empty());
+}
+
+#[test]
+fn interview_scores_stay_hidden_until_every_interviewer_has_scored() {
+    let ws = sample();
+    let next = &ws.cohorts[1];
+    let ravi = candidate_named(&ws, "Ravi Kulkarni").clone();
+    let sponsor = next.sponsor_id.unwrap();
+    let next_id = next.id;
+    let scorers: Vec<Id> = ws
+        .interviews
+        .iter()
+        .filter(|i| i.candidate_id == ravi.id)
+        .map(|i| i.interviewer_id)
+        .collect();
+    assert_eq!(scorers.len(), 2);
+    // The sponsor has scored one scenario of three: nothing is revealed.
+    for viewer in [None, Some(scorers[0]), Some(sponsor)] {
+        let b = scoreboard(&ws, ravi.id, viewer);
+        assert!(!b.revealed);
+        assert!(b.rows.iter().all(|r| r.spread.is_none() && r.mean.is_none()));
+        for row in &b.rows {
+            for (cell, (_, interviewer)) in row.cells.iter().zip(&b.interviewers) {
+                if let Cell::Score(_) = cell {
+                    assert_eq!(
+                        Some(*interviewer),
+                        viewer,
+                        "only the viewer's own scores show"
+                    );
+                }
+            }
+        }
+    }
+    let own = scoreboard(&ws, ravi.id, Some(scorers[0]));
+    assert!(own.rows.iter().all(|r| matches!(r.cells[0], Cell::Score(_))));
+    assert!(matches!(own.rows[0].cells[1], Cell::Hidden));
+    assert!(matches!(own.rows[1].cells[1], Cell::Missing));
+
+    // Kwame's panel has finished: everyone sees all scores, with the spread.
+    let kwame = candidate_named(&ws, "Kwame Mensah").clone();
+    let b = scoreboard(&ws, kwame.id, None);
+    assert!(b.revealed);
+    let spreads: Vec<u8> = b.rows.iter().map(|r| r.spread.unwrap()).collect();
+    assert_eq!(spreads, vec![1, 1, 1]); // 3/2, 3/4, 4/3 in the sample
+    assert_eq!(b.rows[0].mean, Some(2.5));
+
+    // The last missing score reveals Ravi's too.
+    let mut ws = ws;
+    let mut card = ws
+        .interviews
+        .iter()
+        .find(|i| i.candidate_id == ravi.id && i.interviewer_id == sponsor)
+        .unwrap()
+        .clone();
+    for a in &mut card.answers {
+        a.score.get_or_insert(2);
+    }
+    act(&mut ws, Action::Put(Record::Interview(card))).unwrap();
+    assert!(scoreboard(&ws, ravi.id, None).revealed);
+
+    // The board shows the means only once revealed.
+    let board = selection_board(&ws, next_id);
+    assert!(board.iter().all(|r| r.mean_score.is_some()));
+}
+
+#[test]
+fn scores_off_the_scale_and_second_scorecards_are_refused() {
+    let mut ws = sample();
+    let mut card = ws.interviews[0].clone();
+    card.answers[0].score = Some(9);
+    let e = act(&mut ws, Action::Put(Record::Interview(card.clone()))).unwrap_err();
+    assert!(matches!(e, ActionError::Invalid(m) if m.contains("scale 1–4")));
+    card.answers[0].score = Some(2);
+    card.id = Id::nil();
+    let e = act(&mut ws, Action::Put(Record::Interview(card))).unwrap_err();
+    assert!(matches!(e, ActionError::Invalid(m) if m.contains("already has a scorecard")));
+}
+
+#[test]
+fn overdue_work_is_open_work_past_its_date() {
+    let ws = sample();
+    let today = day(2026, 11, 21);
+    let overdue: Vec<&str> = ws
+        .assignments
+        .iter()
+        .filter(|a| assignment_overdue(a, today))
+        .map(|a| a.title.as_str())
+        .collect();
+    assert_eq!(overdue, vec!["Write down the incident escalation path"]);
+    let mut a = ws.assignments[0].clone();
+    a.ends_on = day(2026, 11, 20);
+    for (status, late) in [
+        (AssignmentStatus::Planned, true),
+        (AssignmentStatus::Active, true),
+        (AssignmentStatus::Done, false),
+        (AssignmentStatus::Dropped, false),
+    ] {
+        a.status = status;
+        assert_eq!(assignment_overdue(&a, today), late, "{status:?}");
+    }
+    a.status = AssignmentStatus::Active;
+    a.ends_on = today;
+    assert!(!assignment_overdue(&a, today), "due today is not late yet");
+
+    let mut act_ = ws.activities[0].clone();
+    act_.on = day(2026, 11, 20);
+    act_.done = false;
+    assert!(activity_overdue(&act_, today));
+    act_.done = true;
+    assert!(!activity_overdue(&act_, today));
+
+    // The timeline lists it as overdue.
+    let aisha = candidate_named(&ws, "Aisha Bello");
+    let t = timeline(&ws, aisha.id, today);
+    assert!(t
+        .overdue
+        .iter()
+        .any(|i| i.title.starts_with("Write down the incident escalation path")));
+    assert!(t.next.iter().all(|i| i.state == ItemState::Planned));
+}
+
+#[test]
+fn private_journal_entries_stay_out_of_shared_files_unless_included() {
+    let ws = sample();
+    let priya = candidate_named(&ws, "Priya Raman");
+    let by_vis = |w: &Workspace, v: Visibility| w.journal.iter().filter(|j| j.visibility == v).count();
+    assert_eq!(by_vis(&ws, Visibility::Private), 1);
+
+    let for_candidate = scoped(&ws, Scope::Candidate(priya.id), false).unwrap();
+    assert_eq!(by_vis(&for_candidate.workspace, Visibility::Private), 0);
+    assert_eq!(by_vis(&for_candidate.workspace, Visibility::Coach), 1);
+    assert!(for_candidate
+        .left_out
+        .contains(&"1 private journal entry".to_string()));
+    let text = encode_pretty(&for_candidate.workspace, at(2026, 11, 21));
+    assert!(!text.contains("Why I said yes"), "the private entry's text is not in the file");
+    assert!(
+        for_candidate.workspace.interviews.is_empty()
+            && for_candidate.workspace.references.is_empty(),
+        "selection notes stay with the coach"
+    );
+
+    let for_sponsor = scoped(&ws, Scope::Cohort(ws.cohorts[0].id), false).unwrap();
+    assert_eq!(by_vis(&for_sponsor.workspace, Visibility::Private), 0);
+    assert_eq!(
+        by_vis(&for_sponsor.workspace, Visibility::Coach),
+        0,
+        "coach-only entries are not for the sponsor"
+    );
+    assert_eq!(by_vis(&for_sponsor.workspace, Visibility::Sponsor), 1);
+
+    let included = scoped(&ws, Scope::Candidate(priya.id), true).unwrap();
+    assert_eq!(by_vis(&included.workspace, Visibility::Private), 1);
+    assert!(!included.left_out.iter().any(|l| l.contains("journal")));
+    // Whatever a scoped file holds obeys every rule, dangling soft links included.
+    for s in [for_candidate, for_sponsor, included] {
+        assert_eq!(validate(&s.workspace), vec![]);
+    }
+}
+
+#[test]
+fn the_week_counts_planned_against_done_and_protected_hours_used() {
+    let ws = sample();
+    let priya = candidate_named(&ws, "Priya Raman");
+    let s = ws.cohorts[0].starts_on();
+    // Week 5 (days 28–34): a workshop, a shadowing session, a coaching lab and a reflection.
+    let w = week_summary(&ws, priya.id, s + chrono::Days::new(31)).unwrap();
+    assert_eq!(w.monday, s + chrono::Days::new(28));
+    assert_eq!(w.plan, WeekPlan::default());
+    assert_eq!(
+        w.rows(),
+        vec![
+            (ActivityKind::Workshop, 1, 1),
+            (ActivityKind::Shadowing, 1, 1),
+            (ActivityKind::CoachingLab, 1, 1)
+        ]
+    );
+    assert_eq!(w.assignment_hours, 0.0);
+    let expected: f32 = w
+        .activities
+        .iter()
+        .filter(|a| a.done)
+        .map(|a| a.minutes as f32 / 60.0)
+        .sum();
+    assert_eq!(w.hours_used, expected);
+    assert_eq!(w.hours_used, 1.5 + 1.0 + 0.75 + 1.0);
+    assert_eq!(w.protected_hours, 8.0);
+    // Week 6: three hours of work on the on-call assignment.
+    let w6 = week_summary(&ws, priya.id, s + chrono::Days::new(36)).unwrap();
+    assert_eq!(w6.assignment_hours, 3.0);
+}
+
+#[test]
+fn the_calendar_holds_upcoming_sessions_as_events() {
+    let ws = sample();
+    let priya = candidate_named(&ws, "Priya Raman");
+    let today = day(2026, 11, 21);
+    let ics = calendar(&ws, &[priya.id], today, at(2026, 11, 21));
+    assert!(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
+    assert!(ics.ends_with("END:VCALENDAR\r\n"));
+    let upcoming: Vec<&Activity> = ws
+        .activities
+        .iter()
+        .filter(|a| a.candidate_id == priya.id && !a.done && a.on >= today)
+        .collect();
+    assert!(!upcoming.is_empty());
+    assert_eq!(ics.matches("BEGIN:VEVENT").count(), upcoming.len());
+    let sync = upcoming
+        .iter()
+        .find(|a| a.title == "Shadow a stakeholder sync")
+        .unwrap();
+    assert!(ics.contains(&format!("UID:{}@runway.local", sync.id)));
+    assert!(ics.contains(&format!(
+        "DTSTART:{}T093000\r\nDTEND:{}T101500",
+        sync.on.format("%Y%m%d"),
+        sync.on.format("%Y%m%d")
+    )));
+    // No line is longer than 75 octets, and commas are escaped.
+    assert!(ics.split("\r\n").all(|l| l.len() <= 75));
+    let unfolded = ics.replace("\r\n ", "");
+    assert!(unfolded.contains("Sit in\\, take notes\\, no talking."));
+    // Done sessions and other candidates' sessions are not in it.
+    for a in ws.activities.iter().filter(|a| a.done || a.candidate_id != priya.id) {
+        assert!(!ics.contains(&a.id.to_string()));
+    }
+}
+
+#[test]
+fn saving_a_record_creates_replaces_or_says_why_not() {
+    let mut ws = sample();
+    let cand = candidate_named(&ws, "Aisha Bello").id;
+    let entry = JournalEntry {
+        id: Id::nil(),
+        candidate_id: cand,
+        on: day(2026, 11, 20),
+        title: "  ".into(),
+        body: "b".into(),
+        tags: vec![],
+        visibility: Visibility::Private,
+        created_at: Timestamp::UNIX_EPOCH,
+        updated_at: Timestamp::UNIX_EPOCH,
+        merge_bases: vec![],
+    };
+    let before = ws.clone();
+    let e = act(&mut ws, Action::Put(Record::JournalEntry(entry.clone()))).unwrap_err();
+    assert_eq!(e.to_string(), "The title is empty.");
+    assert_eq!(ws, before, "a refused save changes nothing");
+
+    let id = act(
+        &mut ws,
+        Action::Put(Record::JournalEntry(JournalEntry {
+            title: "First week".into(),
+            ..entry.clone()
+        })),
+    )
+    .unwrap()
+    .unwrap();
+    let saved = ws.journal.iter().find(|j| j.id == id).unwrap().clone();
+    assert_eq!(saved.created_at, at(2026, 11, 22));
+    act(
+        &mut ws,
+        Action::Put(Record::JournalEntry(JournalEntry {
+            visibility: Visibility::Coach,
+            ..saved.clone()
+        })),
+    )
+    .unwrap();
+    assert_eq!(
+        ws.journal.iter().filter(|j| j.id == id).count(),
+        1,
+        "an existing id is replaced, not added"
+    );
+
+    act(
+        &mut ws,
+        Action::Remove {
+            kind: RecordKind::JournalEntry,
+            id,
+        },
+    )
+    .unwrap();
+    assert!(ws.deleted.iter().any(|t| t.id == id));
+    let e = act(&mut ws, Action::Put(Record::JournalEntry(saved))).unwrap_err();
+    assert_eq!(e, ActionError::Missing("journal entry"));
+
+    // Deleting a journal entry clears the links to it (a reflection session's picks).
+    let picked = ws
+        .activities
+        .iter()
+        .find(|a| !a.journal_ids.is_empty())
+        .unwrap()
+        .clone();
+    act(
+        &mut ws,
+        Action::Remove {
+            kind: RecordKind::JournalEntry,
+            id: picked.journal_ids[0],
+        },
+    )
+    .unwrap();
+    let after = ws.activities.iter().find(|a| a.id == picked.id).unwrap();
+    assert_eq!(after.journal_ids.len(), picked.journal_ids.len() - 1);
+    assert_eq!(validate(&ws), vec![]);
+}
+
+#[test]
+fn a_decision_sets_the_status_and_not_now_keeps_the_feedback() {
+    let mut ws = sample();
+    let next = ws.cohorts[1].id;
+    let kwame = ws
+        .candidates_in(next)
+        .find(|c| ws.person_name(c.person_id) == "Kwame Mensah")
+        .unwrap()
+        .id;
+    let decide = |verdict, reason: &str| Action::Decide {
+        candidate_id: kwame,
+        decision: Some(Decision {
+            verdict,
+            reason: reason.into(),
+            feedback: "Lead two retros first.".into(),
+            on: day(2026, 11, 21),
+        }),
+    };
+    assert_eq!(
+        act(&mut ws, decide(Verdict::Selected, " ")),
+        Err(ActionError::Blank("a reason for the decision"))
+    );
+    act(&mut ws, decide(Verdict::NotNow, "Too early")).unwrap();
+    let c = ws.candidate(kwame).unwrap();
+    assert_eq!(c.status, CandidateStatus::NotSelected);
+    assert_eq!(
+        c.decision.as_ref().unwrap().feedback,
+        "Lead two retros first."
+    );
+    act(&mut ws, decide(Verdict::Selected, "Strong panel")).unwrap();
+    assert_eq!(ws.candidate(kwame).unwrap().status, CandidateStatus::Selected);
+    act(
+        &mut ws,
+        Action::Decide {
+            candidate_id: kwame,
+            decision: None,
+        },
+    )
+    .unwrap();
+    assert_eq!(ws.candidate(kwame).unwrap().status, CandidateStatus::Nominated);
+}
+
+#[test]
+fn journey_records_round_trip_through_the_file() {
+    let ws = sample();
+    let back = decode(encode_pretty(&ws, at(2026, 11, 21)).as_bytes())
+        .unwrap()
+        .workspace;
+    assert_eq!(back, ws);
+}
+
+#[test]
+fn every_edited_field_of_a_journey_record_takes_part_in_merges() {
+    fn check<T: Entry>(sample: &T) {
+        let v = serde_json::to_value(sample).unwrap();
+        let meta = [
+            "id",
+            "candidate_id",
+            "cohort_id",
+            "person_id",
+            "created_at",
+            "updated_at",
+            "merge_bases",
+        ];
+        for key in v.as_object().unwrap().keys() {
+            assert!(
+                meta.contains(&key.as_str()) || T::FIELDS.contains(&key.as_str()),
+                "{}: field {key} is not in FIELDS",
+                T::LIST
+            );
+        }
+    }
+    let ws = sample();
+    check(&ws.references[0]);
+    check(&ws.interviews[0]);
+    // Pick records with their optional fields filled.
+    check(ws.activities.iter().find(|a| !a.noticed.is_empty()).unwrap());
+    check(ws.activities.iter().find(|a| !a.journal_ids.is_empty()).unwrap());
+    check(ws.activities.iter().find(|a| a.assignment_id.is_some()).unwrap());
+    check(ws.assignments.iter().find(|a| a.metric.is_some()).unwrap());
+    check(&ws.one_on_ones[0]);
+    check(&ws.journal[0]);
+    check(&ws.snippets[0]);
+    check(&ws.case_reviews[0]);
+    check(&ws.retros[0]);
+}
+
+#[test]
+fn journey_records_merge_record_by_record_and_field_by_field() {
+    let base = sample();
+    let mut mine = base.clone();
+    runway::logic::merge::mark_sent(&mut mine, None);
+    let mut theirs = mine.clone();
+    let priya = candidate_named(&base, "Priya Raman").id;
+
+    // They add a journal entry and edit an assignment's outcome; I edit its status.
+    let entry = JournalEntry {
+        id: Id::nil(),
+        candidate_id: priya,
+        on: day(2026, 11, 21),
+        title: "Written on the plane".into(),
+        body: String::new(),
+        tags: vec!["travel".into()],
+        visibility: Visibility::Coach,
+        created_at: Timestamp::UNIX_EPOCH,
+        updated_at: Timestamp::UNIX_EPOCH,
+        merge_bases: vec![],
+    };
+    act(&mut theirs, Action::Put(Record::JournalEntry(entry))).unwrap();
+    let a = theirs.assignments[0].clone();
+    act(
+        &mut theirs,
+        Action::Put(Record::Assignment(Assignment {
+            outcome: "Pages fell to 6 a week.".into(),
+            ..a.clone()
+        })),
+    )
+    .unwrap();
+    let mine_edit = Assignment {
+        status: AssignmentStatus::Done,
+        ..a.clone()
+    };
+    runway::logic::actions::apply(
+        &mut mine,
+        Action::Put(Record::Assignment(mine_edit)),
+        at(2026, 11, 23),
+        &mut uuid::Uuid::new_v4,
+    )
+    .unwrap();
+
+    let (merged, report) = merge(&mine, &theirs, &Resolutions::new(), at(2026, 11, 24));
+    assert!(report
+        .added
+        .iter()
+        .any(|c| c.kind == RecordKind::JournalEntry && c.label == "Written on the plane"));
+    let conflict = report
+        .conflicts
+        .iter()
+        .find(|c| c.id == a.id)
+        .expect("both changed the assignment");
+    let runway::logic::merge::ConflictKind::BothChanged(diffs) = &conflict.what else {
+        panic!("{conflict:?}")
+    };
+    let fields: Vec<&str> = diffs.iter().map(|d| d.field).collect();
+    assert_eq!(fields, vec!["status", "outcome"]);
+    // Keep my status, take their outcome.
+    let mut choose = Resolutions::new();
+    choose.insert(a.id, BTreeMap::from([("outcome", Side::Theirs)]));
+    let (merged2, _) = merge(&mine, &theirs, &choose, at(2026, 11, 24));
+    let got = merged2.assignments.iter().find(|x| x.id == a.id).unwrap();
+    assert_eq!(got.status, AssignmentStatus::Done);
+    assert_eq!(got.outcome, "Pages fell to 6 a week.");
+    assert_eq!(validate(&merged), vec![]);
+    assert_eq!(validate(&merged2), vec![]);
+    // Merging the same file again finds nothing new.
+    let (_, again) = merge(&merged2, &theirs, &choose, at(2026, 11, 25));
+    assert!(again.is_noop(), "{again:?}");
+}
+
+#[test]
+fn a_merge_drops_journey_records_whose_candidate_was_deleted_here() {
+    let base = sample();
+    let mut mine = base.clone();
+    runway::logic::merge::mark_sent(&mut mine, None);
+    let mut theirs = mine.clone();
+    let aisha = candidate_named(&base, "Aisha Bello").id;
+    act(&mut mine, Action::RemoveCandidate { id: aisha }).unwrap();
+    // They wrote a new activity for her meanwhile.
+    let mut a = theirs
+        .activities
+        .iter()
+        .find(|a| a.candidate_id == aisha)
+        .unwrap()
+        .clone();
+    a.id = Id::nil();
+    a.title = "New session".into();
+    act(&mut theirs, Action::Put(Record::Activity(a))).unwrap();
+    let (merged, report) = merge(&mine, &theirs, &Resolutions::new(), at(2026, 11, 24));
+    assert!(merged.activities.iter().all(|a| a.candidate_id != aisha));
+    assert!(report.repairs.iter().any(|r| r.contains("New session")), "{:?}", report.repairs);
+    assert_eq!(validate(&merged), vec![]);
+}
