@@ -2,6 +2,7 @@
 //! edits go through [`state::AppState::dispatch`].
 
 mod browser;
+mod forms;
 mod pages;
 mod state;
 mod widgets;
@@ -49,6 +50,7 @@ pub fn App() -> impl IntoView {
                     <ul>
                         <li><A href=link("/cohorts")>"Cohorts"</A></li>
                         <li><A href=link("/people")>"People"</A></li>
+                        <li><A href=link("/library")>"Library"</A></li>
                         <li><A href=link("/data")>"Data"</A></li>
                     </ul>
                 </nav>
@@ -64,7 +66,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/cohorts") view=pages::cohorts::CohortsPage/>
                     <Route path=path!("/cohorts/new") view=pages::cohorts::NewCohortPage/>
                     <Route path=path!("/cohorts/:id") view=pages::cohort::CohortPage/>
+                    <Route path=path!("/cohorts/:id/selection") view=pages::board::SelectionBoardPage/>
                     <Route path=path!("/candidates/:id") view=pages::candidate::CandidatePage/>
+                    <Route path=path!("/candidates/:id/:section") view=pages::candidate::CandidatePage/>
+                    <Route path=path!("/library") view=pages::library::LibraryPage/>
                     <Route path=path!("/data") view=pages::data::DataPage/>
                 </Routes>
             </main>

@@ -70,7 +70,10 @@ pub fn ConfirmDialog(
             }
         }
     });
-    let title_id = format!("dlg-{}", title.to_lowercase().replace(' ', "-"));
+    // Unique per dialog: a page can hold several with the same title (one per record).
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let title_id = format!("dlg-{n}");
     let labelled_by = title_id.clone();
     view! {
         <dialog node_ref=dialog class="confirm" aria-labelledby=labelled_by on:close=move |_| open.set(false)>

@@ -401,6 +401,15 @@ fn kind_word(kind: RecordKind) -> &'static str {
         RecordKind::Person => "Person",
         RecordKind::Cohort => "Cohort",
         RecordKind::Candidate => "Candidacy",
+        RecordKind::Reference => "Reference",
+        RecordKind::Interview => "Interview scorecard",
+        RecordKind::Activity => "Activity",
+        RecordKind::Assignment => "Micro-assignment",
+        RecordKind::OneOnOne => "1:1",
+        RecordKind::JournalEntry => "Journal entry",
+        RecordKind::Snippet => "Snippet",
+        RecordKind::CaseReview => "Case review",
+        RecordKind::Retro => "Retrospective",
     }
 }
 

@@ -1,8 +1,10 @@
+pub mod board;
 pub mod candidate;
 pub mod cohort;
 pub mod cohorts;
 pub mod data;
 pub mod home;
+pub mod library;
 pub mod people;
 pub mod share;
 

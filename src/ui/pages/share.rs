@@ -12,7 +12,19 @@ use crate::ui::widgets::count;
 #[component]
 pub fn ScopedExport(scope: Scope, #[prop(into)] for_whom: String) -> impl IntoView {
     let app = use_app();
-    let preview = move || app.ws.with(|ws| scoped(ws, scope));
+    let include_private = RwSignal::new(false);
+    let preview = move || app.ws.with(|ws| scoped(ws, scope, include_private.get()));
+    let private_count = move || {
+        app.ws.with(|ws| {
+            scoped(ws, scope, true).map_or(0, |s| {
+                s.workspace
+                    .journal
+                    .iter()
+                    .filter(|j| !crate::logic::scope::journal_visible(scope, j.visibility, false))
+                    .count()
+            })
+        })
+    };
     let protect = RwSignal::new(false);
     let first = RwSignal::new(String::new());
     let again = RwSignal::new(String::new());
@@ -63,33 +75,48 @@ pub fn ScopedExport(scope: Scope, #[prop(into)] for_whom: String) -> impl IntoVi
         <h2>{title.clone()}</h2>
         <details class="panel">
             <summary>{format!("Export a file for {for_whom}…")}</summary>
-            {move || preview().map(|s| {
-                let c = s.workspace.counts();
-                view! {
-                    <div role="region" aria-label="Share preview">
-                        <p>{format!(
-                            "The file holds {}, {} and {}: enough for {for_whom} to follow along, and to merge into their own copy.",
-                            count(c.cohorts, "cohort", "cohorts"),
-                            count(c.candidates, "candidacy", "candidacies"),
-                            count(c.people, "person", "people"),
-                        )}</p>
-                        {(!s.left_out.is_empty()).then(|| view! {
-                            <p>"Left out:"</p>
-                            <ul>{s.left_out.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
-                        })}
-                        <label class="check"><input type="checkbox" bind:checked=protect/>"Protect with a passphrase (best when sending by email)"</label>
-                        <Show when=move || protect.get()>
-                            <div class="form inline">
-                                <label class="grow">"Passphrase (8 characters or more)" <input type="password" autocomplete="new-password" minlength="8" bind:value=first/></label>
-                                <label class="grow">"Passphrase again" <input type="password" autocomplete="new-password" bind:value=again/></label>
-                            </div>
-                        </Show>
-                        <button type="button" on:click=download disabled=move || busy.get()>"Download shared file"</button>
-                        <p class="muted" role="status">{move || busy.get().then_some("Preparing…")}</p>
-                        {move || problem.get().map(|p| view! { <p class="error" role="alert">{p}</p> })}
-                    </div>
+            {
+                let fw = for_whom.clone();
+                move || preview().map(|s| {
+                    let c = s.workspace.counts();
+                    view! {
+                        <div role="region" aria-label="Share preview">
+                            <p>{format!(
+                                "The file holds {}, {} and {}: enough for {fw} to follow along, and to merge into their own copy.",
+                                count(c.cohorts, "cohort", "cohorts"),
+                                count(c.candidates, "candidacy", "candidacies"),
+                                count(c.people, "person", "people"),
+                            )}</p>
+                            {(!s.left_out.is_empty()).then(|| view! {
+                                <p>"Left out:"</p>
+                                <ul>{s.left_out.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                            })}
+                        </div>
+                    }
+                })
+            }
+            {
+                let fw = for_whom.clone();
+                move || {
+                    let n = private_count();
+                    let fw = fw.clone();
+                    (n > 0).then(move || view! {
+                        <label class="check"><input type="checkbox" bind:checked=include_private/>
+                            {format!("Include {} not shared with {fw} (only with the candidate's agreement)", count(n, "journal entry", "journal entries"))}
+                        </label>
+                    })
                 }
-            })}
+            }
+            <label class="check"><input type="checkbox" bind:checked=protect/>"Protect with a passphrase (best when sending by email)"</label>
+            <Show when=move || protect.get()>
+                <div class="form inline">
+                    <label class="grow">"Passphrase (8 characters or more)" <input type="password" autocomplete="new-password" minlength="8" bind:value=first/></label>
+                    <label class="grow">"Passphrase again" <input type="password" autocomplete="new-password" bind:value=again/></label>
+                </div>
+            </Show>
+            <button type="button" on:click=download disabled=move || busy.get()>"Download shared file"</button>
+            <p class="muted" role="status">{move || busy.get().then_some("Preparing…")}</p>
+            {move || problem.get().map(|p| view! { <p class="error" role="alert">{p}</p> })}
         </details>
     }
 }

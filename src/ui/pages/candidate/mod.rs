@@ -1,0 +1,125 @@
+//! A candidate's page: a header, a row of section links, and one section at a time
+//! (`/candidates/:id` is the overview; `/candidates/:id/<section>` the others).
+
+mod activities;
+mod assignments;
+mod journal;
+mod one_on_ones;
+mod overview;
+mod retros;
+mod selection;
+mod signals;
+mod week;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::model::Id;
+use crate::ui::link;
+use crate::ui::pages::{existing_route_id, Missing};
+use crate::ui::state::use_app;
+use crate::ui::widgets::StatusBadge;
+
+/// The sections of a candidate's page: (path segment, link text).
+pub const SECTIONS: [(&str, &str); 9] = [
+    ("", "Overview"),
+    ("selection", "Selection"),
+    ("week", "Week"),
+    ("activities", "Activities"),
+    ("assignments", "Micro-assignments"),
+    ("one-on-ones", "1:1s"),
+    ("journal", "Journal"),
+    ("signals", "Success signals"),
+    ("retros", "Retrospectives"),
+];
+
+/// The link to a section of a candidate's page.
+pub fn section_href(id: Id, section: &str) -> String {
+    if section.is_empty() {
+        link(&format!("/candidates/{id}"))
+    } else {
+        link(&format!("/candidates/{id}/{section}"))
+    }
+}
+
+#[component]
+pub fn CandidatePage() -> impl IntoView {
+    let found = existing_route_id(|ws, id| ws.candidate(id).is_some());
+    let params = use_params_map();
+    let section = Memo::new(move |_| params.read().get("section").unwrap_or_default());
+    move || match found.get().0 {
+        None => view! { <Missing what="candidate" back="/cohorts" back_label="Back to cohorts"/> }
+            .into_any(),
+        Some(id) => {
+            let s = section.get();
+            view! { <CandidateFrame id=id section=s/> }.into_any()
+        }
+    }
+}
+
+#[component]
+fn CandidateFrame(id: Id, section: String) -> impl IntoView {
+    let app = use_app();
+    let Some((person_id, cohort_id)) = app
+        .ws
+        .with_untracked(|ws| ws.candidate(id).map(|c| (c.person_id, c.cohort_id)))
+    else {
+        return view! { <Missing what="candidate" back="/cohorts" back_label="Back to cohorts"/> }
+            .into_any();
+    };
+    let known = SECTIONS.iter().any(|(s, _)| *s == section);
+    let person_name = move || app.ws.with(|ws| ws.person_name(person_id).to_string());
+    let cohort_name = move || {
+        app.ws.with(|ws| {
+            ws.cohort(cohort_id)
+                .map(|c| c.name.clone())
+                .unwrap_or_default()
+        })
+    };
+    let status = move || app.ws.with(|ws| ws.candidate(id).map(|c| c.status));
+    let heading = SECTIONS
+        .iter()
+        .find(|(s, _)| *s == section)
+        .map_or("", |(_, l)| *l);
+    let body = match section.as_str() {
+        "" => view! { <overview::Overview id=id/> }.into_any(),
+        "selection" => view! { <selection::SelectionSection id=id/> }.into_any(),
+        "week" => view! { <week::WeekSection id=id/> }.into_any(),
+        "activities" => view! { <activities::ActivitiesSection id=id/> }.into_any(),
+        "assignments" => view! { <assignments::AssignmentsSection id=id/> }.into_any(),
+        "one-on-ones" => view! { <one_on_ones::OneOnOnesSection id=id/> }.into_any(),
+        "journal" => view! { <journal::JournalSection id=id/> }.into_any(),
+        "signals" => view! { <signals::SignalsSection id=id/> }.into_any(),
+        "retros" => view! { <retros::RetrosSection id=id/> }.into_any(),
+        _ => view! { <p>"There is no such section. Pick one above."</p> }.into_any(),
+    };
+    let title = move || {
+        if heading.is_empty() || heading == "Overview" {
+            person_name()
+        } else {
+            format!("{} — {heading}", person_name())
+        }
+    };
+    view! {
+        <section class="page">
+            <p class="crumbs"><A href=link("/cohorts")>"Cohorts"</A> " / " <A href=link(&format!("/cohorts/{cohort_id}"))>{cohort_name}</A> " / "</p>
+            <h1>{title}</h1>
+            <p class="lead">"Candidate in " <A href=link(&format!("/cohorts/{cohort_id}"))>{cohort_name}</A> " · "
+                {move || status().map(|s| view! { <StatusBadge status=s/> })}
+            </p>
+            <nav class="tabs" aria-label="Candidate sections">
+                <ul>
+                    {SECTIONS.iter().map(|(s, label)| {
+                        let current = *s == section || (!known && s.is_empty());
+                        view! {
+                            <li><a href=section_href(id, s) aria-current=current.then_some("page")>{*label}</a></li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </nav>
+            {body}
+        </section>
+    }
+    .into_any()
+}
