@@ -315,7 +315,11 @@ fn deleting_a_person_says_what_goes_and_leaves_no_dangling_reference() {
     // Sponsor of both cohorts, and an interviewer for the next one.
     assert_eq!(impact.lines.len(), 3, "{:?}", impact.lines);
     assert_eq!(
-        impact.lines.iter().filter(|l| l.contains("sponsor")).count(),
+        impact
+            .lines
+            .iter()
+            .filter(|l| l.contains("sponsor"))
+            .count(),
         2,
         "{:?}",
         impact.lines

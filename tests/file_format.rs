@@ -41,7 +41,9 @@ fn export_is_pretty_and_stable_apart_from_exported_at() {
     assert_eq!(strip(&a), strip(&b));
     assert_ne!(a, b, "exported_at differs");
     assert!(
-        a.starts_with(&format!("{{\n  \"format\": \"runway-workspace\",\n  \"schema_version\": {SCHEMA_VERSION},")),
+        a.starts_with(&format!(
+            "{{\n  \"format\": \"runway-workspace\",\n  \"schema_version\": {SCHEMA_VERSION},"
+        )),
         "{}",
         &a[..80]
     );

@@ -170,7 +170,10 @@ fn interview_scores_stay_hidden_until_every_interviewer_has_scored() {
     for viewer in [None, Some(scorers[0]), Some(sponsor)] {
         let b = scoreboard(&ws, ravi.id, viewer);
         assert!(!b.revealed);
-        assert!(b.rows.iter().all(|r| r.spread.is_none() && r.mean.is_none()));
+        assert!(b
+            .rows
+            .iter()
+            .all(|r| r.spread.is_none() && r.mean.is_none()));
         for row in &b.rows {
             for (cell, (_, interviewer)) in row.cells.iter().zip(&b.interviewers) {
                 if let Cell::Score(_) = cell {
@@ -184,7 +187,10 @@ fn interview_scores_stay_hidden_until_every_interviewer_has_scored() {
         }
     }
     let own = scoreboard(&ws, ravi.id, Some(scorers[0]));
-    assert!(own.rows.iter().all(|r| matches!(r.cells[0], Cell::Score(_))));
+    assert!(own
+        .rows
+        .iter()
+        .all(|r| matches!(r.cells[0], Cell::Score(_))));
     assert!(matches!(own.rows[0].cells[1], Cell::Hidden));
     assert!(matches!(own.rows[1].cells[1], Cell::Missing));
 
@@ -264,10 +270,9 @@ fn overdue_work_is_open_work_past_its_date() {
     // The timeline lists it as overdue.
     let aisha = candidate_named(&ws, "Aisha Bello");
     let t = timeline(&ws, aisha.id, today);
-    assert!(t
-        .overdue
-        .iter()
-        .any(|i| i.title.starts_with("Write down the incident escalation path")));
+    assert!(t.overdue.iter().any(|i| i
+        .title
+        .starts_with("Write down the incident escalation path")));
     assert!(t.next.iter().all(|i| i.state == ItemState::Planned));
 }
 
@@ -275,7 +280,8 @@ fn overdue_work_is_open_work_past_its_date() {
 fn private_journal_entries_stay_out_of_shared_files_unless_included() {
     let ws = sample();
     let priya = candidate_named(&ws, "Priya Raman");
-    let by_vis = |w: &Workspace, v: Visibility| w.journal.iter().filter(|j| j.visibility == v).count();
+    let by_vis =
+        |w: &Workspace, v: Visibility| w.journal.iter().filter(|j| j.visibility == v).count();
     assert_eq!(by_vis(&ws, Visibility::Private), 1);
 
     let for_candidate = scoped(&ws, Scope::Candidate(priya.id), false).unwrap();
@@ -285,7 +291,10 @@ fn private_journal_entries_stay_out_of_shared_files_unless_included() {
         .left_out
         .contains(&"1 private journal entry".to_string()));
     let text = encode_pretty(&for_candidate.workspace, at(2026, 11, 21));
-    assert!(!text.contains("Why I said yes"), "the private entry's text is not in the file");
+    assert!(
+        !text.contains("Why I said yes"),
+        "the private entry's text is not in the file"
+    );
     assert!(
         for_candidate.workspace.interviews.is_empty()
             && for_candidate.workspace.references.is_empty(),
@@ -372,7 +381,11 @@ fn the_calendar_holds_upcoming_sessions_as_events() {
     let unfolded = ics.replace("\r\n ", "");
     assert!(unfolded.contains("Sit in\\, take notes\\, no talking."));
     // Done sessions and other candidates' sessions are not in it.
-    for a in ws.activities.iter().filter(|a| a.done || a.candidate_id != priya.id) {
+    for a in ws
+        .activities
+        .iter()
+        .filter(|a| a.done || a.candidate_id != priya.id)
+    {
         assert!(!ics.contains(&a.id.to_string()));
     }
 }
@@ -485,7 +498,10 @@ fn a_decision_sets_the_status_and_not_now_keeps_the_feedback() {
         "Lead two retros first."
     );
     act(&mut ws, decide(Verdict::Selected, "Strong panel")).unwrap();
-    assert_eq!(ws.candidate(kwame).unwrap().status, CandidateStatus::Selected);
+    assert_eq!(
+        ws.candidate(kwame).unwrap().status,
+        CandidateStatus::Selected
+    );
     act(
         &mut ws,
         Action::Decide {
@@ -494,7 +510,10 @@ fn a_decision_sets_the_status_and_not_now_keeps_the_feedback() {
         },
     )
     .unwrap();
-    assert_eq!(ws.candidate(kwame).unwrap().status, CandidateStatus::Nominated);
+    assert_eq!(
+        ws.candidate(kwame).unwrap().status,
+        CandidateStatus::Nominated
+    );
 }
 
 #[test]
@@ -531,9 +550,24 @@ fn every_edited_field_of_a_journey_record_takes_part_in_merges() {
     check(&ws.references[0]);
     check(&ws.interviews[0]);
     // Pick records with their optional fields filled.
-    check(ws.activities.iter().find(|a| !a.noticed.is_empty()).unwrap());
-    check(ws.activities.iter().find(|a| !a.journal_ids.is_empty()).unwrap());
-    check(ws.activities.iter().find(|a| a.assignment_id.is_some()).unwrap());
+    check(
+        ws.activities
+            .iter()
+            .find(|a| !a.noticed.is_empty())
+            .unwrap(),
+    );
+    check(
+        ws.activities
+            .iter()
+            .find(|a| !a.journal_ids.is_empty())
+            .unwrap(),
+    );
+    check(
+        ws.activities
+            .iter()
+            .find(|a| a.assignment_id.is_some())
+            .unwrap(),
+    );
     check(ws.assignments.iter().find(|a| a.metric.is_some()).unwrap());
     check(&ws.one_on_ones[0]);
     check(&ws.journal[0]);
@@ -634,6 +668,10 @@ fn a_merge_drops_journey_records_whose_candidate_was_deleted_here() {
     act(&mut theirs, Action::Put(Record::Activity(a))).unwrap();
     let (merged, report) = merge(&mine, &theirs, &Resolutions::new(), at(2026, 11, 24));
     assert!(merged.activities.iter().all(|a| a.candidate_id != aisha));
-    assert!(report.repairs.iter().any(|r| r.contains("New session")), "{:?}", report.repairs);
+    assert!(
+        report.repairs.iter().any(|r| r.contains("New session")),
+        "{:?}",
+        report.repairs
+    );
     assert_eq!(validate(&merged), vec![]);
 }

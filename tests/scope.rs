@@ -74,7 +74,12 @@ fn a_candidate_export_leaves_out_the_other_candidates() {
     assert_eq!(
         names,
         // Hana is named in Priya's activities (she is shadowed).
-        vec!["Dana Whitfield", "Marcus Oyelaran", "Priya Raman", "Hana Sato"]
+        vec![
+            "Dana Whitfield",
+            "Marcus Oyelaran",
+            "Priya Raman",
+            "Hana Sato"
+        ]
     );
     assert!(
         s.left_out

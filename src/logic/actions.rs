@@ -4,9 +4,9 @@
 
 use std::fmt;
 
+use crate::logic::entries::{owner_exists, prune, with_record, Entry, Owner, Record};
 use crate::logic::phases::{default_phases, set_phase_end, shift_phases};
 use crate::logic::validate::MAX_PROTECTED_HOURS;
-use crate::logic::entries::{owner_exists, prune, with_record, Entry, Owner, Record};
 use crate::model::{
     standard_scenarios, Candidate, CandidateStatus, Cohort, Date, Decision, GreenFlag, Id,
     Nomination, Person, RecordKind, Scenario, SignalMark, SuccessSignal, Timestamp, Tombstone,
@@ -925,17 +925,26 @@ pub fn owned_summary(ws: &Workspace, candidate_id: Id) -> String {
     let mine = |c: Id| c == candidate_id;
     let parts: Vec<String> = [
         n(
-            ws.activities.iter().filter(|a| mine(a.candidate_id)).count(),
+            ws.activities
+                .iter()
+                .filter(|a| mine(a.candidate_id))
+                .count(),
             "activity",
             "activities",
         ),
         n(
-            ws.assignments.iter().filter(|a| mine(a.candidate_id)).count(),
+            ws.assignments
+                .iter()
+                .filter(|a| mine(a.candidate_id))
+                .count(),
             "micro-assignment",
             "micro-assignments",
         ),
         n(
-            ws.one_on_ones.iter().filter(|a| mine(a.candidate_id)).count(),
+            ws.one_on_ones
+                .iter()
+                .filter(|a| mine(a.candidate_id))
+                .count(),
             "1:1",
             "1:1s",
         ),
@@ -945,8 +954,14 @@ pub fn owned_summary(ws: &Workspace, candidate_id: Id) -> String {
             "journal entries",
         ),
         n(
-            ws.references.iter().filter(|a| mine(a.candidate_id)).count()
-                + ws.interviews.iter().filter(|a| mine(a.candidate_id)).count(),
+            ws.references
+                .iter()
+                .filter(|a| mine(a.candidate_id))
+                .count()
+                + ws.interviews
+                    .iter()
+                    .filter(|a| mine(a.candidate_id))
+                    .count(),
             "selection note",
             "selection notes",
         ),

@@ -229,10 +229,7 @@ impl Entry for Activity {
         if self.kind != ActivityKind::Shadowing
             && !(self.noticed.is_empty() && self.differently.is_empty())
         {
-            out.push((
-                "noticed",
-                "only a shadowing session has a debrief".into(),
-            ));
+            out.push(("noticed", "only a shadowing session has a debrief".into()));
         }
         out
     }
@@ -276,7 +273,11 @@ impl Entry for Assignment {
             if blank(&m.name) {
                 out.push(("metric", "the metric has values but no name".into()));
             }
-            if [m.before, m.after].into_iter().flatten().any(|v| !v.is_finite()) {
+            if [m.before, m.after]
+                .into_iter()
+                .flatten()
+                .any(|v| !v.is_finite())
+            {
                 out.push(("metric", "a metric value is not a number".into()));
             }
         }
@@ -554,7 +555,8 @@ pub fn prune(
                     || r.helpers().iter().any(|p| self.ws.person(*p).is_none());
                 if orphan {
                     self.buried.push((T::KIND, r.id(), r.updated_at()));
-                    self.lines.push(format!("{} “{}”", T::KIND.name(), r.title()));
+                    self.lines
+                        .push(format!("{} “{}”", T::KIND.name(), r.title()));
                     continue;
                 }
                 let mut changed = false;

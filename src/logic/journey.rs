@@ -199,7 +199,10 @@ pub fn scoreboard(ws: &Workspace, candidate_id: Id, viewer: Option<Id>) -> Score
 
 /// Still open (planned or active) after its timebox ended.
 pub fn assignment_overdue(a: &Assignment, today: Date) -> bool {
-    matches!(a.status, AssignmentStatus::Planned | AssignmentStatus::Active) && a.ends_on < today
+    matches!(
+        a.status,
+        AssignmentStatus::Planned | AssignmentStatus::Active
+    ) && a.ends_on < today
 }
 
 /// Planned for a day that has passed and not logged as done.
@@ -267,12 +270,7 @@ pub fn week_summary(ws: &Workspace, candidate_id: Id, day: Date) -> Option<WeekS
         .cloned()
         .collect();
     activities.sort_by_key(|a| (a.on, a.at));
-    let done = |k: ActivityKind| {
-        activities
-            .iter()
-            .filter(|a| a.done && a.kind == k)
-            .count() as u32
-    };
+    let done = |k: ActivityKind| activities.iter().filter(|a| a.done && a.kind == k).count() as u32;
     let assignment_hours = activities
         .iter()
         .filter(|a| a.done && a.kind == ActivityKind::AssignmentWork)
@@ -537,7 +535,10 @@ pub fn calendar(ws: &Workspace, candidate_ids: &[Id], today: Date, now: Timestam
         "VERSION:2.0".into(),
         "PRODID:-//Runway//Manager-in-Training//EN".into(),
         "CALSCALE:GREGORIAN".into(),
-        format!("X-WR-CALNAME:{}", ics_text(&calendar_name(ws, candidate_ids))),
+        format!(
+            "X-WR-CALNAME:{}",
+            ics_text(&calendar_name(ws, candidate_ids))
+        ),
     ];
     let stamp = now.format("%Y%m%dT%H%M%SZ").to_string();
     let mut upcoming: Vec<&Activity> = ws

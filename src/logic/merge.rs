@@ -238,13 +238,11 @@ impl Mergeable for Candidate {
             ("status", self.status.label().into()),
             ("protected hours", self.protected_hours_per_week.to_string()),
             ("nomination", json(&self.nomination)),
-            (
-                "green flags",
-                format!("{} of 7", self.green_flags.len()),
-            ),
+            ("green flags", format!("{} of 7", self.green_flags.len())),
             (
                 "wants to manage",
-                self.wants_to_manage.map_or("—".into(), |w| w.label().into()),
+                self.wants_to_manage
+                    .map_or("—".into(), |w| w.label().into()),
             ),
             ("decision", json(&self.decision)),
             ("success signals", json(&self.signals)),
@@ -296,7 +294,11 @@ fn describe(v: &Value, ws: &Workspace) -> String {
         Value::Object(map) => {
             let mut parts = Vec::new();
             for (k, v) in map {
-                if k == "id" || k.ends_with("_id") && Id::parse_str(v.as_str().unwrap_or("")).is_ok_and(|i| ws.person(i).is_none()) {
+                if k == "id"
+                    || k.ends_with("_id")
+                        && Id::parse_str(v.as_str().unwrap_or(""))
+                            .is_ok_and(|i| ws.person(i).is_none())
+                {
                     continue;
                 }
                 parts.push(format!("{}: {}", k.replace('_', " "), describe(v, ws)));
@@ -821,11 +823,7 @@ pub fn mark_sent(ws: &mut Workspace, only: Option<&std::collections::HashSet<Id>
             }
         }
     }
-    let mut m = Mark {
-        ws,
-        sent,
-        changed,
-    };
+    let mut m = Mark { ws, sent, changed };
     crate::logic::entries::each_kind(&mut m);
     m.changed
 }

@@ -9,9 +9,9 @@ use super::entries::Record;
 use super::sample::Builder;
 use crate::model::{
     standard_scenarios, Activity, ActivityKind, Answer, Assignment, AssignmentStatus,
-    CandidateStatus, CaseReview, Date, Decision, FollowUp, GreenFlag, Id, Interview,
-    JournalEntry, Metric, Nomination, NominationKind, OneOnOne, Reference, Retro, Snippet,
-    SnippetCategory, Timestamp, Verdict, Visibility, WantsToManage,
+    CandidateStatus, CaseReview, Date, Decision, FollowUp, GreenFlag, Id, Interview, JournalEntry,
+    Metric, Nomination, NominationKind, OneOnOne, Reference, Retro, Snippet, SnippetCategory,
+    Timestamp, Verdict, Visibility, WantsToManage,
 };
 
 pub(super) struct Cast {
@@ -166,7 +166,8 @@ pub(super) fn add(b: &mut Builder, c: Cast) {
         candidate_id: c.priya,
         who: "Kwame Mensah".into(),
         relation: "Peer on Fulfilment".into(),
-        collaboration: "Pulls people into decisions early; nobody is surprised by her plans.".into(),
+        collaboration: "Pulls people into decisions early; nobody is surprised by her plans."
+            .into(),
         curiosity: "Asks how people are doing and remembers the answer.".into(),
         ownership: "Took over the flaky-test cleanup nobody owned and finished it.".into(),
         on: Some(at(s, -30)),
@@ -188,10 +189,26 @@ pub(super) fn add(b: &mut Builder, c: Cast) {
         merge_bases: Vec::new(),
     }));
     for (cand, a, h) in [
-        (c.priya, [Some(3), Some(4), Some(3)], [Some(3), Some(3), Some(4)]),
-        (c.tom, [Some(4), Some(3), Some(3)], [Some(2), Some(3), Some(4)]),
-        (c.aisha, [Some(3), Some(3), Some(2)], [Some(3), Some(2), Some(3)]),
-        (c.lee, [Some(2), Some(1), Some(2)], [Some(2), Some(2), Some(1)]),
+        (
+            c.priya,
+            [Some(3), Some(4), Some(3)],
+            [Some(3), Some(3), Some(4)],
+        ),
+        (
+            c.tom,
+            [Some(4), Some(3), Some(3)],
+            [Some(2), Some(3), Some(4)],
+        ),
+        (
+            c.aisha,
+            [Some(3), Some(3), Some(2)],
+            [Some(3), Some(2), Some(3)],
+        ),
+        (
+            c.lee,
+            [Some(2), Some(1), Some(2)],
+            [Some(2), Some(2), Some(1)],
+        ),
     ] {
         b.scorecard(cand, c.coach, at(s, -25), a);
         b.scorecard(cand, c.hana, at(s, -24), h);
@@ -281,9 +298,21 @@ pub(super) fn add(b: &mut Builder, c: Cast) {
         notes: "",
     });
     for (cand, days, title) in [
-        (c.priya, 33, "Coaching lab: telling a senior engineer their PRs block others"),
-        (c.tom, 33, "Coaching lab: telling a senior engineer their PRs block others"),
-        (c.aisha, 33, "Coaching lab: telling a senior engineer their PRs block others"),
+        (
+            c.priya,
+            33,
+            "Coaching lab: telling a senior engineer their PRs block others",
+        ),
+        (
+            c.tom,
+            33,
+            "Coaching lab: telling a senior engineer their PRs block others",
+        ),
+        (
+            c.aisha,
+            33,
+            "Coaching lab: telling a senior engineer their PRs block others",
+        ),
     ] {
         b.activity(Act {
             cand,
@@ -331,8 +360,8 @@ pub(super) fn add(b: &mut Builder, c: Cast) {
         objective: "Fewer night pages and a rotation people trust.".into(),
         scope: "Fulfilment's rotation and alert routing; not the alerts themselves.".into(),
         stakeholders: "Fulfilment engineers, Marcus, the SRE on-call lead".into(),
-        success_criteria: "Pages per week down by a third; everyone has seen and agreed the new rota."
-            .into(),
+        success_criteria:
+            "Pages per week down by a third; everyone has seen and agreed the new rota.".into(),
         starts_on: at(s, 28),
         ends_on: at(s, 56),
         handoff: "Rota doc and alert rules handed to the team's on-call lead.".into(),
@@ -514,11 +543,10 @@ pub(super) fn add(b: &mut Builder, c: Cast) {
     }
 
     // Success signals: Tom's metric-moving change is met.
-    if let Some(signal) = b
-        .ws
-        .cohort(c.cohort)
-        .and_then(|k| k.success_signals.get(3))
-        .map(|s| s.id)
+    if let Some(signal) =
+        b.ws.cohort(c.cohort)
+            .and_then(|k| k.success_signals.get(3))
+            .map(|s| s.id)
     {
         b.act(Action::MarkSignal {
             candidate_id: c.tom,
@@ -599,7 +627,12 @@ pub(super) fn add(b: &mut Builder, c: Cast) {
         b.select(cand, kind, by, why, at(c.today, -10));
         b.scorecard(cand, c.coach, at(c.today, -4), [Some(3), Some(3), Some(4)]);
         if person == c.kwame {
-            b.scorecard(cand, c.sponsor, at(c.today, -3), [Some(2), Some(4), Some(3)]);
+            b.scorecard(
+                cand,
+                c.sponsor,
+                at(c.today, -3),
+                [Some(2), Some(4), Some(3)],
+            );
         } else {
             b.scorecard(cand, c.sponsor, at(c.today, -3), [Some(3), None, None]);
         }

@@ -150,8 +150,15 @@ pub fn scoped(ws: &Workspace, scope: Scope, include_private: bool) -> Option<Sco
         ));
     }
     let (references, interviews) = if for_candidate {
-        let notes = ws.references.iter().filter(|r| ours(r.candidate_id)).count()
-            + ws.interviews.iter().filter(|r| ours(r.candidate_id)).count();
+        let notes = ws
+            .references
+            .iter()
+            .filter(|r| ours(r.candidate_id))
+            .count()
+            + ws.interviews
+                .iter()
+                .filter(|r| ours(r.candidate_id))
+                .count();
         if notes > 0 {
             left_out.push(format!(
                 "{} (references and interview scorecards stay with the coach)",

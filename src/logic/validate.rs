@@ -169,7 +169,10 @@ pub fn validate(ws: &Workspace) -> Vec<Problem> {
     }
     for (i, cohort) in ws.cohorts.iter().enumerate() {
         let at = format!("cohorts[{i}]");
-        c.unique_ids(&format!("{at}.scenarios"), cohort.scenarios.iter().map(|s| s.id));
+        c.unique_ids(
+            &format!("{at}.scenarios"),
+            cohort.scenarios.iter().map(|s| s.id),
+        );
         for (j, s) in cohort.scenarios.iter().enumerate() {
             c.not_blank(format!("{at}.scenarios[{j}].title"), &s.title, "the title");
         }
@@ -198,9 +201,15 @@ pub fn validate(ws: &Workspace) -> Vec<Problem> {
                     let at = format!("{}[{i}]", T::LIST);
                     if !owner_exists(self.ws, r.owner()) {
                         let (field, what) = match r.owner() {
-                            Owner::Candidate(id) => ("candidate_id", format!("no candidate has the id {id}")),
-                            Owner::Cohort(id) => ("cohort_id", format!("no cohort has the id {id}")),
-                            Owner::Person(id) => ("person_id", format!("no person has the id {id}")),
+                            Owner::Candidate(id) => {
+                                ("candidate_id", format!("no candidate has the id {id}"))
+                            }
+                            Owner::Cohort(id) => {
+                                ("cohort_id", format!("no cohort has the id {id}"))
+                            }
+                            Owner::Person(id) => {
+                                ("person_id", format!("no person has the id {id}"))
+                            }
                             Owner::Organisation => ("id", String::new()),
                         };
                         self.c.report(format!("{at}.{field}"), what);

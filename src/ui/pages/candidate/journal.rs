@@ -100,7 +100,10 @@ pub fn JournalSection(id: Id) -> impl IntoView {
         match form.entry(Id::nil(), id) {
             Ok(e) => {
                 if app
-                    .act(Action::Put(Record::JournalEntry(e)), "Saved the journal entry.")
+                    .act(
+                        Action::Put(Record::JournalEntry(e)),
+                        "Saved the journal entry.",
+                    )
                     .is_some()
                 {
                     form.title.set(String::new());
@@ -135,7 +138,7 @@ pub fn JournalSection(id: Id) -> impl IntoView {
             }
         }>
             <summary>"Write a journal entry"</summary>
-            <form class="form grid" on:submit=add>
+            <form class="form grid" aria-label="New journal entry" on:submit=add>
                 {form.view()}
                 <FormButtons save_label="Save entry"/>
             </form>
@@ -167,13 +170,17 @@ fn JournalCard(entry: JournalEntry) -> impl IntoView {
         ev.prevent_default();
         match form.entry(id, candidate_id) {
             Ok(e) => {
-                app.act(Action::Put(Record::JournalEntry(e)), "Saved the journal entry.");
+                app.act(
+                    Action::Put(Record::JournalEntry(e)),
+                    "Saved the journal entry.",
+                );
             }
             Err(e) => app.warn(&e),
         }
     };
     let cancel = Callback::new(move |_| editing.set(false));
     let what = format!("the journal entry “{}”", entry.title);
+    let form_what = what.clone();
     let edit_label = format!("Edit the journal entry “{}”", entry.title);
     view! {
         <li class="card entry" id=format!("r-{id}") class:private=entry.visibility == Visibility::Private>
@@ -196,7 +203,7 @@ fn JournalCard(entry: JournalEntry) -> impl IntoView {
                     </p>
                 }
             }>
-                <form class="form grid" on:submit=save>
+                <form class="form grid" aria-label=format!("Edit {form_what}") on:submit=save>
                     {form.view()}
                     <FormButtons save_label="Save entry" on_cancel=cancel/>
                 </form>

@@ -1,9 +1,361 @@
+//! The 1:1 log, on the checklist: an agenda, two coaching questions, one development goal and
+//! follow-ups. Open follow-ups come back on the next 1:1 with the same person until ticked.
+//! A snippet from the library can be dropped into the agenda.
+
 use leptos::prelude::*;
 
-use crate::model::Id;
+use crate::logic::actions::Action;
+use crate::logic::entries::Record;
+use crate::logic::journey::{carried_over, open_follow_ups, STARTER_SNIPPETS};
+use crate::model::{Date, FollowUp, Id, OneOnOne, RecordKind, Timestamp};
+use crate::ui::browser;
+use crate::ui::forms::{
+    id_value, person_value, AreaField, DateField, DeleteEntry, FormButtons, PersonField, TextField,
+};
+use crate::ui::state::use_app;
+use crate::ui::widgets::{date_value, fmt_date, parse_date};
+
+/// Snippets to offer for an agenda: (key, title, body), the organisation's own first.
+fn snippet_choices(ws: &crate::model::Workspace) -> Vec<(String, String, String)> {
+    let mut out: Vec<(String, String, String)> = ws
+        .snippets
+        .iter()
+        .map(|s| (s.id.to_string(), s.title.clone(), s.body.clone()))
+        .collect();
+    out.extend(
+        STARTER_SNIPPETS
+            .iter()
+            .map(|s| (s.key.to_string(), s.title.to_string(), s.body.to_string())),
+    );
+    out
+}
+
+#[derive(Clone, Copy)]
+struct OneOnOneForm {
+    with: RwSignal<String>,
+    on: RwSignal<String>,
+    agenda: RwSignal<String>,
+    q1: RwSignal<String>,
+    q2: RwSignal<String>,
+    goal: RwSignal<String>,
+    notes: RwSignal<String>,
+    follow_ups: RwSignal<String>,
+    snippet: RwSignal<String>,
+}
+
+impl OneOnOneForm {
+    fn new(o: Option<&OneOnOne>, default_with: Option<Id>) -> Self {
+        let q = |i: usize| {
+            o.and_then(|o| o.questions.get(i).cloned())
+                .unwrap_or_default()
+        };
+        OneOnOneForm {
+            with: RwSignal::new(id_value(o.map_or(default_with, |o| o.with_id))),
+            on: RwSignal::new(date_value(Some(
+                o.map_or_else(browser::today, |o| o.held_on),
+            ))),
+            agenda: RwSignal::new(o.map(|o| o.agenda.clone()).unwrap_or_default()),
+            q1: RwSignal::new(q(0)),
+            q2: RwSignal::new(q(1)),
+            goal: RwSignal::new(o.map(|o| o.goal.clone()).unwrap_or_default()),
+            notes: RwSignal::new(o.map(|o| o.notes.clone()).unwrap_or_default()),
+            follow_ups: RwSignal::new(
+                o.map(|o| {
+                    o.follow_ups
+                        .iter()
+                        .map(|f| f.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                })
+                .unwrap_or_default(),
+            ),
+            snippet: RwSignal::new(String::new()),
+        }
+    }
+
+    /// The 1:1 as it would be saved. Follow-ups are one per line; a line that matches an
+    /// existing follow-up keeps its id and whether it was ticked.
+    fn record(self, base: Option<&OneOnOne>, candidate_id: Id) -> Result<OneOnOne, String> {
+        let held_on = parse_date(&self.on.get_untracked())
+            .ok_or("Please enter the day of the 1:1.".to_string())?;
+        let old: &[FollowUp] = base.map_or(&[], |b| b.follow_ups.as_slice());
+        let follow_ups = self
+            .follow_ups
+            .get_untracked()
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(|text| {
+                old.iter()
+                    .find(|f| f.text == text)
+                    .cloned()
+                    .unwrap_or(FollowUp {
+                        id: Id::nil(),
+                        text: text.to_string(),
+                        done_on: None,
+                    })
+            })
+            .collect();
+        let questions = [self.q1.get_untracked(), self.q2.get_untracked()]
+            .into_iter()
+            .map(|q| q.trim().to_string())
+            .filter(|q| !q.is_empty())
+            .collect();
+        Ok(OneOnOne {
+            id: base.map_or(Id::nil(), |b| b.id),
+            candidate_id,
+            with_id: person_value(&self.with.get_untracked()),
+            held_on,
+            agenda: self.agenda.get_untracked().trim().to_string(),
+            questions,
+            goal: self.goal.get_untracked().trim().to_string(),
+            notes: self.notes.get_untracked().trim().to_string(),
+            follow_ups,
+            created_at: Timestamp::UNIX_EPOCH,
+            updated_at: Timestamp::UNIX_EPOCH,
+            merge_bases: Vec::new(),
+        })
+    }
+
+    fn view(self) -> impl IntoView {
+        let app = use_app();
+        let snippets = app.ws.with_untracked(snippet_choices);
+        let options = snippets.clone();
+        let insert = move |_| {
+            let key = self.snippet.get_untracked();
+            if let Some((_, _, body)) = snippets.iter().find(|(k, _, _)| *k == key) {
+                self.agenda.update(|a| {
+                    if !a.trim().is_empty() {
+                        a.push_str("\n\n");
+                    }
+                    a.push_str(body);
+                });
+            }
+        };
+        let snippet = self.snippet;
+        view! {
+            <PersonField label="With" value=self.with none_label="— someone not in Runway —"/>
+            <DateField label="Day" value=self.on required=true/>
+            <AreaField label="Agenda" value=self.agenda rows=5/>
+            <div class="snippet-insert wide">
+                <label>"Snippet from the library"
+                    <select prop:value=move || snippet.get() on:change=move |ev| snippet.set(event_target_value(&ev))>
+                        <option value="">"— choose a snippet —"</option>
+                        {options.into_iter().map(|(k, title, _)| view! { <option value=k>{title}</option> }).collect_view()}
+                    </select>
+                </label>
+                <button type="button" class="secondary" on:click=insert disabled=move || snippet.get().is_empty()>"Add to agenda"</button>
+            </div>
+            <TextField label="Coaching question 1" value=self.q1 wide=true placeholder="What would make this week a good one for you?"/>
+            <TextField label="Coaching question 2" value=self.q2 wide=true/>
+            <TextField label="Development goal" value=self.goal wide=true/>
+            <AreaField label="Notes" value=self.notes rows=3/>
+            <AreaField label="Follow-ups (one per line)" value=self.follow_ups rows=3/>
+        }
+    }
+}
+
+/// A follow-up with its tick box. Ticking records the day it was done: `on`.
+#[component]
+fn FollowUpTick(
+    one_on_one_id: Id,
+    follow_up: FollowUp,
+    on: Date,
+    #[prop(optional, into)] from: String,
+) -> impl IntoView {
+    let app = use_app();
+    let done = follow_up.done_on.is_some();
+    let label = if from.is_empty() {
+        follow_up.text.clone()
+    } else {
+        format!("{} (from {from})", follow_up.text)
+    };
+    let fid = follow_up.id;
+    view! {
+        <li>
+            <label class="check">
+                <input type="checkbox" checked=done disabled=move || app.is_read_only()
+                    on:change=move |ev| {
+                        let tick = event_target_checked(&ev);
+                        app.act(
+                            Action::TickFollowUp { one_on_one_id, follow_up_id: fid, done_on: tick.then_some(on) },
+                            if tick { "Ticked off the follow-up." } else { "Opened the follow-up again." },
+                        );
+                    }/>
+                <span class:done=done>{label}</span>
+            </label>
+            {follow_up.done_on.map(|d| view! { <span class="muted">{format!(" done {}", fmt_date(d))}</span> })}
+        </li>
+    }
+}
 
 #[component]
 pub fn OneOnOnesSection(id: Id) -> impl IntoView {
-    let _ = id;
-    view! { <p class="muted">"Coming soon."</p> }
+    let app = use_app();
+    let default_with = app.ws.with_untracked(|ws| {
+        ws.candidate(id)
+            .and_then(|c| ws.cohort(c.cohort_id))
+            .and_then(|c| c.coach_ids.first().copied())
+    });
+    let form = OneOnOneForm::new(None, default_with);
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match form.record(None, id) {
+            Ok(o) => {
+                if app
+                    .act(Action::Put(Record::OneOnOne(o)), "Saved the 1:1.")
+                    .is_some()
+                {
+                    for s in [
+                        form.agenda,
+                        form.q1,
+                        form.q2,
+                        form.goal,
+                        form.notes,
+                        form.follow_ups,
+                    ] {
+                        s.set(String::new());
+                    }
+                }
+            }
+            Err(e) => app.warn(&e),
+        }
+    };
+    // Follow-ups still open with the person chosen in the form, as of the form's day.
+    let open = move || {
+        let with = person_value(&form.with.get());
+        let on = parse_date(&form.on.get()).unwrap_or_else(browser::today);
+        app.ws.with(|ws| {
+            open_follow_ups(ws, id, with, on)
+                .into_iter()
+                .map(|c| (c.from.id, c.follow_up.clone(), fmt_date(c.from.held_on)))
+                .collect::<Vec<_>>()
+        })
+    };
+    let list = move || {
+        app.ws.with(|ws| {
+            let mut l: Vec<OneOnOne> = ws
+                .one_on_ones
+                .iter()
+                .filter(|o| o.candidate_id == id)
+                .cloned()
+                .collect();
+            l.sort_by(|a, b| {
+                b.held_on
+                    .cmp(&a.held_on)
+                    .then(b.created_at.cmp(&a.created_at))
+            });
+            l
+        })
+    };
+    view! {
+        <p class="muted">"Each 1:1 follows the checklist: an agenda, two coaching questions, one development goal and the follow-ups agreed. Open follow-ups come back on the next 1:1 with the same person until someone ticks them off."</p>
+        <details class="panel">
+            <summary>"Log a 1:1"</summary>
+            {move || {
+                let items = open();
+                let on = parse_date(&form.on.get()).unwrap_or_else(browser::today);
+                (!items.is_empty()).then(|| view! {
+                    <section class="carried" aria-label="Open follow-ups">
+                        <h3>"Open follow-ups from earlier 1:1s"</h3>
+                        <ul class="follow-ups">
+                            {items.into_iter().map(|(oid, f, from)| view! { <FollowUpTick one_on_one_id=oid follow_up=f on=on from=from/> }).collect_view()}
+                        </ul>
+                    </section>
+                })
+            }}
+            <form class="form grid" aria-label="New 1:1" on:submit=add>
+                {form.view()}
+                <FormButtons save_label="Save 1:1"/>
+            </form>
+        </details>
+        <ul class="entries">
+            <For each=list key=|o| (o.id, o.updated_at) let:o>
+                <OneOnOneCard o=o/>
+            </For>
+        </ul>
+        {move || list().is_empty().then(|| view! { <p class="muted">"No 1:1s logged yet."</p> })}
+    }
+}
+
+#[component]
+fn OneOnOneCard(o: OneOnOne) -> impl IntoView {
+    let app = use_app();
+    let editing = RwSignal::new(false);
+    let form = OneOnOneForm::new(Some(&o), None);
+    let base = o.clone();
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match form.record(Some(&base), base.candidate_id) {
+            Ok(r) => {
+                app.act(Action::Put(Record::OneOnOne(r)), "Saved the 1:1.");
+            }
+            Err(e) => app.warn(&e),
+        }
+    };
+    let cancel = Callback::new(move |_| editing.set(false));
+    let with = app.ws.with_untracked(|ws| {
+        o.with_id.map_or("someone not in Runway".to_string(), |p| {
+            ws.person_name(p).to_string()
+        })
+    });
+    let title = format!("1:1 with {with} on {}", fmt_date(o.held_on));
+    let form_title = title.clone();
+    let oid = o.id;
+    let carried = move || {
+        app.ws.with(|ws| {
+            ws.one_on_ones
+                .iter()
+                .find(|x| x.id == oid)
+                .map(|me| {
+                    carried_over(ws, me)
+                        .into_iter()
+                        .map(|c| (c.from.id, c.follow_up.clone(), fmt_date(c.from.held_on)))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let held_on = o.held_on;
+    view! {
+        <li class="card entry" id=format!("r-{oid}")>
+            <Show when=move || editing.get() fallback={
+                let o = o.clone();
+                let title = title.clone();
+                move || {
+                    let today = browser::today();
+                    view! {
+                        <header><h3>{title.clone()}</h3></header>
+                        {(!o.agenda.is_empty()).then(|| view! { <h4>"Agenda"</h4><p class="body">{o.agenda.clone()}</p> })}
+                        {(!o.questions.is_empty()).then(|| view! {
+                            <h4>"Coaching questions"</h4>
+                            <ol>{o.questions.iter().map(|q| view! { <li>{q.clone()}</li> }).collect_view()}</ol>
+                        })}
+                        {(!o.goal.is_empty()).then(|| view! { <p><strong>"Development goal: "</strong>{o.goal.clone()}</p> })}
+                        {(!o.notes.is_empty()).then(|| view! { <p class="body">{o.notes.clone()}</p> })}
+                        {move || {
+                            let c = carried();
+                            (!c.is_empty()).then(|| view! {
+                                <h4>"Carried over"</h4>
+                                <ul class="follow-ups">{c.into_iter().map(|(from_id, f, from)| view! { <FollowUpTick one_on_one_id=from_id follow_up=f on=held_on from=from/> }).collect_view()}</ul>
+                            })
+                        }}
+                        {(!o.follow_ups.is_empty()).then(|| view! {
+                            <h4>"Follow-ups"</h4>
+                            <ul class="follow-ups">{o.follow_ups.iter().map(|f| view! { <FollowUpTick one_on_one_id=oid follow_up=f.clone() on=today/> }).collect_view()}</ul>
+                        })}
+                        <p class="row-actions">
+                            <button type="button" class="link" aria-label=format!("Edit the {title}") on:click=move |_| editing.set(true) disabled=move || app.is_read_only()>"Edit"</button>
+                            <DeleteEntry kind=RecordKind::OneOnOne id=oid what=format!("the {title}")/>
+                        </p>
+                    }
+                }
+            }>
+                <form class="form grid" aria-label=format!("Edit the {form_title}") on:submit=save.clone()>
+                    {form.view()}
+                    <FormButtons save_label="Save 1:1" on_cancel=cancel/>
+                </form>
+            </Show>
+        </li>
+    }
 }

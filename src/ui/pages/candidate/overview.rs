@@ -5,11 +5,13 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::logic::actions::Action;
+use crate::logic::journey::{
+    calendar, timeline, upcoming_count, ItemKind, ItemState, TimelineItem,
+};
 use crate::logic::phases::{describe_position, position_on, Position};
 use crate::logic::scope::Scope;
 use crate::model::Id;
 use crate::ui::browser;
-use crate::logic::journey::{calendar, timeline, upcoming_count, ItemKind, ItemState, TimelineItem};
 use crate::ui::pages::candidate::section_href;
 use crate::ui::pages::share::ScopedExport;
 use crate::ui::pages::Missing;
@@ -99,9 +101,7 @@ pub fn Overview(id: Id) -> impl IntoView {
             if held.is_empty() {
                 Vec::new()
             } else {
-                vec![format!(
-                    "everything recorded for this candidacy{held}",
-                )]
+                vec![format!("everything recorded for this candidacy{held}",)]
             }
         })
     });
@@ -167,7 +167,11 @@ fn item_kind_label(kind: ItemKind) -> String {
 
 #[component]
 fn Item(id: Id, item: TimelineItem) -> impl IntoView {
-    let href = format!("{}#r-{}", section_href(id, item_section(item.kind)), item.id);
+    let href = format!(
+        "{}#r-{}",
+        section_href(id, item_section(item.kind)),
+        item.id
+    );
     let state = match item.state {
         ItemState::Done => None,
         ItemState::Planned => Some(("badge muted", "Planned")),
@@ -192,9 +196,9 @@ fn Story(id: Id) -> impl IntoView {
     let upcoming = move || app.ws.with(|ws| upcoming_count(ws, &[id], today));
     let export_calendar = move |_| {
         let (text, name) = app.ws.with_untracked(|ws| {
-            let who = ws
-                .candidate(id)
-                .map_or("candidate".to_string(), |c| ws.person_name(c.person_id).to_string());
+            let who = ws.candidate(id).map_or("candidate".to_string(), |c| {
+                ws.person_name(c.person_id).to_string()
+            });
             (
                 calendar(ws, &[id], today, browser::now()),
                 crate::file::export_file_name(&format!("{who} sessions"), today)

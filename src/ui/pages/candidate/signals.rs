@@ -1,9 +1,208 @@
+//! Success signals for one candidate: each of the cohort's signals is met (on a day) or not yet,
+//! with links to the activities, micro-assignments and journal entries that show it.
+
 use leptos::prelude::*;
 
-use crate::model::Id;
+use crate::logic::actions::Action;
+use crate::logic::entries::entry_label;
+use crate::logic::journey::signals_met;
+use crate::model::{Id, RecordKind, SignalMark, SuccessSignal, Visibility, Workspace};
+use crate::ui::browser;
+use crate::ui::pages::candidate::section_href;
+use crate::ui::state::use_app;
+use crate::ui::widgets::{date_value, fmt_date, parse_date};
+
+/// Records that can stand as evidence: (id, section, label).
+fn evidence_choices(ws: &Workspace, candidate_id: Id) -> Vec<(Id, &'static str, String)> {
+    let mut out = Vec::new();
+    for a in ws
+        .activities
+        .iter()
+        .filter(|a| a.candidate_id == candidate_id)
+    {
+        out.push((
+            a.id,
+            "activities",
+            format!("{} — {} ({})", a.kind.label(), a.title, fmt_date(a.on)),
+        ));
+    }
+    for a in ws
+        .assignments
+        .iter()
+        .filter(|a| a.candidate_id == candidate_id)
+    {
+        out.push((
+            a.id,
+            "assignments",
+            format!("Micro-assignment — {}", a.title),
+        ));
+    }
+    for j in ws.journal.iter().filter(|j| j.candidate_id == candidate_id) {
+        let private = if j.visibility == Visibility::Private {
+            " [private]"
+        } else {
+            ""
+        };
+        out.push((
+            j.id,
+            "journal",
+            format!("Journal — {} ({}){private}", j.title, fmt_date(j.on)),
+        ));
+    }
+    out
+}
+
+fn section_of(kind: RecordKind) -> &'static str {
+    match kind {
+        RecordKind::Activity => "activities",
+        RecordKind::Assignment => "assignments",
+        RecordKind::JournalEntry => "journal",
+        RecordKind::OneOnOne => "one-on-ones",
+        _ => "",
+    }
+}
 
 #[component]
 pub fn SignalsSection(id: Id) -> impl IntoView {
-    let _ = id;
-    view! { <p class="muted">"Coming soon."</p> }
+    let app = use_app();
+    let signals = move || {
+        app.ws.with(|ws| {
+            ws.candidate(id)
+                .and_then(|c| ws.cohort(c.cohort_id))
+                .map(|c| c.success_signals.clone())
+                .unwrap_or_default()
+        })
+    };
+    let summary = move || {
+        app.ws.with(|ws| {
+            ws.candidate(id).map(|c| {
+                let (met, of) = signals_met(ws, c);
+                format!("{met} of {of} signals met.")
+            })
+        })
+    };
+    view! {
+        <p class="muted">"The outcomes the cohort agreed to look for. Mark one met when something you can point to shows it, and link that evidence."</p>
+        <p class="lead">{summary}</p>
+        <ul class="entries">
+            <For each=signals key=|s| (s.id, s.text.clone()) let:signal>
+                <SignalCard candidate_id=id signal=signal/>
+            </For>
+        </ul>
+        {move || signals().is_empty().then(|| view! { <p class="muted">"The cohort has no success signals yet. Add them on the cohort's page."</p> })}
+    }
+}
+
+#[component]
+fn SignalCard(candidate_id: Id, signal: SuccessSignal) -> impl IntoView {
+    let app = use_app();
+    let sid = signal.id;
+    let mark = move || {
+        app.ws.with(|ws| {
+            ws.candidate(candidate_id)
+                .and_then(|c| c.signals.iter().find(|m| m.signal_id == sid).cloned())
+        })
+    };
+    let start: Option<SignalMark> = mark();
+    let met = RwSignal::new(start.as_ref().is_some_and(|m| m.met_on.is_some()));
+    let met_on = RwSignal::new(date_value(Some(
+        start
+            .as_ref()
+            .and_then(|m| m.met_on)
+            .unwrap_or_else(browser::today),
+    )));
+    let evidence = RwSignal::new(start.map(|m| m.evidence).unwrap_or_default());
+    let editing = RwSignal::new(false);
+    let choices = move || app.ws.with(|ws| evidence_choices(ws, candidate_id));
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let met_on = if met.get_untracked() {
+            match parse_date(&met_on.get_untracked()) {
+                Some(d) => Some(d),
+                None => return app.warn("Please enter the day the signal was met."),
+            }
+        } else {
+            None
+        };
+        if app
+            .act(
+                Action::MarkSignal {
+                    candidate_id,
+                    signal_id: sid,
+                    met_on,
+                    evidence: evidence.get_untracked(),
+                },
+                "Saved the signal.",
+            )
+            .is_some()
+        {
+            editing.set(false);
+        }
+    };
+    let text = signal.text.clone();
+    let shown = move || {
+        let m = mark();
+        let state = match m.as_ref().and_then(|m| m.met_on) {
+            Some(d) => {
+                view! { <span class="badge ok">{format!("Met {}", fmt_date(d))}</span> }.into_any()
+            }
+            None => view! { <span class="badge muted">"Not yet"</span> }.into_any(),
+        };
+        let links = app.ws.with(|ws| {
+            m.map(|m| m.evidence)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|e| match entry_label(ws, e) {
+                    Some((kind, title)) => {
+                        let href = format!("{}#r-{e}", section_href(candidate_id, section_of(kind)));
+                        view! { <li><a href=href>{format!("{}: {title}", capital(kind.name()))}</a></li> }.into_any()
+                    }
+                    None => view! { <li class="muted">"(evidence not in this copy)"</li> }.into_any(),
+                })
+                .collect_view()
+        });
+        view! { <p>{state}</p><ul class="evidence">{links}</ul> }
+    };
+    let legend = format!("Evidence for “{}”", signal.text);
+    let edit_label = format!("Update “{}”", signal.text);
+    view! {
+        <li class="card entry" id=format!("r-{sid}")>
+            <h3>{text}</h3>
+            {shown}
+            <Show when=move || editing.get() fallback=move || view! {
+                <p class="row-actions"><button type="button" class="link" aria-label=edit_label.clone() on:click=move |_| editing.set(true) disabled=move || app.is_read_only()>"Update"</button></p>
+            }>
+                <form class="form grid" on:submit=save>
+                    <label class="check"><input type="checkbox" bind:checked=met/>"Met"</label>
+                    <Show when=move || met.get()>
+                        <label>"Met on" <input type="date" bind:value=met_on/></label>
+                    </Show>
+                    <fieldset class="people wide">
+                        <legend>{legend.clone()}</legend>
+                        <div class="people-list evidence-list">
+                            {move || choices().into_iter().map(|(eid, _, label)| view! {
+                                <label class="check"><input type="checkbox"
+                                    prop:checked=move || evidence.with(|v| v.contains(&eid))
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        evidence.update(|v| { v.retain(|x| *x != eid); if on { v.push(eid); } });
+                                    }/>{label}</label>
+                            }).collect_view()}
+                        </div>
+                    </fieldset>
+                    <div class="actions">
+                        <button type="submit">"Save signal"</button>
+                        <button type="button" class="secondary" on:click=move |_| editing.set(false)>"Cancel"</button>
+                    </div>
+                </form>
+            </Show>
+        </li>
+    }
+}
+
+fn capital(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
 }

@@ -1,0 +1,153 @@
+import { test, expect, type Page } from '@playwright/test';
+import { clickForDownload, exportWorkspace, importFile, loadSample, nav, watchErrors } from './helpers';
+
+/** Opens a candidate of the running sample cohort, at one section of their page. */
+async function openCandidate(page: Page, name: string, section?: string) {
+  await nav(page, 'Cohorts').click();
+  await page.getByRole('link', { name: /^MiT \d{4} Q\d$/ }).click();
+  await page.getByRole('link', { name, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  if (section) {
+    await page.getByRole('navigation', { name: 'Candidate sections' }).getByRole('link', { name: section }).click();
+  }
+}
+
+async function logOneOnOne(page: Page, day: string, followUps: string) {
+  const form = page.getByRole('form', { name: 'New 1:1' });
+  if (!(await form.isVisible())) await page.getByText('Log a 1:1').click();
+  await form.getByLabel('Day').fill(day);
+  await form.getByLabel('Coaching question 1').fill('What went well since we last spoke?');
+  await form.getByLabel('Development goal').fill('Let others speak first in planning');
+  await form.getByLabel('Follow-ups (one per line)').fill(followUps);
+  await form.getByRole('button', { name: 'Save 1:1' }).click();
+  await expect(page.getByText('Saved the 1:1.')).toBeVisible();
+}
+
+test('two 1:1s with the same person: an open follow-up carries over until ticked', async ({ page }) => {
+  const errors = watchErrors(page);
+  await loadSample(page);
+  await openCandidate(page, 'Tomás Ferreira', '1:1s');
+  await expect(page.getByText('No 1:1s logged yet.')).toBeVisible();
+
+  await logOneOnOne(page, '2026-11-02', 'Book a shadowing slot\nRead the escalation page');
+  // The form for the next 1:1 with Marcus (the coach, chosen by default) lists both as open.
+  const open = page.getByRole('region', { name: 'Open follow-ups' });
+  await expect(open.getByRole('checkbox')).toHaveCount(2);
+  await expect(open).toContainText('Book a shadowing slot (from 2 Nov 2026)');
+
+  await logOneOnOne(page, '2026-11-09', '');
+  const second = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: '1:1 with Marcus Oyelaran on 9 Nov 2026' }) });
+  const carried = second.getByRole('checkbox', { name: 'Book a shadowing slot (from 2 Nov 2026)' });
+  await expect(carried).not.toBeChecked();
+  await carried.check();
+  await expect(page.getByText('Ticked off the follow-up.')).toBeVisible();
+
+  // The third 1:1 only carries what is still open; the ticked one stays on the second.
+  await logOneOnOne(page, '2026-11-16', '');
+  const third = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: '1:1 with Marcus Oyelaran on 16 Nov 2026' }) });
+  await expect(third.getByRole('checkbox')).toHaveCount(1);
+  await expect(third.getByRole('checkbox', { name: 'Read the escalation page (from 2 Nov 2026)' })).toBeVisible();
+
+  await page.reload();
+  const secondAgain = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: '1:1 with Marcus Oyelaran on 9 Nov 2026' }) });
+  await expect(secondAgain.getByRole('checkbox', { name: 'Book a shadowing slot (from 2 Nov 2026)' })).toBeChecked();
+  await page.getByText('Log a 1:1').click();
+  await expect(page.getByRole('region', { name: 'Open follow-ups' }).getByRole('checkbox')).toHaveCount(1);
+  expect(errors).toEqual([]);
+});
+
+test('a snippet from the library drops into a 1:1 agenda', async ({ page }) => {
+  await loadSample(page);
+  await openCandidate(page, 'Aisha Bello', '1:1s');
+  await page.getByText('Log a 1:1').click();
+  await page.getByLabel('Snippet from the library').selectOption({ label: '1:1 agenda — a report who is struggling' });
+  await page.getByRole('button', { name: 'Add to agenda' }).click();
+  await expect(page.getByRole('form', { name: 'New 1:1' }).getByLabel('Agenda', { exact: true })).toHaveValue(/Check in on the person first, the work second\./);
+});
+
+test('a private journal entry is marked private and left out of a shared file unless included', async ({ page }) => {
+  const errors = watchErrors(page);
+  await loadSample(page);
+  await openCandidate(page, 'Aisha Bello', 'Journal');
+  await page.getByText('Write a journal entry').click();
+  await page.getByRole('form', { name: 'New journal entry' }).getByLabel('Title').fill('Doubts after the coaching lab');
+  await page.getByLabel('What happened, what I learned').fill('I froze when the role-play got heated.');
+  await page.getByLabel('Tags (separated by commas)').fill('labs, Nerves');
+  await expect(page.getByLabel('Who can read it')).toHaveValue('private');
+  await page.getByRole('button', { name: 'Save entry' }).click();
+  const card = page.getByRole('listitem').filter({ hasText: 'Doubts after the coaching lab' });
+  await expect(card.getByText('Private', { exact: true })).toBeVisible();
+  await expect(card).toContainText('#nerves');
+
+  // Marked on the overview's timeline too.
+  await page.getByRole('navigation', { name: 'Candidate sections' }).getByRole('link', { name: 'Overview' }).click();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Doubts after the coaching lab' })).toContainText('Journal (private)');
+
+  await page.getByText('Export a file for the candidate…').click();
+  const preview = page.getByRole('region', { name: 'Share preview' });
+  await expect(preview).toContainText('1 private journal entry');
+  const shared = await clickForDownload(page, 'Download shared file');
+  expect(shared.text).not.toContain('Doubts after the coaching lab');
+  expect(shared.text).not.toContain('I froze when');
+
+  await page.getByLabel(/Include 1 journal entry not shared with the candidate/).check();
+  await expect(preview).not.toContainText('private journal entry');
+  const included = await clickForDownload(page, 'Download shared file');
+  expect(included.text).toContain('Doubts after the coaching lab');
+  expect(errors).toEqual([]);
+});
+
+test('journey records survive a reload and an export and import', async ({ page }) => {
+  const errors = watchErrors(page);
+  await loadSample(page);
+  await openCandidate(page, 'Priya Raman', 'Journal');
+  await page.getByText('Write a journal entry').click();
+  await page.getByLabel('Title').fill('Kept across the round trip');
+  await page.getByLabel('Who can read it').selectOption('coach');
+  await page.getByRole('button', { name: 'Save entry' }).click();
+  await expect(page.getByText('Saved the journal entry.')).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Kept across the round trip' })).toBeVisible();
+
+  const file = await exportWorkspace(page);
+  const parsed = JSON.parse(file.text);
+  for (const list of ['activities', 'assignments', 'one_on_ones', 'journal', 'interviews', 'references', 'snippets', 'case_reviews', 'retros']) {
+    expect(parsed.workspace[list]?.length, list).toBeGreaterThan(0);
+  }
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await importFile(page, file.name, file.text);
+  await page.getByRole('button', { name: 'Replace my workspace' }).click();
+  await expect(page.getByText('Imported Northwind Logistics.')).toBeVisible();
+  await openCandidate(page, 'Priya Raman', 'Journal');
+  await expect(page.getByRole('heading', { name: 'Kept across the round trip' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Candidate sections' }).getByRole('link', { name: '1:1s' }).click();
+  const first = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /^1:1 with Marcus Oyelaran on / }) }).last();
+  await expect(first.getByRole('checkbox', { name: 'Book a shadowing slot with Hana', exact: true })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('the library: copy a starter snippet and edit it', async ({ page }) => {
+  await loadSample(page);
+  await nav(page, 'Library').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Library' })).toBeVisible();
+  await page.getByRole('button', { name: 'Copy “Career conversation” to your snippets' }).click();
+  await expect(page.getByText("Copied into your organisation's snippets")).toBeVisible();
+  await page.getByRole('button', { name: 'Edit the snippet “Career conversation”' }).click();
+  await page.getByRole('form', { name: 'Edit the snippet “Career conversation”' }).getByLabel('Title').fill('Career conversation (Northwind)');
+  await page.getByRole('button', { name: 'Save snippet' }).click();
+  await expect(page.getByRole('heading', { name: 'Career conversation (Northwind)' })).toBeVisible();
+});
+
+test('success signals: mark one met with evidence that links back', async ({ page }) => {
+  await loadSample(page);
+  await openCandidate(page, 'Priya Raman', 'Success signals');
+  await expect(page.getByText('0 of 4 signals met.')).toBeVisible();
+  await page.getByRole('button', { name: /^Update “Runs 1:1s/ }).click();
+  await page.getByRole('checkbox', { name: 'Met', exact: true }).check();
+  await page.getByRole('checkbox', { name: /Reflection session — Reflection session with Marcus/ }).check();
+  await page.getByRole('button', { name: 'Save signal' }).click();
+  await expect(page.getByText('1 of 4 signals met.')).toBeVisible();
+  await page.getByRole('link', { name: 'Activity: Reflection session with Marcus' }).click();
+  await expect(page).toHaveURL(/\/activities#r-/);
+});
