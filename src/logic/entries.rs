@@ -49,6 +49,10 @@ pub trait Entry: Clone + PartialEq + Serialize + DeserializeOwned {
     fn problems(&self, ws: &Workspace) -> Vec<(&'static str, String)>;
     /// A short name for lists and merge previews.
     fn title(&self) -> String;
+    /// A name that can use the workspace (people's names) for previews.
+    fn title_in(&self, _ws: &Workspace) -> String {
+        self.title()
+    }
     /// Gives new parts (a 1:1's new follow-ups) their ids.
     fn fresh_ids(&mut self, _new_id: &mut dyn FnMut() -> Id) {}
     /// People the record cannot exist without besides its owner (an interviewer).
@@ -98,6 +102,12 @@ macro_rules! entry_common {
     };
 }
 
+/// The name of a candidate's person, for titles.
+fn candidate_name(ws: &Workspace, candidate_id: Id) -> &str {
+    ws.candidate(candidate_id)
+        .map_or("(unknown candidate)", |c| ws.person_name(c.person_id))
+}
+
 fn blank(text: &str) -> bool {
     text.trim().is_empty()
 }
@@ -139,6 +149,13 @@ impl Entry for Reference {
     }
     fn title(&self) -> String {
         format!("Reference from {}", self.who)
+    }
+    fn title_in(&self, ws: &Workspace) -> String {
+        format!(
+            "Reference from {} for {}",
+            self.who,
+            candidate_name(ws, self.candidate_id)
+        )
     }
 }
 
@@ -184,6 +201,13 @@ impl Entry for Interview {
     }
     fn title(&self) -> String {
         "Interview scorecard".into()
+    }
+    fn title_in(&self, ws: &Workspace) -> String {
+        format!(
+            "{}'s scorecard for {}",
+            ws.person_name(self.interviewer_id),
+            candidate_name(ws, self.candidate_id)
+        )
     }
     fn helpers(&self) -> Vec<Id> {
         vec![self.interviewer_id]
@@ -317,6 +341,14 @@ impl Entry for OneOnOne {
     }
     fn title(&self) -> String {
         format!("1:1 on {}", self.held_on)
+    }
+    fn title_in(&self, ws: &Workspace) -> String {
+        let with = self.with_id.map_or("someone", |p| ws.person_name(p));
+        format!(
+            "1:1 of {} with {with} on {}",
+            candidate_name(ws, self.candidate_id),
+            self.held_on
+        )
     }
     fn fresh_ids(&mut self, new_id: &mut dyn FnMut() -> Id) {
         for f in &mut self.follow_ups {
@@ -519,7 +551,7 @@ pub fn entry_label(ws: &Workspace, id: Id) -> Option<(RecordKind, String)> {
         fn visit<T: Entry>(&mut self) {
             if self.2.is_none() {
                 if let Some(r) = T::list(self.0).iter().find(|r| r.id() == self.1) {
-                    self.2 = Some((T::KIND, r.title()));
+                    self.2 = Some((T::KIND, r.title_in(self.0)));
                 }
             }
         }

@@ -24,7 +24,7 @@ for (const scheme of ['light', 'dark'] as const) {
       expect(await seriousViolations(page), name).toEqual([]);
     }
     await page.getByRole('link', { name: 'Runway' }).click();
-    await page.getByRole('link', { name: /^MiT/ }).click();
+    await page.getByRole('link', { name: /^MiT \d{4} Q\d$/ }).click();
     await expect(page.getByRole('heading', { name: 'Phases' })).toBeVisible();
     expect(await seriousViolations(page), 'cohort').toEqual([]);
     await page.getByRole('link', { name: 'Priya Raman' }).click();

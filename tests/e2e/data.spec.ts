@@ -9,7 +9,7 @@ test('export → clear site data → import → a second export is identical but
   await loadSample(page);
   const first = await exportWorkspace(page);
   expect(first.name).toMatch(/^runway-northwind-logistics-\d{4}-\d{2}-\d{2}\.json$/);
-  expect(first.text.startsWith('{\n  "format": "runway-workspace",\n  "schema_version": 2,')).toBe(true);
+  expect(first.text.startsWith('{\n  "format": "runway-workspace",\n  "schema_version": 3,')).toBe(true);
 
   await page.evaluate(() => localStorage.clear());
   await page.reload();
@@ -53,7 +53,7 @@ test('import then undo brings the previous workspace back', async ({ page }) => 
   await expect(page.getByRole('heading', { level: 1, name: 'Contoso Widgets' })).toBeVisible();
 
   await nav(page, 'Data').click();
-  await expect(page.getByRole('region', { name: 'Kept workspace' })).toContainText('Northwind Logistics — 13 people, 1 cohort, 4 candidates');
+  await expect(page.getByRole('region', { name: 'Kept workspace' })).toContainText('Northwind Logistics — 13 people, 2 cohorts, 6 candidates');
   await page.getByRole('button', { name: 'Undo import' }).click();
   await expect(page.getByText('your workspace is back')).toBeVisible();
   await page.reload();

@@ -7,7 +7,7 @@ test('empty state offers a cohort and the sample program, which loads', async ({
   await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Runway' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Create a cohort' })).toBeVisible();
   await loadSample(page);
-  await expect(page.getByText('13 people · 1 cohort · 4 candidates')).toBeVisible();
+  await expect(page.getByText('13 people · 2 cohorts · 6 candidates')).toBeVisible();
 
   await page.getByRole('link', { name: /^MiT \d{4} Q\d$/ }).click();
   await expect(page.getByText(/^Today is day \d+ of \d+ in Shadow\.$/)).toBeVisible();
@@ -98,7 +98,7 @@ test('a change is saved within half a second and flushed when the tab is hidden'
 test('deep links load on reload, and unknown ids say so', async ({ page }) => {
   const errors = watchErrors(page);
   await loadSample(page);
-  await page.getByRole('link', { name: /^MiT/ }).click();
+  await page.getByRole('link', { name: /^MiT \d{4} Q\d$/ }).click();
   await page.getByRole('link', { name: 'Priya Raman' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Priya Raman' })).toBeVisible();
   const url = page.url();
@@ -129,27 +129,29 @@ test('deleting a person says what goes with them first, then leaves nothing dang
   await expect(page.getByRole('heading', { level: 1, name: 'People' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Dana Whitfield' })).toHaveCount(0);
   await nav(page, 'Cohorts').click();
-  await page.getByRole('link', { name: /^MiT/ }).click();
+  await page.getByRole('link', { name: /^MiT \d{4} Q\d$/ }).click();
   await expect(page.getByRole('definition').filter({ hasText: 'None yet' }).first()).toBeVisible();
 });
 
 test('deleting a cohort lists the candidacies it removes', async ({ page }) => {
   await loadSample(page);
   await nav(page, 'Cohorts').click();
-  await page.getByRole('link', { name: /^MiT/ }).click();
+  await page.getByRole('link', { name: /^MiT \d{4} Q\d$/ }).click();
   await page.getByRole('button', { name: 'Delete cohort…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Delete this cohort?' });
-  await expect(dialog.getByRole('listitem')).toHaveCount(4);
-  await expect(dialog).toContainText('the candidacy of Priya Raman (In program)');
+  // Four candidacies (with what each holds) and the cohort's case review.
+  await expect(dialog.getByRole('listitem')).toHaveCount(5);
+  await expect(dialog).toContainText('the candidacy of Priya Raman (In program), with');
+  await expect(dialog).toContainText('1 peer case review');
   await dialog.getByRole('button', { name: 'Delete cohort' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Cohorts' })).toBeVisible();
-  await expect(page.getByText('No cohorts yet.')).toBeVisible();
+  await expect(page.getByRole('link', { name: /^MiT \d{4} Q\d$/ })).toHaveCount(0);
 });
 
 test('works at phone width', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await loadSample(page);
-  await page.getByRole('link', { name: /^MiT/ }).click();
+  await page.getByRole('link', { name: /^MiT \d{4} Q\d$/ }).click();
   await expect(page.getByRole('heading', { name: 'Phases' })).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
@@ -183,7 +185,7 @@ test('phase end dates: moving one phase moves the later ones, keeping their leng
 
 test('success signals are edited in place; a blank one is refused and restored', async ({ page }) => {
   await loadSample(page);
-  await page.getByRole('link', { name: /^MiT/ }).click();
+  await page.getByRole('link', { name: /^MiT \d{4} Q\d$/ }).click();
   const first = page.getByRole('textbox', { name: 'Success signal 1' });
   await first.fill('Runs weekly 1:1s with every report');
   await first.press('Tab');

@@ -47,8 +47,9 @@ test('merge a colleague’s file: additions, a conflict chosen by hand, deletion
   await expect(preview).toContainText('Person: Sponsor Added');
   await expect(preview).toContainText('Will be updated with their changes (1)');
   await expect(preview).toContainText('team: Platform → Infrastructure');
-  await expect(preview).toContainText('Stay deleted (deleted here, still in their file) (2)');
+  await expect(preview).toContainText('Stay deleted (deleted here, still in their file) (4)');
   await expect(preview).toContainText('Person: Lee Chen');
+  await expect(preview).toContainText("Interview scorecard: Hana Sato's scorecard for Lee Chen");
   const conflict = preview.getByRole('group', { name: 'Person: Priya Raman' });
   await expect(conflict.getByRole('radio', { name: 'Keep mine: Fulfilment Core' })).toBeChecked();
   await conflict.getByRole('radio', { name: 'Take theirs: Platform' }).check();
@@ -79,11 +80,13 @@ test('merge a colleague’s file: additions, a conflict chosen by hand, deletion
 test('scoped exports: a cohort for the sponsor, a candidate for themselves, with what is left out', async ({ page }) => {
   test.slow(); // one key derivation of 600,000 rounds
   await loadSample(page);
-  await page.getByRole('link', { name: /^MiT/ }).click();
+  await page.getByRole('link', { name: /^MiT \d{4} Q\d$/ }).click();
   await page.getByText('Export a file for the sponsor…').click();
   const cohortPreview = page.getByRole('region', { name: 'Share preview' });
-  await expect(cohortPreview).toContainText('1 cohort, 4 candidacies and 6 people');
-  await expect(cohortPreview).toContainText('7 other people');
+  // Sponsor, coach, four candidates, and Hana (an interviewer, and shadowed).
+  await expect(cohortPreview).toContainText('1 cohort, 4 candidacies and 7 people');
+  await expect(cohortPreview).toContainText('6 other people');
+  await expect(cohortPreview).toContainText('1 private journal entry');
   const pending = page.waitForEvent('download');
   await cohortPreview.getByRole('button', { name: 'Download shared file' }).click();
   const cohortFile = await pending;
@@ -94,7 +97,7 @@ test('scoped exports: a cohort for the sponsor, a candidate for themselves, with
   await page.getByRole('link', { name: 'Priya Raman' }).click();
   await page.getByText('Export a file for the candidate…').click();
   const preview = page.getByRole('region', { name: 'Share preview' });
-  await expect(preview).toContainText('3 other candidacies (3 of them in this cohort)');
+  await expect(preview).toContainText('5 other candidacies (3 of them in this cohort)');
   const pendingMine = page.waitForEvent('download');
   await preview.getByRole('button', { name: 'Download shared file' }).click();
   const own = JSON.parse(readFileSync((await (await pendingMine).path())!, 'utf8')).workspace;
@@ -111,11 +114,11 @@ test('scoped exports: a cohort for the sponsor, a candidate for themselves, with
   const sealed = readFileSync((await sealedFile.path())!, 'utf8');
   expect(JSON.parse(sealed).format).toBe('runway-encrypted');
   expect(sealed).not.toContain('Priya');
-  expect(own.people.map((p: { name: string }) => p.name).sort()).toEqual(['Dana Whitfield', 'Marcus Oyelaran', 'Priya Raman']);
+  expect(own.people.map((p: { name: string }) => p.name).sort()).toEqual(['Dana Whitfield', 'Hana Sato', 'Marcus Oyelaran', 'Priya Raman']);
 
   // The candidate's file imports on its own.
   await page.evaluate(() => localStorage.clear());
   await page.reload();
-  await importFile(page, 'mine.json', JSON.stringify({ format: 'runway-workspace', schema_version: 2, workspace: own }));
+  await importFile(page, 'mine.json', JSON.stringify({ format: 'runway-workspace', schema_version: 3, workspace: own }));
   await expect(page.getByRole('region', { name: 'Import preview' })).toContainText('Northwind Logistics');
 });

@@ -21,7 +21,7 @@ test('after one visit the app starts with no network, works, and saves', async (
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Runway' })).toBeVisible();
   await loadSample(page);
-  await page.getByRole('link', { name: /^MiT/ }).click();
+  await page.getByRole('link', { name: /^MiT \d{4} Q\d$/ }).click();
   await expect(page.getByRole('heading', { name: 'Phases' })).toBeVisible();
   // A deep link reloads offline too.
   await page.reload();
@@ -74,7 +74,7 @@ test('the Content-Security-Policy allows no outside connection and the app runs 
     await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
   }
   await page.getByRole('link', { name: 'Runway' }).click();
-  await page.getByRole('link', { name: /^MiT/ }).click();
+  await page.getByRole('link', { name: /^MiT \d{4} Q\d$/ }).click();
   await expect(page.getByRole('heading', { name: 'Phases' })).toBeVisible();
   // An attempt to reach another host is refused by the policy.
   const outside = await page.evaluate(() => fetch('https://example.org/').then(() => 'reached', () => 'blocked'));

@@ -75,12 +75,13 @@ pub fn ScopedExport(scope: Scope, #[prop(into)] for_whom: String) -> impl IntoVi
         <h2>{title.clone()}</h2>
         <details class="panel">
             <summary>{format!("Export a file for {for_whom}…")}</summary>
+            <div role="region" aria-label="Share preview">
             {
                 let fw = for_whom.clone();
                 move || preview().map(|s| {
                     let c = s.workspace.counts();
                     view! {
-                        <div role="region" aria-label="Share preview">
+                        <div>
                             <p>{format!(
                                 "The file holds {}, {} and {}: enough for {fw} to follow along, and to merge into their own copy.",
                                 count(c.cohorts, "cohort", "cohorts"),
@@ -117,6 +118,7 @@ pub fn ScopedExport(scope: Scope, #[prop(into)] for_whom: String) -> impl IntoVi
             <button type="button" on:click=download disabled=move || busy.get()>"Download shared file"</button>
             <p class="muted" role="status">{move || busy.get().then_some("Preparing…")}</p>
             {move || problem.get().map(|p| view! { <p class="error" role="alert">{p}</p> })}
+            </div>
         </details>
     }
 }
