@@ -43,6 +43,11 @@ fn week_label(monday: Date) -> String {
     }
 }
 
+/// Hours as text; a sum over nothing is -0.0, which must read "0".
+fn h(v: f32) -> String {
+    trim_float(v + 0.0)
+}
+
 /// A bar filled to `share` (0 to 1), for the eye only: the text next to it says the same.
 fn bar(share: f32, over: bool) -> impl IntoView {
     let pct = if share.is_finite() {
@@ -129,9 +134,9 @@ pub fn WeekSection(id: Id) -> impl IntoView {
                 }).collect_view();
                 let (min, max, got) = (s.plan.assignment_hours_min, s.plan.assignment_hours_max, s.assignment_hours);
                 let hours_status = if got < min {
-                    format!("{} h more to reach the minimum", trim_float(min - got))
+                    format!("{} h more to reach the minimum", h(min - got))
                 } else if got > max {
-                    format!("{} h over the plan", trim_float(got - max))
+                    format!("{} h over the plan", h(got - max))
                 } else {
                     "within the plan".to_string()
                 };
@@ -140,9 +145,9 @@ pub fn WeekSection(id: Id) -> impl IntoView {
                 let protected_status = if protected <= 0.0 {
                     "no protected hours agreed: set them on the overview".to_string()
                 } else if used > protected {
-                    format!("{} h over the protected time", trim_float(used - protected))
+                    format!("{} h over the protected time", h(used - protected))
                 } else {
-                    format!("{} h left", trim_float(protected - used))
+                    format!("{} h left", h(protected - used))
                 };
                 let protected_share = if protected > 0.0 { used / protected } else { 0.0 };
                 let days = (0..7u64).map(|i| {
@@ -190,13 +195,13 @@ pub fn WeekSection(id: Id) -> impl IntoView {
                         <li class:met=hours_met>
                             <span class="what">"Micro-assignment work"</span>
                             {bar(hours_share, hours_over)}
-                            <span class="figure">{format!("{} h of {}–{} h", trim_float(got), trim_float(min), trim_float(max))}</span>
+                            <span class="figure">{format!("{} h of {}–{} h", h(got), h(min), h(max))}</span>
                             <span class="status">{hours_status}</span>
                         </li>
                         <li class:met=time_ok class:over=time_over>
                             <span class="what">"Protected time used"</span>
                             {bar(protected_share, time_over)}
-                            <span class="figure">{format!("{} h of {} h", trim_float(used), trim_float(protected))}</span>
+                            <span class="figure">{format!("{} h of {} h", h(used), h(protected))}</span>
                             <span class="status">{protected_status}</span>
                         </li>
                     </ul>
