@@ -222,6 +222,34 @@ test('the standard week is edited on the cohort page and shows in the week view'
   expect(errors).toEqual([]);
 });
 
+test('an activity can be planned and marked done from the keyboard', async ({ page }) => {
+  const errors = watchErrors(page);
+  await loadSample(page);
+  await page.getByRole('link', { name: /^MiT \d{4} Q\d$/ }).click();
+  await page.getByRole('link', { name: 'Priya Raman' }).click();
+  await section(page, 'Activities').click();
+  await page.getByText('Plan or log an activity').focus();
+  await page.keyboard.press('Enter');
+  const form = page.getByRole('form', { name: 'New activity' });
+  await expect(form).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(form.getByLabel('Kind')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(form.getByLabel('Title')).toBeFocused();
+  await expect(form.getByLabel('Title')).toHaveValue('Foundations workshop');
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('Keyboard workshop');
+  await page.keyboard.press('Enter');
+  const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Keyboard workshop' }) });
+  await expect(card).toContainText('Planned');
+  await page.getByRole('button', { name: 'Edit the activity “Keyboard workshop”' }).focus();
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.getByRole('button', { name: 'Mark “Keyboard workshop” done' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(card).toContainText('Done');
+  expect(errors).toEqual([]);
+});
+
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations
