@@ -74,6 +74,7 @@ fn CohortDetail(id: Id) -> impl IntoView {
             </dl>
             <Timeline id=id/>
             <Candidates id=id/>
+            <crate::ui::pages::candidate::StandardWeek cohort_id=id/>
             <Signals id=id/>
             <EditCohort id=id/>
             {move || (cohort(app, id).and_then(|c| c.sponsor_id).is_none()).then(|| view! {

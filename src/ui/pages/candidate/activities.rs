@@ -1,9 +1,481 @@
+//! The candidate's activities: workshops, shadowing sessions, coaching labs and the rest, planned
+//! ahead or logged after. Each shows the phase it falls in; planned ones whose day has passed
+//! are marked overdue and can be marked done in one click.
+
 use leptos::prelude::*;
 
-use crate::model::Id;
+use crate::logic::actions::Action;
+use crate::logic::entries::{Record, MAX_ACTIVITY_MINUTES};
+use crate::logic::journey::{activity_overdue, parse_time, phase_of};
+use crate::model::{Activity, ActivityKind, Id, RecordKind, Timestamp, Visibility, Workspace};
+use crate::ui::browser;
+use crate::ui::forms::{
+    id_value, person_value, AreaField, CheckField, ChoiceField, DateField, DeleteEntry,
+    FormButtons, PeopleField, TextField,
+};
+use crate::ui::pages::candidate::section_href;
+use crate::ui::state::use_app;
+use crate::ui::widgets::{date_value, fmt_date, parse_date};
+
+/// The title a new activity of this kind starts with.
+pub fn default_title(kind: ActivityKind) -> &'static str {
+    match kind {
+        ActivityKind::Workshop => "Foundations workshop",
+        ActivityKind::Shadowing => "Shadowing session",
+        ActivityKind::PairedLeadership => "Co-led a team meeting",
+        ActivityKind::CoachingLab => "Coaching lab role-play",
+        ActivityKind::StakeholderRotation => "Time with a partner team",
+        ActivityKind::Reflection => "Reflection with my coach",
+        ActivityKind::PracticeOneOnOne => "Practice 1:1",
+        ActivityKind::Dispute => "Disagreement worked through with my coach",
+        ActivityKind::AssignmentWork => "Micro-assignment work",
+    }
+}
+
+/// "45 min", "1 h", "1 h 30 min".
+pub fn fmt_minutes(m: u32) -> String {
+    match (m / 60, m % 60) {
+        (0, r) => format!("{r} min"),
+        (h, 0) => format!("{h} h"),
+        (h, r) => format!("{h} h {r} min"),
+    }
+}
+
+/// A start time input (`HH:MM` in the signal; empty for none).
+#[component]
+fn TimeField(#[prop(into)] label: String, value: RwSignal<String>) -> impl IntoView {
+    view! {
+        <label>{label}
+            <input type="time" bind:value=value/>
+        </label>
+    }
+}
+
+/// The candidate's assignments as select options, soonest deadline first.
+fn assignment_choices(ws: &Workspace, candidate_id: Id) -> Vec<(Id, String)> {
+    let mut list: Vec<_> = ws
+        .assignments
+        .iter()
+        .filter(|a| a.candidate_id == candidate_id)
+        .collect();
+    list.sort_by_key(|a| (a.ends_on, a.title.to_lowercase()));
+    list.into_iter().map(|a| (a.id, a.title.clone())).collect()
+}
+
+/// The inputs of an activity, as typed.
+#[derive(Clone, Copy)]
+struct ActivityForm {
+    candidate_id: Id,
+    kind: RwSignal<String>,
+    title: RwSignal<String>,
+    on: RwSignal<String>,
+    at: RwSignal<String>,
+    minutes: RwSignal<String>,
+    done: RwSignal<bool>,
+    with: RwSignal<Vec<Id>>,
+    notes: RwSignal<String>,
+    noticed: RwSignal<String>,
+    differently: RwSignal<String>,
+    assignment: RwSignal<String>,
+    journal: RwSignal<Vec<Id>>,
+}
+
+impl ActivityForm {
+    fn new(candidate_id: Id, a: Option<&Activity>) -> Self {
+        let kind = a.map_or(ActivityKind::Workshop, |a| a.kind);
+        let form = ActivityForm {
+            candidate_id,
+            kind: RwSignal::new(kind.code().to_string()),
+            title: RwSignal::new(a.map_or(default_title(kind).to_string(), |a| a.title.clone())),
+            on: RwSignal::new(date_value(Some(a.map_or_else(browser::today, |a| a.on)))),
+            at: RwSignal::new(
+                a.and_then(|a| a.at)
+                    .map(|t| t.format("%H:%M").to_string())
+                    .unwrap_or_default(),
+            ),
+            minutes: RwSignal::new(a.map_or(60, |a| a.minutes).to_string()),
+            done: RwSignal::new(a.is_some_and(|a| a.done)),
+            with: RwSignal::new(a.map(|a| a.with.clone()).unwrap_or_default()),
+            notes: RwSignal::new(a.map(|a| a.notes.clone()).unwrap_or_default()),
+            noticed: RwSignal::new(a.map(|a| a.noticed.clone()).unwrap_or_default()),
+            differently: RwSignal::new(a.map(|a| a.differently.clone()).unwrap_or_default()),
+            assignment: RwSignal::new(id_value(a.and_then(|a| a.assignment_id))),
+            journal: RwSignal::new(a.map(|a| a.journal_ids.clone()).unwrap_or_default()),
+        };
+        // Changing the kind swaps the title too, unless the person wrote their own.
+        let (kind_s, title_s) = (form.kind, form.title);
+        Effect::new(move |prev: Option<String>| {
+            let now = kind_s.get();
+            if let Some(prev) = prev {
+                let old = ActivityKind::from_code(&prev).map(default_title);
+                let typed = title_s.get_untracked();
+                if prev != now && (typed.trim().is_empty() || old == Some(typed.trim())) {
+                    if let Some(k) = ActivityKind::from_code(&now) {
+                        title_s.set(default_title(k).to_string());
+                    }
+                }
+            }
+            now
+        });
+        form
+    }
+
+    fn kind(self) -> ActivityKind {
+        ActivityKind::from_code(&self.kind.get_untracked()).unwrap_or(ActivityKind::Workshop)
+    }
+
+    /// Empties the inputs for the next new activity (keeps the kind and the day).
+    fn reset(self) {
+        self.title.set(default_title(self.kind()).to_string());
+        self.at.set(String::new());
+        self.done.set(false);
+        self.with.set(Vec::new());
+        self.notes.set(String::new());
+        self.noticed.set(String::new());
+        self.differently.set(String::new());
+        self.journal.set(Vec::new());
+    }
+
+    /// The activity as it would be saved (a nil id makes a new one), or what is wrong.
+    fn activity(self, id: Id) -> Result<Activity, String> {
+        let kind = self.kind();
+        let title = self.title.get_untracked().trim().to_string();
+        if title.is_empty() {
+            return Err("Please give the activity a title.".into());
+        }
+        let on = parse_date(&self.on.get_untracked())
+            .ok_or("Please enter the activity's date.".to_string())?;
+        let at_text = self.at.get_untracked();
+        let at = if at_text.trim().is_empty() {
+            None
+        } else {
+            Some(parse_time(&at_text).ok_or(format!(
+                "“{}” is not a time of day: use hours and minutes, e.g. 09:30.",
+                at_text.trim()
+            ))?)
+        };
+        let minutes_text = self.minutes.get_untracked();
+        let minutes = minutes_text
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|m| (1..=MAX_ACTIVITY_MINUTES).contains(m))
+            .ok_or(format!(
+                "The duration must be a whole number of minutes from 1 to {MAX_ACTIVITY_MINUTES} (e.g. 45 or 90)."
+            ))?;
+        let shadowing = kind == ActivityKind::Shadowing;
+        let debrief = |s: RwSignal<String>| {
+            if shadowing {
+                s.get_untracked().trim().to_string()
+            } else {
+                String::new()
+            }
+        };
+        Ok(Activity {
+            id,
+            candidate_id: self.candidate_id,
+            kind,
+            title,
+            on,
+            at,
+            minutes,
+            done: self.done.get_untracked(),
+            with: self.with.get_untracked(),
+            notes: self.notes.get_untracked().trim().to_string(),
+            noticed: debrief(self.noticed),
+            differently: debrief(self.differently),
+            assignment_id: (kind == ActivityKind::AssignmentWork)
+                .then(|| person_value(&self.assignment.get_untracked()))
+                .flatten(),
+            journal_ids: if kind == ActivityKind::Reflection {
+                self.journal.get_untracked()
+            } else {
+                Vec::new()
+            },
+            created_at: Timestamp::UNIX_EPOCH,
+            updated_at: Timestamp::UNIX_EPOCH,
+            merge_bases: Vec::new(),
+        })
+    }
+
+    fn view(self) -> impl IntoView {
+        let app = use_app();
+        let kinds = ActivityKind::ALL
+            .iter()
+            .map(|k| (k.code().to_string(), k.label().to_string()))
+            .collect();
+        let form = self;
+        let kind = move || ActivityKind::from_code(&form.kind.get());
+        let extra = move || match kind() {
+            Some(ActivityKind::Shadowing) => view! {
+                <AreaField label="Debrief: what I noticed" value=form.noticed/>
+                <AreaField label="Debrief: what I would do differently" value=form.differently/>
+            }
+            .into_any(),
+            Some(ActivityKind::AssignmentWork) => {
+                let mut options = vec![(String::new(), "— not linked —".to_string())];
+                options.extend(app.ws.with_untracked(|ws| {
+                    assignment_choices(ws, form.candidate_id)
+                        .into_iter()
+                        .map(|(id, t)| (id.to_string(), t))
+                }));
+                view! { <ChoiceField label="For the micro-assignment" value=form.assignment options=options/> }
+                    .into_any()
+            }
+            Some(ActivityKind::Reflection) => view! { <JournalPicks form=form/> }.into_any(),
+            _ => ().into_any(),
+        };
+        view! {
+            <ChoiceField label="Kind" value=self.kind options=kinds/>
+            <TextField label="Title" value=self.title required=true wide=true/>
+            <DateField label="Date" value=self.on required=true/>
+            <TimeField label="Start time (optional)" value=self.at/>
+            <label>"Duration (minutes)"
+                <input type="text" inputmode="numeric" bind:value=self.minutes required=true/>
+            </label>
+            <CheckField label="Done (it took place)" value=self.done/>
+            <PeopleField legend="Who else took part" value=self.with/>
+            <AreaField label="Notes" value=self.notes/>
+            {extra}
+        }
+    }
+}
+
+/// Checkboxes of the candidate's journal entries, for a reflection session.
+#[component]
+fn JournalPicks(form: ActivityForm) -> impl IntoView {
+    let app = use_app();
+    let entries = app.ws.with_untracked(|ws| {
+        let mut list: Vec<_> = ws
+            .journal
+            .iter()
+            .filter(|j| j.candidate_id == form.candidate_id)
+            .map(|j| (j.id, j.on, j.title.clone(), j.visibility))
+            .collect();
+        list.sort_by_key(|j| std::cmp::Reverse(j.1));
+        list
+    });
+    let value = form.journal;
+    view! {
+        <fieldset class="people wide">
+            <legend>"Journal entries to discuss"</legend>
+            {entries.is_empty().then(|| view! { <p class="muted">"No journal entries yet: write some under Journal to pick them here."</p> })}
+            <div class="people-list">
+                {entries.into_iter().map(|(jid, on, title, vis)| view! {
+                    <label class="check">
+                        <input type="checkbox"
+                            prop:checked=move || value.with(|v| v.contains(&jid))
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                value.update(|v| {
+                                    v.retain(|x| *x != jid);
+                                    if on { v.push(jid); }
+                                });
+                            }/>
+                        {format!("{} — {title}", fmt_date(on))}
+                        {(vis == Visibility::Private).then(|| view! { <span class="badge private">"Private"</span> })}
+                    </label>
+                }).collect_view()}
+            </div>
+        </fieldset>
+    }
+}
 
 #[component]
 pub fn ActivitiesSection(id: Id) -> impl IntoView {
-    let _ = id;
-    view! { <p class="muted">"Coming soon."</p> }
+    let app = use_app();
+    let today = browser::today();
+    let form = ActivityForm::new(id, None);
+    let adding = RwSignal::new(false);
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match form.activity(Id::nil()) {
+            Ok(a) => {
+                let done = if a.done {
+                    "Logged the activity."
+                } else {
+                    "Planned the activity."
+                };
+                if app.act(Action::Put(Record::Activity(a)), done).is_some() {
+                    form.reset();
+                    adding.set(false);
+                }
+            }
+            Err(e) => app.warn(&e),
+        }
+    };
+    let list = move |want_done: bool| {
+        app.ws.with(|ws| {
+            let mut list: Vec<Activity> = ws
+                .activities
+                .iter()
+                .filter(|a| a.candidate_id == id && a.done == want_done)
+                .cloned()
+                .collect();
+            list.sort_by_key(|a| (a.on, a.at, a.created_at));
+            if want_done {
+                list.reverse();
+            }
+            list
+        })
+    };
+    let planned = move || list(false);
+    let logged = move || list(true);
+    view! {
+        <p class="muted">"Plan sessions ahead, or log them once they took place. Each one shows the phase of the program it falls in."</p>
+        <details class="panel" prop:open=move || adding.get() on:toggle=move |ev| {
+            use wasm_bindgen::JsCast;
+            if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
+                adding.set(d.open());
+            }
+        }>
+            <summary>"Plan or log an activity"</summary>
+            <form class="form grid" on:submit=add aria-label="New activity">
+                {form.view()}
+                <FormButtons save_label="Save activity"/>
+            </form>
+        </details>
+        <h2 id="planned-h">"Planned"</h2>
+        {move || planned().is_empty().then(|| view! { <p class="muted">"Nothing planned. Plan the week's workshop, shadowing session and coaching lab above."</p> })}
+        <ul class="entries" aria-labelledby="planned-h">
+            <For each=planned key=|a| (a.id, a.updated_at) let:activity>
+                <ActivityCard activity=activity today=today/>
+            </For>
+        </ul>
+        <h2 id="logged-h">"Done"</h2>
+        {move || logged().is_empty().then(|| view! { <p class="muted">"Nothing logged yet."</p> })}
+        <ul class="entries" aria-labelledby="logged-h">
+            <For each=logged key=|a| (a.id, a.updated_at) let:activity>
+                <ActivityCard activity=activity today=today/>
+            </For>
+        </ul>
+    }
+}
+
+#[component]
+fn ActivityCard(activity: Activity, today: crate::model::Date) -> impl IntoView {
+    let app = use_app();
+    let editing = RwSignal::new(false);
+    let a = activity;
+    let (id, candidate_id) = (a.id, a.candidate_id);
+    let form = ActivityForm::new(candidate_id, Some(&a));
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match form.activity(id) {
+            Ok(a) => {
+                app.act(Action::Put(Record::Activity(a)), "Saved the activity.");
+            }
+            Err(e) => app.warn(&e),
+        }
+    };
+    let cancel = Callback::new(move |_| editing.set(false));
+    let overdue = activity_overdue(&a, today);
+    let mark_done = {
+        let a = a.clone();
+        move |_| {
+            let mut a = a.clone();
+            a.done = true;
+            app.act(
+                Action::Put(Record::Activity(a)),
+                "Marked the activity done.",
+            );
+        }
+    };
+    // Names and links, read once: the card is rebuilt whenever the activity changes.
+    let (phase, with, assignment, journal) = app.ws.with_untracked(|ws| {
+        let phase = ws
+            .candidate(candidate_id)
+            .and_then(|c| ws.cohort(c.cohort_id))
+            .and_then(|c| phase_of(c, a.on));
+        let with: Vec<String> = a
+            .with
+            .iter()
+            .map(|p| ws.person_name(*p).to_string())
+            .collect();
+        let assignment = a
+            .assignment_id
+            .and_then(|x| ws.assignments.iter().find(|s| s.id == x))
+            .map(|s| (s.id, s.title.clone()));
+        let journal: Vec<_> = a
+            .journal_ids
+            .iter()
+            .filter_map(|j| ws.journal.iter().find(|e| e.id == *j))
+            .map(|e| (e.id, e.title.clone(), e.visibility))
+            .collect();
+        (phase, with, assignment, journal)
+    });
+    let what = format!("the activity “{}”", a.title);
+    let edit_label = format!("Edit the activity “{}”", a.title);
+    let done_label = format!("Mark “{}” done", a.title);
+    view! {
+        <li class="card entry activity" id=format!("r-{id}") class:late=overdue class:done=a.done>
+            <Show when=move || editing.get() fallback={
+                let a = a.clone();
+                let what = what.clone();
+                let edit_label = edit_label.clone();
+                let done_label = done_label.clone();
+                let with = with.clone();
+                let assignment = assignment.clone();
+                let journal = journal.clone();
+                let mark_done = mark_done.clone();
+                move || {
+                    let state = if a.done {
+                        view! { <span class="badge ok">"Done"</span> }.into_any()
+                    } else if overdue {
+                        view! { <span class="badge late">"Overdue"</span> }.into_any()
+                    } else {
+                        view! { <span class="badge muted">"Planned"</span> }.into_any()
+                    };
+                    let when = match a.at {
+                        Some(t) => format!("{} at {}", fmt_date(a.on), t.format("%H:%M")),
+                        None => fmt_date(a.on),
+                    };
+                    view! {
+                        <header>
+                            <p class="kind">{a.kind.label()}</p>
+                            <h3>{a.title.clone()}</h3>
+                            <p class="meta">
+                                <time datetime=a.on.to_string()>{when}</time>
+                                <span>{fmt_minutes(a.minutes)}</span>
+                                <span class="phase">{phase.map_or("Outside the phases".to_string(), |p| format!("{} phase", p.name()))}</span>
+                                {state}
+                            </p>
+                        </header>
+                        {(!with.is_empty()).then(|| view! { <p><strong>"With: "</strong>{with.join(", ")}</p> })}
+                        {(!a.notes.is_empty()).then(|| view! { <p class="body">{a.notes.clone()}</p> })}
+                        {(!(a.noticed.is_empty() && a.differently.is_empty())).then(|| view! {
+                            <dl class="debrief">
+                                <div><dt>"What I noticed"</dt><dd>{a.noticed.clone()}</dd></div>
+                                <div><dt>"What I would do differently"</dt><dd>{a.differently.clone()}</dd></div>
+                            </dl>
+                        })}
+                        {assignment.clone().map(|(aid, t)| view! {
+                            <p>"For " <a href=format!("{}#r-{aid}", section_href(candidate_id, "assignments"))>{t}</a></p>
+                        })}
+                        {(!journal.is_empty()).then(|| view! {
+                            <p><strong>"To discuss: "</strong>
+                                {journal.iter().enumerate().map(|(i, (jid, t, vis))| view! {
+                                    {(i > 0).then_some(", ")}
+                                    <a href=format!("{}#r-{jid}", section_href(candidate_id, "journal"))>{t.clone()}</a>
+                                    {(*vis == Visibility::Private).then(|| view! { <span class="badge private">"Private"</span> })}
+                                }).collect_view()}
+                            </p>
+                        })}
+                        <p class="row-actions">
+                            {(!a.done).then(|| view! {
+                                <button type="button" class="small" aria-label=done_label.clone() on:click=mark_done.clone() disabled=move || app.is_read_only()>"Mark done"</button>
+                            })}
+                            <button type="button" class="link" aria-label=edit_label.clone() on:click=move |_| editing.set(true) disabled=move || app.is_read_only()>"Edit"</button>
+                            <DeleteEntry kind=RecordKind::Activity id=id what=what.clone()/>
+                        </p>
+                    }
+                }
+            }>
+                <form class="form grid" on:submit=save aria-label="Edit activity">
+                    {form.view()}
+                    <FormButtons save_label="Save activity" on_cancel=cancel/>
+                </form>
+            </Show>
+        </li>
+    }
 }

@@ -21,6 +21,9 @@ use crate::ui::pages::{existing_route_id, Missing};
 use crate::ui::state::use_app;
 use crate::ui::widgets::StatusBadge;
 
+/// The cohort page's editor of the standard week.
+pub use week::StandardWeek;
+
 /// The sections of a candidate's page: (path segment, link text).
 pub const SECTIONS: [(&str, &str); 9] = [
     ("", "Overview"),
