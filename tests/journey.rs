@@ -675,3 +675,21 @@ fn a_merge_drops_journey_records_whose_candidate_was_deleted_here() {
     );
     assert_eq!(validate(&merged), vec![]);
 }
+
+#[test]
+fn numbers_read_plainly() {
+    use runway::logic::journey::{metric_change, trim_float};
+    let empty: f32 = std::iter::empty::<f32>().sum();
+    assert_eq!(trim_float(empty), "0", "an empty sum is not “-0”");
+    assert_eq!(trim_float(2.5), "2.5");
+    assert_eq!(trim_float(6.0), "6");
+    assert_eq!(
+        metric_change(Some(14.0), Some(6.0)).as_deref(),
+        Some("14 → 6 (−57 %)")
+    );
+    assert_eq!(
+        metric_change(Some(0.0), Some(3.0)).as_deref(),
+        Some("0 → 3")
+    );
+    assert_eq!(metric_change(None, None), None);
+}

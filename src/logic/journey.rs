@@ -703,6 +703,8 @@ pub fn week_plan_line(p: &WeekPlan) -> String {
 
 /// "3" for 3.0, "2.5" for 2.5.
 pub fn trim_float(v: f32) -> String {
+    // An empty sum of f32 is -0.0; nobody wants to read "-0 h".
+    let v = if v == 0.0 { 0.0 } else { v };
     if v.fract() == 0.0 {
         format!("{v:.0}")
     } else {
