@@ -252,6 +252,8 @@ pub(super) fn add(b: &mut Builder, c: Cast) {
         (2, "Foundations: delegating without dumping"),
         (3, "Foundations: prioritising and saying no"),
         (4, "Foundations: when and how to escalate"),
+        (5, "Practice: running a retro people speak up in"),
+        (6, "Practice: the first weeks of a new report"),
     ] {
         for cand in everyone {
             let on = at(s, week * 7 + 1);
