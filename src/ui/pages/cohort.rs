@@ -10,6 +10,7 @@ use crate::logic::phases::{phase_span, position_on, progress, Position};
 use crate::logic::scope::Scope;
 use crate::model::{CandidateStatus, Cohort, Id};
 use crate::ui::browser;
+use crate::ui::pages::board::CohortScenarios;
 use crate::ui::pages::cohorts::CohortForm;
 use crate::ui::pages::share::ScopedExport;
 use crate::ui::pages::{existing_route_id, Missing};
@@ -74,7 +75,9 @@ fn CohortDetail(id: Id) -> impl IntoView {
             </dl>
             <Timeline id=id/>
             <Candidates id=id/>
+            <p><A href=link(&format!("/cohorts/{id}/selection"))>"Selection board"</A> " — nominations, references, interview scores and decisions for everyone above."</p>
             <Signals id=id/>
+            <CohortScenarios id=id/>
             <EditCohort id=id/>
             {move || (cohort(app, id).and_then(|c| c.sponsor_id).is_none()).then(|| view! {
                 <p class="hint">"This cohort has no sponsor yet: add one under Settings before sharing it with them."</p>
