@@ -201,7 +201,7 @@ pub fn CohortScenarios(id: Id) -> impl IntoView {
         </ol>
         {move || rows().is_empty().then(|| view! { <p class="muted">"No scenarios: add at least one before interviews start."</p> })}
         <form class="form grid" on:submit=add aria-label="Add an interview scenario">
-            <label>"Scenario title" <input type="text" bind:value=title required=true/></label>
+            <label class="wide">"Scenario title" <input type="text" bind:value=title required=true/></label>
             <label class="wide">"What the nominee is asked" <textarea rows="2" bind:value=prompt></textarea></label>
             <div class="actions"><button type="submit" disabled=move || app.is_read_only()>"Add scenario"</button></div>
         </form>

@@ -555,6 +555,8 @@ fn Interviews(id: Id) -> impl IntoView {
                 "No scorecards yet.".to_string()
             } else if newcomer {
                 "Add your scorecard and score every scenario: the others' scores are shown once yours is complete too.".to_string()
+            } else if b.revealed && b.interviewers.len() == 1 {
+                "The only scorecard is complete: its scores are shown. Scores from anyone who joins the panel later stay hidden until they have scored.".to_string()
             } else if b.revealed {
                 format!("All {} scorecards are complete: the scores are shown side by side.", b.interviewers.len())
             } else {
