@@ -196,11 +196,19 @@ test('not now keeps the feedback, and a decision can be withdrawn', async ({ pag
   const errors = watchErrors(page);
   await setUp(page, PEOPLE.slice(2), ['Alan Turing']);
   await openSelection(page, 'Alan Turing');
-  await page.getByRole('radio', { name: 'Not now' }).check();
+  // From the keyboard: arrows move within the outcome group, Tab moves on, Enter saves.
+  await page.getByRole('radio', { name: 'Selected' }).focus();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('radio', { name: 'Not now' })).toBeChecked();
   await expect(page.getByText(/the feedback is kept for the conversation/)).toBeVisible();
-  await page.getByLabel('Reason (required)').fill('Does not want to manage yet.');
-  await page.getByLabel('Feedback for the person').fill('Lead two retros this quarter, then let us talk again.');
-  await page.getByRole('button', { name: 'Save decision' }).click();
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Reason (required)')).toBeFocused();
+  await page.keyboard.type('Does not want to manage yet.');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Lead two retros this quarter, then let us talk again.');
+  await page.getByRole('button', { name: 'Save decision' }).focus();
+  await page.keyboard.press('Enter');
   await expect(page.getByText('Not now — the feedback is kept for the conversation')).toBeVisible();
   await expect(page.locator('.lead').getByText('Not selected')).toBeVisible();
 

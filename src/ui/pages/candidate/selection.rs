@@ -885,10 +885,9 @@ fn DecisionPart(id: Id) -> impl IntoView {
         {move || match current() {
             None => view! { <p class="muted">"No decision yet."</p> }.into_any(),
             Some(d) => {
-                let class = match d.verdict { Verdict::Selected => "badge ok", Verdict::NotNow => "badge muted" };
                 view! {
-                    <div class="card decision" id=format!("r-{id}")>
-                        <p class="verdict"><span class=class>{d.verdict.label()}</span> " " {verdict_line(d.verdict)}
+                    <div class="card decision" id=format!("r-{id}") class:not-now=d.verdict == Verdict::NotNow>
+                        <p class="verdict">{verdict_line(d.verdict)}
                             " · " <time datetime=d.on.to_string()>{fmt_date(d.on)}</time></p>
                         <dl class="notes">
                             <dt>"Reason"</dt><dd>{d.reason.clone()}</dd>
