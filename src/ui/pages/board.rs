@@ -68,7 +68,7 @@ fn line(ws: &Workspace, r: &BoardRow) -> Line {
             .wants_to_manage
             .map_or("not asked".to_string(), |w| w.label().to_string()),
         references: r.references,
-        scorecards: format!("{}/{} complete", r.scorecards_complete, r.scorecards),
+        scorecards: format!("{}/{}", r.scorecards_complete, r.scorecards),
         mean,
         split: r.max_spread.is_some_and(|s| s >= 2),
         verdict: c.decision.as_ref().map(|d| d.verdict),
@@ -115,7 +115,7 @@ fn Board(id: Id) -> impl IntoView {
             <p class="crumbs"><A href=link("/cohorts")>"Cohorts"</A> " / " <A href=link(&format!("/cohorts/{id}"))>{cohort_name}</A> " / "</p>
             <h1>"Selection board"</h1>
             <p class="lead">{move || format!("Everyone put forward for {}. ", cohort_name())}{summary}</p>
-            <p class="muted">"Interview means stay hidden until every interviewer has scored every scenario. Open a name to record the nomination, references, scorecards and decision."</p>
+            <p class="muted">"Interview means stay hidden until every interviewer has scored every scenario; “split” marks a nominee on whom two interviewers were 2 or more points apart on some scenario. Open a name to record the nomination, references, scorecards and decision."</p>
             <Show when=move || !lines().is_empty() fallback=move || view! {
                 <p class="muted">"Nobody is enrolled in this cohort yet. Enrol people on the " <A href=link(&format!("/cohorts/{id}"))>"cohort page"</A> "; they start as nominated."</p>
             }>
@@ -128,7 +128,7 @@ fn Board(id: Id) -> impl IntoView {
                             <th scope="col">"Green flags"</th>
                             <th scope="col">"Wants to manage"</th>
                             <th scope="col">"References"</th>
-                            <th scope="col">"Scorecards"</th>
+                            <th scope="col">"Scorecards done"</th>
                             <th scope="col">"Mean score"</th>
                             <th scope="col">"Decision"</th>
                             <th scope="col">"Status"</th>
@@ -137,13 +137,13 @@ fn Board(id: Id) -> impl IntoView {
                             {move || lines().into_iter().map(|l| view! {
                                 <tr>
                                     <th scope="row"><a href=section_href(l.candidate_id, "selection")>{l.name.clone()}</a></th>
-                                    <td>{l.nominated.clone()}</td>
+                                    <td class="put">{l.nominated.clone()}</td>
                                     <td>{l.flags.clone()}</td>
                                     <td>{l.wants.clone()}</td>
                                     <td>{l.references}</td>
                                     <td>{l.scorecards.clone()}</td>
                                     <td class:muted=l.mean == "hidden">{l.mean.clone()}
-                                        {l.split.then(|| view! { " " <span class="badge split-badge">"split views"</span> })}
+                                        {l.split.then(|| view! { " " <span class="badge split-badge">"split"</span> })}
                                     </td>
                                     <td>{match l.verdict {
                                         Some(Verdict::Selected) => view! { <span class="badge ok">"Selected"</span> }.into_any(),

@@ -903,6 +903,7 @@ fn DecisionPart(id: Id) -> impl IntoView {
         <ConfirmDialog open=open title="Withdraw the decision?"
             intro=Signal::derive(|| "The person goes back to nominated. The reason and feedback are removed.".to_string())
             lines=Signal::derive(Vec::new) confirm_label="Withdraw" on_confirm=withdraw/>
+        <h3>{move || if current().is_some() { "Change the decision" } else { "Record the decision" }}</h3>
         <form class="form grid" on:submit=save aria-label="Decision">
             <RadioGroup legend="Outcome" name=format!("verdict-{id}") value=verdict options=verdicts/>
             <AreaField label="Reason (required)" value=reason rows=3/>
