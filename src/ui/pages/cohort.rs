@@ -10,6 +10,7 @@ use crate::logic::phases::{phase_span, position_on, progress, Position};
 use crate::logic::scope::Scope;
 use crate::model::{CandidateStatus, Cohort, Id};
 use crate::ui::browser;
+use crate::ui::pages::board::CohortScenarios;
 use crate::ui::pages::cohorts::CohortForm;
 use crate::ui::pages::share::ScopedExport;
 use crate::ui::pages::{existing_route_id, Missing};
@@ -74,8 +75,11 @@ fn CohortDetail(id: Id) -> impl IntoView {
             </dl>
             <Timeline id=id/>
             <Candidates id=id/>
+            <p><A href=link(&format!("/cohorts/{id}/selection"))>"Selection board"</A> " — nominations, references, interview scores and decisions for everyone above."</p>
+            <CohortCalendar id=id/>
             <crate::ui::pages::candidate::StandardWeek cohort_id=id/>
             <Signals id=id/>
+            <CohortScenarios id=id/>
             <EditCohort id=id/>
             {move || (cohort(app, id).and_then(|c| c.sponsor_id).is_none()).then(|| view! {
                 <p class="hint">"This cohort has no sponsor yet: add one under Settings before sharing it with them."</p>
@@ -424,5 +428,42 @@ fn DeleteCohort(id: Id) -> impl IntoView {
         <h2>"Delete"</h2>
         <button type="button" class="danger" on:click=move |_| open.set(true) disabled=move || app.is_read_only()>"Delete cohort…"</button>
         <ConfirmDialog open=open title="Delete this cohort?" intro=intro lines=lines confirm_label="Delete cohort" on_confirm=delete/>
+    }
+}
+
+/// Every candidate's planned sessions in one calendar file.
+#[component]
+fn CohortCalendar(id: Id) -> impl IntoView {
+    let app = use_app();
+    let today = crate::ui::browser::today();
+    let ids = move || {
+        app.ws
+            .with(|ws| ws.candidates_in(id).map(|c| c.id).collect::<Vec<_>>())
+    };
+    let upcoming = move || {
+        app.ws
+            .with(|ws| crate::logic::journey::upcoming_count(ws, &ids(), today))
+    };
+    let export = move |_| {
+        let (text, name) = app.ws.with_untracked(|ws| {
+            let cohort = ws
+                .cohort(id)
+                .map_or("cohort".to_string(), |c| c.name.clone());
+            (
+                crate::logic::journey::calendar(ws, &ids(), today, crate::ui::browser::now()),
+                crate::file::export_file_name(&format!("{cohort} sessions"), today)
+                    .replace(".json", ".ics"),
+            )
+        });
+        match crate::ui::browser::download(&name, &text, "text/calendar") {
+            Ok(()) => app.say(&format!("Exported {name}.")),
+            Err(e) => app.warn(&e),
+        }
+    };
+    view! {
+        <p>
+            <button type="button" class="secondary" on:click=export disabled=move || upcoming() == 0>"Export the cohort's upcoming sessions (.ics)"</button>
+            <span class="muted">{move || format!(" {} planned from today, for every candidate.", crate::ui::widgets::count(upcoming(), "session", "sessions"))}</span>
+        </p>
     }
 }
