@@ -201,6 +201,19 @@ fn interview_scores_stay_hidden_until_every_interviewer_has_scored() {
     let spreads: Vec<u8> = b.rows.iter().map(|r| r.spread.unwrap()).collect();
     assert_eq!(spreads, vec![1, 1, 1]); // 3/2, 3/4, 4/3 in the sample
     assert_eq!(b.rows[0].mean, Some(2.5));
+    // Someone about to score who has no scorecard yet sees nothing, complete panel or not.
+    let newcomer = ws
+        .people
+        .iter()
+        .find(|p| p.name == "Jonah Park")
+        .unwrap()
+        .id;
+    let b = scoreboard(&ws, kwame.id, Some(newcomer));
+    assert!(!b.revealed);
+    assert!(b
+        .rows
+        .iter()
+        .all(|r| r.cells.iter().all(|c| *c == Cell::Hidden)));
 
     // The last missing score reveals Ravi's too.
     let mut ws = ws;

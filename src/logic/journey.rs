@@ -129,8 +129,9 @@ fn interview_complete(i: &Interview, scenarios: &[Scenario]) -> bool {
 
 /// The interview scores for a candidate as `viewer` may see them: until every scorecard on
 /// the panel scores every scenario, an interviewer sees only their own scores (so nobody
-/// anchors on another's). `viewer` is `None` for someone not on the panel (the coach reading
-/// the board), who sees who has scored but no scores.
+/// anchors on another's). A viewer with no scorecard yet sees none. `viewer` is `None` for
+/// someone reading the board without scoring (the coach deciding), who sees who has scored,
+/// and the scores once all have.
 pub fn scoreboard(ws: &Workspace, candidate_id: Id, viewer: Option<Id>) -> Scoreboard {
     let scenarios = ws
         .candidate(candidate_id)
@@ -147,7 +148,13 @@ pub fn scoreboard(ws: &Workspace, candidate_id: Id, viewer: Option<Id>) -> Score
         .iter()
         .filter(|i| interview_complete(i, &scenarios))
         .count();
-    let revealed = !cards.is_empty() && !scenarios.is_empty() && complete == cards.len();
+    // Someone looking as an interviewer who has not scored yet must not see the others'
+    // scores first, even when every started scorecard is complete.
+    let viewer_may_see = viewer.is_none_or(|v| cards.iter().any(|i| i.interviewer_id == v));
+    let revealed = !cards.is_empty()
+        && !scenarios.is_empty()
+        && complete == cards.len()
+        && viewer_may_see;
     let rows = scenarios
         .iter()
         .map(|s| {
