@@ -1,6 +1,7 @@
 //! The journey's rules: phases of activities, 1:1 follow-ups carrying over, interview scores
 //! hidden until all have scored, overdue work, journal visibility in shared files, the week,
 //! the calendar file, and journey records through save, merge and the file format.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
@@ -369,7 +370,7 @@ fn the_calendar_holds_upcoming_sessions_as_events() {
     let ws = sample();
     let priya = candidate_named(&ws, "Priya Raman");
     let today = day(2026, 11, 21);
-    let ics = calendar(&ws, &[priya.id], today, at(2026, 11, 21));
+    let ics = calendar(&ws, &[priya.id], today, at(2026, 11, 21), true);
     assert!(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
     assert!(ics.ends_with("END:VCALENDAR\r\n"));
     let upcoming: Vec<&Activity> = ws
@@ -401,6 +402,42 @@ fn the_calendar_holds_upcoming_sessions_as_events() {
     {
         assert!(!ics.contains(&a.id.to_string()));
     }
+}
+
+#[test]
+fn the_calendar_escapes_folds_and_survives_odd_dates() {
+    let mut ws = sample();
+    let priya = candidate_named(&ws, "Priya Raman").id;
+    let today = day(2026, 11, 21);
+    let mut a = ws
+        .activities
+        .iter()
+        .find(|a| a.candidate_id == priya && !a.done && a.on >= today)
+        .unwrap()
+        .clone();
+    a.title = "Ça va; back\\slash — ünïcödé ".repeat(4);
+    a.notes = "Private note for Priya".into();
+    let id = a.id;
+    ws.activities.retain(|x| x.id != id);
+    ws.activities.push(a);
+    // The last moment a date can hold: the end cannot be computed, and nothing panics.
+    let mut far = ws.activities.last().unwrap().clone();
+    far.id = Id::from_u128(7);
+    far.on = Date::MAX;
+    far.at = chrono::NaiveTime::from_hms_opt(23, 0, 0);
+    ws.activities.push(far);
+
+    let ics = calendar(&ws, &[priya], today, at(2026, 11, 21), true);
+    // Every line fits in 75 octets and folding never splits a character (the file is UTF-8).
+    assert!(ics.split("\r\n").all(|l| l.len() <= 75));
+    let unfolded = ics.replace("\r\n ", "");
+    assert!(unfolded.contains("Ça va\\; back\\\\slash — ünïcödé"));
+    assert!(unfolded.contains("Private note for Priya"));
+    // The cohort-wide file, often passed around, leaves notes out.
+    let cohort = calendar(&ws, &[priya], today, at(2026, 11, 21), false);
+    assert!(!cohort
+        .replace("\r\n ", "")
+        .contains("Private note for Priya"));
 }
 
 #[test]
@@ -553,7 +590,10 @@ fn every_edited_field_of_a_journey_record_takes_part_in_merges() {
         ];
         for key in v.as_object().unwrap().keys() {
             assert!(
-                meta.contains(&key.as_str()) || T::FIELDS.contains(&key.as_str()),
+                meta.contains(&key.as_str())
+                    || T::FIELDS
+                        .iter()
+                        .any(|f| f.split('+').any(|k| k == key.as_str())),
                 "{}: field {key} is not in FIELDS",
                 T::LIST
             );
@@ -705,4 +745,203 @@ fn numbers_read_plainly() {
         Some("0 → 3")
     );
     assert_eq!(metric_change(None, None), None);
+}
+
+#[test]
+fn a_merge_sees_changes_a_summary_would_hide_and_keeps_both_scorecards_of_one_interviewer() {
+    let base = sample();
+    let mut mine = base.clone();
+    runway::logic::merge::mark_sent(&mut mine, None);
+    let mut theirs = mine.clone();
+    let tom = candidate_named(&base, "Tomás Ferreira").id;
+    let flags = |ws: &Workspace| ws.candidate(tom).unwrap().green_flags.clone();
+    // Both change which flags are ticked, keeping the count: still a conflict to choose.
+    let set = |ws: &mut Workspace, drop: GreenFlag, add: GreenFlag, when| {
+        let c = ws.candidate(tom).unwrap().clone();
+        let mut f = c.green_flags.clone();
+        f.retain(|x| *x != drop);
+        f.push(add);
+        runway::logic::actions::apply(
+            ws,
+            Action::SetSelection {
+                candidate_id: tom,
+                nomination: c.nomination.clone(),
+                green_flags: f,
+                wants_to_manage: c.wants_to_manage,
+            },
+            when,
+            &mut uuid::Uuid::new_v4,
+        )
+        .unwrap();
+    };
+    let first = flags(&mine)[0];
+    set(
+        &mut mine,
+        first,
+        GreenFlag::ReachBeyondTeam,
+        at(2026, 11, 22),
+    );
+    set(
+        &mut theirs,
+        first,
+        GreenFlag::BusinessAware,
+        at(2026, 11, 23),
+    );
+    assert_eq!(flags(&mine).len(), flags(&theirs).len());
+    let (_, report) = merge(&mine, &theirs, &Resolutions::new(), at(2026, 11, 24));
+    let c = report
+        .conflicts
+        .iter()
+        .find(|c| c.id == tom)
+        .expect("a conflict");
+    let runway::logic::merge::ConflictKind::BothChanged(diffs) = &c.what else {
+        panic!("{c:?}")
+    };
+    assert_eq!(diffs.len(), 1);
+    assert_eq!(diffs[0].field, "green flags");
+    assert_ne!(
+        diffs[0].mine, diffs[0].theirs,
+        "the two choices read differently"
+    );
+
+    // The same interviewer started a scorecard in each copy: both are kept, nothing refused.
+    let mut a = mine.clone();
+    let mut b = mine.clone();
+    let lee = candidate_named(&base, "Lee Chen").id;
+    let jonah = base
+        .people
+        .iter()
+        .find(|p| p.name == "Jonah Park")
+        .unwrap()
+        .id;
+    for ws in [&mut a, &mut b] {
+        let card = Interview {
+            id: Id::nil(),
+            candidate_id: lee,
+            interviewer_id: jonah,
+            held_on: None,
+            answers: vec![],
+            created_at: Timestamp::UNIX_EPOCH,
+            updated_at: Timestamp::UNIX_EPOCH,
+            merge_bases: vec![],
+        };
+        act(ws, Action::Put(Record::Interview(card))).unwrap();
+    }
+    let (merged, _) = merge(&a, &b, &Resolutions::new(), at(2026, 11, 24));
+    assert_eq!(validate(&merged), vec![]);
+    let cards = merged
+        .interviews
+        .iter()
+        .filter(|i| i.candidate_id == lee && i.interviewer_id == jonah)
+        .count();
+    assert_eq!(cards, 2, "nothing typed is dropped");
+}
+
+#[test]
+fn a_kind_and_its_debrief_merge_together() {
+    let base = sample();
+    let mut mine = base.clone();
+    runway::logic::merge::mark_sent(&mut mine, None);
+    let mut theirs = mine.clone();
+    let shadow = mine
+        .activities
+        .iter()
+        .find(|a| !a.noticed.is_empty())
+        .unwrap()
+        .clone();
+    // I rename it; they turn it into a coaching lab (which has no debrief).
+    let mut m = shadow.clone();
+    m.title = "Renamed".into();
+    act(&mut mine, Action::Put(Record::Activity(m))).unwrap();
+    let mut t = shadow.clone();
+    t.kind = ActivityKind::CoachingLab;
+    t.noticed.clear();
+    t.differently.clear();
+    runway::logic::actions::apply(
+        &mut theirs,
+        Action::Put(Record::Activity(t)),
+        at(2026, 11, 23),
+        &mut uuid::Uuid::new_v4,
+    )
+    .unwrap();
+    let kind_field = "kind+noticed+differently+assignment_id+journal_ids";
+    let choose = Resolutions::from([(shadow.id, BTreeMap::from([(kind_field, Side::Theirs)]))]);
+    let (merged, _) = merge(&mine, &theirs, &choose, at(2026, 11, 24));
+    assert_eq!(
+        validate(&merged),
+        vec![],
+        "never their kind with my debrief"
+    );
+    let got = merged
+        .activities
+        .iter()
+        .find(|a| a.id == shadow.id)
+        .unwrap();
+    assert_eq!(
+        (got.kind, got.title.as_str()),
+        (ActivityKind::CoachingLab, "Renamed")
+    );
+    assert!(got.noticed.is_empty());
+}
+
+#[test]
+fn the_candidates_file_withholds_the_coachs_selection_notes_and_merging_it_back_keeps_them() {
+    let mut coach = sample();
+    runway::logic::merge::mark_sent(&mut coach, None);
+    let priya = candidate_named(&coach, "Priya Raman").clone();
+    let reason = priya.decision.as_ref().unwrap().reason.clone();
+    let rationale = priya.nomination.as_ref().unwrap().rationale.clone();
+    assert!(!reason.is_empty() && !priya.green_flags.is_empty());
+
+    let s = scoped(&coach, Scope::Candidate(priya.id), false).unwrap();
+    let text = encode_pretty(&s.workspace, at(2026, 11, 21));
+    assert!(
+        !text.contains(&reason),
+        "the decision's reason stays with the coach"
+    );
+    assert!(
+        !text.contains(&rationale),
+        "so does the manager's rationale"
+    );
+    assert!(s
+        .left_out
+        .iter()
+        .any(|l| l.contains("selection notes (the decision")));
+    let mine = s.workspace.candidate(priya.id).unwrap();
+    assert!(mine.green_flags.is_empty());
+    assert_eq!(mine.decision.as_ref().unwrap().verdict, Verdict::Selected);
+
+    // The candidate marks a signal met in their copy and sends it back.
+    let mut theirs = s.workspace.clone();
+    let signal = theirs.cohorts[0].success_signals[0].id;
+    runway::logic::actions::apply(
+        &mut theirs,
+        Action::MarkSignal {
+            candidate_id: priya.id,
+            signal_id: signal,
+            met_on: Some(day(2026, 11, 20)),
+            evidence: vec![],
+        },
+        at(2026, 11, 22),
+        &mut uuid::Uuid::new_v4,
+    )
+    .unwrap();
+    let (merged, report) = merge(&coach, &theirs, &Resolutions::new(), at(2026, 11, 23));
+    let back = merged.candidate(priya.id).unwrap();
+    assert_eq!(back.signals.len(), 1, "their change arrives");
+    assert_eq!(
+        back.decision.as_ref().unwrap().reason,
+        reason,
+        "the notes stay"
+    );
+    assert_eq!(back.green_flags, priya.green_flags);
+    assert_eq!(back.nomination.as_ref().unwrap().rationale, rationale);
+    let update = report.updated.iter().find(|c| c.id == priya.id).unwrap();
+    let fields: Vec<&str> = update.details.iter().map(|d| d.field).collect();
+    assert_eq!(
+        fields,
+        vec!["success signals"],
+        "the preview shows only the real change"
+    );
+    assert_eq!(validate(&merged), vec![]);
 }

@@ -742,7 +742,7 @@ fn put<T: Entry>(
     }
     r.fresh_ids(new_id);
     r.set_updated_at(now);
-    if let Some((_, problem)) = r.problems(ws).into_iter().next() {
+    if let Some((_, problem)) = r.problems(ws).into_iter().chain(r.save_problems(ws)).next() {
         return Err(ActionError::Invalid(sentence(&problem)));
     }
     let id = r.id();

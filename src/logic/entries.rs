@@ -49,6 +49,11 @@ pub trait Entry: Clone + PartialEq + Serialize + DeserializeOwned {
     fn problems(&self, ws: &Workspace) -> Vec<(&'static str, String)>;
     /// A short name for lists and merge previews.
     fn title(&self) -> String;
+    /// Rules checked only when a record is saved here, not when a file is loaded: two copies
+    /// may each have made one (two scorecards by one interviewer), and a merge keeps both.
+    fn save_problems(&self, _ws: &Workspace) -> Vec<(&'static str, String)> {
+        Vec::new()
+    }
     /// A name that can use the workspace (people's names) for previews.
     fn title_in(&self, _ws: &Workspace) -> String {
         self.title()
@@ -58,6 +63,11 @@ pub trait Entry: Clone + PartialEq + Serialize + DeserializeOwned {
     /// People the record cannot exist without besides its owner (an interviewer).
     fn helpers(&self) -> Vec<Id> {
         Vec::new()
+    }
+    /// Moves the record from candidacy `from` to `to` (when two copies enrolled the same person
+    /// separately and a merge keeps one); returns whether it moved.
+    fn rehome(&mut self, _from: Id, _to: Id) -> bool {
+        false
     }
     /// Clears soft references to `gone`; returns whether anything changed.
     fn forget(&mut self, _gone: Id) -> bool {
@@ -128,6 +138,14 @@ fn forget_opt(slot: &mut Option<Id>, gone: Id) -> bool {
 }
 
 impl Entry for Reference {
+    fn rehome(&mut self, from: Id, to: Id) -> bool {
+        if self.candidate_id == from {
+            self.candidate_id = to;
+            true
+        } else {
+            false
+        }
+    }
     entry_common!(Reference, references);
     const FIELDS: &'static [&'static str] = &[
         "who",
@@ -160,6 +178,14 @@ impl Entry for Reference {
 }
 
 impl Entry for Interview {
+    fn rehome(&mut self, from: Id, to: Id) -> bool {
+        if self.candidate_id == from {
+            self.candidate_id = to;
+            true
+        } else {
+            false
+        }
+    }
     entry_common!(Interview, interviews);
     const FIELDS: &'static [&'static str] = &["interviewer_id", "held_on", "answers"];
     fn owner(&self) -> Owner {
@@ -184,6 +210,10 @@ impl Entry for Interview {
                 format!("a score is outside the scale {SCORE_MIN}–{SCORE_MAX}"),
             ));
         }
+        out
+    }
+    fn save_problems(&self, ws: &Workspace) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
         if ws.interviews.iter().any(|o| {
             o.id != self.id
                 && o.candidate_id == self.candidate_id
@@ -218,9 +248,19 @@ impl Entry for Interview {
 pub const MAX_ACTIVITY_MINUTES: u32 = 16 * 60;
 
 impl Entry for Activity {
+    fn rehome(&mut self, from: Id, to: Id) -> bool {
+        if self.candidate_id == from {
+            self.candidate_id = to;
+            true
+        } else {
+            false
+        }
+    }
     entry_common!(Activity, activities);
+    // The kind and what only some kinds have travel together, so a merge never pairs one
+    // side's kind with the other side's debrief.
     const FIELDS: &'static [&'static str] = &[
-        "kind",
+        "kind+noticed+differently+assignment_id+journal_ids",
         "title",
         "on",
         "at",
@@ -228,10 +268,6 @@ impl Entry for Activity {
         "done",
         "with",
         "notes",
-        "noticed",
-        "differently",
-        "assignment_id",
-        "journal_ids",
     ];
     fn owner(&self) -> Owner {
         Owner::Candidate(self.candidate_id)
@@ -268,6 +304,14 @@ impl Entry for Activity {
 }
 
 impl Entry for Assignment {
+    fn rehome(&mut self, from: Id, to: Id) -> bool {
+        if self.candidate_id == from {
+            self.candidate_id = to;
+            true
+        } else {
+            false
+        }
+    }
     entry_common!(Assignment, assignments);
     const FIELDS: &'static [&'static str] = &[
         "title",
@@ -275,8 +319,7 @@ impl Entry for Assignment {
         "scope",
         "stakeholders",
         "success_criteria",
-        "starts_on",
-        "ends_on",
+        "starts_on+ends_on",
         "handoff",
         "status",
         "outcome",
@@ -313,6 +356,14 @@ impl Entry for Assignment {
 }
 
 impl Entry for OneOnOne {
+    fn rehome(&mut self, from: Id, to: Id) -> bool {
+        if self.candidate_id == from {
+            self.candidate_id = to;
+            true
+        } else {
+            false
+        }
+    }
     entry_common!(OneOnOne, one_on_ones);
     const FIELDS: &'static [&'static str] = &[
         "with_id",
@@ -363,6 +414,14 @@ impl Entry for OneOnOne {
 }
 
 impl Entry for JournalEntry {
+    fn rehome(&mut self, from: Id, to: Id) -> bool {
+        if self.candidate_id == from {
+            self.candidate_id = to;
+            true
+        } else {
+            false
+        }
+    }
     entry_common!(JournalEntry, journal);
     const FIELDS: &'static [&'static str] = &["on", "title", "body", "tags", "visibility"];
     fn owner(&self) -> Owner {
@@ -430,8 +489,7 @@ impl Entry for CaseReview {
 impl Entry for Retro {
     entry_common!(Retro, retros);
     const FIELDS: &'static [&'static str] = &[
-        "year",
-        "quarter",
+        "year+quarter",
         "worked",
         "challenges",
         "try_next",
@@ -440,7 +498,7 @@ impl Entry for Retro {
     fn owner(&self) -> Owner {
         Owner::Person(self.person_id)
     }
-    fn problems(&self, ws: &Workspace) -> Vec<(&'static str, String)> {
+    fn problems(&self, _: &Workspace) -> Vec<(&'static str, String)> {
         let mut out = Vec::new();
         if !(1..=4).contains(&self.quarter) {
             out.push(("quarter", "the quarter must be 1, 2, 3 or 4".into()));
@@ -448,6 +506,10 @@ impl Entry for Retro {
         if !(2000..=2100).contains(&self.year) {
             out.push(("year", "the year is not between 2000 and 2100".into()));
         }
+        out
+    }
+    fn save_problems(&self, ws: &Workspace) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
         if ws.retros.iter().any(|o| {
             o.id != self.id
                 && o.person_id == self.person_id
@@ -528,6 +590,21 @@ pub fn owner_exists(ws: &Workspace, owner: Owner) -> bool {
         Owner::Person(id) => ws.person(id).is_some(),
         Owner::Organisation => true,
     }
+}
+
+/// Moves every record of candidacy `from` to candidacy `to`, stamping what moved.
+pub fn rehome_all(ws: &mut Workspace, from: Id, to: Id, now: Timestamp) {
+    struct Move<'a>(&'a mut Workspace, Id, Id, Timestamp);
+    impl ListVisitor for Move<'_> {
+        fn visit<T: Entry>(&mut self) {
+            for r in T::list_mut(self.0) {
+                if r.rehome(self.1, self.2) {
+                    r.set_updated_at(self.3);
+                }
+            }
+        }
+    }
+    each_kind(&mut Move(ws, from, to, now));
 }
 
 /// Ids of every journey record in the workspace.

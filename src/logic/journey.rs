@@ -151,10 +151,8 @@ pub fn scoreboard(ws: &Workspace, candidate_id: Id, viewer: Option<Id>) -> Score
     // Someone looking as an interviewer who has not scored yet must not see the others'
     // scores first, even when every started scorecard is complete.
     let viewer_may_see = viewer.is_none_or(|v| cards.iter().any(|i| i.interviewer_id == v));
-    let revealed = !cards.is_empty()
-        && !scenarios.is_empty()
-        && complete == cards.len()
-        && viewer_may_see;
+    let revealed =
+        !cards.is_empty() && !scenarios.is_empty() && complete == cards.len() && viewer_may_see;
     let rows = scenarios
         .iter()
         .map(|s| {
@@ -278,16 +276,21 @@ pub fn week_summary(ws: &Workspace, candidate_id: Id, day: Date) -> Option<WeekS
         .collect();
     activities.sort_by_key(|a| (a.on, a.at));
     let done = |k: ActivityKind| activities.iter().filter(|a| a.done && a.kind == k).count() as u32;
-    let assignment_hours = activities
-        .iter()
-        .filter(|a| a.done && a.kind == ActivityKind::AssignmentWork)
-        .map(|a| hours(a.minutes))
-        .sum();
-    let hours_used = activities
-        .iter()
-        .filter(|a| a.done)
-        .map(|a| hours(a.minutes))
-        .sum();
+    // Whole minutes are added up first, so 9 × 20 min is exactly 3 h.
+    let assignment_hours = hours(
+        activities
+            .iter()
+            .filter(|a| a.done && a.kind == ActivityKind::AssignmentWork)
+            .map(|a| a.minutes)
+            .sum(),
+    );
+    let hours_used = hours(
+        activities
+            .iter()
+            .filter(|a| a.done)
+            .map(|a| a.minutes)
+            .sum(),
+    );
     Some(WeekSummary {
         monday,
         plan: cohort.week.clone(),
@@ -535,8 +538,15 @@ fn ics_date(d: Date) -> String {
 
 /// Planned activities from `today` on, for the given candidates, as an iCalendar file.
 /// Times are floating (the reader's local time), as people plan them; an activity without a
-/// time is an all-day entry.
-pub fn calendar(ws: &Workspace, candidate_ids: &[Id], today: Date, now: Timestamp) -> String {
+/// time is an all-day entry. `with_notes` puts each activity's notes in its description (for
+/// one candidate's own calendar; a cohort-wide file, often shared, leaves them out).
+pub fn calendar(
+    ws: &Workspace,
+    candidate_ids: &[Id],
+    today: Date,
+    now: Timestamp,
+    with_notes: bool,
+) -> String {
     let mut lines = vec![
         "BEGIN:VCALENDAR".to_string(),
         "VERSION:2.0".into(),
@@ -564,7 +574,10 @@ pub fn calendar(ws: &Workspace, candidate_ids: &[Id], today: Date, now: Timestam
         match a.at {
             Some(t) => {
                 let start = a.on.and_time(t);
-                let end = start + chrono::Duration::minutes(i64::from(a.minutes));
+                // An end past the last day the calendar can hold: the session just starts.
+                let end = start
+                    .checked_add_signed(chrono::Duration::minutes(i64::from(a.minutes)))
+                    .unwrap_or(start);
                 lines.push(format!("DTSTART:{}", start.format("%Y%m%dT%H%M%S")));
                 lines.push(format!("DTEND:{}", end.format("%Y%m%dT%H%M%S")));
             }
@@ -583,7 +596,7 @@ pub fn calendar(ws: &Workspace, candidate_ids: &[Id], today: Date, now: Timestam
             let names: Vec<&str> = a.with.iter().map(|p| ws.person_name(*p)).collect();
             description.push_str(&format!("\nWith: {}", names.join(", ")));
         }
-        if !a.notes.trim().is_empty() {
+        if with_notes && !a.notes.trim().is_empty() {
             description.push_str(&format!("\n{}", a.notes.trim()));
         }
         lines.push(format!("DESCRIPTION:{}", ics_text(&description)));

@@ -112,6 +112,16 @@ trait Mergeable: Clone + PartialEq {
     fn fields(&self, ws: &Workspace) -> Vec<(&'static str, String)>;
     /// Copies one field from `other`.
     fn take_field(&mut self, field: &str, other: &Self);
+    /// Whether one field holds the same value on both sides. Compares values, not the text
+    /// shown (which may summarise: "3 of 7"). `None`: compare the shown text.
+    fn field_eq(&self, _field: &str, _other: &Self) -> Option<bool> {
+        None
+    }
+    /// Their version with what a scoped file withheld from them (see `scope`) filled in from
+    /// mine, or `None` when nothing was withheld: a file that never held a note cannot clear it.
+    fn fill_withheld(&self, _theirs: &Self) -> Option<Self> {
+        None
+    }
 }
 
 /// The version accessors every record type has the same way.
@@ -206,7 +216,7 @@ impl Mergeable for Cohort {
                 "interview scenarios",
                 self.scenarios
                     .iter()
-                    .map(|s| s.title.as_str())
+                    .map(|s| format!("{}: {}", s.title, s.prompt))
                     .collect::<Vec<_>>()
                     .join(" | "),
             ),
@@ -238,15 +248,82 @@ impl Mergeable for Candidate {
             ("status", self.status.label().into()),
             ("protected hours", self.protected_hours_per_week.to_string()),
             ("nomination", json(&self.nomination)),
-            ("green flags", format!("{} of 7", self.green_flags.len())),
+            (
+                "green flags",
+                if self.green_flags.is_empty() {
+                    "—".into()
+                } else {
+                    self.green_flags
+                        .iter()
+                        .map(|f| f.label())
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                },
+            ),
             (
                 "wants to manage",
                 self.wants_to_manage
                     .map_or("—".into(), |w| w.label().into()),
             ),
             ("decision", json(&self.decision)),
-            ("success signals", json(&self.signals)),
+            (
+                "success signals",
+                self.signals
+                    .iter()
+                    .map(|m| {
+                        let text = ws
+                            .cohort(self.cohort_id)
+                            .and_then(|c| c.success_signals.iter().find(|s| s.id == m.signal_id))
+                            .map_or("(a removed signal)", |s| s.text.as_str());
+                        let state = m
+                            .met_on
+                            .map_or("not yet".to_string(), |d| format!("met {d}"));
+                        format!("{text}: {state}, {} evidence", m.evidence.len())
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
         ]
+    }
+    fn fill_withheld(&self, theirs: &Self) -> Option<Self> {
+        let mut t = theirs.clone();
+        let mut filled = false;
+        if let (Some(mine), Some(their)) = (&self.decision, &mut t.decision) {
+            if their.reason.is_empty()
+                && !mine.reason.is_empty()
+                && (their.verdict, their.on) == (mine.verdict, mine.on)
+            {
+                their.reason = mine.reason.clone();
+                filled = true;
+            }
+        }
+        if t.green_flags.is_empty() && !self.green_flags.is_empty() {
+            t.green_flags = self.green_flags.clone();
+            filled = true;
+        }
+        if let (Some(mine), Some(their)) = (&self.nomination, &mut t.nomination) {
+            if their.rationale.is_empty()
+                && !mine.rationale.is_empty()
+                && their.kind == crate::model::NominationKind::Manager
+                && mine.kind == their.kind
+            {
+                their.rationale = mine.rationale.clone();
+                filled = true;
+            }
+        }
+        filled.then_some(t)
+    }
+    fn field_eq(&self, field: &str, o: &Self) -> Option<bool> {
+        Some(match field {
+            "status" => self.status == o.status,
+            "protected hours" => self.protected_hours_per_week == o.protected_hours_per_week,
+            "nomination" => self.nomination == o.nomination,
+            "green flags" => self.green_flags == o.green_flags,
+            "wants to manage" => self.wants_to_manage == o.wants_to_manage,
+            "decision" => self.decision == o.decision,
+            "success signals" => self.signals == o.signals,
+            _ => return None,
+        })
     }
     fn take_field(&mut self, field: &str, o: &Self) {
         match field {
@@ -308,26 +385,51 @@ fn describe(v: &Value, ws: &Workspace) -> String {
     }
 }
 
-/// The fields of a journey record, read from its file form.
+/// The fields of a journey record, read from its file form. A `FIELDS` entry may join keys
+/// that only make sense together with `+` (an activity's kind and its debrief): they are shown,
+/// compared and taken as one.
 fn entry_fields<T: Entry>(r: &T, ws: &Workspace) -> Vec<(&'static str, String)> {
     let v = serde_json::to_value(r).unwrap_or(Value::Null);
     T::FIELDS
         .iter()
-        .map(|f| (*f, describe(v.get(*f).unwrap_or(&Value::Null), ws)))
+        .map(|f| {
+            let shown: Vec<String> = f
+                .split('+')
+                .map(|k| describe(v.get(k).unwrap_or(&Value::Null), ws))
+                .filter(|d| d != "—")
+                .collect();
+            let shown = if shown.is_empty() {
+                "—".to_string()
+            } else {
+                shown.join(" · ")
+            };
+            (*f, shown)
+        })
         .collect()
 }
 
-/// Copies one field of a journey record from `other` through its file form.
+/// Whether one (possibly joined) field of two journey records holds the same values.
+fn entry_field_eq<T: Entry>(a: &T, field: &str, b: &T) -> bool {
+    let (va, vb) = (
+        serde_json::to_value(a).unwrap_or(Value::Null),
+        serde_json::to_value(b).unwrap_or(Value::Null),
+    );
+    field.split('+').all(|k| va.get(k) == vb.get(k))
+}
+
+/// Copies one (possibly joined) field of a journey record from `other` through its file form.
 fn entry_take<T: Entry>(r: &mut T, field: &str, other: &T) {
     let (Ok(mut mine), Ok(theirs)) = (serde_json::to_value(&*r), serde_json::to_value(other))
     else {
         return;
     };
     if let Value::Object(map) = &mut mine {
-        match theirs.get(field) {
-            Some(v) => map.insert(field.to_string(), v.clone()),
-            None => map.remove(field),
-        };
+        for key in field.split('+') {
+            match theirs.get(key) {
+                Some(v) => map.insert(key.to_string(), v.clone()),
+                None => map.remove(key),
+            };
+        }
     }
     if let Ok(next) = serde_json::from_value(mine) {
         *r = next;
@@ -358,6 +460,9 @@ macro_rules! mergeable_entry {
             }
             fn take_field(&mut self, field: &str, o: &Self) {
                 entry_take(self, field, o)
+            }
+            fn field_eq(&self, field: &str, o: &Self) -> Option<bool> {
+                Some(entry_field_eq(self, field, o))
             }
         }
     )+};
@@ -480,7 +585,7 @@ impl Merger<'_> {
         m.fields(self.mine)
             .into_iter()
             .zip(t.fields(self.theirs))
-            .filter(|(a, b)| a.1 != b.1)
+            .filter(|(a, b)| !m.field_eq(a.0, t).unwrap_or(a.1 == b.1))
             .map(|(a, b)| FieldDiff {
                 field: a.0,
                 mine: a.1,
@@ -579,6 +684,8 @@ impl Merger<'_> {
     fn both<T: Mergeable>(&mut self, m: &T, t: &T) -> T {
         let kind = T::KIND;
         let id = m.id();
+        let filled = m.fill_withheld(t);
+        let t = filled.as_ref().unwrap_or(t);
         match relate(m, t) {
             Relation::Same | Relation::KeepMine => {
                 let mut r = m.clone();
@@ -752,6 +859,34 @@ fn repair(ws: &mut Workspace, report: &mut MergeReport, now: Timestamp) {
             c.updated_at = now;
         }
     }
+    // Two candidacies of one person in one cohort (made separately on each side): keep the
+    // first, and move what was recorded on the other to it, so nothing typed is lost.
+    let mut seen: HashMap<(Id, Id), Id> = HashMap::new();
+    let mut doubles = Vec::new();
+    ws.candidates
+        .retain(|c| match seen.get(&(c.cohort_id, c.person_id)) {
+            Some(kept) => {
+                doubles.push((c.id, c.updated_at, *kept));
+                false
+            }
+            None => {
+                seen.insert((c.cohort_id, c.person_id), c.id);
+                true
+            }
+        });
+    for (id, version, kept) in doubles {
+        report.repairs.push(
+            "A second candidacy of the same person in the same cohort was merged into the first."
+                .into(),
+        );
+        crate::logic::entries::rehome_all(ws, id, kept, now);
+        ws.deleted.push(Tombstone {
+            id,
+            kind: RecordKind::Candidate,
+            deleted_at: now,
+            version: Some(version),
+        });
+    }
     // Journey records whose candidate, cohort or person is gone go with them.
     let mut buried = Vec::new();
     for line in prune(ws, &[], now, &mut buried) {
@@ -768,27 +903,6 @@ fn repair(ws: &mut Workspace, report: &mut MergeReport, now: Timestamp) {
                 version: Some(version),
             });
         }
-    }
-    // Two candidacies of one person in one cohort (made separately on each side): keep the first.
-    let mut seen = std::collections::HashSet::new();
-    let mut doubles = Vec::new();
-    ws.candidates.retain(|c| {
-        let fresh = seen.insert((c.cohort_id, c.person_id));
-        if !fresh {
-            doubles.push((c.id, c.updated_at));
-        }
-        fresh
-    });
-    for (id, version) in doubles {
-        report
-            .repairs
-            .push("A second candidacy of the same person in the same cohort was left out.".into());
-        ws.deleted.push(Tombstone {
-            id,
-            kind: RecordKind::Candidate,
-            deleted_at: now,
-            version: Some(version),
-        });
     }
 }
 

@@ -5,8 +5,9 @@
 //! Journal entries follow their visibility: a file for the sponsor carries only entries shared
 //! with the sponsor; a file for the candidate (or from the candidate to the coach) carries
 //! entries shared with the coach or sponsor. Private entries go only when the person asks
-//! for it (`include_private`). Selection notes (references, interview scorecards) stay out of
-//! a candidate's file.
+//! for it (`include_private`). Selection notes (references, interview scorecards, the
+//! decision's reason, green flags, a manager's nomination rationale) stay out of a candidate's
+//! file; merging that file back never clears them.
 
 use std::collections::HashSet;
 
@@ -172,6 +173,33 @@ pub fn scoped(ws: &Workspace, scope: Scope, include_private: bool) -> Option<Sco
             keep(&ws.interviews, |r| ours(r.candidate_id)),
         )
     };
+    let mut candidates = candidates;
+    if for_candidate {
+        // The coach's own selection notes are not for the candidate: the reason behind the
+        // decision (the feedback meant for them stays), the green flags, and a manager's
+        // nomination rationale. A merge of the file back never clears them (merge.rs).
+        let mut withheld = false;
+        for k in &mut candidates {
+            if let Some(d) = &mut k.decision {
+                withheld |= !d.reason.is_empty();
+                d.reason.clear();
+            }
+            withheld |= !k.green_flags.is_empty();
+            k.green_flags.clear();
+            if let Some(n) = &mut k.nomination {
+                if n.kind == crate::model::NominationKind::Manager {
+                    withheld |= !n.rationale.is_empty();
+                    n.rationale.clear();
+                }
+            }
+        }
+        if withheld {
+            left_out.push(
+                "the coach's selection notes (the decision's reason, the green flags, the manager's nomination rationale)"
+                    .into(),
+            );
+        }
+    }
     let candidate_people: HashSet<Id> = candidates.iter().map(|k| k.person_id).collect();
     let activities = keep(&ws.activities, |a| ours(a.candidate_id));
     let one_on_ones = keep(&ws.one_on_ones, |a| ours(a.candidate_id));

@@ -450,7 +450,13 @@ fn CohortCalendar(id: Id) -> impl IntoView {
                 .cohort(id)
                 .map_or("cohort".to_string(), |c| c.name.clone());
             (
-                crate::logic::journey::calendar(ws, &ids(), today, crate::ui::browser::now()),
+                crate::logic::journey::calendar(
+                    ws,
+                    &ids(),
+                    today,
+                    crate::ui::browser::now(),
+                    false,
+                ),
                 crate::file::export_file_name(&format!("{cohort} sessions"), today)
                     .replace(".json", ".ics"),
             )

@@ -79,23 +79,45 @@ impl OneOnOneForm {
         let held_on = parse_date(&self.on.get_untracked())
             .ok_or("Please enter the day of the 1:1.".to_string())?;
         let old: &[FollowUp] = base.map_or(&[], |b| b.follow_ups.as_slice());
-        let follow_ups = self
+        let lines: Vec<String> = self
             .follow_ups
             .get_untracked()
             .lines()
-            .map(str::trim)
+            .map(|l| l.trim().to_string())
             .filter(|l| !l.is_empty())
+            .collect();
+        // A line keeps the id (and tick) of the old follow-up with the same text; each old one
+        // is used once. Where the text changed, the line in the same place keeps its tick, so
+        // fixing a typo does not reopen a follow-up.
+        let mut used = vec![false; old.len()];
+        let mut follow_ups: Vec<Option<FollowUp>> = lines
+            .iter()
             .map(|text| {
-                old.iter()
-                    .find(|f| f.text == text)
-                    .cloned()
-                    .unwrap_or(FollowUp {
-                        id: Id::nil(),
-                        text: text.to_string(),
-                        done_on: None,
-                    })
+                let i = (0..old.len()).find(|i| !used[*i] && old[*i].text == *text)?;
+                used[i] = true;
+                Some(old[i].clone())
             })
             .collect();
+        for (pos, slot) in follow_ups.iter_mut().enumerate() {
+            if slot.is_none() {
+                let same_place = old.get(pos).filter(|_| !used[pos]);
+                *slot = Some(match same_place {
+                    Some(f) => {
+                        used[pos] = true;
+                        FollowUp {
+                            text: lines[pos].clone(),
+                            ..f.clone()
+                        }
+                    }
+                    None => FollowUp {
+                        id: Id::nil(),
+                        text: lines[pos].clone(),
+                        done_on: None,
+                    },
+                });
+            }
+        }
+        let follow_ups: Vec<FollowUp> = follow_ups.into_iter().flatten().collect();
         let questions = [self.q1.get_untracked(), self.q2.get_untracked()]
             .into_iter()
             .map(|q| q.trim().to_string())

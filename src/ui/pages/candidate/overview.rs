@@ -200,7 +200,7 @@ fn Story(id: Id) -> impl IntoView {
                 ws.person_name(c.person_id).to_string()
             });
             (
-                calendar(ws, &[id], today, browser::now()),
+                calendar(ws, &[id], today, browser::now(), true),
                 crate::file::export_file_name(&format!("{who} sessions"), today)
                     .replace(".json", ".ics"),
             )

@@ -423,26 +423,15 @@ fn cell_text(cell: Cell) -> String {
     }
 }
 
-/// The board as this page shows it. Someone who picked themselves as an interviewer but has
-/// not started a scorecard is about to score: they see no one's scores yet, even when every
-/// scorecard already started is complete, so they cannot anchor on them either.
+/// The board as this page shows it, and whether the viewer is about to score: someone who
+/// picked themselves as an interviewer but has not started a scorecard sees no one's scores
+/// (the rule is in `logic::journey::scoreboard`), and is told why.
 fn board_for(ws: &crate::model::Workspace, id: Id, viewer: Option<Id>) -> (Scoreboard, bool) {
-    let mut board = scoreboard(ws, id, viewer);
+    let board = scoreboard(ws, id, viewer);
+    let complete_panel =
+        !board.interviewers.is_empty() && board.complete == board.interviewers.len();
     let newcomer = viewer.is_some_and(|v| !board.interviewers.iter().any(|(_, i)| *i == v));
-    if newcomer && board.revealed {
-        board.revealed = false;
-        for row in &mut board.rows {
-            row.spread = None;
-            row.mean = None;
-            for c in &mut row.cells {
-                if matches!(c, Cell::Score(_)) {
-                    *c = Cell::Hidden;
-                }
-            }
-        }
-        return (board, true);
-    }
-    (board, false)
+    (board, newcomer && complete_panel)
 }
 
 /// The inputs for one scenario of a scorecard.

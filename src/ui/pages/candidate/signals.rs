@@ -113,6 +113,19 @@ fn SignalCard(candidate_id: Id, signal: SuccessSignal) -> impl IntoView {
     )));
     let evidence = RwSignal::new(start.map(|m| m.evidence).unwrap_or_default());
     let editing = RwSignal::new(false);
+    // Opening the form reads the signal as it stands now (a merge or another tab may have
+    // changed it since this card was drawn), so saving never writes back an old state.
+    let open_form = move || {
+        let now = mark();
+        met.set(now.as_ref().is_some_and(|m| m.met_on.is_some()));
+        met_on.set(date_value(Some(
+            now.as_ref()
+                .and_then(|m| m.met_on)
+                .unwrap_or_else(browser::today),
+        )));
+        evidence.set(now.map(|m| m.evidence).unwrap_or_default());
+        editing.set(true);
+    };
     let choices = move || app.ws.with(|ws| evidence_choices(ws, candidate_id));
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -170,7 +183,7 @@ fn SignalCard(candidate_id: Id, signal: SuccessSignal) -> impl IntoView {
             <h3>{text}</h3>
             {shown}
             <Show when=move || editing.get() fallback=move || view! {
-                <p class="row-actions"><button type="button" class="link" aria-label=edit_label.clone() on:click=move |_| editing.set(true) disabled=move || app.is_read_only()>"Update"</button></p>
+                <p class="row-actions"><button type="button" class="link" aria-label=edit_label.clone() on:click=move |_| open_form() disabled=move || app.is_read_only()>"Update"</button></p>
             }>
                 <form class="form grid" on:submit=save>
                     <label class="check"><input type="checkbox" bind:checked=met/>"Met"</label>
@@ -191,7 +204,7 @@ fn SignalCard(candidate_id: Id, signal: SuccessSignal) -> impl IntoView {
                         </div>
                     </fieldset>
                     <div class="actions">
-                        <button type="submit">"Save signal"</button>
+                        <button type="submit" disabled=move || app.is_read_only()>"Save signal"</button>
                         <button type="button" class="secondary" on:click=move |_| editing.set(false)>"Cancel"</button>
                     </div>
                 </form>
