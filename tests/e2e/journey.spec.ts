@@ -151,3 +151,23 @@ test('success signals: mark one met with evidence that links back', async ({ pag
   await page.getByRole('link', { name: 'Activity: Reflection session with Marcus' }).click();
   await expect(page).toHaveURL(/\/activities#r-/);
 });
+
+test('an open 1:1 edit keeps what was typed when a follow-up of that 1:1 is ticked elsewhere', async ({ page }) => {
+  const errors = watchErrors(page);
+  await loadSample(page);
+  await openCandidate(page, 'Priya Raman', '1:1s');
+  await page.getByRole('button', { name: /^Edit the 1:1 with Marcus Oyelaran on 19 Oct|^Edit the 1:1 with Marcus Oyelaran on \d+ \w+ \d{4}$/ }).last().click();
+  const edit = page.getByRole('form', { name: /^Edit the 1:1 with Marcus Oyelaran/ });
+  await edit.getByLabel('Notes').fill('Typed while something else changed');
+  // Tick the earlier 1:1's open follow-up from the "Log a 1:1" panel: that 1:1 is redrawn.
+  await page.getByText('Log a 1:1').click();
+  await page.getByRole('region', { name: 'Open follow-ups' })
+    .getByRole('checkbox', { name: /^Book a shadowing slot with Hana/ }).check();
+  await expect(page.getByText('Ticked off the follow-up.')).toBeVisible();
+  await expect(edit.getByLabel('Notes')).toHaveValue('Typed while something else changed');
+  await edit.getByRole('button', { name: 'Save 1:1' }).click();
+  await expect(page.getByText('Saved the 1:1.')).toBeVisible();
+  const card = page.getByRole('listitem').filter({ hasText: 'Typed while something else changed' });
+  await expect(card.getByRole('checkbox', { name: 'Book a shadowing slot with Hana', exact: true })).toBeChecked();
+  expect(errors).toEqual([]);
+});

@@ -237,6 +237,14 @@ impl ActivityForm {
             <PeopleField legend="Who else took part" value=self.with/>
             <AreaField label="Notes" value=self.notes/>
             {extra}
+            {move || {
+                // Only a shadowing session has a debrief: say so before it is dropped on save.
+                let typed = !form.noticed.get().trim().is_empty()
+                    || !form.differently.get().trim().is_empty();
+                (typed && kind() != Some(ActivityKind::Shadowing)).then(|| view! {
+                    <p class="error" role="status">"Only a shadowing session keeps a debrief: saving as this kind removes the debrief written for it. Switch the kind back to Shadowing session to keep it."</p>
+                })
+            }}
         }
     }
 }

@@ -73,6 +73,23 @@ impl OneOnOneForm {
         }
     }
 
+    /// Fills the inputs from a saved 1:1.
+    fn load(self, o: &OneOnOne) {
+        let fresh = OneOnOneForm::new(Some(o), None);
+        for (to, from) in [
+            (self.with, fresh.with),
+            (self.on, fresh.on),
+            (self.agenda, fresh.agenda),
+            (self.q1, fresh.q1),
+            (self.q2, fresh.q2),
+            (self.goal, fresh.goal),
+            (self.notes, fresh.notes),
+            (self.follow_ups, fresh.follow_ups),
+        ] {
+            to.set(from.get_untracked());
+        }
+    }
+
     /// The 1:1 as it would be saved. Follow-ups are one per line; a line that matches an
     /// existing follow-up keeps its id and whether it was ticked.
     fn record(self, base: Option<&OneOnOne>, candidate_id: Id) -> Result<OneOnOne, String> {
@@ -211,9 +228,43 @@ fn FollowUpTick(
     }
 }
 
+/// Open editors, kept by the section rather than by each card: a card is redrawn when its 1:1
+/// changes (a follow-up ticked on a later 1:1), and what is being typed must survive that.
+#[derive(Clone, Copy)]
+struct Edits {
+    open: StoredValue<std::collections::HashMap<Id, (RwSignal<bool>, OneOnOneForm)>>,
+    owner: StoredValue<Option<Owner>>,
+}
+
+impl Edits {
+    fn new() -> Self {
+        Edits {
+            open: StoredValue::new(Default::default()),
+            owner: StoredValue::new(Owner::current()),
+        }
+    }
+
+    /// The editing flag and form of a 1:1, made once (owned by the section) and then reused.
+    fn for_record(self, o: &OneOnOne) -> (RwSignal<bool>, OneOnOneForm) {
+        if let Some(found) = self.open.with_value(|m| m.get(&o.id).copied()) {
+            return found;
+        }
+        let make = || (RwSignal::new(false), OneOnOneForm::new(Some(o), None));
+        let made = match self.owner.get_value() {
+            Some(owner) => owner.with(make),
+            None => make(),
+        };
+        self.open.update_value(|m| {
+            m.insert(o.id, made);
+        });
+        made
+    }
+}
+
 #[component]
 pub fn OneOnOnesSection(id: Id) -> impl IntoView {
     let app = use_app();
+    let edits = Edits::new();
     let default_with = app.ws.with_untracked(|ws| {
         ws.candidate(id)
             .and_then(|c| ws.cohort(c.cohort_id))
@@ -293,7 +344,7 @@ pub fn OneOnOnesSection(id: Id) -> impl IntoView {
         </details>
         <ul class="entries">
             <For each=list key=|o| (o.id, o.updated_at) let:o>
-                <OneOnOneCard o=o/>
+                <OneOnOneCard o=o edits=edits/>
             </For>
         </ul>
         {move || list().is_empty().then(|| view! { <p class="muted">"No 1:1s logged yet."</p> })}
@@ -301,16 +352,29 @@ pub fn OneOnOnesSection(id: Id) -> impl IntoView {
 }
 
 #[component]
-fn OneOnOneCard(o: OneOnOne) -> impl IntoView {
+fn OneOnOneCard(o: OneOnOne, edits: Edits) -> impl IntoView {
     let app = use_app();
-    let editing = RwSignal::new(false);
-    let form = OneOnOneForm::new(Some(&o), None);
-    let base = o.clone();
+    let (editing, form) = edits.for_record(&o);
+    let oid_for_save = o.id;
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        // The 1:1 as it is now (a follow-up may have been ticked meanwhile), with the edits.
+        let Some(base) = app.ws.with_untracked(|ws| {
+            ws.one_on_ones
+                .iter()
+                .find(|x| x.id == oid_for_save)
+                .cloned()
+        }) else {
+            return app.warn("This 1:1 no longer exists (it may have been deleted).");
+        };
         match form.record(Some(&base), base.candidate_id) {
             Ok(r) => {
-                app.act(Action::Put(Record::OneOnOne(r)), "Saved the 1:1.");
+                if app
+                    .act(Action::Put(Record::OneOnOne(r)), "Saved the 1:1.")
+                    .is_some()
+                {
+                    editing.set(false);
+                }
             }
             Err(e) => app.warn(&e),
         }
@@ -367,7 +431,13 @@ fn OneOnOneCard(o: OneOnOne) -> impl IntoView {
                             <ul class="follow-ups">{o.follow_ups.iter().map(|f| view! { <FollowUpTick one_on_one_id=oid follow_up=f.clone() on=today/> }).collect_view()}</ul>
                         })}
                         <p class="row-actions">
-                            <button type="button" class="link" aria-label=format!("Edit the {title}") on:click=move |_| editing.set(true) disabled=move || app.is_read_only()>"Edit"</button>
+                            <button type="button" class="link" aria-label=format!("Edit the {title}") on:click=move |_| {
+                                // Start from the 1:1 as it is now.
+                                if let Some(now) = app.ws.with_untracked(|ws| ws.one_on_ones.iter().find(|x| x.id == oid).cloned()) {
+                                    form.load(&now);
+                                }
+                                editing.set(true);
+                            } disabled=move || app.is_read_only()>"Edit"</button>
                             <DeleteEntry kind=RecordKind::OneOnOne id=oid what=format!("the {title}")/>
                         </p>
                     }
