@@ -443,7 +443,7 @@ fn OneOnOneCard(o: OneOnOne, edits: Edits) -> impl IntoView {
                     }
                 }
             }>
-                <form class="form grid" aria-label=format!("Edit the {form_title}") on:submit=save.clone()>
+                <form class="form grid" aria-label=format!("Edit the {form_title}") on:submit=save>
                     {form.view()}
                     <FormButtons save_label="Save 1:1" on_cancel=cancel/>
                 </form>
