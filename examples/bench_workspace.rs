@@ -1,6 +1,6 @@
 //! Writes a large generated workspace file for the benchmark:
-//! `cargo run --release --example bench_workspace -- OUT.json [PEOPLE COHORTS CANDIDATES]`
-//! (defaults 2000 people, 100 cohorts, 1000 candidates).
+//! `cargo run --release --example bench_workspace -- OUT.json [PEOPLE COHORTS CANDIDATES JOURNEY]`
+//! (defaults 2000 people, 100 cohorts, 1000 candidates, 6 journey records per candidate).
 
 use chrono::Utc;
 use uuid::Uuid;
@@ -13,7 +13,8 @@ fn main() {
     };
     let num =
         |i: usize, default: usize| args.get(i).and_then(|s| s.parse().ok()).unwrap_or(default);
-    let (people, cohorts, candidates) = (num(1, 2000), num(2, 100), num(3, 1000));
+    let (people, cohorts, candidates, journey) =
+        (num(1, 2000), num(2, 100), num(3, 1000), num(4, 6));
     let now = Utc::now();
     let mut n: u128 = 0;
     let mut ids = || {
@@ -28,6 +29,7 @@ fn main() {
         now,
         &mut ids,
     );
+    let ws = runway::logic::sample::add_journey_load(ws, journey, now.date_naive(), now, &mut ids);
     let text = runway::file::encode_pretty(&ws, now);
     if let Err(e) = std::fs::write(out, &text) {
         eprintln!("could not write {out}: {e}");
@@ -35,10 +37,11 @@ fn main() {
     }
     let c = ws.counts();
     println!(
-        "wrote {out}: {} people, {} cohorts, {} candidates, {:.2} MB",
+        "wrote {out}: {} people, {} cohorts, {} candidates, {} journey records, {:.2} MB",
         c.people,
         c.cohorts,
         c.candidates,
+        runway::logic::entries::all_entry_ids(&ws).len(),
         text.len() as f64 / 1_048_576.0
     );
 }

@@ -298,3 +298,102 @@ pub fn large_workspace(
     }
     b.ws
 }
+
+/// Adds `per_candidate` journey records to every candidate of a workspace (activities, journal
+/// entries, 1:1s with follow-ups, micro-assignments in turn), for the benchmark.
+pub fn add_journey_load(
+    ws: Workspace,
+    per_candidate: usize,
+    today: Date,
+    now: Timestamp,
+    new_id: &mut dyn FnMut() -> Id,
+) -> Workspace {
+    use crate::logic::entries::Record;
+    use crate::model::{
+        Activity, ActivityKind, Assignment, AssignmentStatus, FollowUp, JournalEntry, OneOnOne,
+        Visibility,
+    };
+    let mut b = Builder { ws, now, new_id };
+    let candidates: Vec<Id> = b.ws.candidates.iter().map(|c| c.id).collect();
+    let t0 = Timestamp::UNIX_EPOCH;
+    let text = "A realistic paragraph of notes: what was discussed, what was agreed, and what \
+                comes next, written the way a coach or candidate would jot it down after.";
+    for (n, cand) in candidates.into_iter().enumerate() {
+        for k in 0..per_candidate {
+            let on = today
+                .checked_sub_days(Days::new(((n + k * 7) % 180) as u64))
+                .unwrap_or(today);
+            let record = match k % 4 {
+                0 => Record::Activity(Activity {
+                    id: Id::nil(),
+                    candidate_id: cand,
+                    kind: ActivityKind::ALL[k % ActivityKind::ALL.len()],
+                    title: format!("Session {k}"),
+                    on,
+                    at: None,
+                    minutes: 60,
+                    done: true,
+                    with: Vec::new(),
+                    notes: text.into(),
+                    noticed: String::new(),
+                    differently: String::new(),
+                    assignment_id: None,
+                    journal_ids: Vec::new(),
+                    created_at: t0,
+                    updated_at: t0,
+                    merge_bases: Vec::new(),
+                }),
+                1 => Record::JournalEntry(JournalEntry {
+                    id: Id::nil(),
+                    candidate_id: cand,
+                    on,
+                    title: format!("Entry {k}"),
+                    body: text.into(),
+                    tags: vec!["feedback".into()],
+                    visibility: Visibility::Coach,
+                    created_at: t0,
+                    updated_at: t0,
+                    merge_bases: Vec::new(),
+                }),
+                2 => Record::OneOnOne(OneOnOne {
+                    id: Id::nil(),
+                    candidate_id: cand,
+                    with_id: None,
+                    held_on: on,
+                    agenda: text.into(),
+                    questions: vec!["What went well?".into(), "What was hard?".into()],
+                    goal: "Ask before telling".into(),
+                    notes: String::new(),
+                    follow_ups: vec![FollowUp {
+                        id: Id::nil(),
+                        text: "Follow up on the plan".into(),
+                        done_on: None,
+                    }],
+                    created_at: t0,
+                    updated_at: t0,
+                    merge_bases: Vec::new(),
+                }),
+                _ => Record::Assignment(Assignment {
+                    id: Id::nil(),
+                    candidate_id: cand,
+                    title: format!("Assignment {k}"),
+                    objective: text.into(),
+                    scope: String::new(),
+                    stakeholders: String::new(),
+                    success_criteria: String::new(),
+                    starts_on: on,
+                    ends_on: on,
+                    handoff: String::new(),
+                    status: AssignmentStatus::Done,
+                    outcome: String::new(),
+                    metric: None,
+                    created_at: t0,
+                    updated_at: t0,
+                    merge_bases: Vec::new(),
+                }),
+            };
+            b.act(Action::Put(record));
+        }
+    }
+    b.ws
+}
