@@ -24,12 +24,24 @@ try {
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.screenshot({ path: `${out}/${label}-home-empty.png`, fullPage: true });
     await page.getByRole('button', { name: 'Load sample program' }).click();
-    await page.getByRole('link', { name: /MiT/ }).first().click();
+    await page.getByRole('link', { name: /^MiT \d{4} Q\d$/ }).click();
     await page.getByRole('heading', { name: 'Phases' }).waitFor();
     await page.screenshot({ path: `${out}/${label}-cohort.png`, fullPage: true });
+    const cohortUrl = page.url();
+    await page.getByRole('link', { name: 'Selection board' }).click();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.screenshot({ path: `${out}/${label}-selection-board.png`, fullPage: true });
+    await page.goto(cohortUrl);
     await page.getByRole('link', { name: 'Priya Raman' }).click();
     await page.screenshot({ path: `${out}/${label}-candidate.png`, fullPage: true });
-    for (const name of ['People', 'Cohorts', 'Data']) {
+    const sections = page.getByRole('navigation', { name: 'Candidate sections' });
+    for (const name of ['Selection', 'Week', 'Activities', 'Micro-assignments', '1:1s', 'Journal', 'Success signals', 'Retrospectives']) {
+      await sections.getByRole('link', { name }).click();
+      await page.getByRole('heading', { level: 1, name: new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).waitFor();
+      const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+      await page.screenshot({ path: `${out}/${label}-candidate-${slug}.png`, fullPage: true });
+    }
+    for (const name of ['People', 'Cohorts', 'Library', 'Data']) {
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
       await page.getByRole('heading', { level: 1, name }).waitFor();
       await page.screenshot({ path: `${out}/${label}-${name.toLowerCase()}.png`, fullPage: true });

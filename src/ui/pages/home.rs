@@ -18,7 +18,7 @@ pub fn Home() -> impl IntoView {
         let ws = sample_program(browser::today(), browser::now(), &mut browser::new_id);
         match app.replace(ws) {
             Ok(None) => app.say(
-                "Loaded the sample program: an invented organisation with one cohort under way.",
+                "Loaded the sample program: an invented organisation with one cohort under way and the next one choosing its candidates.",
             ),
             Ok(Some(warning)) | Err(warning) => app.warn(&warning),
         }

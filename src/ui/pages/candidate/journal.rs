@@ -146,9 +146,9 @@ pub fn JournalSection(id: Id) -> impl IntoView {
         {move || {
             let t = tags();
             (!t.is_empty()).then(|| {
-                let mut options = vec![(String::new(), "All tags".to_string())];
+                let mut options = vec![(String::new(), "any tag (all entries)".to_string())];
                 options.extend(t.into_iter().map(|(k, n)| (k.clone(), format!("{k} ({n})"))));
-                view! { <div class="form inline"><ChoiceField label="Show" value=tag options=options/></div> }
+                view! { <div class="form inline"><ChoiceField label="Show entries tagged" value=tag options=options/></div> }
             })
         }}
         <ul class="entries">
