@@ -118,6 +118,12 @@ pub fn JournalSection(id: Id) -> impl IntoView {
     let entries = move || {
         let t = tag.get();
         app.ws.with(|ws| {
+            // A tag no entry carries any more (its entries were edited or deleted) shows all.
+            let t = if journal_tags(ws, id).contains_key(&t) {
+                t
+            } else {
+                String::new()
+            };
             let mut list: Vec<JournalEntry> = ws
                 .journal
                 .iter()
