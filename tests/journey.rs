@@ -906,7 +906,7 @@ fn the_candidates_file_withholds_the_coachs_selection_notes_and_merging_it_back_
     assert!(s
         .left_out
         .iter()
-        .any(|l| l.contains("selection notes (the decision")));
+        .any(|l| l.contains("notes on the candidacy (the decision")));
     let mine = s.workspace.candidate(priya.id).unwrap();
     assert!(mine.green_flags.is_empty());
     assert_eq!(mine.decision.as_ref().unwrap().verdict, Verdict::Selected);
@@ -944,4 +944,42 @@ fn the_candidates_file_withholds_the_coachs_selection_notes_and_merging_it_back_
         "the preview shows only the real change"
     );
     assert_eq!(validate(&merged), vec![]);
+}
+
+#[test]
+fn deleting_a_journey_record_says_what_it_takes_with_it() {
+    use runway::logic::actions::entry_deletion_impact;
+    let ws = sample();
+    // Tom's retro assignment is the evidence for a signal marked met.
+    let evidence = ws
+        .assignments
+        .iter()
+        .find(|a| a.title.starts_with("Run a retro"))
+        .unwrap()
+        .id;
+    let lines = entry_deletion_impact(&ws, RecordKind::Assignment, evidence).lines;
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(lines[0].contains("Tomás Ferreira's success signal"));
+    assert!(lines[0].contains("stays marked met"));
+    // Priya's first 1:1 has a follow-up still open.
+    let first = ws.one_on_ones.iter().min_by_key(|o| o.held_on).unwrap();
+    let lines = entry_deletion_impact(&ws, RecordKind::OneOnOne, first.id).lines;
+    assert_eq!(
+        lines,
+        vec!["its 2 follow-ups — 1 still open, which will no longer come up in later 1:1s"]
+    );
+    // A journal entry picked for a reflection session.
+    let picked = ws
+        .activities
+        .iter()
+        .find(|a| !a.journal_ids.is_empty())
+        .unwrap();
+    let lines = entry_deletion_impact(&ws, RecordKind::JournalEntry, picked.journal_ids[0]).lines;
+    assert!(
+        lines.iter().any(|l| l.contains("1 reflection session")),
+        "{lines:?}"
+    );
+    // Something nothing points at takes nothing with it.
+    let snippet = ws.snippets[0].id;
+    assert!(entry_deletion_impact(&ws, RecordKind::Snippet, snippet).is_empty());
 }

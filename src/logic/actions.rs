@@ -975,3 +975,74 @@ pub fn owned_summary(ws: &Workspace, candidate_id: Id) -> String {
         [rest @ .., last] => format!(", with {} and {last}", rest.join(", ")),
     }
 }
+
+/// What deleting a journey record takes with it or changes elsewhere, said before it happens.
+pub fn entry_deletion_impact(ws: &Workspace, kind: RecordKind, id: Id) -> Impact {
+    let mut lines = Vec::new();
+    if kind == RecordKind::OneOnOne {
+        if let Some(o) = ws.one_on_ones.iter().find(|o| o.id == id) {
+            let open = o.follow_ups.iter().filter(|f| f.done_on.is_none()).count();
+            if !o.follow_ups.is_empty() {
+                let mut line = format!(
+                    "its {} follow-up{}",
+                    o.follow_ups.len(),
+                    if o.follow_ups.len() == 1 { "" } else { "s" }
+                );
+                if open > 0 {
+                    line.push_str(&format!(
+                        " — {open} still open, which will no longer come up in later 1:1s"
+                    ));
+                }
+                lines.push(line);
+            }
+        }
+    }
+    if kind == RecordKind::Interview {
+        if let Some(i) = ws.interviews.iter().find(|i| i.id == id) {
+            lines.push(format!(
+                "{}'s scores: the panel's spread and mean change",
+                ws.person_name(i.interviewer_id)
+            ));
+        }
+    }
+    for c in &ws.candidates {
+        for m in c.signals.iter().filter(|m| m.evidence.contains(&id)) {
+            let text = ws
+                .cohort(c.cohort_id)
+                .and_then(|k| k.success_signals.iter().find(|s| s.id == m.signal_id))
+                .map_or("(a removed signal)", |s| s.text.as_str());
+            lines.push(format!(
+                "the evidence it gives for {}'s success signal “{text}”{}",
+                ws.person_name(c.person_id),
+                if m.met_on.is_some() {
+                    " (the signal stays marked met: check it)"
+                } else {
+                    ""
+                }
+            ));
+        }
+    }
+    let linked = ws
+        .activities
+        .iter()
+        .filter(|a| a.assignment_id == Some(id))
+        .count();
+    if linked > 0 {
+        lines.push(format!(
+            "the link from {linked} micro-assignment work session{} (the sessions stay)",
+            if linked == 1 { "" } else { "s" }
+        ));
+    }
+    let picked = ws
+        .activities
+        .iter()
+        .filter(|a| a.journal_ids.contains(&id))
+        .count();
+    if picked > 0 {
+        lines.push(format!(
+            "its place on the list of {picked} reflection session{}",
+            if picked == 1 { "" } else { "s" }
+        ));
+    }
+    Impact { lines }
+}

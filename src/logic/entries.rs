@@ -510,6 +510,20 @@ impl Entry for Retro {
     }
     fn save_problems(&self, ws: &Workspace) -> Vec<(&'static str, String)> {
         let mut out = Vec::new();
+        if [
+            &self.worked,
+            &self.challenges,
+            &self.try_next,
+            &self.support,
+        ]
+        .iter()
+        .all(|t| blank(t))
+        {
+            out.push((
+                "worked",
+                "the retrospective is empty: write at least one part".into(),
+            ));
+        }
         if ws.retros.iter().any(|o| {
             o.id != self.id
                 && o.person_id == self.person_id

@@ -195,7 +195,7 @@ pub fn scoped(ws: &Workspace, scope: Scope, include_private: bool) -> Option<Sco
         }
         if withheld {
             left_out.push(
-                "the coach's selection notes (the decision's reason, the green flags, the manager's nomination rationale)"
+                "the coach's notes on the candidacy (the decision's reason, the green flags, the manager's nomination rationale)"
                     .into(),
             );
         }

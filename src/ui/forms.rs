@@ -102,12 +102,16 @@ pub fn PersonField(
     #[prop(into)] label: String,
     value: RwSignal<String>,
     #[prop(default = "— nobody —")] none_label: &'static str,
+    /// A person not to offer (the candidate, in their own 1:1 log).
+    #[prop(optional)]
+    exclude: Option<Id>,
 ) -> impl IntoView {
     let app = use_app();
     let mut options = vec![(String::new(), none_label.to_string())];
     options.extend(app.ws.with_untracked(|ws| {
         person_choices(ws)
             .into_iter()
+            .filter(|(id, _)| Some(*id) != exclude)
             .map(|(id, l)| (id.to_string(), l))
     }));
     view! { <ChoiceField label=label value=value options=options/> }
@@ -115,9 +119,16 @@ pub fn PersonField(
 
 /// Checkboxes for choosing any number of people.
 #[component]
-pub fn PeopleField(#[prop(into)] legend: String, value: RwSignal<Vec<Id>>) -> impl IntoView {
+pub fn PeopleField(
+    #[prop(into)] legend: String,
+    value: RwSignal<Vec<Id>>,
+    /// A person not to offer (the candidate, among "who else took part").
+    #[prop(optional)]
+    exclude: Option<Id>,
+) -> impl IntoView {
     let app = use_app();
-    let people = app.ws.with_untracked(person_choices);
+    let mut people = app.ws.with_untracked(person_choices);
+    people.retain(|(id, _)| Some(*id) != exclude);
     view! {
         <fieldset class="people wide">
             <legend>{legend}</legend>
@@ -182,7 +193,20 @@ pub fn DeleteEntry(
     let title = format!("Delete this {}?", kind.name());
     let intro = Signal::derive({
         let what = what.clone();
-        move || format!("This deletes {what}. Links to it from elsewhere are cleared.")
+        move || {
+            let also = app
+                .ws
+                .with(|ws| !crate::logic::actions::entry_deletion_impact(ws, kind, id).is_empty());
+            if also {
+                format!("This deletes {what}, and with it:")
+            } else {
+                format!("This deletes {what}.")
+            }
+        }
+    });
+    let lines = Signal::derive(move || {
+        app.ws
+            .with(|ws| crate::logic::actions::entry_deletion_impact(ws, kind, id).lines)
     });
     let done = format!("Deleted the {}.", kind.name());
     let confirm = Callback::new(move |_| {
@@ -192,6 +216,6 @@ pub fn DeleteEntry(
     view! {
         <button type="button" class="link danger-text" aria-label=label on:click=move |_| open.set(true)
             disabled=move || app.is_read_only()>"Delete"</button>
-        <ConfirmDialog open=open title=title intro=intro lines=Signal::derive(Vec::new) confirm_label="Delete" on_confirm=confirm/>
+        <ConfirmDialog open=open title=title intro=intro lines=lines confirm_label="Delete" on_confirm=confirm/>
     }
 }

@@ -85,13 +85,13 @@ test('a private journal entry is marked private and left out of a shared file un
 
   await page.getByText('Export a file for the candidate…').click();
   const preview = page.getByRole('region', { name: 'Share preview' });
-  await expect(preview).toContainText('1 private journal entry');
+  await expect(preview.getByRole('listitem').filter({ hasText: '1 private journal entry' })).toHaveCount(1);
   const shared = await clickForDownload(page, 'Download shared file');
   expect(shared.text).not.toContain('Doubts after the coaching lab');
   expect(shared.text).not.toContain('I froze when');
 
-  await page.getByLabel(/Include 1 journal entry not shared with the candidate/).check();
-  await expect(preview).not.toContainText('private journal entry');
+  await page.getByLabel(/Include 1 private journal entry/).check();
+  await expect(preview.getByRole('listitem').filter({ hasText: 'private journal entry' })).toHaveCount(0);
   const included = await clickForDownload(page, 'Download shared file');
   expect(included.text).toContain('Doubts after the coaching lab');
   expect(errors).toEqual([]);
@@ -170,4 +170,31 @@ test('an open 1:1 edit keeps what was typed when a follow-up of that 1:1 is tick
   const card = page.getByRole('listitem').filter({ hasText: 'Typed while something else changed' });
   await expect(card.getByRole('checkbox', { name: 'Book a shadowing slot with Hana', exact: true })).toBeChecked();
   expect(errors).toEqual([]);
+});
+
+test('a very long word wraps instead of widening the page, on a phone too', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await loadSample(page);
+  await openCandidate(page, 'Aisha Bello', 'Journal');
+  await page.getByText('Write a journal entry').click();
+  const word = 'https://example.org/' + 'x'.repeat(300);
+  await page.getByRole('form', { name: 'New journal entry' }).getByLabel('Title').fill(word);
+  await page.getByRole('button', { name: 'Save entry' }).click();
+  await expect(page.getByText('Saved the journal entry.')).toBeVisible();
+  for (const section of ['Journal', 'Overview']) {
+    await page.getByRole('navigation', { name: 'Candidate sections' }).getByRole('link', { name: section }).click();
+    await expect(page.getByText(word).first()).toBeVisible();
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width, section).toBeLessThanOrEqual(390);
+  }
+});
+
+test('deleting a 1:1 says which open follow-ups stop coming back', async ({ page }) => {
+  await loadSample(page);
+  await openCandidate(page, 'Priya Raman', '1:1s');
+  await page.getByRole('button', { name: 'Delete the 1:1 with Marcus Oyelaran on ' + (await page.getByRole('heading', { name: /^1:1 with Marcus Oyelaran on / }).last().innerText()).replace('1:1 with Marcus Oyelaran on ', '') }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete this 1:1?' });
+  await expect(dialog).toContainText('its 2 follow-ups — 1 still open, which will no longer come up in later 1:1s');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('heading', { name: /^1:1 with Marcus Oyelaran on / })).toHaveCount(2);
 });

@@ -103,7 +103,10 @@ pub fn ScopedExport(scope: Scope, #[prop(into)] for_whom: String) -> impl IntoVi
                     let fw = fw.clone();
                     (n > 0).then(move || view! {
                         <label class="check"><input type="checkbox" bind:checked=include_private/>
-                            {format!("Include {} not shared with {fw} (only with the candidate's agreement)", count(n, "journal entry", "journal entries"))}
+                            {match scope {
+                                Scope::Candidate(_) => format!("Include {} (only if the candidate wants them in this file)", count(n, "private journal entry", "private journal entries")),
+                                Scope::Cohort(_) => format!("Include {} not shared with {fw} (only with the candidates' agreement)", count(n, "journal entry", "journal entries")),
+                            }}
                         </label>
                     })
                 }

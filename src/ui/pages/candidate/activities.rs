@@ -234,7 +234,7 @@ impl ActivityForm {
                 <input type="text" inputmode="numeric" bind:value=self.minutes required=true/>
             </label>
             <CheckField label="Done (it took place)" value=self.done/>
-            <PeopleField legend="Who else took part" value=self.with/>
+            <PeopleField legend="Who else took part" value=self.with exclude=app.ws.with_untracked(|ws| ws.candidate(form.candidate_id).map(|c| c.person_id)).unwrap_or_default()/>
             <AreaField label="Notes" value=self.notes/>
             {extra}
             {move || {

@@ -136,7 +136,7 @@ pub fn JournalSection(id: Id) -> impl IntoView {
     };
     let tags = move || app.ws.with(|ws| journal_tags(ws, id));
     view! {
-        <p class="muted">"Dated notes on what happened and what you learned. An entry is private unless you share it: private entries never go into a shared file unless you include them when exporting."</p>
+        <p class="muted">"Dated notes on what happened and what you learned. An entry is private unless you share it. A private entry goes into a shared file only when you tick “Include … private journal entries” while exporting."</p>
         <details class="panel" prop:open=move || adding.get() on:toggle=move |ev| {
             use wasm_bindgen::JsCast;
             if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {

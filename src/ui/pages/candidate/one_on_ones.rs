@@ -15,6 +15,14 @@ use crate::ui::forms::{
 use crate::ui::state::use_app;
 use crate::ui::widgets::{date_value, fmt_date, parse_date};
 
+/// The person of a candidacy (nil when it is gone).
+fn person_of(candidate_id: Id) -> Id {
+    use_app().ws.with_untracked(|ws| {
+        ws.candidate(candidate_id)
+            .map_or(Id::nil(), |c| c.person_id)
+    })
+}
+
 /// Snippets to offer for an agenda: (key, title, body), the organisation's own first.
 fn snippet_choices(ws: &crate::model::Workspace) -> Vec<(String, String, String)> {
     let mut out: Vec<(String, String, String)> = ws
@@ -156,7 +164,8 @@ impl OneOnOneForm {
         })
     }
 
-    fn view(self) -> impl IntoView {
+    /// The inputs; `candidate_person` is left out of "With" (nobody holds a 1:1 with themself).
+    fn view(self, candidate_person: Id) -> impl IntoView {
         let app = use_app();
         let snippets = app.ws.with_untracked(snippet_choices);
         let options = snippets.clone();
@@ -173,7 +182,7 @@ impl OneOnOneForm {
         };
         let snippet = self.snippet;
         view! {
-            <PersonField label="With" value=self.with none_label="— someone not in Runway —"/>
+            <PersonField label="With" value=self.with none_label="— someone not in Runway —" exclude=candidate_person/>
             <DateField label="Day" value=self.on required=true/>
             <AreaField label="Agenda" value=self.agenda rows=5/>
             <div class="snippet-insert wide">
@@ -330,7 +339,7 @@ pub fn OneOnOnesSection(id: Id) -> impl IntoView {
                 let on = parse_date(&form.on.get()).unwrap_or_else(browser::today);
                 (!items.is_empty()).then(|| view! {
                     <section class="carried" aria-label="Open follow-ups">
-                        <h3>"Open follow-ups from earlier 1:1s"</h3>
+                        <h2>"Open follow-ups from earlier 1:1s"</h2>
                         <ul class="follow-ups">
                             {items.into_iter().map(|(oid, f, from)| view! { <FollowUpTick one_on_one_id=oid follow_up=f on=on from=from/> }).collect_view()}
                         </ul>
@@ -338,7 +347,7 @@ pub fn OneOnOnesSection(id: Id) -> impl IntoView {
                 })
             }}
             <form class="form grid" aria-label="New 1:1" on:submit=add>
-                {form.view()}
+                {form.view(person_of(id))}
                 <FormButtons save_label="Save 1:1"/>
             </form>
         </details>
@@ -444,7 +453,7 @@ fn OneOnOneCard(o: OneOnOne, edits: Edits) -> impl IntoView {
                 }
             }>
                 <form class="form grid" aria-label=format!("Edit the {form_title}") on:submit=save>
-                    {form.view()}
+                    {form.view(person_of(o.candidate_id))}
                     <FormButtons save_label="Save 1:1" on_cancel=cancel/>
                 </form>
             </Show>

@@ -83,7 +83,7 @@ pub fn SignalsSection(id: Id) -> impl IntoView {
     };
     view! {
         <p class="muted">"The outcomes the cohort agreed to look for. Mark one met when something you can point to shows it, and link that evidence."</p>
-        <p class="lead">{summary}</p>
+        <h2>{summary}</h2>
         <ul class="entries">
             <For each=signals key=|s| (s.id, s.text.clone()) let:signal>
                 <SignalCard candidate_id=id signal=signal/>
@@ -168,7 +168,15 @@ fn SignalCard(candidate_id: Id, signal: SuccessSignal) -> impl IntoView {
                 .map(|e| match entry_label(ws, e) {
                     Some((kind, title)) => {
                         let href = format!("{}#r-{e}", section_href(candidate_id, section_of(kind)));
-                        view! { <li><a href=href>{format!("{}: {title}", capital(kind.name()))}</a></li> }.into_any()
+                        let private = ws
+                            .journal
+                            .iter()
+                            .any(|j| j.id == e && j.visibility == Visibility::Private);
+                        view! {
+                            <li><a href=href>{format!("{}: {title}", capital(kind.name()))}</a>
+                                {private.then(|| view! { <span class="badge private">"Private"</span> })}
+                            </li>
+                        }.into_any()
                     }
                     None => view! { <li class="muted">"(evidence not in this copy)"</li> }.into_any(),
                 })
