@@ -459,6 +459,13 @@ fn saving_a_record_creates_replaces_or_says_why_not() {
     let before = ws.clone();
     let e = act(&mut ws, Action::Put(Record::JournalEntry(entry.clone()))).unwrap_err();
     assert_eq!(e.to_string(), "The title is empty.");
+    let mistyped = JournalEntry {
+        title: "Typo in the year".into(),
+        on: day(202, 11, 20),
+        ..entry.clone()
+    };
+    let e = act(&mut ws, Action::Put(Record::JournalEntry(mistyped))).unwrap_err();
+    assert!(e.to_string().contains("looks mistyped"), "{e}");
     assert_eq!(ws, before, "a refused save changes nothing");
 
     let id = act(

@@ -4,6 +4,8 @@
 
 use std::fmt;
 
+use chrono::Datelike;
+
 use crate::logic::entries::{owner_exists, prune, with_record, Entry, Owner, Record};
 use crate::logic::phases::{default_phases, set_phase_end, shift_phases};
 use crate::logic::validate::MAX_PROTECTED_HOURS;
@@ -742,6 +744,16 @@ fn put<T: Entry>(
     }
     r.fresh_ids(new_id);
     r.set_updated_at(now);
+    // A year typed wrong (0026, 20266) is caught here; files may hold any valid date.
+    if let Some(d) = r
+        .days()
+        .into_iter()
+        .find(|d| !(1990..=2100).contains(&d.year()))
+    {
+        return Err(ActionError::Invalid(format!(
+            "The date {d} looks mistyped: use a day between 1990 and 2100."
+        )));
+    }
     if let Some((_, problem)) = r.problems(ws).into_iter().chain(r.save_problems(ws)).next() {
         return Err(ActionError::Invalid(sentence(&problem)));
     }

@@ -49,6 +49,10 @@ pub trait Entry: Clone + PartialEq + Serialize + DeserializeOwned {
     fn problems(&self, ws: &Workspace) -> Vec<(&'static str, String)>;
     /// A short name for lists and merge previews.
     fn title(&self) -> String;
+    /// The days the record is dated by, for the plausibility check on save.
+    fn days(&self) -> Vec<crate::model::Date> {
+        Vec::new()
+    }
     /// Rules checked only when a record is saved here, not when a file is loaded: two copies
     /// may each have made one (two scorecards by one interviewer), and a merge keeps both.
     fn save_problems(&self, _ws: &Workspace) -> Vec<(&'static str, String)> {
@@ -138,6 +142,9 @@ fn forget_opt(slot: &mut Option<Id>, gone: Id) -> bool {
 }
 
 impl Entry for Reference {
+    fn days(&self) -> Vec<crate::model::Date> {
+        self.on.into_iter().collect()
+    }
     fn rehome(&mut self, from: Id, to: Id) -> bool {
         if self.candidate_id == from {
             self.candidate_id = to;
@@ -178,6 +185,9 @@ impl Entry for Reference {
 }
 
 impl Entry for Interview {
+    fn days(&self) -> Vec<crate::model::Date> {
+        self.held_on.into_iter().collect()
+    }
     fn rehome(&mut self, from: Id, to: Id) -> bool {
         if self.candidate_id == from {
             self.candidate_id = to;
@@ -248,6 +258,9 @@ impl Entry for Interview {
 pub const MAX_ACTIVITY_MINUTES: u32 = 16 * 60;
 
 impl Entry for Activity {
+    fn days(&self) -> Vec<crate::model::Date> {
+        vec![self.on]
+    }
     fn rehome(&mut self, from: Id, to: Id) -> bool {
         if self.candidate_id == from {
             self.candidate_id = to;
@@ -304,6 +317,9 @@ impl Entry for Activity {
 }
 
 impl Entry for Assignment {
+    fn days(&self) -> Vec<crate::model::Date> {
+        vec![self.starts_on, self.ends_on]
+    }
     fn rehome(&mut self, from: Id, to: Id) -> bool {
         if self.candidate_id == from {
             self.candidate_id = to;
@@ -356,6 +372,9 @@ impl Entry for Assignment {
 }
 
 impl Entry for OneOnOne {
+    fn days(&self) -> Vec<crate::model::Date> {
+        vec![self.held_on]
+    }
     fn rehome(&mut self, from: Id, to: Id) -> bool {
         if self.candidate_id == from {
             self.candidate_id = to;
@@ -414,6 +433,9 @@ impl Entry for OneOnOne {
 }
 
 impl Entry for JournalEntry {
+    fn days(&self) -> Vec<crate::model::Date> {
+        vec![self.on]
+    }
     fn rehome(&mut self, from: Id, to: Id) -> bool {
         if self.candidate_id == from {
             self.candidate_id = to;
@@ -461,6 +483,9 @@ impl Entry for Snippet {
 }
 
 impl Entry for CaseReview {
+    fn days(&self) -> Vec<crate::model::Date> {
+        vec![self.on]
+    }
     entry_common!(CaseReview, case_reviews);
     const FIELDS: &'static [&'static str] = &[
         "on",

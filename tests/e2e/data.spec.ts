@@ -225,3 +225,14 @@ test('a newer version saving in another tab stops this tab from writing over it'
   await expect(page.getByRole('alert').filter({ hasText: 'newer version of Runway (schema 9)' })).toBeVisible();
   expect(await storedWorkspace(page)).toBe(newer);
 });
+
+test('the sample program can be tried over a workspace with data, and undone', async ({ page }) => {
+  await loadSample(page);
+  await nav(page, 'Data').click();
+  await page.getByRole('button', { name: 'Load sample program…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Load the sample program?' });
+  await expect(dialog).toContainText('Undo import');
+  await dialog.getByRole('button', { name: 'Load sample program' }).click();
+  await expect(page.getByText('Loaded the sample program.')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Kept workspace' })).toContainText('Northwind Logistics — 13 people, 2 cohorts, 6 candidates');
+});

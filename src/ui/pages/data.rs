@@ -10,7 +10,7 @@ use crate::storage::{self, local::LocalStore, Store, WORKSPACE_KEY};
 use crate::ui::browser;
 use crate::ui::pages::share::deliver;
 use crate::ui::state::{decode_import, use_app, Kept};
-use crate::ui::widgets::fmt_date;
+use crate::ui::widgets::{fmt_date, ConfirmDialog};
 
 fn kb(bytes: usize) -> String {
     if bytes < 1024 {
@@ -197,6 +197,7 @@ fn ExportImport() -> impl IntoView {
                         <div><dt>"People"</dt><dd>{c.people}</dd></div>
                         <div><dt>"Cohorts"</dt><dd>{c.cohorts}</dd></div>
                         <div><dt>"Candidates"</dt><dd>{c.candidates}</dd></div>
+                        <div><dt>"Journey records"</dt><dd>{crate::logic::entries::all_entry_ids(&d.workspace).len()}</dd></div>
                         <div><dt>"Exported"</dt><dd>{d.exported_at.as_deref().and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok()).map_or_else(|| "unknown".to_string(), |t| fmt_date(t.date_naive()))}</dd></div>
                     </dl>
                     <p>"Replace: this browser's workspace becomes the file's. Merge: the file's additions and changes are brought into yours, and you choose where both changed the same thing. Either way your current workspace is kept for “Undo import”."</p>
@@ -220,6 +221,36 @@ fn ExportImport() -> impl IntoView {
                 </div>
             }
         })}
+        <SampleLoader/>
+    }
+}
+
+/// Loading the sample program over a workspace that has data: asked first, and undoable.
+#[component]
+fn SampleLoader() -> impl IntoView {
+    let app = use_app();
+    let open = RwSignal::new(false);
+    let has_data = move || app.ws.with(|ws| !ws.is_empty());
+    let load = Callback::new(move |_| {
+        let ws = crate::logic::sample::sample_program(
+            browser::today(),
+            browser::now(),
+            &mut browser::new_id,
+        );
+        match app.replace(ws) {
+            Ok(None) => {
+                app.say("Loaded the sample program. “Undo import” brings your workspace back.")
+            }
+            Ok(Some(warning)) | Err(warning) => app.warn(&warning),
+        }
+    });
+    view! {
+        <Show when=has_data>
+            <h3>"Try the sample program"</h3>
+            <p class="muted">"An invented organisation with a cohort under way, to see what Runway does. It takes the place of your workspace, which is kept for “Undo import”."</p>
+            <button type="button" class="secondary" on:click=move |_| open.set(true) disabled=move || app.is_read_only()>"Load sample program…"</button>
+            <ConfirmDialog open=open title="Load the sample program?" intro=Signal::derive(|| "Your workspace is kept: “Undo import” on this page brings it back. Export it first if you want a copy of your own.".to_string()) lines=Signal::derive(Vec::new) confirm_label="Load sample program" on_confirm=load/>
+        </Show>
     }
 }
 
