@@ -990,3 +990,28 @@ fn deleting_a_journey_record_says_what_it_takes_with_it() {
     let snippet = ws.snippets[0].id;
     assert!(entry_deletion_impact(&ws, RecordKind::Snippet, snippet).is_empty());
 }
+
+#[test]
+fn deleting_a_person_names_every_place_they_appear() {
+    let ws = sample();
+    let marcus = ws
+        .people
+        .iter()
+        .find(|p| p.name == "Marcus Oyelaran")
+        .unwrap()
+        .id;
+    let lines = runway::logic::actions::person_deletion_impact(&ws, marcus).lines;
+    assert!(lines.iter().any(|l| l.contains("coach of")), "{lines:?}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("their name as nominator of 3 candidates")),
+        "{lines:?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("their name on ") && l.contains("1:1s they took part in")),
+        "{lines:?}"
+    );
+}

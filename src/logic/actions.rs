@@ -885,6 +885,34 @@ pub fn person_deletion_impact(ws: &Workspace, id: Id) -> Impact {
             if cards == 1 { "" } else { "s" }
         ));
     }
+    let nominated = ws
+        .candidates
+        .iter()
+        .filter(|c| c.nomination.as_ref().is_some_and(|n| n.by == Some(id)) && c.person_id != id)
+        .count();
+    if nominated > 0 {
+        lines.push(format!(
+            "their name as nominator of {nominated} candidate{} (the nominations stay)",
+            if nominated == 1 { "" } else { "s" }
+        ));
+    }
+    let sessions = ws
+        .activities
+        .iter()
+        .filter(|a| a.with.contains(&id))
+        .count();
+    let talks = ws
+        .one_on_ones
+        .iter()
+        .filter(|o| o.with_id == Some(id))
+        .count();
+    if sessions + talks > 0 {
+        lines.push(format!(
+            "their name on {sessions} activit{} and {talks} 1:1{} they took part in (the records stay)",
+            if sessions == 1 { "y" } else { "ies" },
+            if talks == 1 { "" } else { "s" }
+        ));
+    }
     let retros = ws.retros.iter().filter(|r| r.person_id == id).count();
     if retros > 0 {
         lines.push(format!(

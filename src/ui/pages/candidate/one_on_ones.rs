@@ -427,6 +427,17 @@ fn OneOnOneCard(o: OneOnOne, edits: Edits) -> impl IntoView {
                             <ol>{o.questions.iter().map(|q| view! { <li>{q.clone()}</li> }).collect_view()}</ol>
                         })}
                         {(!o.goal.is_empty()).then(|| view! { <p><strong>"Development goal: "</strong>{o.goal.clone()}</p> })}
+                        {
+                            // The checklist asks for two coaching questions and one goal.
+                            let mut missing = Vec::new();
+                            if o.questions.len() < 2 {
+                                missing.push(format!("{} of 2 coaching questions", o.questions.len()));
+                            }
+                            if o.goal.is_empty() {
+                                missing.push("no development goal".to_string());
+                            }
+                            (!missing.is_empty()).then(|| view! { <p class="muted">{format!("Checklist: {}.", missing.join(", "))}</p> })
+                        }
                         {(!o.notes.is_empty()).then(|| view! { <p class="body">{o.notes.clone()}</p> })}
                         {move || {
                             let c = carried();

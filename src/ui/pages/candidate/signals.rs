@@ -15,10 +15,11 @@ use crate::ui::widgets::{date_value, fmt_date, parse_date};
 /// Records that can stand as evidence: (id, section, label).
 fn evidence_choices(ws: &Workspace, candidate_id: Id) -> Vec<(Id, &'static str, String)> {
     let mut out = Vec::new();
+    // Only what took place can show a signal: planned sessions are not evidence yet.
     for a in ws
         .activities
         .iter()
-        .filter(|a| a.candidate_id == candidate_id)
+        .filter(|a| a.candidate_id == candidate_id && a.done)
     {
         out.push((
             a.id,
@@ -35,6 +36,18 @@ fn evidence_choices(ws: &Workspace, candidate_id: Id) -> Vec<(Id, &'static str, 
             a.id,
             "assignments",
             format!("Micro-assignment — {}", a.title),
+        ));
+    }
+    for o in ws
+        .one_on_ones
+        .iter()
+        .filter(|o| o.candidate_id == candidate_id)
+    {
+        let with = o.with_id.map_or("someone", |p| ws.person_name(p));
+        out.push((
+            o.id,
+            "one-on-ones",
+            format!("1:1 — with {with} ({})", fmt_date(o.held_on)),
         ));
     }
     for j in ws.journal.iter().filter(|j| j.candidate_id == candidate_id) {
