@@ -198,3 +198,14 @@ test('deleting a 1:1 says which open follow-ups stop coming back', async ({ page
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('heading', { name: /^1:1 with Marcus Oyelaran on / })).toHaveCount(2);
 });
+
+test("a person's page lists their roles in the program, with links", async ({ page }) => {
+  await loadSample(page);
+  await nav(page, 'People').click();
+  await page.getByRole('link', { name: 'Marcus Oyelaran' }).click();
+  const roles = page.getByRole('list').filter({ hasText: 'Coach of' });
+  await expect(roles.getByRole('link', { name: /^Coach of MiT \d{4} Q\d$/ })).toBeVisible();
+  await expect(roles.getByRole('link', { name: 'Nominated Priya Raman' })).toBeVisible();
+  await roles.getByRole('link', { name: 'Interviewer of Lee Chen' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Lee Chen — Selection' })).toBeVisible();
+});

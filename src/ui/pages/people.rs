@@ -244,6 +244,53 @@ fn PersonDetail(person: Person) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
+    // Where this person leads or takes part, each with a link where there is a page for it.
+    let roles = move || {
+        app.ws.with(|ws| {
+            let mut out: Vec<(Option<String>, String)> = Vec::new();
+            for c in &ws.cohorts {
+                if c.sponsor_id == Some(pid) {
+                    out.push((
+                        Some(link(&format!("/cohorts/{}", c.id))),
+                        format!("Sponsor of {}", c.name),
+                    ));
+                }
+                if c.coach_ids.contains(&pid) {
+                    out.push((
+                        Some(link(&format!("/cohorts/{}", c.id))),
+                        format!("Coach of {}", c.name),
+                    ));
+                }
+            }
+            for i in ws.interviews.iter().filter(|i| i.interviewer_id == pid) {
+                if let Some(k) = ws.candidate(i.candidate_id) {
+                    out.push((
+                        Some(link(&format!("/candidates/{}/selection", k.id))),
+                        format!("Interviewer of {}", ws.person_name(k.person_id)),
+                    ));
+                }
+            }
+            for k in ws.candidates.iter().filter(|k| {
+                k.person_id != pid && k.nomination.as_ref().is_some_and(|n| n.by == Some(pid))
+            }) {
+                out.push((
+                    Some(link(&format!("/candidates/{}/selection", k.id))),
+                    format!("Nominated {}", ws.person_name(k.person_id)),
+                ));
+            }
+            let retros = ws.retros.iter().filter(|r| r.person_id == pid).count();
+            if retros > 0 {
+                out.push((
+                    None,
+                    format!(
+                        "{retros} leadership retrospective{}",
+                        if retros == 1 { "" } else { "s" }
+                    ),
+                ));
+            }
+            out
+        })
+    };
     view! {
         <section class="page">
             <p class="crumbs"><A href=link("/people")>"People"</A> " / "</p>
@@ -256,6 +303,16 @@ fn PersonDetail(person: Person) -> impl IntoView {
                         <li><A href=link(&format!("/candidates/{cid}"))>{cohort}</A> " — " {status.label()}</li>
                     }).collect_view()}
                 </ul>
+            </Show>
+            <Show when=move || !roles().is_empty()>
+                <h2>"Roles in the program"</h2>
+                <ul>
+                    {move || roles().into_iter().map(|(href, text)| match href {
+                        Some(h) => view! { <li><A href=h>{text}</A></li> }.into_any(),
+                        None => view! { <li>{text}</li> }.into_any(),
+                    }).collect_view()}
+                </ul>
+                <p class="hint">"Sponsors and coaches are set on a cohort's page (Settings); interviewers add their scorecard in a candidate's Selection section."</p>
             </Show>
             <h2>"Details"</h2>
             <PersonForm initial=fields_of(&person) submit_label="Save changes" on_submit=save/>
