@@ -1015,3 +1015,77 @@ fn deleting_a_person_names_every_place_they_appear() {
         "{lines:?}"
     );
 }
+
+#[test]
+fn follow_ups_ticked_or_added_in_two_copies_combine_without_asking() {
+    let base = sample();
+    let mut mine = base.clone();
+    runway::logic::merge::mark_sent(&mut mine, None);
+    let mut theirs = mine.clone();
+    let first = mine
+        .one_on_ones
+        .iter()
+        .find(|o| o.follow_ups.len() == 2)
+        .unwrap()
+        .clone();
+    let open = first
+        .follow_ups
+        .iter()
+        .find(|f| f.done_on.is_none())
+        .unwrap()
+        .id;
+    // I tick the open follow-up; they add a new one to the same 1:1.
+    runway::logic::actions::apply(
+        &mut mine,
+        Action::TickFollowUp {
+            one_on_one_id: first.id,
+            follow_up_id: open,
+            done_on: Some(day(2026, 11, 20)),
+        },
+        at(2026, 11, 22),
+        &mut uuid::Uuid::new_v4,
+    )
+    .unwrap();
+    let mut added = first.clone();
+    added.follow_ups.push(FollowUp {
+        id: Id::nil(),
+        text: "Send the rota draft to the SRE lead".into(),
+        done_on: None,
+    });
+    runway::logic::actions::apply(
+        &mut theirs,
+        Action::Put(Record::OneOnOne(added)),
+        at(2026, 11, 23),
+        &mut uuid::Uuid::new_v4,
+    )
+    .unwrap();
+    let (merged, report) = merge(&mine, &theirs, &Resolutions::new(), at(2026, 11, 24));
+    assert!(
+        report.conflicts.iter().all(|c| c.id != first.id),
+        "nothing to ask: {:?}",
+        report.conflicts
+    );
+    assert!(report.updated.iter().any(|c| c.id == first.id));
+    let got = merged
+        .one_on_ones
+        .iter()
+        .find(|o| o.id == first.id)
+        .unwrap();
+    assert_eq!(got.follow_ups.len(), 3);
+    assert_eq!(
+        got.follow_ups
+            .iter()
+            .find(|f| f.id == open)
+            .unwrap()
+            .done_on,
+        Some(day(2026, 11, 20)),
+        "my tick stays"
+    );
+    assert!(got
+        .follow_ups
+        .iter()
+        .any(|f| f.text == "Send the rota draft to the SRE lead"));
+    assert_eq!(validate(&merged), vec![]);
+    let (_, again) = merge(&merged, &theirs, &Resolutions::new(), at(2026, 11, 25));
+    assert!(again.is_noop(), "{again:?}");
+}

@@ -62,6 +62,11 @@ pub trait Entry: Clone + PartialEq + Serialize + DeserializeOwned {
     fn title_in(&self, _ws: &Workspace) -> String {
         self.title()
     }
+    /// Settles a field both copies changed without asking, when the two can be combined
+    /// (a 1:1's follow-ups: each side's additions and ticks). Returns whether it did.
+    fn combine_field(&mut self, _field: &str, _theirs: &Self) -> bool {
+        false
+    }
     /// Gives new parts (a 1:1's new follow-ups) their ids.
     fn fresh_ids(&mut self, _new_id: &mut dyn FnMut() -> Id) {}
     /// People the record cannot exist without besides its owner (an interviewer).
@@ -419,6 +424,25 @@ impl Entry for OneOnOne {
             candidate_name(ws, self.candidate_id),
             self.held_on
         )
+    }
+    fn combine_field(&mut self, field: &str, theirs: &Self) -> bool {
+        if field != "follow_ups" {
+            return false;
+        }
+        // Every follow-up either side has, matched by id; ticked if either side ticked it
+        // (on the earlier day); the wording stays this side's.
+        for t in &theirs.follow_ups {
+            match self.follow_ups.iter_mut().find(|f| f.id == t.id) {
+                Some(f) => {
+                    f.done_on = match (f.done_on, t.done_on) {
+                        (Some(a), Some(b)) => Some(a.min(b)),
+                        (a, b) => a.or(b),
+                    }
+                }
+                None => self.follow_ups.push(t.clone()),
+            }
+        }
+        true
     }
     fn fresh_ids(&mut self, new_id: &mut dyn FnMut() -> Id) {
         for f in &mut self.follow_ups {

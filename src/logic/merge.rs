@@ -122,6 +122,10 @@ trait Mergeable: Clone + PartialEq {
     fn fill_withheld(&self, _theirs: &Self) -> Option<Self> {
         None
     }
+    /// Settles a field both sides changed by combining them, when that loses nothing.
+    fn combine(&mut self, _field: &str, _theirs: &Self) -> bool {
+        false
+    }
 }
 
 /// The version accessors every record type has the same way.
@@ -464,6 +468,9 @@ macro_rules! mergeable_entry {
             fn field_eq(&self, field: &str, o: &Self) -> Option<bool> {
                 Some(entry_field_eq(self, field, o))
             }
+            fn combine(&mut self, field: &str, o: &Self) -> bool {
+                self.combine_field(field, o)
+            }
         }
     )+};
 }
@@ -704,19 +711,39 @@ impl Merger<'_> {
                 arrived(t)
             }
             Relation::Conflict => {
-                let diffs = self.diffs(m, t);
+                let mut diffs = self.diffs(m, t);
                 let mut r = m.clone();
+                // Fields that combine without loss are settled, and shown as an update.
+                let (combined, ask): (Vec<FieldDiff>, Vec<FieldDiff>) =
+                    diffs.drain(..).partition(|d| r.combine(d.field, t));
+                let diffs = ask;
                 for d in &diffs {
                     if self.choice(id, d.field) == Side::Theirs {
                         r.take_field(d.field, t);
                     }
                 }
-                self.report.conflicts.push(Conflict {
-                    id,
-                    kind,
-                    label: label_of(self.mine, self.theirs, kind, id),
-                    what: ConflictKind::BothChanged(diffs),
-                });
+                if !combined.is_empty() {
+                    let shown: HashMap<&str, String> = r.fields(self.mine).into_iter().collect();
+                    let details = combined
+                        .into_iter()
+                        .map(|d| FieldDiff {
+                            theirs: shown.get(d.field).cloned().unwrap_or(d.theirs),
+                            ..d
+                        })
+                        .collect();
+                    self.report.updated.push(Change {
+                        details,
+                        ..self.change(kind, id)
+                    });
+                }
+                if !diffs.is_empty() {
+                    self.report.conflicts.push(Conflict {
+                        id,
+                        kind,
+                        label: label_of(self.mine, self.theirs, kind, id),
+                        what: ConflictKind::BothChanged(diffs),
+                    });
+                }
                 // Seen their version: a second merge of the same file finds nothing new.
                 if strip(&r) == strip(t) {
                     r = arrived(t);
