@@ -971,9 +971,39 @@ fn deleting_a_journey_record_says_what_it_takes_with_it() {
     // Priya's first 1:1 has a follow-up still open.
     let first = ws.one_on_ones.iter().min_by_key(|o| o.held_on).unwrap();
     let lines = entry_deletion_impact(&ws, RecordKind::OneOnOne, first.id).lines;
+    let second = ws.one_on_ones.iter().max_by_key(|o| o.held_on).unwrap();
     assert_eq!(
         lines,
-        vec!["its 2 follow-ups — 1 still open, which will no longer come up in later 1:1s"]
+        vec![format!(
+            "its 2 follow-ups — 1 still open, which moves to the 1:1 of {}",
+            second.held_on.format("%-d %b %Y")
+        )]
+    );
+    // And it does: the open follow-up now belongs to the next 1:1, and keeps coming back.
+    let mut after = ws.clone();
+    act(
+        &mut after,
+        Action::Remove {
+            kind: RecordKind::OneOnOne,
+            id: first.id,
+        },
+    )
+    .unwrap();
+    let next = after
+        .one_on_ones
+        .iter()
+        .find(|o| o.id == second.id)
+        .unwrap();
+    assert!(next
+        .follow_ups
+        .iter()
+        .any(|f| f.text == "Book a shadowing slot with Hana" && f.done_on.is_none()));
+    assert_eq!(validate(&after), vec![]);
+    // The last 1:1's open follow-up has nowhere to go, and the dialog says so.
+    let lines = entry_deletion_impact(&ws, RecordKind::OneOnOne, second.id).lines;
+    assert_eq!(
+        lines,
+        vec!["its 1 follow-up — 1 still open, which will no longer come up in later 1:1s"]
     );
     // A journal entry picked for a reflection session.
     let picked = ws

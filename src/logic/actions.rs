@@ -513,6 +513,9 @@ pub fn apply(
         }
         Action::Put(record) => with_record!(record, r => put(ws, r, now, new_id).map(Some)),
         Action::Remove { kind, id } => {
+            if kind == RecordKind::OneOnOne {
+                hand_on_open_follow_ups(ws, id, now);
+            }
             remove_entry(ws, kind, id, now)?;
             cascade(ws, &[id], now);
             Ok(None)
@@ -681,6 +684,43 @@ pub fn apply(
             }
             c.updated_at = now;
             Ok(None)
+        }
+    }
+}
+
+/// The next 1:1 with the same person after `one`, if any.
+fn next_one_on_one(ws: &Workspace, one: &crate::model::OneOnOne) -> Option<Id> {
+    ws.one_on_ones
+        .iter()
+        .filter(|o| {
+            o.id != one.id
+                && o.candidate_id == one.candidate_id
+                && o.with_id == one.with_id
+                && (o.held_on, o.created_at) > (one.held_on, one.created_at)
+        })
+        .min_by_key(|o| (o.held_on, o.created_at))
+        .map(|o| o.id)
+}
+
+/// Before a 1:1 is deleted, its open follow-ups move to the next 1:1 with the same person, so
+/// they keep coming back until ticked.
+fn hand_on_open_follow_ups(ws: &mut Workspace, id: Id, now: Timestamp) {
+    let Some(one) = ws.one_on_ones.iter().find(|o| o.id == id).cloned() else {
+        return;
+    };
+    let open: Vec<_> = one
+        .follow_ups
+        .iter()
+        .filter(|f| f.done_on.is_none())
+        .cloned()
+        .collect();
+    if open.is_empty() {
+        return;
+    }
+    if let Some(next) = next_one_on_one(ws, &one) {
+        if let Some(n) = ws.one_on_ones.iter_mut().find(|o| o.id == next) {
+            n.follow_ups.extend(open);
+            n.updated_at = now;
         }
     }
 }
@@ -1029,9 +1069,18 @@ pub fn entry_deletion_impact(ws: &Workspace, kind: RecordKind, id: Id) -> Impact
                     if o.follow_ups.len() == 1 { "" } else { "s" }
                 );
                 if open > 0 {
-                    line.push_str(&format!(
-                        " — {open} still open, which will no longer come up in later 1:1s"
-                    ));
+                    let next = next_one_on_one(ws, o)
+                        .and_then(|n| ws.one_on_ones.iter().find(|x| x.id == n));
+                    line.push_str(&match next {
+                        Some(n) => format!(
+                            " — {open} still open, which move{} to the 1:1 of {}",
+                            if open == 1 { "s" } else { "" },
+                            n.held_on.format("%-d %b %Y")
+                        ),
+                        None => format!(
+                            " — {open} still open, which will no longer come up in later 1:1s"
+                        ),
+                    });
                 }
                 lines.push(line);
             }
