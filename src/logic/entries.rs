@@ -127,6 +127,22 @@ fn candidate_name(ws: &Workspace, candidate_id: Id) -> &str {
         .map_or("(unknown candidate)", |c| ws.person_name(c.person_id))
 }
 
+/// The owner of a record kept per candidacy, and moving it to another candidacy.
+macro_rules! owned_by_candidate {
+    () => {
+        fn owner(&self) -> Owner {
+            Owner::Candidate(self.candidate_id)
+        }
+        fn rehome(&mut self, from: Id, to: Id) -> bool {
+            let moves = self.candidate_id == from;
+            if moves {
+                self.candidate_id = to;
+            }
+            moves
+        }
+    };
+}
+
 fn blank(text: &str) -> bool {
     text.trim().is_empty()
 }
@@ -150,14 +166,7 @@ impl Entry for Reference {
     fn days(&self) -> Vec<crate::model::Date> {
         self.on.into_iter().collect()
     }
-    fn rehome(&mut self, from: Id, to: Id) -> bool {
-        if self.candidate_id == from {
-            self.candidate_id = to;
-            true
-        } else {
-            false
-        }
-    }
+    owned_by_candidate!();
     entry_common!(Reference, references);
     const FIELDS: &'static [&'static str] = &[
         "who",
@@ -167,9 +176,6 @@ impl Entry for Reference {
         "ownership",
         "on",
     ];
-    fn owner(&self) -> Owner {
-        Owner::Candidate(self.candidate_id)
-    }
     fn problems(&self, _: &Workspace) -> Vec<(&'static str, String)> {
         let mut out = Vec::new();
         if blank(&self.who) {
@@ -193,19 +199,9 @@ impl Entry for Interview {
     fn days(&self) -> Vec<crate::model::Date> {
         self.held_on.into_iter().collect()
     }
-    fn rehome(&mut self, from: Id, to: Id) -> bool {
-        if self.candidate_id == from {
-            self.candidate_id = to;
-            true
-        } else {
-            false
-        }
-    }
+    owned_by_candidate!();
     entry_common!(Interview, interviews);
     const FIELDS: &'static [&'static str] = &["interviewer_id", "held_on", "answers"];
-    fn owner(&self) -> Owner {
-        Owner::Candidate(self.candidate_id)
-    }
     fn problems(&self, ws: &Workspace) -> Vec<(&'static str, String)> {
         let mut out = Vec::new();
         if ws.person(self.interviewer_id).is_none() {
@@ -266,14 +262,7 @@ impl Entry for Activity {
     fn days(&self) -> Vec<crate::model::Date> {
         vec![self.on]
     }
-    fn rehome(&mut self, from: Id, to: Id) -> bool {
-        if self.candidate_id == from {
-            self.candidate_id = to;
-            true
-        } else {
-            false
-        }
-    }
+    owned_by_candidate!();
     entry_common!(Activity, activities);
     // The kind and what only some kinds have travel together, so a merge never pairs one
     // side's kind with the other side's debrief.
@@ -287,9 +276,6 @@ impl Entry for Activity {
         "with",
         "notes",
     ];
-    fn owner(&self) -> Owner {
-        Owner::Candidate(self.candidate_id)
-    }
     fn problems(&self, _: &Workspace) -> Vec<(&'static str, String)> {
         let mut out = Vec::new();
         if blank(&self.title) {
@@ -325,14 +311,7 @@ impl Entry for Assignment {
     fn days(&self) -> Vec<crate::model::Date> {
         vec![self.starts_on, self.ends_on]
     }
-    fn rehome(&mut self, from: Id, to: Id) -> bool {
-        if self.candidate_id == from {
-            self.candidate_id = to;
-            true
-        } else {
-            false
-        }
-    }
+    owned_by_candidate!();
     entry_common!(Assignment, assignments);
     const FIELDS: &'static [&'static str] = &[
         "title",
@@ -346,9 +325,6 @@ impl Entry for Assignment {
         "outcome",
         "metric",
     ];
-    fn owner(&self) -> Owner {
-        Owner::Candidate(self.candidate_id)
-    }
     fn problems(&self, _: &Workspace) -> Vec<(&'static str, String)> {
         let mut out = Vec::new();
         if blank(&self.title) {
@@ -380,14 +356,7 @@ impl Entry for OneOnOne {
     fn days(&self) -> Vec<crate::model::Date> {
         vec![self.held_on]
     }
-    fn rehome(&mut self, from: Id, to: Id) -> bool {
-        if self.candidate_id == from {
-            self.candidate_id = to;
-            true
-        } else {
-            false
-        }
-    }
+    owned_by_candidate!();
     entry_common!(OneOnOne, one_on_ones);
     const FIELDS: &'static [&'static str] = &[
         "with_id",
@@ -398,9 +367,6 @@ impl Entry for OneOnOne {
         "notes",
         "follow_ups",
     ];
-    fn owner(&self) -> Owner {
-        Owner::Candidate(self.candidate_id)
-    }
     fn problems(&self, _: &Workspace) -> Vec<(&'static str, String)> {
         let mut out = Vec::new();
         if self.follow_ups.iter().any(|f| blank(&f.text)) {
@@ -460,19 +426,9 @@ impl Entry for JournalEntry {
     fn days(&self) -> Vec<crate::model::Date> {
         vec![self.on]
     }
-    fn rehome(&mut self, from: Id, to: Id) -> bool {
-        if self.candidate_id == from {
-            self.candidate_id = to;
-            true
-        } else {
-            false
-        }
-    }
+    owned_by_candidate!();
     entry_common!(JournalEntry, journal);
     const FIELDS: &'static [&'static str] = &["on", "title", "body", "tags", "visibility"];
-    fn owner(&self) -> Owner {
-        Owner::Candidate(self.candidate_id)
-    }
     fn problems(&self, _: &Workspace) -> Vec<(&'static str, String)> {
         let mut out = Vec::new();
         if blank(&self.title) {

@@ -441,24 +441,9 @@ fn entry_take<T: Entry>(r: &mut T, field: &str, other: &T) {
 }
 
 macro_rules! mergeable_entry {
-    ($($t:ty),+) => {$(
+    ($($t:ident),+) => {$(
         impl Mergeable for $t {
-            const KIND: RecordKind = <$t as Entry>::KIND;
-            fn id(&self) -> Id {
-                self.id
-            }
-            fn updated_at(&self) -> Timestamp {
-                self.updated_at
-            }
-            fn set_updated_at(&mut self, at: Timestamp) {
-                self.updated_at = at;
-            }
-            fn bases(&self) -> &[Timestamp] {
-                &self.merge_bases
-            }
-            fn bases_mut(&mut self) -> &mut Vec<Timestamp> {
-                &mut self.merge_bases
-            }
+            versions!($t);
             fn fields(&self, ws: &Workspace) -> Vec<(&'static str, String)> {
                 entry_fields(self, ws)
             }
