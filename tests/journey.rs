@@ -1119,3 +1119,63 @@ fn follow_ups_ticked_or_added_in_two_copies_combine_without_asking() {
     let (_, again) = merge(&merged, &theirs, &Resolutions::new(), at(2026, 11, 25));
     assert!(again.is_noop(), "{again:?}");
 }
+
+#[test]
+fn editing_follow_ups_as_lines_keeps_ids_and_ticks() {
+    use runway::logic::journey::{checklist_gaps, follow_ups_from_lines};
+    let f = |n: u128, text: &str, done: bool| FollowUp {
+        id: Id::from_u128(n),
+        text: text.into(),
+        done_on: done.then(|| day(2026, 11, 2)),
+    };
+    let old = vec![f(1, "Book a slot", true), f(2, "Read the page", false)];
+    // Reordered and a new line: ids and ticks follow the text.
+    let got = follow_ups_from_lines(&old, "Read the page\n\n  Book a slot \nNew one");
+    let ids: Vec<u128> = got.iter().map(|x| x.id.as_u128()).collect();
+    assert_eq!(ids, vec![2, 1, 0]);
+    assert!(got[1].done_on.is_some() && got[2].done_on.is_none());
+    // A typo fixed in place keeps the tick and the id.
+    let got = follow_ups_from_lines(&old, "Book a time slot\nRead the page");
+    assert_eq!(got[0].id.as_u128(), 1);
+    assert!(got[0].done_on.is_some());
+    assert_eq!(got[0].text, "Book a time slot");
+    // The same line twice uses an old follow-up once: no two share an id.
+    let got = follow_ups_from_lines(&old[..1], "Book a slot\nBook a slot");
+    assert_eq!(got.len(), 2);
+    assert_ne!(got[0].id, got[1].id);
+
+    let ws = sample();
+    let mut o = ws.one_on_ones[0].clone();
+    assert!(checklist_gaps(&o).is_empty());
+    o.questions.pop();
+    o.goal = " ".into();
+    assert_eq!(
+        checklist_gaps(&o),
+        vec!["1 of 2 coaching questions", "no development goal"]
+    );
+}
+
+#[test]
+fn only_what_took_place_can_be_evidence_and_private_entries_say_so() {
+    use runway::logic::journey::evidence_choices;
+    let ws = sample();
+    let priya = candidate_named(&ws, "Priya Raman").id;
+    let choices = evidence_choices(&ws, priya);
+    for a in ws.activities.iter().filter(|a| a.candidate_id == priya) {
+        assert_eq!(
+            choices.iter().any(|(id, _, _)| *id == a.id),
+            a.done,
+            "{}",
+            a.title
+        );
+    }
+    let private = ws
+        .journal
+        .iter()
+        .find(|j| j.visibility == Visibility::Private)
+        .unwrap();
+    let (_, kind, label) = choices.iter().find(|(id, _, _)| *id == private.id).unwrap();
+    assert_eq!(*kind, RecordKind::JournalEntry);
+    assert!(label.ends_with("[private]"));
+    assert!(choices.iter().any(|(_, k, _)| *k == RecordKind::OneOnOne));
+}

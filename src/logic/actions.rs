@@ -1075,7 +1075,7 @@ pub fn entry_deletion_impact(ws: &Workspace, kind: RecordKind, id: Id) -> Impact
                         Some(n) => format!(
                             " — {open} still open, which move{} to the 1:1 of {}",
                             if open == 1 { "s" } else { "" },
-                            n.held_on.format("%-d %b %Y")
+                            crate::logic::journey::day_text(n.held_on)
                         ),
                         None => format!(
                             " — {open} still open, which will no longer come up in later 1:1s"

@@ -9,9 +9,14 @@ use chrono::{Datelike, Days, NaiveTime};
 use crate::logic::phases::{monday_on_or_before, phase_on};
 use crate::model::{
     Activity, ActivityKind, Assignment, AssignmentStatus, Candidate, Cohort, Date, FollowUp, Id,
-    Interview, OneOnOne, PhaseKind, Scenario, SnippetCategory, Timestamp, Verdict, Visibility,
-    WeekPlan, Workspace,
+    Interview, OneOnOne, PhaseKind, RecordKind, Scenario, SnippetCategory, Timestamp, Verdict,
+    Visibility, WeekPlan, Workspace,
 };
+
+/// A day as people read it: "21 Nov 2026".
+pub fn day_text(d: Date) -> String {
+    d.format("%-d %b %Y").to_string()
+}
 
 /// The phase an activity (or anything dated) falls in, from the cohort's phases.
 pub fn phase_of(cohort: &Cohort, day: Date) -> Option<PhaseKind> {
@@ -81,6 +86,110 @@ pub fn open_follow_ups<'a>(
         .collect();
     out.sort_by_key(|c| (c.from.held_on, c.from.created_at));
     out
+}
+
+/// A 1:1's follow-ups from its edited text, one per line. A line keeps the id (and tick) of the
+/// old follow-up with the same text, each old one used once; where the text changed, the line
+/// in the same place keeps its tick, so fixing a typo does not reopen a follow-up. New lines get
+/// a nil id (saving gives them one).
+pub fn follow_ups_from_lines(old: &[FollowUp], text: &str) -> Vec<FollowUp> {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let mut used = vec![false; old.len()];
+    let mut out: Vec<Option<FollowUp>> = lines
+        .iter()
+        .map(|line| {
+            let i = (0..old.len()).find(|i| !used[*i] && old[*i].text == *line)?;
+            used[i] = true;
+            Some(old[i].clone())
+        })
+        .collect();
+    for (pos, slot) in out.iter_mut().enumerate() {
+        if slot.is_none() {
+            let same_place = old.get(pos).filter(|_| !used[pos]);
+            if same_place.is_some() {
+                used[pos] = true;
+            }
+            *slot = Some(FollowUp {
+                text: lines[pos].to_string(),
+                ..same_place.cloned().unwrap_or(FollowUp {
+                    id: Id::nil(),
+                    text: String::new(),
+                    done_on: None,
+                })
+            });
+        }
+    }
+    out.into_iter().flatten().collect()
+}
+
+/// Records that can stand as a success signal's evidence: (id, kind, label). Only sessions that
+/// took place count; a private journal entry is marked.
+pub fn evidence_choices(ws: &Workspace, candidate_id: Id) -> Vec<(Id, RecordKind, String)> {
+    let mut out = Vec::new();
+    // Only what took place can show a signal: planned sessions are not evidence yet.
+    for a in ws
+        .activities
+        .iter()
+        .filter(|a| a.candidate_id == candidate_id && a.done)
+    {
+        out.push((
+            a.id,
+            RecordKind::Activity,
+            format!("{} — {} ({})", a.kind.label(), a.title, day_text(a.on)),
+        ));
+    }
+    for a in ws
+        .assignments
+        .iter()
+        .filter(|a| a.candidate_id == candidate_id)
+    {
+        out.push((
+            a.id,
+            RecordKind::Assignment,
+            format!("Micro-assignment — {}", a.title),
+        ));
+    }
+    for o in ws
+        .one_on_ones
+        .iter()
+        .filter(|o| o.candidate_id == candidate_id)
+    {
+        let with = o.with_id.map_or("someone", |p| ws.person_name(p));
+        out.push((
+            o.id,
+            RecordKind::OneOnOne,
+            format!("1:1 — with {with} ({})", day_text(o.held_on)),
+        ));
+    }
+    for j in ws.journal.iter().filter(|j| j.candidate_id == candidate_id) {
+        let private = if j.visibility == Visibility::Private {
+            " [private]"
+        } else {
+            ""
+        };
+        out.push((
+            j.id,
+            RecordKind::JournalEntry,
+            format!("Journal — {} ({}){private}", j.title, day_text(j.on)),
+        ));
+    }
+    out
+}
+
+/// What a 1:1 lacks of its checklist (two coaching questions, one development goal).
+pub fn checklist_gaps(o: &OneOnOne) -> Vec<String> {
+    let mut gaps = Vec::new();
+    if o.questions.len() < 2 {
+        gaps.push(format!("{} of 2 coaching questions", o.questions.len()));
+    }
+    if o.goal.trim().is_empty() {
+        gaps.push("no development goal".into());
+    }
+    gaps
 }
 
 // ---------------------------------------------------------------------------------------------

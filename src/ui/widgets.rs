@@ -8,7 +8,7 @@ use crate::model::{CandidateStatus, Date, Id, Person, Workspace};
 
 /// "21 Nov 2026".
 pub fn fmt_date(d: Date) -> String {
-    d.format("%-d %b %Y").to_string()
+    crate::logic::journey::day_text(d)
 }
 
 /// "1 cohort", "3 cohorts", "1 person", "2 people".

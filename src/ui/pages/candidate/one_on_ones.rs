@@ -6,7 +6,9 @@ use leptos::prelude::*;
 
 use crate::logic::actions::Action;
 use crate::logic::entries::Record;
-use crate::logic::journey::{carried_over, open_follow_ups, STARTER_SNIPPETS};
+use crate::logic::journey::{
+    carried_over, checklist_gaps, follow_ups_from_lines, open_follow_ups, STARTER_SNIPPETS,
+};
 use crate::model::{Date, FollowUp, Id, OneOnOne, RecordKind, Timestamp};
 use crate::ui::browser;
 use crate::ui::forms::{
@@ -104,45 +106,7 @@ impl OneOnOneForm {
         let held_on = parse_date(&self.on.get_untracked())
             .ok_or("Please enter the day of the 1:1.".to_string())?;
         let old: &[FollowUp] = base.map_or(&[], |b| b.follow_ups.as_slice());
-        let lines: Vec<String> = self
-            .follow_ups
-            .get_untracked()
-            .lines()
-            .map(|l| l.trim().to_string())
-            .filter(|l| !l.is_empty())
-            .collect();
-        // A line keeps the id (and tick) of the old follow-up with the same text; each old one
-        // is used once. Where the text changed, the line in the same place keeps its tick, so
-        // fixing a typo does not reopen a follow-up.
-        let mut used = vec![false; old.len()];
-        let mut follow_ups: Vec<Option<FollowUp>> = lines
-            .iter()
-            .map(|text| {
-                let i = (0..old.len()).find(|i| !used[*i] && old[*i].text == *text)?;
-                used[i] = true;
-                Some(old[i].clone())
-            })
-            .collect();
-        for (pos, slot) in follow_ups.iter_mut().enumerate() {
-            if slot.is_none() {
-                let same_place = old.get(pos).filter(|_| !used[pos]);
-                *slot = Some(match same_place {
-                    Some(f) => {
-                        used[pos] = true;
-                        FollowUp {
-                            text: lines[pos].clone(),
-                            ..f.clone()
-                        }
-                    }
-                    None => FollowUp {
-                        id: Id::nil(),
-                        text: lines[pos].clone(),
-                        done_on: None,
-                    },
-                });
-            }
-        }
-        let follow_ups: Vec<FollowUp> = follow_ups.into_iter().flatten().collect();
+        let follow_ups = follow_ups_from_lines(old, &self.follow_ups.get_untracked());
         let questions = [self.q1.get_untracked(), self.q2.get_untracked()]
             .into_iter()
             .map(|q| q.trim().to_string())
@@ -428,15 +392,8 @@ fn OneOnOneCard(o: OneOnOne, edits: Edits) -> impl IntoView {
                         })}
                         {(!o.goal.is_empty()).then(|| view! { <p><strong>"Development goal: "</strong>{o.goal.clone()}</p> })}
                         {
-                            // The checklist asks for two coaching questions and one goal.
-                            let mut missing = Vec::new();
-                            if o.questions.len() < 2 {
-                                missing.push(format!("{} of 2 coaching questions", o.questions.len()));
-                            }
-                            if o.goal.is_empty() {
-                                missing.push("no development goal".to_string());
-                            }
-                            (!missing.is_empty()).then(|| view! { <p class="muted">{format!("Checklist: {}.", missing.join(", "))}</p> })
+                            let gaps = checklist_gaps(&o);
+                            (!gaps.is_empty()).then(|| view! { <p class="muted">{format!("Checklist: {}.", gaps.join(", "))}</p> })
                         }
                         {(!o.notes.is_empty()).then(|| view! { <p class="body">{o.notes.clone()}</p> })}
                         {move || {

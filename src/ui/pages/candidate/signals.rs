@@ -6,64 +6,11 @@ use leptos::prelude::*;
 use crate::logic::actions::Action;
 use crate::logic::entries::entry_label;
 use crate::logic::journey::signals_met;
-use crate::model::{Id, RecordKind, SignalMark, SuccessSignal, Visibility, Workspace};
+use crate::model::{Id, RecordKind, SignalMark, SuccessSignal, Visibility};
 use crate::ui::browser;
 use crate::ui::pages::candidate::section_href;
 use crate::ui::state::use_app;
 use crate::ui::widgets::{date_value, fmt_date, parse_date};
-
-/// Records that can stand as evidence: (id, section, label).
-fn evidence_choices(ws: &Workspace, candidate_id: Id) -> Vec<(Id, &'static str, String)> {
-    let mut out = Vec::new();
-    // Only what took place can show a signal: planned sessions are not evidence yet.
-    for a in ws
-        .activities
-        .iter()
-        .filter(|a| a.candidate_id == candidate_id && a.done)
-    {
-        out.push((
-            a.id,
-            "activities",
-            format!("{} — {} ({})", a.kind.label(), a.title, fmt_date(a.on)),
-        ));
-    }
-    for a in ws
-        .assignments
-        .iter()
-        .filter(|a| a.candidate_id == candidate_id)
-    {
-        out.push((
-            a.id,
-            "assignments",
-            format!("Micro-assignment — {}", a.title),
-        ));
-    }
-    for o in ws
-        .one_on_ones
-        .iter()
-        .filter(|o| o.candidate_id == candidate_id)
-    {
-        let with = o.with_id.map_or("someone", |p| ws.person_name(p));
-        out.push((
-            o.id,
-            "one-on-ones",
-            format!("1:1 — with {with} ({})", fmt_date(o.held_on)),
-        ));
-    }
-    for j in ws.journal.iter().filter(|j| j.candidate_id == candidate_id) {
-        let private = if j.visibility == Visibility::Private {
-            " [private]"
-        } else {
-            ""
-        };
-        out.push((
-            j.id,
-            "journal",
-            format!("Journal — {} ({}){private}", j.title, fmt_date(j.on)),
-        ));
-    }
-    out
-}
 
 fn section_of(kind: RecordKind) -> &'static str {
     match kind {
@@ -139,7 +86,10 @@ fn SignalCard(candidate_id: Id, signal: SuccessSignal) -> impl IntoView {
         evidence.set(now.map(|m| m.evidence).unwrap_or_default());
         editing.set(true);
     };
-    let choices = move || app.ws.with(|ws| evidence_choices(ws, candidate_id));
+    let choices = move || {
+        app.ws
+            .with(|ws| crate::logic::journey::evidence_choices(ws, candidate_id))
+    };
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let met_on = if met.get_untracked() {
