@@ -1,5 +1,6 @@
 import { expect, type Page, type Download } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 
 /** Fails the test on any uncaught error in the page (a panic in wasm shows up here). */
 export function watchErrors(page: Page): string[] {
@@ -64,4 +65,24 @@ export function withoutExportedAt(text: string): string {
     .split('\n')
     .filter((l) => !l.includes('"exported_at"'))
     .join('\n');
+}
+
+/** Axe findings of serious or critical impact on the page as it is, one line each. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** Adds people on the People page: [name, team, track level] each. */
+export async function addPeople(page: Page, people: ReadonlyArray<readonly [string, string, string]>) {
+  await nav(page, 'People').click();
+  for (const [name, team, level] of people) {
+    await page.getByLabel('Name', { exact: true }).fill(name);
+    await page.getByRole('textbox', { name: 'Team', exact: true }).fill(team);
+    await page.getByLabel('Track level').selectOption(level);
+    await page.getByRole('button', { name: 'Add person' }).click();
+    await expect(page.getByRole('link', { name })).toBeVisible();
+  }
 }

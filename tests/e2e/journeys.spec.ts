@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { loadSample, nav, openApp, storedWorkspace, watchErrors } from './helpers';
+import { addPeople, loadSample, nav, openApp, storedWorkspace, watchErrors } from './helpers';
 
 test('empty state offers a cohort and the sample program, which loads', async ({ page }) => {
   const errors = watchErrors(page);
@@ -24,14 +24,7 @@ test('create a person, a cohort and a candidate; reload; all there', async ({ pa
   await openApp(page);
 
   // People: a coach and a future candidate.
-  await nav(page, 'People').click();
-  for (const [name, team, level] of [['Grace Hopper', 'Compilers', 'M2'], ['Alan Turing', 'Research', 'IC4']]) {
-    await page.getByLabel('Name', { exact: true }).fill(name);
-    await page.getByRole('textbox', { name: 'Team', exact: true }).fill(team);
-    await page.getByLabel('Track level').selectOption(level);
-    await page.getByRole('button', { name: 'Add person' }).click();
-    await expect(page.getByRole('link', { name })).toBeVisible();
-  }
+  await addPeople(page, [['Grace Hopper', 'Compilers', 'M2'], ['Alan Turing', 'Research', 'IC4']]);
 
   // A cohort with Grace as coach.
   await nav(page, 'Cohorts').click();

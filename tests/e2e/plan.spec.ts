@@ -1,6 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { clickForDownload, loadSample, nav, openApp, watchErrors } from './helpers';
+import { addPeople, clickForDownload, loadSample, nav, openApp, seriousViolations, watchErrors } from './helpers';
 
 /** A local day as `YYYY-MM-DD`, `offset` days from today. */
 function day(offset = 0): string {
@@ -13,14 +12,7 @@ function day(offset = 0): string {
 /** A coach, a candidate with 6 protected hours, and a cohort that started 40 days ago (so today is in Shadow). */
 async function candidateInShadow(page: Page) {
   await openApp(page);
-  await nav(page, 'People').click();
-  for (const [name, team, level] of [['Grace Hopper', 'Compilers', 'M2'], ['Alan Turing', 'Research', 'IC4']]) {
-    await page.getByLabel('Name', { exact: true }).fill(name);
-    await page.getByRole('textbox', { name: 'Team', exact: true }).fill(team);
-    await page.getByLabel('Track level').selectOption(level);
-    await page.getByRole('button', { name: 'Add person' }).click();
-    await expect(page.getByRole('link', { name })).toBeVisible();
-  }
+  await addPeople(page, [['Grace Hopper', 'Compilers', 'M2'], ['Alan Turing', 'Research', 'IC4']]);
   await nav(page, 'Cohorts').click();
   await page.getByRole('link', { name: 'New cohort' }).click();
   await page.getByLabel('Cohort name').fill('Plan cohort');
@@ -250,12 +242,6 @@ test('an activity can be planned and marked done from the keyboard', async ({ pa
   expect(errors).toEqual([]);
 });
 
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`no serious or critical axe violations in the plan sections (${scheme})`, async ({ page }) => {

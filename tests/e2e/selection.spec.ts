@@ -1,20 +1,12 @@
 import { test, expect, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { nav, openApp, watchErrors } from './helpers';
+import { addPeople, nav, openApp, seriousViolations, watchErrors } from './helpers';
 
 const SCENARIOS = ['A missed deadline', 'Tough feedback', 'Competing requests'];
 
 /** From an empty workspace: people, a cohort and the given nominees. */
 async function setUp(page: Page, people: [string, string, string][], nominees: string[]) {
   await openApp(page);
-  await nav(page, 'People').click();
-  for (const [name, team, level] of people) {
-    await page.getByLabel('Name', { exact: true }).fill(name);
-    await page.getByRole('textbox', { name: 'Team', exact: true }).fill(team);
-    await page.getByLabel('Track level').selectOption(level);
-    await page.getByRole('button', { name: 'Add person' }).click();
-    await expect(page.getByRole('link', { name })).toBeVisible();
-  }
+  await addPeople(page, people);
   await nav(page, 'Cohorts').click();
   await page.getByRole('link', { name: 'New cohort' }).click();
   await page.getByLabel('Cohort name').fill('Spring intake');
@@ -247,12 +239,6 @@ test('interview scenarios can be added and removed on the cohort page', async ({
   expect(errors).toEqual([]);
 });
 
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`no serious axe violations on the selection section and board (${scheme})`, async ({ page }) => {
