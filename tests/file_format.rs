@@ -287,6 +287,7 @@ fn every_schema_version_fixture_still_imports() {
         (1, include_str!("fixtures/workspace-v1.json")),
         (2, include_str!("fixtures/workspace-v2.json")),
         (3, include_str!("fixtures/workspace-v3.json")),
+        (4, include_str!("fixtures/workspace-v4.json")),
     ];
     assert_eq!(
         fixtures.len() as u32,
@@ -313,6 +314,24 @@ fn every_schema_version_fixture_still_imports() {
     assert!(runway::logic::validate(v3).is_empty());
     assert!(!v3.activities.is_empty() && !v3.journal.is_empty() && !v3.interviews.is_empty());
     assert!(!v3.assignments.is_empty() && !v3.one_on_ones.is_empty());
+    // 3 → 4 changes nothing in an old workspace: the evaluation lists start empty.
+    assert!(v3.assessments.is_empty() && v3.frameworks.is_empty() && v3.calibrations.is_empty());
+    // The schema 4 fixture carries every kind of evaluation record, and they obey the rules.
+    let v4 = &decoded[3];
+    assert!(runway::logic::validate(v4).is_empty());
+    assert_eq!(v4.journal, v3.journal);
+    assert_eq!(
+        (v4.frameworks.len(), v4.assessments.len(), v4.evidence.len()),
+        (1, 2, 1)
+    );
+    assert_eq!(
+        (
+            v4.calibrations.len(),
+            v4.feedback_rounds.len(),
+            v4.health_checks.len()
+        ),
+        (1, 1, 1)
+    );
     let d = file::Decoded {
         workspace: decoded[0].clone(),
         schema_version: 1,

@@ -36,6 +36,12 @@ pub fn migrate(mut workspace: Value, from: u32) -> Result<Value, DecodeError> {
         }
         version = 3;
     }
+    if version == 3 {
+        // 3 → 4: evaluation. The workspace gains lists of frameworks, assessments, evidence,
+        // calibrations, 360 rounds and team health checks, all empty by default; the built-in
+        // frameworks live in code, so nothing in a schema 3 workspace changes.
+        version = 4;
+    }
     debug_assert_eq!(version, SCHEMA_VERSION);
     Ok(workspace)
 }

@@ -516,6 +516,14 @@ pub fn apply(
             if kind == RecordKind::OneOnOne {
                 hand_on_open_follow_ups(ws, id, now);
             }
+            if kind == RecordKind::Framework {
+                let (assessments, calibrations) = crate::logic::frameworks::usage(ws, id);
+                if assessments + calibrations > 0 {
+                    return Err(ActionError::Invalid(format!(
+                        "This framework is in use by {assessments} assessment(s) and {calibrations} calibration(s), so deleting it would leave them unreadable. Retire its domains or levels instead, or delete those first."
+                    )));
+                }
+            }
             remove_entry(ws, kind, id, now)?;
             cascade(ws, &[id], now);
             Ok(None)
@@ -780,6 +788,7 @@ fn put<T: Entry>(
             let old = &T::list(ws)[i];
             r.set_created_at(old.created_at());
             *r.bases_mut() = old.bases().to_vec();
+            r.keep_from(old, ws);
         }
     }
     r.fresh_ids(new_id);

@@ -1,5 +1,6 @@
 //! The journey's own records (references, scorecards, activities, micro-assignments, 1:1s,
-//! journal entries, snippets, case reviews, retrospectives) handled in one way: the [`Entry`]
+//! journal entries, snippets, case reviews, retrospectives, and the evaluation's frameworks,
+//! assessments, evidence, calibrations, 360 rounds and team health checks) handled in one way: the [`Entry`]
 //! trait gives each its list in the workspace, its owner and its rules, so saving, deleting,
 //! validating, merging and scoping need no code per type.
 //!
@@ -13,9 +14,13 @@
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
+use chrono::Datelike;
+
 use crate::model::{
-    Activity, ActivityKind, Assignment, CaseReview, Id, Interview, JournalEntry, OneOnOne,
-    RecordKind, Reference, Retro, Snippet, Timestamp, Workspace, SCORE_MAX, SCORE_MIN,
+    Activity, ActivityKind, Assessment, Assignment, Calibration, CaseReview, Evidence,
+    EvidenceKind, FeedbackRound, Framework, HealthCheck, Id, Interview, JournalEntry, OneOnOne,
+    RecordKind, Reference, Retro, Snippet, Timestamp, Workspace, FEEDBACK_MAX, FEEDBACK_MIN,
+    HEALTH_MAX, HEALTH_MIN, SCORE_MAX, SCORE_MIN,
 };
 
 /// What a record belongs to.
@@ -69,6 +74,9 @@ pub trait Entry: Clone + PartialEq + Serialize + DeserializeOwned {
     }
     /// Gives new parts (a 1:1's new follow-ups) their ids.
     fn fresh_ids(&mut self, _new_id: &mut dyn FnMut() -> Id) {}
+    /// Carries over from the saved version what an edit must not drop (a framework's domains
+    /// and levels that ratings use).
+    fn keep_from(&mut self, _old: &Self, _ws: &Workspace) {}
     /// People the record cannot exist without besides its owner (an interviewer).
     fn helpers(&self) -> Vec<Id> {
         Vec::new()
@@ -551,6 +559,393 @@ impl Entry for Retro {
     }
 }
 
+// ---- Evaluation records -------------------------------------------------------------------
+
+/// Whether a link is safe to put in an `href`: web addresses only.
+pub fn is_web_link(link: &str) -> bool {
+    let l = link.trim().to_ascii_lowercase();
+    (l.starts_with("https://") || l.starts_with("http://")) && l.len() > 8 && !l.contains(' ')
+}
+
+fn unique<T: PartialEq>(items: impl Iterator<Item = T>) -> bool {
+    let items: Vec<T> = items.collect();
+    items
+        .iter()
+        .enumerate()
+        .all(|(i, a)| !items[..i].contains(a))
+}
+
+impl Entry for Framework {
+    entry_common!(Framework, frameworks);
+    // Domains, levels and descriptors refer to each other, so they merge as one.
+    const FIELDS: &'static [&'static str] = &["name", "summary", "domains+levels+descriptors"];
+    fn owner(&self) -> Owner {
+        Owner::Organisation
+    }
+    fn problems(&self, _: &Workspace) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        if blank(&self.name) {
+            out.push(("name", "the framework has no name".into()));
+        }
+        if self.domains.iter().any(|d| blank(&d.name)) {
+            out.push(("domains", "a domain has no name".into()));
+        }
+        if self.levels.iter().any(|l| blank(&l.name)) {
+            out.push(("levels", "a level has no name".into()));
+        }
+        if !unique(self.domains.iter().map(|d| d.id)) {
+            out.push(("domains", "two domains have the same id".into()));
+        }
+        if !unique(self.levels.iter().map(|l| l.id)) {
+            out.push(("levels", "two levels have the same id".into()));
+        }
+        if self
+            .descriptors
+            .iter()
+            .any(|d| self.domain(d.domain_id).is_none() || self.level(d.level_id).is_none())
+        {
+            out.push((
+                "descriptors",
+                "a descriptor names a domain or level the framework does not have".into(),
+            ));
+        }
+        out
+    }
+    fn save_problems(&self, _: &Workspace) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        if self.active_domains().next().is_none() {
+            out.push(("domains", "a framework needs at least one domain".into()));
+        }
+        if self.active_levels().count() < 2 {
+            out.push(("levels", "a framework needs at least two levels".into()));
+        }
+        let names = |v: Vec<&str>| unique(v.into_iter().map(|n| n.trim().to_lowercase()));
+        if !names(self.active_domains().map(|d| d.name.as_str()).collect()) {
+            out.push(("domains", "two domains have the same name".into()));
+        }
+        if !names(self.active_levels().map(|l| l.name.as_str()).collect()) {
+            out.push(("levels", "two levels have the same name".into()));
+        }
+        out
+    }
+    fn title(&self) -> String {
+        self.name.clone()
+    }
+    fn fresh_ids(&mut self, new_id: &mut dyn FnMut() -> Id) {
+        for d in &mut self.domains {
+            if d.id.is_nil() {
+                let id = new_id();
+                for x in &mut self.descriptors {
+                    if x.domain_id.is_nil() {
+                        x.domain_id = id;
+                    }
+                }
+                d.id = id;
+            }
+        }
+        for l in &mut self.levels {
+            if l.id.is_nil() {
+                let id = new_id();
+                for x in &mut self.descriptors {
+                    if x.level_id.is_nil() {
+                        x.level_id = id;
+                    }
+                }
+                l.id = id;
+            }
+        }
+    }
+    fn keep_from(&mut self, old: &Self, ws: &Workspace) {
+        let used = crate::logic::frameworks::used_ids(ws, self.id);
+        crate::logic::frameworks::keep_used(self, old, &used);
+    }
+}
+
+impl Entry for Assessment {
+    fn days(&self) -> Vec<crate::model::Date> {
+        vec![self.on]
+    }
+    owned_by_candidate!();
+    entry_common!(Assessment, assessments);
+    const FIELDS: &'static [&'static str] = &["framework_id+ratings", "on", "rater_id", "role"];
+    fn problems(&self, ws: &Workspace) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        if ws.person(self.rater_id).is_none() {
+            out.push((
+                "rater_id",
+                format!("no person has the id {}", self.rater_id),
+            ));
+        }
+        if !unique(self.ratings.iter().map(|r| r.domain_id)) {
+            out.push(("ratings", "a domain is rated twice".into()));
+        }
+        out
+    }
+    fn save_problems(&self, ws: &Workspace) -> Vec<(&'static str, String)> {
+        crate::logic::frameworks::rating_problems(
+            ws,
+            self.candidate_id,
+            self.framework_id,
+            self.on,
+            self.ratings
+                .iter()
+                .filter_map(|r| r.level_id.map(|l| (r.domain_id, l))),
+        )
+        .into_iter()
+        .map(|p| ("ratings", p))
+        .collect()
+    }
+    fn title(&self) -> String {
+        format!("{} assessment on {}", self.role.label(), self.on)
+    }
+    fn title_in(&self, ws: &Workspace) -> String {
+        format!(
+            "{}'s assessment of {} on {}",
+            ws.person_name(self.rater_id),
+            candidate_name(ws, self.candidate_id),
+            self.on
+        )
+    }
+    fn helpers(&self) -> Vec<Id> {
+        vec![self.rater_id]
+    }
+}
+
+impl Entry for Evidence {
+    fn days(&self) -> Vec<crate::model::Date> {
+        self.on.into_iter().collect()
+    }
+    owned_by_candidate!();
+    entry_common!(Evidence, evidence);
+    const FIELDS: &'static [&'static str] = &["kind+source_id", "on", "domain_ids", "note", "link"];
+    fn problems(&self, _: &Workspace) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        if self.domain_ids.is_empty() {
+            out.push((
+                "domain_ids",
+                "the evidence is not linked to any domain".into(),
+            ));
+        }
+        if !self.link.is_empty() && !is_web_link(&self.link) {
+            out.push((
+                "link",
+                "the link is not a web address (it must start with https:// or http://)".into(),
+            ));
+        }
+        out
+    }
+    fn save_problems(&self, _: &Workspace) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        if self.kind == EvidenceKind::Note && blank(&self.note) && self.link.is_empty() {
+            out.push(("note", "a note needs some text or a link".into()));
+        }
+        if self.kind != EvidenceKind::Note && self.source_id.is_none() {
+            out.push((
+                "source_id",
+                format!(
+                    "pick the {} this evidence comes from",
+                    self.kind.label().to_lowercase()
+                ),
+            ));
+        }
+        out
+    }
+    fn title(&self) -> String {
+        if blank(&self.note) {
+            format!("{} evidence", self.kind.label())
+        } else {
+            self.note.lines().next().unwrap_or_default().to_string()
+        }
+    }
+    fn title_in(&self, ws: &Workspace) -> String {
+        match self.source_id.and_then(|s| entry_label(ws, s)) {
+            Some((_, label)) if blank(&self.note) => label,
+            _ => self.title(),
+        }
+    }
+    fn forget(&mut self, gone: Id) -> bool {
+        forget_opt(&mut self.source_id, gone)
+    }
+}
+
+impl Entry for Calibration {
+    fn days(&self) -> Vec<crate::model::Date> {
+        vec![self.on]
+    }
+    entry_common!(Calibration, calibrations);
+    const FIELDS: &'static [&'static str] = &[
+        "framework_id+outcomes",
+        "on",
+        "revealed",
+        "participants",
+        "notes",
+    ];
+    fn owner(&self) -> Owner {
+        Owner::Cohort(self.cohort_id)
+    }
+    fn problems(&self, _: &Workspace) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        if !unique(self.outcomes.iter().map(|o| (o.candidate_id, o.domain_id))) {
+            out.push((
+                "outcomes",
+                "a candidate's domain is calibrated twice".into(),
+            ));
+        }
+        out
+    }
+    fn save_problems(&self, ws: &Workspace) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        if ws.calibrations.iter().any(|o| {
+            o.id != self.id
+                && o.cohort_id == self.cohort_id
+                && o.framework_id == self.framework_id
+                && (o.on.year(), o.on.month()) == (self.on.year(), self.on.month())
+        }) {
+            out.push((
+                "on",
+                format!(
+                    "this cohort already has a calibration for {} with this framework",
+                    self.on.format("%B %Y")
+                ),
+            ));
+        }
+        let mut candidates: Vec<Id> = self.outcomes.iter().map(|o| o.candidate_id).collect();
+        candidates.dedup();
+        for c in candidates {
+            let rated = self
+                .outcomes
+                .iter()
+                .filter(|o| o.candidate_id == c)
+                .map(|o| (o.domain_id, o.level_id));
+            for p in
+                crate::logic::frameworks::rating_problems(ws, c, self.framework_id, self.on, rated)
+            {
+                out.push(("outcomes", format!("{}: {p}", candidate_name(ws, c))));
+            }
+        }
+        out
+    }
+    fn title(&self) -> String {
+        format!("Calibration on {}", self.on)
+    }
+    fn title_in(&self, ws: &Workspace) -> String {
+        let cohort = ws
+            .cohort(self.cohort_id)
+            .map_or("a cohort", |c| c.name.as_str());
+        format!("Calibration of {cohort} on {}", self.on)
+    }
+    fn forget(&mut self, gone: Id) -> bool {
+        let before = self.outcomes.len();
+        self.outcomes.retain(|o| o.candidate_id != gone);
+        (before != self.outcomes.len()) | forget_in(&mut self.participants, gone)
+    }
+}
+
+impl Entry for FeedbackRound {
+    fn days(&self) -> Vec<crate::model::Date> {
+        vec![self.opened_on]
+    }
+    owned_by_candidate!();
+    entry_common!(FeedbackRound, feedback_rounds);
+    const FIELDS: &'static [&'static str] = &["title", "opened_on", "questions", "responses"];
+    fn problems(&self, _: &Workspace) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        if blank(&self.title) {
+            out.push(("title", "the round has no title".into()));
+        }
+        if self.questions.is_empty() || self.questions.iter().any(|q| blank(&q.text)) {
+            out.push((
+                "questions",
+                "every question needs its text, and a round at least one".into(),
+            ));
+        }
+        if !unique(self.questions.iter().map(|q| q.id)) {
+            out.push(("questions", "two questions have the same id".into()));
+        }
+        if !unique(self.responses.iter().map(|r| r.id)) {
+            out.push(("responses", "two responses have the same id".into()));
+        }
+        if self
+            .responses
+            .iter()
+            .flat_map(|r| r.answers.iter().filter_map(|a| a.score))
+            .any(|s| !(FEEDBACK_MIN..=FEEDBACK_MAX).contains(&s))
+        {
+            out.push((
+                "responses",
+                format!("an answer is outside the scale {FEEDBACK_MIN}–{FEEDBACK_MAX}"),
+            ));
+        }
+        out
+    }
+    fn title(&self) -> String {
+        self.title.clone()
+    }
+    fn combine_field(&mut self, field: &str, theirs: &Self) -> bool {
+        if field != "responses" {
+            return false;
+        }
+        // Responses entered in either copy, matched by id.
+        for t in &theirs.responses {
+            if !self.responses.iter().any(|r| r.id == t.id) {
+                self.responses.push(t.clone());
+            }
+        }
+        true
+    }
+    fn fresh_ids(&mut self, new_id: &mut dyn FnMut() -> Id) {
+        for q in &mut self.questions {
+            if q.id.is_nil() {
+                q.id = new_id();
+            }
+        }
+        for r in &mut self.responses {
+            if r.id.is_nil() {
+                r.id = new_id();
+            }
+        }
+    }
+}
+
+impl Entry for HealthCheck {
+    fn days(&self) -> Vec<crate::model::Date> {
+        vec![self.on]
+    }
+    owned_by_candidate!();
+    entry_common!(HealthCheck, health_checks);
+    const FIELDS: &'static [&'static str] = &["on", "team", "scores", "answered", "note"];
+    fn problems(&self, _: &Workspace) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        if self.scores.is_empty() {
+            out.push(("scores", "the check has no scores".into()));
+        }
+        if self
+            .scores
+            .iter()
+            .any(|s| !(HEALTH_MIN..=HEALTH_MAX).contains(&s.score))
+        {
+            out.push((
+                "scores",
+                format!("a score is outside the scale {HEALTH_MIN}–{HEALTH_MAX}"),
+            ));
+        }
+        if !unique(self.scores.iter().map(|s| s.dimension)) {
+            out.push(("scores", "a dimension is scored twice".into()));
+        }
+        out
+    }
+    fn title(&self) -> String {
+        format!("Team health check on {}", self.on)
+    }
+    fn title_in(&self, ws: &Workspace) -> String {
+        format!(
+            "Team health check for {} on {}",
+            candidate_name(ws, self.candidate_id),
+            self.on
+        )
+    }
+}
+
 /// Any journey record, as the UI hands it to [`Action::Put`](crate::logic::Action::Put).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Record {
@@ -563,6 +958,12 @@ pub enum Record {
     Snippet(Snippet),
     CaseReview(CaseReview),
     Retro(Retro),
+    Framework(Framework),
+    Assessment(Assessment),
+    Evidence(Evidence),
+    Calibration(Calibration),
+    FeedbackRound(FeedbackRound),
+    HealthCheck(HealthCheck),
 }
 
 /// Calls `$body` with `$r` bound to the record inside any [`Record`] variant.
@@ -578,6 +979,12 @@ macro_rules! with_record {
             Record::Snippet($r) => $body,
             Record::CaseReview($r) => $body,
             Record::Retro($r) => $body,
+            Record::Framework($r) => $body,
+            Record::Assessment($r) => $body,
+            Record::Evidence($r) => $body,
+            Record::Calibration($r) => $body,
+            Record::FeedbackRound($r) => $body,
+            Record::HealthCheck($r) => $body,
         }
     };
 }
@@ -599,6 +1006,12 @@ pub fn each_kind(v: &mut impl ListVisitor) {
     v.visit::<Snippet>();
     v.visit::<CaseReview>();
     v.visit::<Retro>();
+    v.visit::<Framework>();
+    v.visit::<Assessment>();
+    v.visit::<Evidence>();
+    v.visit::<Calibration>();
+    v.visit::<FeedbackRound>();
+    v.visit::<HealthCheck>();
 }
 
 /// Whether the owner of a record exists in the workspace.

@@ -22,8 +22,9 @@ use serde_json::Value;
 
 use crate::logic::entries::{entry_label, prune, Entry};
 use crate::model::{
-    Activity, Assignment, Candidate, CaseReview, Cohort, Id, Interview, JournalEntry, OneOnOne,
-    Person, RecordKind, Reference, Retro, Snippet, Timestamp, Tombstone, Workspace,
+    Activity, Assessment, Assignment, Calibration, Candidate, CaseReview, Cohort, Evidence,
+    FeedbackRound, Framework, HealthCheck, Id, Interview, JournalEntry, OneOnOne, Person,
+    RecordKind, Reference, Retro, Snippet, Timestamp, Tombstone, Workspace,
 };
 
 /// Which side's value to keep for one field of a conflict.
@@ -469,7 +470,13 @@ mergeable_entry!(
     JournalEntry,
     Snippet,
     CaseReview,
-    Retro
+    Retro,
+    Framework,
+    Assessment,
+    Evidence,
+    Calibration,
+    FeedbackRound,
+    HealthCheck
 );
 
 /// How many shared versions a record remembers.
@@ -772,6 +779,12 @@ pub fn merge(
     let snippets = mg.list(&mine.snippets, &theirs.snippets);
     let case_reviews = mg.list(&mine.case_reviews, &theirs.case_reviews);
     let retros = mg.list(&mine.retros, &theirs.retros);
+    let frameworks = mg.list(&mine.frameworks, &theirs.frameworks);
+    let assessments = mg.list(&mine.assessments, &theirs.assessments);
+    let evidence = mg.list(&mine.evidence, &theirs.evidence);
+    let calibrations = mg.list(&mine.calibrations, &theirs.calibrations);
+    let feedback_rounds = mg.list(&mine.feedback_rounds, &theirs.feedback_rounds);
+    let health_checks = mg.list(&mine.health_checks, &theirs.health_checks);
 
     // Tombstones: ours, theirs, and those a removal used; minus anything alive again.
     let mut deleted = mine.deleted.clone();
@@ -806,6 +819,12 @@ pub fn merge(
         snippets,
         case_reviews,
         retros,
+        frameworks,
+        assessments,
+        evidence,
+        calibrations,
+        feedback_rounds,
+        health_checks,
         deleted,
     };
     let alive: std::collections::HashSet<Id> = ws

@@ -2,10 +2,13 @@
 //! the sample program. No I/O, no web APIs, no panics on user data.
 
 pub mod actions;
+pub mod calibration;
 pub mod entries;
+pub mod frameworks;
 pub mod journey;
 pub mod merge;
 pub mod phases;
+pub mod readiness;
 pub mod sample;
 mod sample_journey;
 pub mod scope;

@@ -7,7 +7,8 @@
 //! entries shared with the coach or sponsor. Private entries go only when the person asks
 //! for it (`include_private`). Selection notes (references, interview scorecards, the
 //! decision's reason, green flags, a manager's nomination rationale) stay out of a candidate's
-//! file; merging that file back never clears them.
+//! file; merging that file back never clears them. Nor do raters' own assessments or 360
+//! responses: the candidate gets their self-assessments and the calibrated levels.
 
 use std::collections::HashSet;
 
@@ -201,6 +202,63 @@ pub fn scoped(ws: &Workspace, scope: Scope, include_private: bool) -> Option<Sco
         }
     }
     let candidate_people: HashSet<Id> = candidates.iter().map(|k| k.person_id).collect();
+    // Evaluation. The candidate's file carries their self-assessments and the calibrated
+    // levels, not each rater's own ratings or the 360 responses (which stay with the coach,
+    // so nobody who answered can be picked out). Evidence that points at a journal entry the
+    // file leaves out is left out with it.
+    let assessments = keep(&ws.assessments, |a| {
+        ours(a.candidate_id) && (!for_candidate || a.role == crate::model::RaterRole::SelfRating)
+    });
+    let others_ratings = ws
+        .assessments
+        .iter()
+        .filter(|a| ours(a.candidate_id))
+        .count()
+        - assessments.len();
+    if others_ratings > 0 {
+        left_out.push(format!(
+            "{} by coaches, sponsors and peers (the calibrated levels go)",
+            plural(others_ratings, "assessment", "assessments")
+        ));
+    }
+    let journal_ids: HashSet<Id> = journal.iter().map(|j| j.id).collect();
+    let hidden_source = |e: &crate::model::Evidence| {
+        e.kind == crate::model::EvidenceKind::Journal
+            && e.source_id.is_some_and(|s| !journal_ids.contains(&s))
+    };
+    let evidence = keep(&ws.evidence, |e| ours(e.candidate_id) && !hidden_source(e));
+    let hidden = ws
+        .evidence
+        .iter()
+        .filter(|e| ours(e.candidate_id) && hidden_source(e))
+        .count();
+    if hidden > 0 {
+        left_out.push(plural(
+            hidden,
+            "evidence item from a journal entry not shared",
+            "evidence items from journal entries not shared",
+        ));
+    }
+    let mut calibrations = keep(&ws.calibrations, |c| c.cohort_id == cohort_id);
+    for c in &mut calibrations {
+        c.outcomes.retain(|o| ours(o.candidate_id));
+    }
+    let feedback_rounds = if for_candidate {
+        let rounds = ws
+            .feedback_rounds
+            .iter()
+            .filter(|r| ours(r.candidate_id))
+            .count();
+        if rounds > 0 {
+            left_out.push(format!(
+                "{} (the responses stay with the coach)",
+                plural(rounds, "360 feedback round", "360 feedback rounds")
+            ));
+        }
+        Vec::new()
+    } else {
+        keep(&ws.feedback_rounds, |r| ours(r.candidate_id))
+    };
     let activities = keep(&ws.activities, |a| ours(a.candidate_id));
     let one_on_ones = keep(&ws.one_on_ones, |a| ours(a.candidate_id));
     // People the records name (interviewers, who took part, the other side of a 1:1, who
@@ -209,6 +267,12 @@ pub fn scoped(ws: &Workspace, scope: Scope, include_private: bool) -> Option<Sco
     named.extend(interviews.iter().map(|i| i.interviewer_id));
     named.extend(activities.iter().flat_map(|a| a.with.iter().copied()));
     named.extend(one_on_ones.iter().filter_map(|o| o.with_id));
+    named.extend(assessments.iter().map(|a| a.rater_id));
+    named.extend(
+        calibrations
+            .iter()
+            .flat_map(|c| c.participants.iter().copied()),
+    );
     named.extend(
         candidates
             .iter()
@@ -239,6 +303,12 @@ pub fn scoped(ws: &Workspace, scope: Scope, include_private: bool) -> Option<Sco
         snippets: ws.snippets.clone(),
         case_reviews: keep(&ws.case_reviews, |c| c.cohort_id == cohort_id),
         retros: keep(&ws.retros, |r| candidate_people.contains(&r.person_id)),
+        frameworks: ws.frameworks.clone(),
+        assessments,
+        evidence,
+        calibrations,
+        feedback_rounds,
+        health_checks: keep(&ws.health_checks, |h| ours(h.candidate_id)),
         people,
         cohorts: vec![cohort],
         candidates,

@@ -34,6 +34,7 @@ macro_rules! coded_enum {
         }
     };
 }
+pub(super) use coded_enum;
 
 coded_enum! {
     /// Who put the candidate forward.

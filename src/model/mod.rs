@@ -4,6 +4,7 @@
 //! each other by id only.
 
 mod dates;
+mod evaluation;
 mod journey;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -11,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 pub use dates::{date, opt_date};
+pub use evaluation::*;
 pub use journey::*;
 
 /// A record id: a UUID (v4 for records the app creates).
@@ -48,6 +50,19 @@ pub struct Workspace {
     pub case_reviews: Vec<CaseReview>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub retros: Vec<Retro>,
+    /// Frameworks written or copied here (the built-in ones live in code).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub frameworks: Vec<Framework>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub assessments: Vec<Assessment>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub calibrations: Vec<Calibration>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub feedback_rounds: Vec<FeedbackRound>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub health_checks: Vec<HealthCheck>,
     /// Records deleted here, so a merge does not bring them back (ids only: no personal data).
     #[serde(default)]
     pub deleted: Vec<Tombstone>,
@@ -69,6 +84,12 @@ pub enum RecordKind {
     Snippet,
     CaseReview,
     Retro,
+    Framework,
+    Assessment,
+    Evidence,
+    Calibration,
+    FeedbackRound,
+    HealthCheck,
 }
 
 impl RecordKind {
@@ -86,6 +107,12 @@ impl RecordKind {
             RecordKind::Snippet => "snippet",
             RecordKind::CaseReview => "case review",
             RecordKind::Retro => "retrospective",
+            RecordKind::Framework => "framework",
+            RecordKind::Assessment => "assessment",
+            RecordKind::Evidence => "evidence item",
+            RecordKind::Calibration => "calibration session",
+            RecordKind::FeedbackRound => "360 feedback round",
+            RecordKind::HealthCheck => "team health check",
         }
     }
 }

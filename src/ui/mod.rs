@@ -2,6 +2,7 @@
 //! edits go through [`state::AppState::dispatch`].
 
 mod browser;
+mod charts;
 mod forms;
 mod pages;
 mod state;
@@ -51,6 +52,7 @@ pub fn App() -> impl IntoView {
                         <li><A href=link("/cohorts")>"Cohorts"</A></li>
                         <li><A href=link("/people")>"People"</A></li>
                         <li><A href=link("/library")>"Library"</A></li>
+                        <li><A href=link("/frameworks")>"Frameworks"</A></li>
                         <li><A href=link("/data")>"Data"</A></li>
                     </ul>
                 </nav>
@@ -67,9 +69,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/cohorts/new") view=pages::cohorts::NewCohortPage/>
                     <Route path=path!("/cohorts/:id") view=pages::cohort::CohortPage/>
                     <Route path=path!("/cohorts/:id/selection") view=pages::board::SelectionBoardPage/>
+                    <Route path=path!("/cohorts/:id/calibration") view=pages::calibration::CalibrationPage/>
+                    <Route path=path!("/candidates/:id/summary") view=pages::readiness::SummaryPage/>
                     <Route path=path!("/candidates/:id") view=pages::candidate::CandidatePage/>
                     <Route path=path!("/candidates/:id/:section") view=pages::candidate::CandidatePage/>
                     <Route path=path!("/library") view=pages::library::LibraryPage/>
+                    <Route path=path!("/frameworks") view=pages::frameworks::FrameworksPage/>
+                    <Route path=path!("/frameworks/:id") view=pages::frameworks::FrameworkPage/>
                     <Route path=path!("/data") view=pages::data::DataPage/>
                 </Routes>
             </main>

@@ -76,6 +76,8 @@ fn CohortDetail(id: Id) -> impl IntoView {
             <Timeline id=id/>
             <Candidates id=id/>
             <p><A href=link(&format!("/cohorts/{id}/selection"))>"Selection board"</A> " — nominations, references, interview scores and decisions for everyone above."</p>
+            <crate::ui::pages::calibration::CohortCalibration id=id/>
+            <crate::ui::pages::readiness::CohortCoverage id=id/>
             <CohortCalendar id=id/>
             <crate::ui::pages::candidate::StandardWeek cohort_id=id/>
             <Signals id=id/>

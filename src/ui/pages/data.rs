@@ -441,6 +441,12 @@ fn kind_word(kind: RecordKind) -> &'static str {
         RecordKind::Snippet => "Snippet",
         RecordKind::CaseReview => "Case review",
         RecordKind::Retro => "Retrospective",
+        RecordKind::Framework => "Framework",
+        RecordKind::Assessment => "Assessment",
+        RecordKind::Evidence => "Evidence",
+        RecordKind::Calibration => "Calibration",
+        RecordKind::FeedbackRound => "360 feedback round",
+        RecordKind::HealthCheck => "Team health check",
     }
 }
 

@@ -78,6 +78,7 @@ fn Overview() -> impl IntoView {
         <p class="lead">
             {move || { let c = counts(); format!("{} · {} · {}", count(c.people, "person", "people"), count(c.cohorts, "cohort", "cohorts"), count(c.candidates, "candidate", "candidates")) }}
         </p>
+        <crate::ui::pages::calibration::CalibrationReminders/>
         <h2>"Cohorts"</h2>
         <Show when=move || !cohorts().is_empty() fallback=|| view! {
             <p>"No cohorts yet. " <A href=link("/cohorts/new")>"Create a cohort"</A></p>

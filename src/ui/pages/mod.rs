@@ -1,11 +1,14 @@
 pub mod board;
+pub mod calibration;
 pub mod candidate;
 pub mod cohort;
 pub mod cohorts;
 pub mod data;
+pub mod frameworks;
 pub mod home;
 pub mod library;
 pub mod people;
+pub mod readiness;
 pub mod share;
 
 use leptos::prelude::*;

@@ -2,10 +2,13 @@
 //! (`/candidates/:id` is the overview; `/candidates/:id/<section>` the others).
 
 mod activities;
+mod assessments;
 mod assignments;
+mod feedback;
 mod journal;
 mod one_on_ones;
 mod overview;
+mod readiness;
 mod retros;
 mod selection;
 mod signals;
@@ -25,7 +28,7 @@ use crate::ui::widgets::StatusBadge;
 pub use week::StandardWeek;
 
 /// The sections of a candidate's page: (path segment, link text).
-pub const SECTIONS: [(&str, &str); 9] = [
+pub const SECTIONS: [(&str, &str); 12] = [
     ("", "Overview"),
     ("selection", "Selection"),
     ("week", "Week"),
@@ -35,6 +38,9 @@ pub const SECTIONS: [(&str, &str); 9] = [
     ("journal", "Journal"),
     ("signals", "Success signals"),
     ("retros", "Retrospectives"),
+    ("assessments", "Assessments"),
+    ("feedback", "Feedback and health"),
+    ("readiness", "Readiness"),
 ];
 
 /// The link to a section of a candidate's page.
@@ -95,6 +101,9 @@ fn CandidateFrame(id: Id, section: String) -> impl IntoView {
         "journal" => view! { <journal::JournalSection id=id/> }.into_any(),
         "signals" => view! { <signals::SignalsSection id=id/> }.into_any(),
         "retros" => view! { <retros::RetrosSection id=id/> }.into_any(),
+        "assessments" => view! { <assessments::AssessmentsSection id=id/> }.into_any(),
+        "feedback" => view! { <feedback::FeedbackSection id=id/> }.into_any(),
+        "readiness" => view! { <readiness::ReadinessSection id=id/> }.into_any(),
         _ => view! { <p>"There is no such section. Pick one above."</p> }.into_any(),
     };
     let title = move || {
