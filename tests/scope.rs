@@ -96,10 +96,31 @@ fn a_candidate_export_leaves_out_the_other_candidates() {
         + s.workspace.snippets.len()
         + s.workspace.case_reviews.len();
     assert!(journey > 0);
+    // Evaluation: her evidence, only her own self-assessments, the cohort's calibrations cut
+    // to her outcomes, her team's health checks; no 360 rounds.
+    let w = &s.workspace;
+    assert!(!w.evidence.is_empty() && !w.health_checks.is_empty());
+    assert!(w
+        .assessments
+        .iter()
+        .all(|a| a.role == runway::model::RaterRole::SelfRating && a.candidate_id == priya.id));
+    assert_eq!(w.assessments.len(), 1);
+    assert!(w.feedback_rounds.is_empty());
+    assert!(w
+        .calibrations
+        .iter()
+        .all(|c| !c.outcomes.is_empty() && c.outcomes.iter().all(|o| o.candidate_id == priya.id)));
+    assert!(s.left_out.iter().any(|l| l.contains("360 feedback round")));
+    assert!(s
+        .left_out
+        .iter()
+        .any(|l| l.starts_with("5 assessments by coaches, sponsors and peers")));
+    let evaluation =
+        w.evidence.len() + w.assessments.len() + w.calibrations.len() + w.health_checks.len();
     assert_eq!(
         ids.len(),
-        6 + journey,
-        "four people, one cohort, one candidacy, and the journey records"
+        6 + journey + evaluation,
+        "four people, one cohort, one candidacy, the journey and evaluation records"
     );
     assert!(
         ids.contains(&priya.id)

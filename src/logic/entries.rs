@@ -578,7 +578,8 @@ fn unique<T: PartialEq>(items: impl Iterator<Item = T>) -> bool {
 impl Entry for Framework {
     entry_common!(Framework, frameworks);
     // Domains, levels and descriptors refer to each other, so they merge as one.
-    const FIELDS: &'static [&'static str] = &["name", "summary", "domains+levels+descriptors"];
+    const FIELDS: &'static [&'static str] =
+        &["name", "summary", "domains+levels+descriptors", "based_on"];
     fn owner(&self) -> Owner {
         Owner::Organisation
     }

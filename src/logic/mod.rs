@@ -10,6 +10,7 @@ pub mod merge;
 pub mod phases;
 pub mod readiness;
 pub mod sample;
+mod sample_evaluation;
 mod sample_journey;
 pub mod scope;
 pub mod validate;

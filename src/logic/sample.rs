@@ -212,6 +212,18 @@ pub fn sample_program(today: Date, now: Timestamp, new_id: &mut dyn FnMut() -> I
             ravi,
         },
     );
+    super::sample_evaluation::add(
+        &mut b,
+        super::sample_evaluation::Cast {
+            today,
+            start,
+            cohort,
+            sponsor,
+            coach,
+            hana,
+            candidates: [cands[0], cands[1], cands[2]],
+        },
+    );
     b.ws
 }
 

@@ -1,0 +1,514 @@
+//! The evaluation records' own rules: a top-level rating rests on dated evidence, a framework
+//! in use cannot be deleted and keeps what ratings use, evidence links are web links, 360
+//! responses from two copies combine, every edited field merges, and the sample's evaluation
+//! survives the file and the shared files.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use common::{act, at, day, sample};
+use runway::file::{decode, encode_pretty};
+use runway::logic::entries::{Entry, Record};
+use runway::logic::frameworks::{self, MIT_RUBRIC};
+use runway::logic::merge::{merge, Resolutions};
+use runway::logic::scope::{scoped, Scope};
+use runway::logic::{validate, Action, ActionError};
+use runway::model::*;
+
+fn candidate_named<'a>(ws: &'a Workspace, name: &str) -> &'a Candidate {
+    ws.candidates
+        .iter()
+        .find(|c| ws.person_name(c.person_id) == name)
+        .unwrap()
+}
+
+fn person_named(ws: &Workspace, name: &str) -> Id {
+    ws.people.iter().find(|p| p.name == name).unwrap().id
+}
+
+fn rubric() -> Framework {
+    frameworks::find(&Workspace::default(), MIT_RUBRIC).unwrap()
+}
+
+fn assessment(cand: Id, rater: Id, on: Date, rated: &[(Id, Id)]) -> Assessment {
+    Assessment {
+        id: Id::nil(),
+        candidate_id: cand,
+        framework_id: MIT_RUBRIC,
+        on,
+        rater_id: rater,
+        role: RaterRole::Coach,
+        ratings: rated
+            .iter()
+            .map(|(d, l)| Rating {
+                domain_id: *d,
+                level_id: Some(*l),
+                comment: String::new(),
+            })
+            .collect(),
+        created_at: Timestamp::UNIX_EPOCH,
+        updated_at: Timestamp::UNIX_EPOCH,
+        merge_bases: vec![],
+    }
+}
+
+fn evidence(cand: Id, on: Option<Date>, domains: &[Id]) -> Evidence {
+    Evidence {
+        id: Id::nil(),
+        candidate_id: cand,
+        kind: EvidenceKind::Note,
+        source_id: None,
+        on,
+        domain_ids: domains.to_vec(),
+        note: "Ran the planning session end to end.".into(),
+        link: String::new(),
+        created_at: Timestamp::UNIX_EPOCH,
+        updated_at: Timestamp::UNIX_EPOCH,
+        merge_bases: vec![],
+    }
+}
+
+/// A workspace with the sample's people and Aisha's candidacy, and no evaluation records.
+fn bare() -> (Workspace, Id, Id) {
+    let mut ws = sample();
+    ws.evidence.clear();
+    ws.assessments.clear();
+    ws.calibrations.clear();
+    let aisha = candidate_named(&ws, "Aisha Bello").id;
+    let coach = person_named(&ws, "Marcus Oyelaran");
+    (ws, aisha, coach)
+}
+
+#[test]
+fn ready_needs_dated_evidence_for_that_domain_on_or_before_the_day() {
+    let (mut ws, aisha, coach) = bare();
+    let fw = rubric();
+    let (comm, coaching) = (fw.domains[0].id, fw.domains[1].id);
+    let (competent, ready) = (fw.levels[1].id, fw.levels[2].id);
+    let on = day(2026, 11, 20);
+
+    // Competent needs nothing; Ready without evidence is refused, naming the domain.
+    act(
+        &mut ws,
+        Action::Put(Record::Assessment(assessment(
+            aisha,
+            coach,
+            on,
+            &[(comm, competent)],
+        ))),
+    )
+    .unwrap();
+    let refused = act(
+        &mut ws,
+        Action::Put(Record::Assessment(assessment(
+            aisha,
+            coach,
+            on,
+            &[(comm, ready)],
+        ))),
+    );
+    match refused {
+        Err(ActionError::Invalid(m)) => {
+            assert!(
+                m.contains("Communication is rated Ready but has no dated evidence"),
+                "{m}"
+            )
+        }
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    // Evidence for another domain, undated evidence, and evidence dated after the day don't count.
+    act(
+        &mut ws,
+        Action::Put(Record::Evidence(evidence(
+            aisha,
+            Some(day(2026, 11, 1)),
+            &[coaching],
+        ))),
+    )
+    .unwrap();
+    act(
+        &mut ws,
+        Action::Put(Record::Evidence(evidence(aisha, None, &[comm]))),
+    )
+    .unwrap();
+    act(
+        &mut ws,
+        Action::Put(Record::Evidence(evidence(
+            aisha,
+            Some(day(2026, 11, 21)),
+            &[comm],
+        ))),
+    )
+    .unwrap();
+    assert!(act(
+        &mut ws,
+        Action::Put(Record::Assessment(assessment(
+            aisha,
+            coach,
+            on,
+            &[(comm, ready)]
+        )))
+    )
+    .is_err());
+    // Dated evidence on the day itself does.
+    act(
+        &mut ws,
+        Action::Put(Record::Evidence(evidence(
+            aisha,
+            Some(on),
+            &[comm, coaching],
+        ))),
+    )
+    .unwrap();
+    act(
+        &mut ws,
+        Action::Put(Record::Assessment(assessment(
+            aisha,
+            coach,
+            on,
+            &[(comm, ready)],
+        ))),
+    )
+    .unwrap();
+
+    // The same rule holds for a calibrated level.
+    let cohort = candidate_named(&ws, "Aisha Bello").cohort_id;
+    let mut session = Calibration {
+        id: Id::nil(),
+        cohort_id: cohort,
+        framework_id: MIT_RUBRIC,
+        on: day(2026, 11, 20),
+        revealed: true,
+        participants: vec![coach],
+        outcomes: vec![Calibrated {
+            candidate_id: aisha,
+            domain_id: fw.domains[2].id,
+            level_id: ready,
+            rationale: "Clear trade-offs".into(),
+        }],
+        notes: String::new(),
+        created_at: Timestamp::UNIX_EPOCH,
+        updated_at: Timestamp::UNIX_EPOCH,
+        merge_bases: vec![],
+    };
+    match act(&mut ws, Action::Put(Record::Calibration(session.clone()))) {
+        Err(ActionError::Invalid(m)) => assert!(
+            m.contains("Aisha Bello: Execution and prioritisation is rated Ready"),
+            "{m}"
+        ),
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    session.outcomes[0].domain_id = comm;
+    act(&mut ws, Action::Put(Record::Calibration(session.clone()))).unwrap();
+    // One session per cohort, framework and month.
+    let again = act(
+        &mut ws,
+        Action::Put(Record::Calibration(Calibration {
+            on: day(2026, 11, 27),
+            ..session
+        })),
+    );
+    assert!(
+        matches!(again, Err(ActionError::Invalid(m)) if m.contains("already has a calibration for November 2026"))
+    );
+}
+
+#[test]
+fn ratings_must_use_the_frameworks_own_domains_and_levels() {
+    let (mut ws, aisha, coach) = bare();
+    let fw = rubric();
+    let stranger = Id::from_u128(77);
+    let bad = act(
+        &mut ws,
+        Action::Put(Record::Assessment(assessment(
+            aisha,
+            coach,
+            day(2026, 11, 20),
+            &[(fw.domains[0].id, stranger)],
+        ))),
+    );
+    assert!(matches!(bad, Err(ActionError::Invalid(m)) if m.contains("has no level")));
+    let mut unknown = assessment(aisha, coach, day(2026, 11, 20), &[]);
+    unknown.framework_id = stranger;
+    unknown.ratings.push(Rating {
+        domain_id: fw.domains[0].id,
+        level_id: Some(fw.levels[0].id),
+        comment: String::new(),
+    });
+    let bad = act(&mut ws, Action::Put(Record::Assessment(unknown)));
+    assert!(
+        matches!(bad, Err(ActionError::Invalid(m)) if m.contains("framework is not in this workspace"))
+    );
+}
+
+#[test]
+fn a_framework_in_use_cannot_be_deleted_and_a_built_in_cannot_be_changed() {
+    let (mut ws, aisha, coach) = bare();
+    let copy = frameworks::copy_of(&rubric(), "Our rubric");
+    let id = act(&mut ws, Action::Put(Record::Framework(copy)))
+        .unwrap()
+        .unwrap();
+    let fw = ws.frameworks.iter().find(|f| f.id == id).unwrap().clone();
+    assert_eq!(fw.based_on, Some(MIT_RUBRIC));
+    assert_eq!(fw.domains, rubric().domains, "a copy keeps the domain ids");
+    let mut a = assessment(
+        aisha,
+        coach,
+        day(2026, 11, 20),
+        &[(fw.domains[0].id, fw.levels[0].id)],
+    );
+    a.framework_id = id;
+    act(&mut ws, Action::Put(Record::Assessment(a))).unwrap();
+    let refused = act(
+        &mut ws,
+        Action::Remove {
+            kind: RecordKind::Framework,
+            id,
+        },
+    );
+    assert!(
+        matches!(refused, Err(ActionError::Invalid(m)) if m.contains("in use by 1 assessment"))
+    );
+    assert!(ws.frameworks.iter().any(|f| f.id == id));
+    // Built-ins live in code: saving one under its own id is refused.
+    let mut builtin = rubric();
+    builtin.name = "Changed".into();
+    assert!(act(&mut ws, Action::Put(Record::Framework(builtin))).is_err());
+    assert_eq!(
+        frameworks::find(&ws, MIT_RUBRIC).unwrap().name,
+        "MiT readiness rubric"
+    );
+}
+
+#[test]
+fn an_edit_that_drops_a_used_domain_retires_it_instead() {
+    let (mut ws, aisha, coach) = bare();
+    let id = act(
+        &mut ws,
+        Action::Put(Record::Framework(frameworks::copy_of(&rubric(), "Ours"))),
+    )
+    .unwrap()
+    .unwrap();
+    let fw = ws.frameworks.iter().find(|f| f.id == id).unwrap().clone();
+    let (used, unused) = (fw.domains[0].clone(), fw.domains[4].clone());
+    let mut a = assessment(
+        aisha,
+        coach,
+        day(2026, 11, 20),
+        &[(used.id, fw.levels[0].id)],
+    );
+    a.framework_id = id;
+    act(&mut ws, Action::Put(Record::Assessment(a))).unwrap();
+
+    let mut edited = fw.clone();
+    edited
+        .domains
+        .retain(|d| d.id != used.id && d.id != unused.id);
+    act(&mut ws, Action::Put(Record::Framework(edited))).unwrap();
+    let now = ws.frameworks.iter().find(|f| f.id == id).unwrap();
+    let kept = now.domain(used.id).expect("the used domain stays");
+    assert!(kept.retired && kept.name == used.name);
+    assert_eq!(
+        now.descriptor(used.id, fw.levels[0].id),
+        fw.descriptor(used.id, fw.levels[0].id)
+    );
+    assert!(
+        now.domain(unused.id).is_none(),
+        "an unused domain really goes"
+    );
+    assert!(now.descriptors.iter().all(|d| d.domain_id != unused.id));
+    assert!(validate(&ws).is_empty());
+}
+
+#[test]
+fn evidence_links_must_be_web_addresses() {
+    let (mut ws, aisha, _) = bare();
+    let comm = rubric().domains[0].id;
+    for link in ["javascript:alert(1)", "file:///etc/passwd", "wiki/page"] {
+        let mut e = evidence(aisha, Some(day(2026, 11, 1)), &[comm]);
+        e.link = link.into();
+        let r = act(&mut ws, Action::Put(Record::Evidence(e)));
+        assert!(
+            matches!(r, Err(ActionError::Invalid(m)) if m.contains("not a web address")),
+            "{link}"
+        );
+    }
+    let mut e = evidence(aisha, Some(day(2026, 11, 1)), &[comm]);
+    e.link = "https://wiki.example.com/retro".into();
+    act(&mut ws, Action::Put(Record::Evidence(e))).unwrap();
+    // Evidence needs a domain, and a linked kind needs its record.
+    let mut none = evidence(aisha, None, &[]);
+    assert!(act(&mut ws, Action::Put(Record::Evidence(none.clone()))).is_err());
+    none.domain_ids = vec![comm];
+    none.kind = EvidenceKind::Activity;
+    let r = act(&mut ws, Action::Put(Record::Evidence(none)));
+    assert!(
+        matches!(r, Err(ActionError::Invalid(m)) if m.contains("the activity this evidence comes from"))
+    );
+}
+
+#[test]
+fn deleting_a_rater_or_a_candidacy_takes_their_evaluation_records_with_it() {
+    let mut ws = sample();
+    let hana = person_named(&ws, "Hana Sato");
+    assert!(ws.assessments.iter().any(|a| a.rater_id == hana));
+    act(&mut ws, Action::DeletePerson { id: hana }).unwrap();
+    assert!(!ws.assessments.iter().any(|a| a.rater_id == hana));
+    assert!(ws
+        .calibrations
+        .iter()
+        .all(|c| !c.participants.contains(&hana)));
+    let priya = candidate_named(&ws, "Priya Raman").id;
+    act(&mut ws, Action::RemoveCandidate { id: priya }).unwrap();
+    assert!(!ws.evidence.iter().any(|e| e.candidate_id == priya));
+    assert!(!ws.feedback_rounds.iter().any(|r| r.candidate_id == priya));
+    assert!(!ws.health_checks.iter().any(|h| h.candidate_id == priya));
+    assert!(ws
+        .calibrations
+        .iter()
+        .all(|c| c.outcomes.iter().all(|o| o.candidate_id != priya)));
+    assert!(ws
+        .deleted
+        .iter()
+        .any(|t| t.kind == RecordKind::FeedbackRound));
+    assert!(validate(&ws).is_empty());
+}
+
+#[test]
+fn the_sample_evaluation_round_trips_and_every_field_merges() {
+    let ws = sample();
+    assert!(!ws.assessments.is_empty() && !ws.evidence.is_empty() && ws.calibrations.len() == 2);
+    assert!(!ws.feedback_rounds.is_empty() && !ws.health_checks.is_empty());
+    let back = decode(encode_pretty(&ws, at(2026, 11, 21)).as_bytes())
+        .unwrap()
+        .workspace;
+    assert_eq!(back, ws);
+
+    fn check<T: Entry>(sample: &T) {
+        let v = serde_json::to_value(sample).unwrap();
+        let meta = [
+            "id",
+            "candidate_id",
+            "cohort_id",
+            "created_at",
+            "updated_at",
+            "merge_bases",
+        ];
+        for key in v.as_object().unwrap().keys() {
+            assert!(
+                meta.contains(&key.as_str())
+                    || T::FIELDS
+                        .iter()
+                        .any(|f| f.split('+').any(|k| k == key.as_str())),
+                "{}: field {key} is not in FIELDS",
+                T::LIST
+            );
+        }
+    }
+    let mut fw = frameworks::copy_of(&rubric(), "x");
+    fw.based_on = Some(MIT_RUBRIC);
+    check(&fw);
+    check(
+        ws.assessments
+            .iter()
+            .find(|a| a.ratings.iter().any(|r| !r.comment.is_empty()))
+            .unwrap(),
+    );
+    check(
+        ws.evidence
+            .iter()
+            .find(|e| !e.link.is_empty() && e.source_id.is_some())
+            .unwrap(),
+    );
+    check(
+        ws.calibrations
+            .iter()
+            .find(|c| !c.notes.is_empty())
+            .unwrap(),
+    );
+    check(&ws.feedback_rounds[0]);
+    check(
+        ws.health_checks
+            .iter()
+            .find(|h| !h.note.is_empty())
+            .unwrap(),
+    );
+}
+
+#[test]
+fn responses_entered_in_two_copies_combine() {
+    let mut mine = sample();
+    runway::logic::merge::mark_sent(&mut mine, None);
+    let mut theirs = mine.clone();
+    let round = mine.feedback_rounds[0].clone();
+    let response = |n: u128, group| Response360 {
+        id: Id::from_u128(0xabc0 + n),
+        group,
+        answers: vec![Answer360 {
+            question_id: round.questions[0].id,
+            score: Some(2),
+        }],
+        comment: String::new(),
+    };
+    let mut a = round.clone();
+    a.responses.push(response(1, FeedbackGroup::Stakeholder));
+    act(&mut mine, Action::Put(Record::FeedbackRound(a))).unwrap();
+    let mut b = round.clone();
+    b.responses.push(response(2, FeedbackGroup::Stakeholder));
+    runway::logic::actions::apply(
+        &mut theirs,
+        Action::Put(Record::FeedbackRound(b)),
+        at(2026, 11, 23),
+        &mut uuid::Uuid::new_v4,
+    )
+    .unwrap();
+    let (merged, report) = merge(&mine, &theirs, &Resolutions::new(), at(2026, 11, 24));
+    assert!(report.conflicts.is_empty(), "{:?}", report.conflicts);
+    let r = merged
+        .feedback_rounds
+        .iter()
+        .find(|r| r.id == round.id)
+        .unwrap();
+    assert_eq!(r.responses.len(), round.responses.len() + 2);
+    assert!(validate(&merged).is_empty());
+}
+
+#[test]
+fn evidence_from_a_journal_entry_not_shared_stays_out_of_shared_files() {
+    let mut ws = sample();
+    let priya = candidate_named(&ws, "Priya Raman").clone();
+    let private = ws
+        .journal
+        .iter()
+        .find(|j| j.candidate_id == priya.id && j.visibility == Visibility::Private)
+        .unwrap()
+        .id;
+    let mut e = evidence(priya.id, Some(day(2026, 10, 30)), &[rubric().domains[3].id]);
+    e.kind = EvidenceKind::Journal;
+    e.source_id = Some(private);
+    let id = act(&mut ws, Action::Put(Record::Evidence(e)))
+        .unwrap()
+        .unwrap();
+    for scope in [Scope::Candidate(priya.id), Scope::Cohort(priya.cohort_id)] {
+        let s = scoped(&ws, scope, false).unwrap();
+        assert!(
+            !s.workspace.evidence.iter().any(|e| e.id == id),
+            "{scope:?}"
+        );
+        assert!(s
+            .left_out
+            .iter()
+            .any(|l| l.contains("evidence item from a journal entry not shared")));
+        assert!(validate(&s.workspace).is_empty());
+        // Asked for explicitly, the private entry and its evidence go.
+        let all = scoped(&ws, scope, true).unwrap();
+        assert!(all.workspace.evidence.iter().any(|e| e.id == id));
+    }
+    // The sponsor's file carries every rater's assessments and the 360 rounds.
+    let sponsor = scoped(&ws, Scope::Cohort(priya.cohort_id), false).unwrap();
+    assert_eq!(sponsor.workspace.assessments.len(), ws.assessments.len());
+    assert_eq!(
+        sponsor.workspace.feedback_rounds.len(),
+        ws.feedback_rounds.len()
+    );
+}
