@@ -312,8 +312,8 @@ fn deleting_a_person_says_what_goes_and_leaves_no_dangling_reference() {
     let candidate = ws.candidates[0].person_id;
 
     let impact = person_deletion_impact(&ws, sponsor);
-    // Sponsor of both cohorts, and an interviewer for the next one.
-    assert_eq!(impact.lines.len(), 3, "{:?}", impact.lines);
+    // Sponsor of both cohorts, an interviewer for the next one, a rater in this one.
+    assert_eq!(impact.lines.len(), 4, "{:?}", impact.lines);
     assert_eq!(
         impact
             .lines
@@ -327,6 +327,9 @@ fn deleting_a_person_says_what_goes_and_leaves_no_dangling_reference() {
     assert!(impact
         .lines
         .contains(&"2 interview scorecards they wrote".to_string()));
+    assert!(impact
+        .lines
+        .contains(&"3 assessments they made of candidates".to_string()));
     let impact = person_deletion_impact(&ws, candidate);
     assert_eq!(impact.lines.len(), 1);
     assert!(impact.lines[0].contains("candidacy"));
@@ -373,13 +376,18 @@ fn deleting_a_cohort_takes_its_candidates() {
     let mut ws = sample();
     let id = ws.cohorts[0].id;
     let n = ws.candidates_in(id).count();
-    // One line per candidacy, and one for the case reviews.
-    assert_eq!(cohort_deletion_impact(&ws, id).lines.len(), n + 1);
-    let owned = ws.activities.len() + ws.case_reviews.len();
+    // One line per candidacy, one for the case reviews, one for the calibrations.
+    let impact = cohort_deletion_impact(&ws, id);
+    assert_eq!(impact.lines.len(), n + 2, "{:?}", impact.lines);
+    assert!(impact
+        .lines
+        .contains(&"2 calibration sessions and the levels they recorded".to_string()));
+    let owned = ws.activities.len() + ws.case_reviews.len() + ws.calibrations.len();
     act(&mut ws, Action::DeleteCohort { id }).unwrap();
     assert_eq!(ws.cohorts.len(), 1);
     assert!(ws.candidates.iter().all(|c| c.cohort_id != id));
     assert!(ws.activities.is_empty() && ws.case_reviews.is_empty());
+    assert!(ws.calibrations.is_empty() && ws.assessments.is_empty() && ws.evidence.is_empty());
     assert!(
         ws.deleted.len() >= owned,
         "every record that went is remembered as deleted"

@@ -934,6 +934,22 @@ pub fn person_deletion_impact(ws: &Workspace, id: Id) -> Impact {
             if cards == 1 { "" } else { "s" }
         ));
     }
+    let rated = ws
+        .assessments
+        .iter()
+        .filter(|a| {
+            a.rater_id == id
+                && ws
+                    .candidate(a.candidate_id)
+                    .is_some_and(|c| c.person_id != id)
+        })
+        .count();
+    if rated > 0 {
+        lines.push(format!(
+            "{rated} assessment{} they made of candidates",
+            if rated == 1 { "" } else { "s" }
+        ));
+    }
     let nominated = ws
         .candidates
         .iter()
@@ -1003,6 +1019,13 @@ pub fn cohort_deletion_impact(ws: &Workspace, id: Id) -> Impact {
             if reviews == 1 { "" } else { "s" }
         ));
     }
+    let sessions = ws.calibrations.iter().filter(|c| c.cohort_id == id).count();
+    if sessions > 0 {
+        lines.push(format!(
+            "{sessions} calibration session{} and the levels they recorded",
+            if sessions == 1 { "" } else { "s" }
+        ));
+    }
     Impact { lines }
 }
 
@@ -1053,6 +1076,35 @@ pub fn owned_summary(ws: &Workspace, candidate_id: Id) -> String {
                     .count(),
             "selection note",
             "selection notes",
+        ),
+        n(
+            ws.assessments
+                .iter()
+                .filter(|a| mine(a.candidate_id))
+                .count(),
+            "assessment",
+            "assessments",
+        ),
+        n(
+            ws.evidence.iter().filter(|a| mine(a.candidate_id)).count(),
+            "evidence item",
+            "evidence items",
+        ),
+        n(
+            ws.feedback_rounds
+                .iter()
+                .filter(|a| mine(a.candidate_id))
+                .count(),
+            "360 feedback round",
+            "360 feedback rounds",
+        ),
+        n(
+            ws.health_checks
+                .iter()
+                .filter(|a| mine(a.candidate_id))
+                .count(),
+            "team health check",
+            "team health checks",
         ),
     ]
     .into_iter()

@@ -197,7 +197,7 @@ fn ExportImport() -> impl IntoView {
                         <div><dt>"People"</dt><dd>{c.people}</dd></div>
                         <div><dt>"Cohorts"</dt><dd>{c.cohorts}</dd></div>
                         <div><dt>"Candidates"</dt><dd>{c.candidates}</dd></div>
-                        <div><dt>"Journey records"</dt><dd>{crate::logic::entries::all_entry_ids(&d.workspace).len()}</dd></div>
+                        <div><dt>"Journey and evaluation records"</dt><dd>{crate::logic::entries::all_entry_ids(&d.workspace).len()}</dd></div>
                         <div><dt>"Exported"</dt><dd>{d.exported_at.as_deref().and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok()).map_or_else(|| "unknown".to_string(), |t| fmt_date(t.date_naive()))}</dd></div>
                     </dl>
                     <p>"Replace: this browser's workspace becomes the file's. Merge: the file's additions and changes are brought into yours, and you choose where both changed the same thing. Either way your current workspace is kept for “Undo import”."</p>
