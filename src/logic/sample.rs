@@ -312,7 +312,8 @@ pub fn large_workspace(
 }
 
 /// Adds `per_candidate` journey records to every candidate of a workspace (activities, journal
-/// entries, 1:1s with follow-ups, micro-assignments in turn), for the benchmark.
+/// entries, 1:1s with follow-ups, evidence items, team health checks, micro-assignments in
+/// turn), for the benchmark.
 pub fn add_journey_load(
     ws: Workspace,
     per_candidate: usize,
@@ -322,9 +323,13 @@ pub fn add_journey_load(
 ) -> Workspace {
     use crate::logic::entries::Record;
     use crate::model::{
-        Activity, ActivityKind, Assignment, AssignmentStatus, FollowUp, JournalEntry, OneOnOne,
-        Visibility,
+        Activity, ActivityKind, Assignment, AssignmentStatus, Evidence, EvidenceKind, FollowUp,
+        HealthCheck, HealthDimension, HealthScore, JournalEntry, OneOnOne, Visibility,
     };
+    let domains: Vec<Id> = super::frameworks::builtin()
+        .first()
+        .map(|f| f.domains.iter().map(|d| d.id).collect())
+        .unwrap_or_default();
     let mut b = Builder { ws, now, new_id };
     let candidates: Vec<Id> = b.ws.candidates.iter().map(|c| c.id).collect();
     let t0 = Timestamp::UNIX_EPOCH;
@@ -335,7 +340,7 @@ pub fn add_journey_load(
             let on = today
                 .checked_sub_days(Days::new(((n + k * 7) % 180) as u64))
                 .unwrap_or(today);
-            let record = match k % 4 {
+            let record = match k % 6 {
                 0 => Record::Activity(Activity {
                     id: Id::nil(),
                     candidate_id: cand,
@@ -381,6 +386,37 @@ pub fn add_journey_load(
                         text: "Follow up on the plan".into(),
                         done_on: None,
                     }],
+                    created_at: t0,
+                    updated_at: t0,
+                    merge_bases: Vec::new(),
+                }),
+                4 => Record::Evidence(Evidence {
+                    id: Id::nil(),
+                    candidate_id: cand,
+                    kind: EvidenceKind::Note,
+                    source_id: None,
+                    on: Some(on),
+                    domain_ids: domains.iter().copied().skip(k % 5).take(2).collect(),
+                    note: text.into(),
+                    link: String::new(),
+                    created_at: t0,
+                    updated_at: t0,
+                    merge_bases: Vec::new(),
+                }),
+                5 => Record::HealthCheck(HealthCheck {
+                    id: Id::nil(),
+                    candidate_id: cand,
+                    on,
+                    team: "Team".into(),
+                    scores: HealthDimension::ALL
+                        .iter()
+                        .map(|d| HealthScore {
+                            dimension: *d,
+                            score: 3,
+                        })
+                        .collect(),
+                    answered: Some(6),
+                    note: String::new(),
                     created_at: t0,
                     updated_at: t0,
                     merge_bases: Vec::new(),
