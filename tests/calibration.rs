@@ -677,3 +677,34 @@ fn evidence_sources_are_the_candidates_records_with_private_journal_entries_mark
     assert!(list.iter().all(|s| s.on == day(2027, 2, 2)));
     assert!(sources(&ws, x, EvidenceKind::Note).is_empty());
 }
+
+#[test]
+fn feedback_evidence_is_a_360_round_or_what_was_said() {
+    let World { mut ws, x, .. } = world();
+    let comm = domain(&ws, COMM);
+    let feedback = |note: &str| Evidence {
+        id: Id::nil(),
+        candidate_id: x,
+        kind: EvidenceKind::Feedback,
+        source_id: None,
+        on: Some(day(2027, 2, 2)),
+        domain_ids: vec![comm],
+        note: note.into(),
+        link: String::new(),
+        created_at: Timestamp::UNIX_EPOCH,
+        updated_at: Timestamp::UNIX_EPOCH,
+        merge_bases: vec![],
+    };
+    // Neither a round nor words: refused with a message.
+    let err = act(&mut ws, Action::Put(Record::Evidence(feedback("  ")))).unwrap_err();
+    assert!(err.to_string().contains("feedback"), "{err}");
+    // Free text, no round: kept.
+    act(
+        &mut ws,
+        Action::Put(Record::Evidence(feedback(
+            "Sam: the retro finally ended with owners",
+        ))),
+    )
+    .unwrap();
+    assert_eq!(ws.evidence.len(), 1);
+}
