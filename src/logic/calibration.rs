@@ -1,2 +1,601 @@
 //! Calibration: who may see which ratings, the side-by-side reveal, disagreements, rater
-//! leniency, and the monthly reminder.
+//! leniency, and the monthly reminder; with them the assessment history by month and the
+//! evidence a candidate has per domain.
+//!
+//! The blind rule works like the interview scoreboard (`logic::journey::scoreboard`): until
+//! a calibration session of the candidate's cohort, for the same framework, has revealed the
+//! ratings it covers, a rater's levels and comments are shown to that rater only (and a
+//! self-assessment to the candidate too). Everyone else sees that the assessment exists —
+//! who, in what role, on which day — and nothing more. This is a courtesy against anchoring,
+//! not a secret: the levels are in the file.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::Datelike;
+
+use crate::model::{
+    Assessment, Calibrated, Calibration, Cohort, Date, Evidence, EvidenceKind, Framework, Id,
+    RaterRole, Rating, Visibility, Workspace,
+};
+
+/// A spread of this many levels or more between raters is a disagreement to talk through.
+pub const DISAGREEMENT: usize = 2;
+/// A rater whose leniency is this far (in levels) from the group's, either way, is flagged.
+pub const LENIENCY_FLAG: f64 = 0.5;
+
+// ---------------------------------------------------------------------------------------------
+// The blind rule
+
+fn cohort_of(ws: &Workspace, candidate_id: Id) -> Option<Id> {
+    ws.candidate(candidate_id).map(|c| c.cohort_id)
+}
+
+/// The earliest revealed session that covers an assessment: one of the candidate's cohort,
+/// for the same framework, revealed, and dated on or after the assessment's day.
+pub fn revealed_by<'a>(ws: &'a Workspace, a: &Assessment) -> Option<&'a Calibration> {
+    let cohort = cohort_of(ws, a.candidate_id)?;
+    ws.calibrations
+        .iter()
+        .filter(|c| {
+            c.revealed && c.cohort_id == cohort && c.framework_id == a.framework_id && c.on >= a.on
+        })
+        .min_by_key(|c| (c.on, c.id))
+}
+
+/// Whether `viewer` may read an assessment's levels and comments: the rater always; the
+/// candidate their self-assessment; anyone once a calibration session has revealed it.
+/// `viewer` is `None` for someone reading without picking who they are.
+pub fn may_see(ws: &Workspace, a: &Assessment, viewer: Option<Id>) -> bool {
+    if viewer.is_some_and(|v| v == a.rater_id) {
+        return true;
+    }
+    if a.role == RaterRole::SelfRating {
+        let person = ws.candidate(a.candidate_id).map(|c| c.person_id);
+        if viewer.is_some() && viewer == person {
+            return true;
+        }
+    }
+    revealed_by(ws, a).is_some()
+}
+
+/// An assessment as a viewer may see it: `ratings` is `None` while it is blind to them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Seen {
+    pub id: Id,
+    pub candidate_id: Id,
+    pub framework_id: Id,
+    pub on: Date,
+    pub rater_id: Id,
+    pub role: RaterRole,
+    /// The levels and comments, or `None`: "ratings hidden until calibration".
+    pub ratings: Option<Vec<Rating>>,
+    /// The viewer's own assessment (they may edit or delete it).
+    pub own: bool,
+}
+
+/// Applies the blind rule to one assessment.
+pub fn seen(ws: &Workspace, a: &Assessment, viewer: Option<Id>) -> Seen {
+    Seen {
+        id: a.id,
+        candidate_id: a.candidate_id,
+        framework_id: a.framework_id,
+        on: a.on,
+        rater_id: a.rater_id,
+        role: a.role,
+        ratings: may_see(ws, a, viewer).then(|| a.ratings.clone()),
+        own: viewer == Some(a.rater_id),
+    }
+}
+
+/// A candidate's assessments as `viewer` may see them, newest first.
+pub fn assessments_for(ws: &Workspace, candidate_id: Id, viewer: Option<Id>) -> Vec<Seen> {
+    let mut list: Vec<&Assessment> = ws
+        .assessments
+        .iter()
+        .filter(|a| a.candidate_id == candidate_id)
+        .collect();
+    list.sort_by(|a, b| b.on.cmp(&a.on).then(b.created_at.cmp(&a.created_at)));
+    list.into_iter().map(|a| seen(ws, a, viewer)).collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// A session: what it covers, and the reveal grid
+
+/// The session of the same cohort and framework just before this one, if any.
+pub fn previous_session<'a>(ws: &'a Workspace, session: &Calibration) -> Option<&'a Calibration> {
+    ws.calibrations
+        .iter()
+        .filter(|c| {
+            c.cohort_id == session.cohort_id
+                && c.framework_id == session.framework_id
+                && (c.on, c.id) < (session.on, session.id)
+        })
+        .max_by_key(|c| (c.on, c.id))
+}
+
+/// The assessments a session covers: those of the cohort's candidates for its framework,
+/// dated after the previous session of the cohort and framework and on or before this
+/// session's day; of these, each rater's latest per candidate. Sorted by candidate's name,
+/// then by when the rater rated (by name when that is the same moment).
+pub fn covered<'a>(ws: &'a Workspace, session: &Calibration) -> Vec<&'a Assessment> {
+    let after = previous_session(ws, session).map(|p| p.on);
+    let mut latest: BTreeMap<(Id, Id), &Assessment> = BTreeMap::new();
+    for a in ws.assessments.iter().filter(|a| {
+        a.framework_id == session.framework_id
+            && a.on <= session.on
+            && after.is_none_or(|p| a.on > p)
+            && cohort_of(ws, a.candidate_id) == Some(session.cohort_id)
+    }) {
+        latest
+            .entry((a.candidate_id, a.rater_id))
+            .and_modify(|held| {
+                if (a.on, a.updated_at) > (held.on, held.updated_at) {
+                    *held = a;
+                }
+            })
+            .or_insert(a);
+    }
+    let mut out: Vec<&Assessment> = latest.into_values().collect();
+    let name = |id: Id| ws.person_name(id).to_lowercase();
+    let cand_name = |id: Id| {
+        ws.candidate(id)
+            .map(|c| name(c.person_id))
+            .unwrap_or_default()
+    };
+    out.sort_by_cached_key(|a| {
+        (
+            cand_name(a.candidate_id),
+            a.candidate_id,
+            a.created_at,
+            name(a.rater_id),
+            a.rater_id,
+        )
+    });
+    out
+}
+
+/// How many covered assessments each rater has in a session (shown before the reveal:
+/// counts, no levels), in the order raters first appear.
+pub fn covered_per_rater(ws: &Workspace, session: &Calibration) -> Vec<(Id, usize)> {
+    let mut out: Vec<(Id, usize)> = Vec::new();
+    for a in covered(ws, session) {
+        match out.iter_mut().find(|(r, _)| *r == a.rater_id) {
+            Some((_, n)) => *n += 1,
+            None => out.push((a.rater_id, 1)),
+        }
+    }
+    out
+}
+
+/// One rater's level in one domain of one candidate.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GridCell {
+    pub rater_id: Id,
+    pub level_id: Option<Id>,
+    /// The level's place on the scale, 0 the lowest.
+    pub rank: Option<usize>,
+    pub comment: String,
+}
+
+/// One domain of one candidate: every rater's level side by side.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GridRow {
+    pub domain_id: Id,
+    /// One per rater of the candidate, in the order of [`CandidateGrid::raters`].
+    pub cells: Vec<GridCell>,
+    /// Highest rank minus lowest, when two or more raters rated the domain.
+    pub spread: Option<usize>,
+    /// The spread is [`DISAGREEMENT`] levels or more.
+    pub disagreement: bool,
+}
+
+/// One candidate in a session's reveal.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CandidateGrid {
+    pub candidate_id: Id,
+    /// The raters of this candidate with their role, in the order they first rated.
+    pub raters: Vec<(Id, RaterRole)>,
+    pub rows: Vec<GridRow>,
+}
+
+/// The reveal: candidate × domain × rater → level, for the assessments a session covers.
+/// Domains are the framework's active ones, plus any retired one that was rated.
+pub fn grid(ws: &Workspace, session: &Calibration) -> Vec<CandidateGrid> {
+    let Some(fw) = crate::logic::frameworks::find(ws, session.framework_id) else {
+        return Vec::new();
+    };
+    let covered = covered(ws, session);
+    let mut candidates: Vec<Id> = Vec::new();
+    for a in &covered {
+        if !candidates.contains(&a.candidate_id) {
+            candidates.push(a.candidate_id);
+        }
+    }
+    candidates
+        .into_iter()
+        .map(|cid| {
+            let mine: Vec<&&Assessment> =
+                covered.iter().filter(|a| a.candidate_id == cid).collect();
+            let raters: Vec<(Id, RaterRole)> = mine.iter().map(|a| (a.rater_id, a.role)).collect();
+            let rows = fw
+                .domains
+                .iter()
+                .filter(|d| !d.retired || mine.iter().any(|a| a.level_for(d.id).is_some()))
+                .map(|d| {
+                    let cells: Vec<GridCell> = mine
+                        .iter()
+                        .map(|a| {
+                            let rating = a.ratings.iter().find(|r| r.domain_id == d.id);
+                            let level_id = rating.and_then(|r| r.level_id);
+                            GridCell {
+                                rater_id: a.rater_id,
+                                level_id,
+                                rank: level_id.and_then(|l| fw.rank(l)),
+                                comment: rating.map(|r| r.comment.clone()).unwrap_or_default(),
+                            }
+                        })
+                        .collect();
+                    let ranks: Vec<usize> = cells.iter().filter_map(|c| c.rank).collect();
+                    let spread = (ranks.len() >= 2).then(|| {
+                        ranks.iter().max().copied().unwrap_or(0)
+                            - ranks.iter().min().copied().unwrap_or(0)
+                    });
+                    GridRow {
+                        domain_id: d.id,
+                        cells,
+                        spread,
+                        disagreement: spread.is_some_and(|s| s >= DISAGREEMENT),
+                    }
+                })
+                .collect();
+            CandidateGrid {
+                candidate_id: cid,
+                raters,
+                rows,
+            }
+        })
+        .collect()
+}
+
+/// One rater's leniency against the group.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Leniency {
+    pub rater_id: Id,
+    /// Cells (candidate × domain) they rated together with at least one other rater.
+    pub cells: usize,
+    /// Mean over those cells of (their rank − the mean rank of the other raters), in levels:
+    /// positive is more lenient than the group, negative stricter. `None` with no such cell.
+    pub value: Option<f64>,
+    /// |value| ≥ [`LENIENCY_FLAG`].
+    pub flagged: bool,
+}
+
+/// Each rater's leniency over a reveal grid, in the order raters first appear. Cells with a
+/// single rater don't count.
+pub fn leniency(grid: &[CandidateGrid]) -> Vec<Leniency> {
+    let mut order: Vec<Id> = Vec::new();
+    let mut sums: HashMap<Id, (f64, usize)> = HashMap::new();
+    for cand in grid {
+        for (r, _) in &cand.raters {
+            if !order.contains(r) {
+                order.push(*r);
+            }
+        }
+        for row in &cand.rows {
+            let rated: Vec<(Id, f64)> = row
+                .cells
+                .iter()
+                .filter_map(|c| c.rank.map(|k| (c.rater_id, k as f64)))
+                .collect();
+            if rated.len() < 2 {
+                continue;
+            }
+            let total: f64 = rated.iter().map(|(_, k)| k).sum();
+            let others = (rated.len() - 1) as f64;
+            for (r, k) in &rated {
+                let diff = k - (total - k) / others;
+                let e = sums.entry(*r).or_insert((0.0, 0));
+                e.0 += diff;
+                e.1 += 1;
+            }
+        }
+    }
+    order
+        .into_iter()
+        .map(|r| {
+            let (sum, n) = sums.get(&r).copied().unwrap_or((0.0, 0));
+            let value = (n > 0).then(|| sum / n as f64);
+            Leniency {
+                rater_id: r,
+                cells: n,
+                value,
+                // A hair of tolerance: 0.5 computed from thirds must still count as 0.5.
+                flagged: value.is_some_and(|v| v.abs() >= LENIENCY_FLAG - 1e-9),
+            }
+        })
+        .collect()
+}
+
+/// "+0.67", "−0.50", "0.00": a leniency for reading.
+pub fn leniency_text(v: f64) -> String {
+    let v = if v.abs() < 0.005 { 0.0 } else { v };
+    if v > 0.0 {
+        format!("+{v:.2}")
+    } else if v < 0.0 {
+        format!("\u{2212}{:.2}", -v)
+    } else {
+        "0.00".into()
+    }
+}
+
+/// The calibrated outcome recorded for a candidate's domain in a session.
+pub fn outcome_of(session: &Calibration, candidate_id: Id, domain_id: Id) -> Option<&Calibrated> {
+    session
+        .outcomes
+        .iter()
+        .find(|o| o.candidate_id == candidate_id && o.domain_id == domain_id)
+}
+
+// ---------------------------------------------------------------------------------------------
+// The monthly reminder
+
+/// Whether a cohort is under way on `today` (within its phases).
+pub fn is_running(cohort: &Cohort, today: Date) -> bool {
+    !cohort.phases.is_empty() && cohort.starts_on() <= today && today <= cohort.ends_on()
+}
+
+fn same_month(a: Date, b: Date) -> bool {
+    (a.year(), a.month()) == (b.year(), b.month())
+}
+
+/// A cohort's sessions in `today`'s month (any framework), earliest first.
+pub fn sessions_this_month(ws: &Workspace, cohort_id: Id, today: Date) -> Vec<&Calibration> {
+    let mut out: Vec<&Calibration> = ws
+        .calibrations
+        .iter()
+        .filter(|c| c.cohort_id == cohort_id && same_month(c.on, today))
+        .collect();
+    out.sort_by_key(|c| (c.on, c.id));
+    out
+}
+
+/// A cohort that needs a calibration this month.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reminder {
+    pub cohort_id: Id,
+    pub text: String,
+}
+
+/// Running cohorts with no calibration dated in `today`'s month.
+pub fn reminders(ws: &Workspace, today: Date) -> Vec<Reminder> {
+    ws.cohorts
+        .iter()
+        .filter(|c| is_running(c, today) && sessions_this_month(ws, c.id, today).is_empty())
+        .map(|c| Reminder {
+            cohort_id: c.id,
+            text: format!(
+                "{} has no calibration yet in {}.",
+                c.name,
+                today.format("%B %Y")
+            ),
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// History by month
+
+/// A calibrated level recorded for the candidate in a session.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CalibratedIn {
+    pub session_id: Id,
+    pub on: Date,
+    pub framework_id: Id,
+    pub outcome: Calibrated,
+}
+
+/// One month of a candidate's assessment history.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Month {
+    /// The first day of the month.
+    pub month: Date,
+    /// Newest first, as the viewer may see them.
+    pub assessments: Vec<Seen>,
+    pub calibrated: Vec<CalibratedIn>,
+}
+
+/// A candidate's assessments and calibrated levels by month, newest month first.
+pub fn history(ws: &Workspace, candidate_id: Id, viewer: Option<Id>) -> Vec<Month> {
+    let first = |d: Date| d.with_day(1).unwrap_or(d);
+    let mut months: BTreeMap<Date, Month> = BTreeMap::new();
+    let slot = |months: &mut BTreeMap<Date, Month>, d: Date| -> Month {
+        months.remove(&first(d)).unwrap_or(Month {
+            month: first(d),
+            assessments: Vec::new(),
+            calibrated: Vec::new(),
+        })
+    };
+    for s in assessments_for(ws, candidate_id, viewer) {
+        let mut m = slot(&mut months, s.on);
+        m.assessments.push(s);
+        months.insert(m.month, m);
+    }
+    let cohort = cohort_of(ws, candidate_id);
+    let mut sessions: Vec<&Calibration> = ws
+        .calibrations
+        .iter()
+        .filter(|c| Some(c.cohort_id) == cohort)
+        .collect();
+    sessions.sort_by_key(|c| (c.on, c.id));
+    for c in sessions {
+        let mine: Vec<&Calibrated> = c
+            .outcomes
+            .iter()
+            .filter(|o| o.candidate_id == candidate_id)
+            .collect();
+        if mine.is_empty() {
+            continue;
+        }
+        let mut m = slot(&mut months, c.on);
+        m.calibrated.extend(mine.into_iter().map(|o| CalibratedIn {
+            session_id: c.id,
+            on: c.on,
+            framework_id: c.framework_id,
+            outcome: o.clone(),
+        }));
+        months.insert(m.month, m);
+    }
+    months.into_values().rev().collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Evidence per domain
+
+/// Domains rated at the framework's top level that have no dated evidence on or before `on`:
+/// the ones a save would refuse (the rule is `frameworks::rating_problems`).
+pub fn top_without_evidence(
+    ws: &Workspace,
+    candidate_id: Id,
+    fw: &Framework,
+    on: Date,
+    rated: &[(Id, Id)],
+) -> Vec<Id> {
+    let Some(top) = fw.top_level().map(|l| l.id) else {
+        return Vec::new();
+    };
+    rated
+        .iter()
+        .filter(|(d, l)| {
+            *l == top
+                && crate::logic::frameworks::dated_evidence(ws, candidate_id, *d, on).is_empty()
+        })
+        .map(|(d, _)| *d)
+        .collect()
+}
+
+/// A candidate's evidence per active domain of a framework (newest first within a domain).
+pub fn evidence_by_domain<'a>(
+    ws: &'a Workspace,
+    candidate_id: Id,
+    fw: &Framework,
+) -> Vec<(Id, Vec<&'a Evidence>)> {
+    fw.active_domains()
+        .map(|d| {
+            let mut list: Vec<&Evidence> = ws
+                .evidence
+                .iter()
+                .filter(|e| e.candidate_id == candidate_id && e.domain_ids.contains(&d.id))
+                .collect();
+            list.sort_by(|a, b| b.on.cmp(&a.on).then(b.created_at.cmp(&a.created_at)));
+            (d.id, list)
+        })
+        .collect()
+}
+
+/// Active domains of a framework with no dated evidence for the candidate at all.
+pub fn domains_without_dated_evidence(ws: &Workspace, candidate_id: Id, fw: &Framework) -> Vec<Id> {
+    fw.active_domains()
+        .filter(|d| {
+            !ws.evidence.iter().any(|e| {
+                e.candidate_id == candidate_id && e.domain_ids.contains(&d.id) && e.on.is_some()
+            })
+        })
+        .map(|d| d.id)
+        .collect()
+}
+
+/// A record an evidence item can point at.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Source {
+    pub id: Id,
+    pub label: String,
+    pub on: Date,
+    /// A journal entry private to the candidate: it does not go into shared files.
+    pub private: bool,
+}
+
+/// The candidate's records of a kind that evidence can point at, newest first (none for a
+/// free note).
+pub fn sources(ws: &Workspace, candidate_id: Id, kind: EvidenceKind) -> Vec<Source> {
+    let day = crate::logic::journey::day_text;
+    let mut out: Vec<Source> = match kind {
+        EvidenceKind::Activity => ws
+            .activities
+            .iter()
+            .filter(|a| a.candidate_id == candidate_id)
+            .map(|a| Source {
+                id: a.id,
+                label: format!("{} — {}", day(a.on), a.title),
+                on: a.on,
+                private: false,
+            })
+            .collect(),
+        EvidenceKind::Assignment => ws
+            .assignments
+            .iter()
+            .filter(|a| a.candidate_id == candidate_id)
+            .map(|a| Source {
+                id: a.id,
+                label: format!("{} — {}", day(a.ends_on), a.title),
+                on: a.ends_on,
+                private: false,
+            })
+            .collect(),
+        EvidenceKind::OneOnOne => ws
+            .one_on_ones
+            .iter()
+            .filter(|o| o.candidate_id == candidate_id)
+            .map(|o| Source {
+                id: o.id,
+                label: format!(
+                    "{} — 1:1 with {}",
+                    day(o.held_on),
+                    o.with_id.map_or("someone", |p| ws.person_name(p))
+                ),
+                on: o.held_on,
+                private: false,
+            })
+            .collect(),
+        EvidenceKind::Journal => ws
+            .journal
+            .iter()
+            .filter(|j| j.candidate_id == candidate_id)
+            .map(|j| {
+                let private = j.visibility == Visibility::Private;
+                Source {
+                    id: j.id,
+                    label: format!(
+                        "{} — {}{}",
+                        day(j.on),
+                        j.title,
+                        if private { " (Private)" } else { "" }
+                    ),
+                    on: j.on,
+                    private,
+                }
+            })
+            .collect(),
+        EvidenceKind::Feedback => ws
+            .feedback_rounds
+            .iter()
+            .filter(|f| f.candidate_id == candidate_id)
+            .map(|f| Source {
+                id: f.id,
+                label: format!("{} — {}", day(f.opened_on), f.title),
+                on: f.opened_on,
+                private: false,
+            })
+            .collect(),
+        EvidenceKind::Note => Vec::new(),
+    };
+    out.sort_by(|a, b| b.on.cmp(&a.on).then(a.label.cmp(&b.label)));
+    out
+}
+
+/// The source an evidence item points at, if it is in this workspace.
+pub fn source_of(ws: &Workspace, e: &Evidence) -> Option<Source> {
+    let id = e.source_id?;
+    sources(ws, e.candidate_id, e.kind)
+        .into_iter()
+        .find(|s| s.id == id)
+}

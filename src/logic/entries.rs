@@ -740,7 +740,9 @@ impl Entry for Evidence {
         if self.kind == EvidenceKind::Note && blank(&self.note) && self.link.is_empty() {
             out.push(("note", "a note needs some text or a link".into()));
         }
-        if self.kind != EvidenceKind::Note && self.source_id.is_none() {
+        // Feedback may be a 360 round or words someone said, written down as the note.
+        let free_feedback = self.kind == EvidenceKind::Feedback && !blank(&self.note);
+        if self.kind != EvidenceKind::Note && self.source_id.is_none() && !free_feedback {
             out.push((
                 "source_id",
                 format!(

@@ -1,22 +1,604 @@
 //! Monthly calibration: a cohort's sessions, the reveal of raters' ratings side by side, the
-//! calibrated levels, and the reminder when a month has none.
+//! calibrated levels, and the reminder when a month has none. The rules (what a session
+//! covers, spreads, leniency, the reminder) are in `logic::calibration`.
+
+use std::collections::HashMap;
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 
-use crate::model::Id;
+use crate::logic::actions::Action;
+use crate::logic::calibration::{
+    covered_per_rater, grid, is_running, leniency, leniency_text, reminders, sessions_this_month,
+    CandidateGrid, Leniency, DISAGREEMENT,
+};
+use crate::logic::entries::Record;
+use crate::logic::frameworks::{self, MIT_RUBRIC};
+use crate::model::{Calibrated, Calibration, Framework, Id, RecordKind, Timestamp, Workspace};
+use crate::ui::browser;
+use crate::ui::forms::{person_value, AreaField, ChoiceField, DateField, DeleteEntry, PeopleField};
+use crate::ui::link;
+use crate::ui::pages::candidate::section_href;
+use crate::ui::pages::{existing_route_id, Missing};
+use crate::ui::state::use_app;
+use crate::ui::widgets::{count, date_value, fmt_date, parse_date};
+
+fn framework_name(ws: &Workspace, id: Id) -> String {
+    frameworks::find(ws, id).map_or_else(|| "a framework no longer here".into(), |f| f.name)
+}
+
+fn candidate_name(ws: &Workspace, id: Id) -> String {
+    ws.candidate(id)
+        .map(|c| ws.person_name(c.person_id).to_string())
+        .unwrap_or_else(|| "A candidate no longer here".into())
+}
 
 /// `/cohorts/:id/calibration`.
 #[component]
 pub fn CalibrationPage() -> impl IntoView {
-    view! { <section class="page"><h1>"Calibration"</h1><p>"Coming soon."</p></section> }
+    let found = existing_route_id(|ws, id| ws.cohort(id).is_some());
+    move || match found.get().0 {
+        None => view! { <Missing what="cohort" back="/cohorts" back_label="Back to cohorts"/> }
+            .into_any(),
+        Some(id) => view! { <Sessions id=id/> }.into_any(),
+    }
+}
+
+#[component]
+fn Sessions(id: Id) -> impl IntoView {
+    let app = use_app();
+    let name = move || {
+        app.ws
+            .with(|ws| ws.cohort(id).map(|c| c.name.clone()).unwrap_or_default())
+    };
+    // The sessions, newest first (ids and their titles).
+    let list = Memo::new(move |_| {
+        app.ws.with(|ws| {
+            let mut l: Vec<&Calibration> = ws
+                .calibrations
+                .iter()
+                .filter(|c| c.cohort_id == id)
+                .collect();
+            l.sort_by_key(|c| std::cmp::Reverse((c.on, c.id)));
+            l.into_iter()
+                .map(|c| {
+                    (
+                        c.id,
+                        format!(
+                            "{} — {}",
+                            fmt_date(c.on),
+                            framework_name(ws, c.framework_id)
+                        ),
+                        c.revealed,
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let picked: RwSignal<Option<Id>> = RwSignal::new(None);
+    let shown = Memo::new(move |_| {
+        let l = list.get();
+        picked
+            .get()
+            .filter(|p| l.iter().any(|(i, _, _)| i == p))
+            .or_else(|| l.first().map(|(i, _, _)| *i))
+    });
+    view! {
+        <section class="page">
+            <p class="crumbs"><A href=link("/cohorts")>"Cohorts"</A> " / " <A href=link(&format!("/cohorts/{id}"))>{name}</A> " / "</p>
+            <h1>{move || format!("Calibration — {}", name())}</h1>
+            <p class="lead">"Once a month the raters meet. Until then each rater sees only their own ratings; in the session they are revealed side by side, disagreements and each rater's leniency are talked through, and the group records a calibrated level per domain with a short rationale."</p>
+            <StartSession id=id picked=picked/>
+            <h2>"Sessions"</h2>
+            {move || {
+                let l = list.get();
+                if l.is_empty() {
+                    view! { <p class="muted">"No sessions yet."</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="cal-sessions">
+                            {l.into_iter().map(|(sid, title, revealed)| {
+                                let current = move || shown.get() == Some(sid);
+                                view! {
+                                    <li>
+                                        <button type="button" class="link" aria-current=move || current().then_some("true")
+                                            on:click=move |_| picked.set(Some(sid))>{title}</button>
+                                        " · " {if revealed { "ratings revealed" } else { "ratings hidden" }}
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }
+            }}
+            {move || shown.get().map(|sid| view! { <Session id=sid/> })}
+        </section>
+    }
+}
+
+/// "Start this month's session": framework, day and who takes part.
+#[component]
+fn StartSession(id: Id, picked: RwSignal<Option<Id>>) -> impl IntoView {
+    let app = use_app();
+    let today = browser::today();
+    let (frameworks, team) = app.ws.with_untracked(|ws| {
+        let fws: Vec<(String, String)> = frameworks::all(ws)
+            .into_iter()
+            .map(|f| (f.id.to_string(), f.name))
+            .collect();
+        let team: Vec<Id> = ws
+            .cohort(id)
+            .map(|c| c.coach_ids.iter().copied().chain(c.sponsor_id).collect())
+            .unwrap_or_default();
+        (fws, team)
+    });
+    let framework = RwSignal::new(MIT_RUBRIC.to_string());
+    let on = RwSignal::new(date_value(Some(today)));
+    let people = RwSignal::new(team);
+    let start = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(day) = parse_date(&on.get_untracked()) else {
+            app.warn("Please enter the day of the session.");
+            return;
+        };
+        let session = Calibration {
+            id: Id::nil(),
+            cohort_id: id,
+            framework_id: person_value(&framework.get_untracked()).unwrap_or(MIT_RUBRIC),
+            on: day,
+            revealed: false,
+            participants: people.get_untracked(),
+            outcomes: Vec::new(),
+            notes: String::new(),
+            created_at: Timestamp::UNIX_EPOCH,
+            updated_at: Timestamp::UNIX_EPOCH,
+            merge_bases: Vec::new(),
+        };
+        if let Some(new_id) = app.act(
+            Action::Put(Record::Calibration(session)),
+            "Started the calibration session.",
+        ) {
+            picked.set(Some(new_id));
+        }
+    };
+    let month = today.format("%B %Y").to_string();
+    view! {
+        <details class="panel" open=move || app.ws.with(|ws| sessions_this_month(ws, id, today).is_empty())>
+            <summary>{format!("Start this month's session ({month})")}</summary>
+            <form class="form grid" on:submit=start aria-label="New calibration session">
+                <ChoiceField label="Framework" value=framework options=frameworks/>
+                <DateField label="Day of the session" value=on required=true/>
+                <PeopleField legend="Who takes part" value=people/>
+                <div class="actions wide">
+                    <button type="submit" disabled=move || app.is_read_only()>"Start this month's session"</button>
+                </div>
+            </form>
+        </details>
+    }
+}
+
+/// One session: counts before the reveal; the grid, leniency and the calibrated levels after.
+#[component]
+fn Session(id: Id) -> impl IntoView {
+    let app = use_app();
+    // Rebuilt only when the session appears, goes or is revealed: what is typed survives
+    // other saves.
+    let state = Memo::new(move |_| {
+        app.ws.with(|ws| {
+            ws.calibrations
+                .iter()
+                .find(|c| c.id == id)
+                .map(|c| c.revealed)
+        })
+    });
+    move || match state.get() {
+        None => ().into_any(),
+        Some(false) => view! { <BeforeReveal id=id/> }.into_any(),
+        Some(true) => view! { <Revealed id=id/> }.into_any(),
+    }
+}
+
+fn session_of(ws: &Workspace, id: Id) -> Option<Calibration> {
+    ws.calibrations.iter().find(|c| c.id == id).cloned()
+}
+
+fn session_heading(ws: &Workspace, s: &Calibration) -> String {
+    format!(
+        "Session of {} — {}",
+        fmt_date(s.on),
+        framework_name(ws, s.framework_id)
+    )
+}
+
+#[component]
+fn BeforeReveal(id: Id) -> impl IntoView {
+    let app = use_app();
+    let data = move || {
+        app.ws.with(|ws| {
+            let s = session_of(ws, id)?;
+            let counts: Vec<(String, usize)> = covered_per_rater(ws, &s)
+                .into_iter()
+                .map(|(r, n)| (ws.person_name(r).to_string(), n))
+                .collect();
+            Some((session_heading(ws, &s), counts))
+        })
+    };
+    let reveal = move |_| {
+        let Some(mut s) = app.ws.with_untracked(|ws| session_of(ws, id)) else {
+            return;
+        };
+        s.revealed = true;
+        app.act(
+            Action::Put(Record::Calibration(s)),
+            "Revealed the ratings side by side.",
+        );
+    };
+    view! {
+        <article class="cal-session" aria-labelledby="cal-session-h">
+            {move || data().map(|(heading, counts)| view! {
+                <h2 id="cal-session-h">{heading}</h2>
+                <p class="board-state" role="status">"Ratings are hidden until you reveal them in the session. Each rater still sees only their own."</p>
+                {if counts.is_empty() {
+                    view! { <p class="muted">"No assessments fall in this session yet: they count when dated after the previous session and on or before this one's day."</p> }.into_any()
+                } else {
+                    view! {
+                        <h3>"Assessments this session covers"</h3>
+                        <ul>
+                            {counts.into_iter().map(|(n, c)| view! { <li>{format!("{n}: {}", count(c, "assessment", "assessments"))}</li> }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }}
+            })}
+            <p><button type="button" on:click=reveal disabled=move || app.is_read_only()>"Reveal ratings"</button></p>
+            <SessionRecord id=id revealed=false/>
+        </article>
+    }
+}
+
+#[component]
+fn Revealed(id: Id) -> impl IntoView {
+    let app = use_app();
+    let body = move || {
+        app.ws.with(|ws| {
+            let Some((s, fw)) = session_of(ws, id)
+                .and_then(|s| frameworks::find(ws, s.framework_id).map(|f| (s, f)))
+            else {
+                return view! { <p class="muted">"This session's framework is not in the workspace any more."</p> }.into_any();
+            };
+            let g = grid(ws, &s);
+            let l = leniency(&g);
+            view! {
+                <h2 id="cal-session-h">{session_heading(ws, &s)}</h2>
+                <p class="board-state" role="status">"Ratings revealed side by side."</p>
+                {g.is_empty().then(|| view! { <p class="muted">"No assessments fall in this session."</p> })}
+                {g.iter().map(|c| grid_table(ws, &fw, c)).collect_view()}
+                {(!l.is_empty()).then(|| leniency_table(ws, &l))}
+            }
+            .into_any()
+        })
+    };
+    view! {
+        <article class="cal-session" aria-labelledby="cal-session-h">
+            {body}
+            <SessionRecord id=id revealed=true/>
+        </article>
+    }
+}
+
+/// A grid row as text: domain, (level, comment) per rater, spread, disagreement.
+type GridLine = (String, Vec<(String, String)>, Option<usize>, bool);
+/// A candidate's calibrated-level inputs: candidate id and name, (domain id, name) each.
+type OutcomeRows = (Id, String, Vec<(Id, String)>);
+
+fn level_name(fw: &Framework, level: Option<Id>) -> String {
+    level
+        .and_then(|l| fw.level(l))
+        .map_or_else(|| "—".into(), |l| l.name.clone())
+}
+
+/// One candidate's ratings: domains as rows, raters as columns, with the spread.
+fn grid_table(ws: &Workspace, fw: &Framework, c: &CandidateGrid) -> impl IntoView {
+    let name = candidate_name(ws, c.candidate_id);
+    let raters: Vec<String> = c
+        .raters
+        .iter()
+        .map(|(r, role)| format!("{} ({})", ws.person_name(*r), role.label()))
+        .collect();
+    let rows: Vec<GridLine> = c
+        .rows
+        .iter()
+        .map(|r| {
+            let d = fw
+                .domain(r.domain_id)
+                .map_or_else(String::new, |d| d.name.clone());
+            let cells = r
+                .cells
+                .iter()
+                .map(|x| (level_name(fw, x.level_id), x.comment.clone()))
+                .collect();
+            (d, cells, r.spread, r.disagreement)
+        })
+        .collect();
+    let href = section_href(c.candidate_id, "assessments");
+    let caption = format!("Ratings of {name}");
+    view! {
+        <section class="cal-candidate">
+            <h3><A href=href>{name}</A></h3>
+            <div class="table-wrap">
+                <table class="scoreboard cal-grid">
+                    <caption class="sr-only">{caption}</caption>
+                    <thead><tr>
+                        <th scope="col">"Domain"</th>
+                        {raters.into_iter().map(|r| view! { <th scope="col">{r}</th> }).collect_view()}
+                        <th scope="col">"Spread"</th>
+                    </tr></thead>
+                    <tbody>
+                        {rows.into_iter().map(|(d, cells, spread, split)| view! {
+                            <tr class:split=split>
+                                <th scope="row">{d}</th>
+                                {cells.into_iter().map(|(l, c)| view! {
+                                    <td class="cell score">{l}{(!c.is_empty()).then(|| view! { <span class="cal-comment">{c}</span> })}</td>
+                                }).collect_view()}
+                                <td class="spread">
+                                    {spread.map_or_else(|| "—".to_string(), |s| count(s, "level", "levels"))}
+                                    {split.then(|| view! { " " <span class="badge split-badge">"Disagreement — talk it through"</span> })}
+                                </td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+fn leniency_table(ws: &Workspace, l: &[Leniency]) -> impl IntoView {
+    let rows: Vec<(String, usize, String, String, bool)> = l
+        .iter()
+        .map(|x| {
+            let (value, reading) = match x.value {
+                None => (
+                    "—".to_string(),
+                    "Rated no domain alongside another rater".to_string(),
+                ),
+                Some(v) if x.flagged && v > 0.0 => {
+                    (leniency_text(v), "More lenient than the group".to_string())
+                }
+                Some(v) if x.flagged => (leniency_text(v), "Stricter than the group".to_string()),
+                Some(v) => (leniency_text(v), "In line with the group".to_string()),
+            };
+            (
+                ws.person_name(x.rater_id).to_string(),
+                x.cells,
+                value,
+                reading,
+                x.flagged,
+            )
+        })
+        .collect();
+    view! {
+        <h3>"Leniency per rater"</h3>
+        <p class="muted small">{format!("For each domain a rater rated alongside others: their level minus the others' average, averaged over those domains. Positive is more lenient than the group, negative stricter; {:.1} or more either way is flagged. A spread of {DISAGREEMENT} or more levels in one domain is a disagreement.", crate::logic::calibration::LENIENCY_FLAG)}</p>
+        <div class="table-wrap">
+            <table class="scoreboard cal-leniency">
+                <caption class="sr-only">"Leniency per rater"</caption>
+                <thead><tr>
+                    <th scope="col">"Rater"</th>
+                    <th scope="col">"Domains compared"</th>
+                    <th scope="col">"Leniency (levels)"</th>
+                    <th scope="col">"Reading"</th>
+                </tr></thead>
+                <tbody>
+                    {rows.into_iter().map(|(n, cells, v, reading, flagged)| view! {
+                        <tr class:split=flagged>
+                            <th scope="row">{n}</th>
+                            <td>{cells}</td>
+                            <td>{v}</td>
+                            <td>{reading}{flagged.then(|| view! { " " <span class="badge split-badge">"Flagged"</span> })}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// The session's record: calibrated levels with rationale (once revealed), who took part and
+/// notes, saved together with one action.
+#[component]
+fn SessionRecord(id: Id, revealed: bool) -> impl IntoView {
+    let app = use_app();
+    let Some((session, fw, cells)) = app.ws.with_untracked(|ws| {
+        let s = session_of(ws, id)?;
+        let fw = frameworks::find(ws, s.framework_id)?;
+        let cells: Vec<OutcomeRows> = grid(ws, &s)
+            .into_iter()
+            .map(|c| {
+                let domains = c
+                    .rows
+                    .iter()
+                    .filter_map(|r| fw.domain(r.domain_id).map(|d| (d.id, d.name.clone())))
+                    .collect();
+                (c.candidate_id, candidate_name(ws, c.candidate_id), domains)
+            })
+            .collect();
+        Some((s, fw, cells))
+    }) else {
+        return ().into_any();
+    };
+    let levels: RwSignal<HashMap<(Id, Id), String>> = RwSignal::new(
+        session
+            .outcomes
+            .iter()
+            .map(|o| ((o.candidate_id, o.domain_id), o.level_id.to_string()))
+            .collect(),
+    );
+    let reasons: RwSignal<HashMap<(Id, Id), String>> = RwSignal::new(
+        session
+            .outcomes
+            .iter()
+            .map(|o| ((o.candidate_id, o.domain_id), o.rationale.clone()))
+            .collect(),
+    );
+    let people = RwSignal::new(session.participants.clone());
+    let notes = RwSignal::new(session.notes.clone());
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(mut s) = app.ws.with_untracked(|ws| session_of(ws, id)) else {
+            app.warn("This session no longer exists.");
+            return;
+        };
+        if revealed {
+            let lv = levels.get_untracked();
+            let rs = reasons.get_untracked();
+            let mut outcomes: Vec<Calibrated> = Vec::new();
+            let mut keys: Vec<&(Id, Id)> = lv.keys().collect();
+            keys.sort();
+            for key in keys {
+                if let Some(level_id) = lv.get(key).and_then(|v| person_value(v)) {
+                    outcomes.push(Calibrated {
+                        candidate_id: key.0,
+                        domain_id: key.1,
+                        level_id,
+                        rationale: rs
+                            .get(key)
+                            .map(|r| r.trim().to_string())
+                            .unwrap_or_default(),
+                    });
+                }
+            }
+            // Outcomes for candidates or domains not in the grid any more are kept.
+            for o in &s.outcomes {
+                if !lv.contains_key(&(o.candidate_id, o.domain_id)) {
+                    outcomes.push(o.clone());
+                }
+            }
+            s.outcomes = outcomes;
+        }
+        s.participants = people.get_untracked();
+        s.notes = notes.get_untracked().trim().to_string();
+        app.act(
+            Action::Put(Record::Calibration(s)),
+            "Saved the calibration session.",
+        );
+    };
+    let level_options: Vec<(String, String)> = fw
+        .active_levels()
+        .map(|l| (l.id.to_string(), l.name.clone()))
+        .collect();
+    let what = format!("the calibration session of {}", fmt_date(session.on));
+    view! {
+        <form class="form cal-record" on:submit=save aria-label="Session record">
+            {(revealed && !cells.is_empty()).then(|| view! {
+                <h3>"Calibrated levels"</h3>
+                <p class="muted small">"The level the group settles on for each domain, with the reason in a sentence. A calibrated Ready needs dated evidence too."</p>
+                {cells.into_iter().map(|(cid, cname, domains)| {
+                    let options = level_options.clone();
+                    view! {
+                        <fieldset class="cal-outcomes">
+                            <legend>{cname.clone()}</legend>
+                            {domains.into_iter().map(|(did, dname)| {
+                                let options = options.clone();
+                                let key = (cid, did);
+                                view! {
+                                    <div class="cal-outcome">
+                                        <label>{format!("Calibrated level — {cname}, {dname}")}
+                                            <select prop:value=move || levels.with(|l| l.get(&key).cloned().unwrap_or_default())
+                                                on:change=move |ev| { let v = event_target_value(&ev); levels.update(|l| { l.insert(key, v); }); }>
+                                                <option value="">"— not settled —"</option>
+                                                {options.into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
+                                            </select>
+                                        </label>
+                                        <label class="grow">{format!("Rationale — {cname}, {dname}")}
+                                            <input type="text"
+                                                prop:value=move || reasons.with(|r| r.get(&key).cloned().unwrap_or_default())
+                                                on:input=move |ev| { let v = event_target_value(&ev); reasons.update(|r| { r.insert(key, v); }); }/>
+                                        </label>
+                                    </div>
+                                }
+                            }).collect_view()}
+                        </fieldset>
+                    }
+                }).collect_view()}
+            })}
+            <PeopleField legend="Who took part" value=people/>
+            <AreaField label="Session notes" value=notes rows=2/>
+            <div class="actions">
+                <button type="submit" disabled=move || app.is_read_only()>"Save calibration"</button>
+                <DeleteEntry kind=RecordKind::Calibration id=id what=what/>
+            </div>
+        </form>
+    }
+    .into_any()
 }
 
 /// The cohort page's calibration panel: this month's session or a reminder.
 #[component]
 pub fn CohortCalibration(id: Id) -> impl IntoView {
-    let _ = id;
+    let app = use_app();
+    let today = browser::today();
+    let state = move || {
+        app.ws.with(|ws| {
+            let running = ws.cohort(id).is_some_and(|c| is_running(c, today));
+            let this_month: Vec<String> = sessions_this_month(ws, id, today)
+                .into_iter()
+                .map(|s| {
+                    format!(
+                        "{} session on {} — {}",
+                        framework_name(ws, s.framework_id),
+                        fmt_date(s.on),
+                        if s.revealed {
+                            "ratings revealed"
+                        } else {
+                            "ratings not revealed yet"
+                        }
+                    )
+                })
+                .collect();
+            (running, this_month)
+        })
+    };
+    let href = link(&format!("/cohorts/{id}/calibration"));
+    view! {
+        <section class="cal-panel" aria-labelledby="cal-panel-h">
+            <h2 id="cal-panel-h">"Calibration"</h2>
+            {move || {
+                let (running, this_month) = state();
+                let href = href.clone();
+                if !this_month.is_empty() {
+                    view! {
+                        <ul>{this_month.into_iter().map(|t| view! { <li>{format!("This month: {t}")}</li> }).collect_view()}</ul>
+                        <p><A href=href>"Open calibration"</A></p>
+                    }.into_any()
+                } else if running {
+                    view! { <p class="cal-reminder">"No calibration yet this month — " <A href=href>"start one"</A></p> }.into_any()
+                } else {
+                    view! { <p><A href=href>"Calibration sessions"</A></p> }.into_any()
+                }
+            }}
+        </section>
+    }
 }
 
 /// The start page's reminders: cohorts with no calibration this month.
 #[component]
-pub fn CalibrationReminders() -> impl IntoView {}
+pub fn CalibrationReminders() -> impl IntoView {
+    let app = use_app();
+    let today = browser::today();
+    let list = move || app.ws.with(|ws| reminders(ws, today));
+    move || {
+        let l = list();
+        (!l.is_empty()).then(|| {
+            view! {
+                <section class="callout cal-reminders" aria-labelledby="cal-rem-h">
+                    <h2 id="cal-rem-h">"Calibration due"</h2>
+                    <ul>
+                        {l.into_iter().map(|r| view! {
+                            <li>{r.text}" " <A href=link(&format!("/cohorts/{}/calibration", r.cohort_id))>"Start a session"</A></li>
+                        }).collect_view()}
+                    </ul>
+                </section>
+            }
+        })
+    }
+}

@@ -1,0 +1,192 @@
+import { test, expect, type Page } from '@playwright/test';
+import { addPeople, nav, openApp, seriousViolations, watchErrors } from './helpers';
+
+const GRACE = 'Grace Hopper — Compilers';
+const EDSGER = 'Edsger Dijkstra — Algorithms';
+const PEOPLE: [string, string, string][] = [
+  ['Grace Hopper', 'Compilers', 'M2'],
+  ['Edsger Dijkstra', 'Algorithms', 'M1'],
+  ['Alan Turing', 'Research', 'IC4'],
+];
+
+/** A day as the date input wants it, `days` from today (local time, like the app). */
+function isoDay(days: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** People, a cohort under way for three weeks with Grace as coach, and Alan enrolled. */
+async function setUp(page: Page) {
+  await openApp(page);
+  await addPeople(page, PEOPLE);
+  await nav(page, 'Cohorts').click();
+  await page.getByRole('link', { name: 'New cohort' }).click();
+  await page.getByLabel('Cohort name').fill('Spring intake');
+  await page.getByLabel('Starts on').fill(isoDay(-21));
+  await page.getByRole('group', { name: 'Coaches' }).getByRole('checkbox', { name: GRACE }).check();
+  await page.getByRole('button', { name: 'Create cohort' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Spring intake' })).toBeVisible();
+  await page.getByLabel('Person').selectOption({ label: 'Alan Turing — Research' });
+  await page.getByRole('button', { name: 'Enrol candidate' }).click();
+  await expect(page.getByRole('table', { name: 'Candidates in this cohort' }).getByRole('link', { name: 'Alan Turing' })).toBeVisible();
+}
+
+async function openAssessments(page: Page) {
+  await nav(page, 'Cohorts').click();
+  await page.getByRole('link', { name: 'Spring intake' }).click();
+  await page.getByRole('table', { name: 'Candidates in this cohort' }).getByRole('link', { name: 'Alan Turing' }).click();
+  await page.getByRole('navigation', { name: 'Candidate sections' }).getByRole('link', { name: 'Assessments' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Alan Turing — Assessments' })).toBeVisible();
+}
+
+async function addNoteEvidence(page: Page, text: string, domain: string) {
+  await page.getByLabel('Kind of evidence').selectOption({ label: 'Note' });
+  await page.getByLabel(/^What it shows/).fill(text);
+  await page.getByRole('group', { name: 'Domains it shows' }).getByRole('checkbox', { name: domain }).check();
+  await page.getByRole('button', { name: 'Save evidence' }).click();
+  await expect(page.getByText('Saved the evidence.')).toBeVisible();
+}
+
+function card(page: Page, rater: string) {
+  return page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: new RegExp(`^${rater} \\(Coach\\)`) }) });
+}
+
+test('two raters rate blind; calibration reveals them side by side and records the outcome', async ({ page }) => {
+  const errors = watchErrors(page);
+  await setUp(page);
+
+  // The start page reminds us: the cohort is running and has no calibration this month.
+  await page.getByRole('link', { name: 'Runway' }).first().click();
+  await expect(page.getByRole('region', { name: 'Calibration due' })).toContainText('Spring intake has no calibration yet in');
+
+  await openAssessments(page);
+  // "Viewing as" starts with the cohort's first coach, and the rater follows it.
+  await expect(page.getByLabel('Viewing as')).toHaveValue(/.+/);
+  await expect(page.getByLabel('Viewing as').locator('option:checked')).toHaveText(GRACE);
+  await expect(page.getByRole('combobox', { name: /^Rater(?! role)/ }).locator('option:checked')).toHaveText(GRACE);
+
+  // Evidence first, so Grace can rate Communication at the top level.
+  await addNoteEvidence(page, 'Ran the planning meeting and wrote the decisions down', 'Communication');
+  await expect(page.getByRole('heading', { name: 'Communication (1)' })).toBeVisible();
+
+  // Grace rates: the chosen level's descriptor shows under it.
+  await page.getByLabel('Level — Communication').selectOption({ label: 'Ready' });
+  await expect(page.getByText('Their summaries become the record others rely on')).toBeVisible();
+  await page.getByLabel('Comment — Communication').fill('Runs the planning meeting well');
+  await page.getByLabel('Level — Coaching and feedback').selectOption({ label: 'Competent' });
+  await page.getByRole('button', { name: 'Save assessment' }).click();
+  await expect(page.getByText('Saved the assessment.')).toBeVisible();
+  await expect(card(page, 'Grace Hopper')).toContainText('Ready');
+  await expect(card(page, 'Grace Hopper')).toContainText('Runs the planning meeting well');
+
+  // Edsger cannot see Grace's levels.
+  await page.getByLabel('Viewing as').selectOption({ label: EDSGER });
+  await expect(card(page, 'Grace Hopper')).toContainText('Ratings hidden until calibration.');
+  await expect(card(page, 'Grace Hopper')).not.toContainText('Ready');
+  await expect(card(page, 'Grace Hopper')).not.toContainText('Runs the planning meeting well');
+  await expect(card(page, 'Grace Hopper').getByRole('button', { name: 'Edit' })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'History by month' })).toContainText('ratings hidden until calibration');
+
+  // Edsger rates, two levels lower on Communication.
+  await expect(page.getByRole('combobox', { name: /^Rater(?! role)/ }).locator('option:checked')).toHaveText(EDSGER);
+  await page.getByLabel('Level — Communication').selectOption({ label: 'Developing' });
+  await page.getByLabel('Level — Coaching and feedback').selectOption({ label: 'Competent' });
+  await page.getByRole('button', { name: 'Save assessment' }).click();
+  await expect(page.getByText('Saved the assessment.')).toBeVisible();
+  await expect(card(page, 'Edsger Dijkstra')).toContainText('Developing');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // The cohort page points to this month's calibration.
+  await nav(page, 'Cohorts').click();
+  await page.getByRole('link', { name: 'Spring intake' }).click();
+  const panel = page.getByRole('region', { name: 'Calibration', exact: true });
+  await expect(panel).toContainText('No calibration yet this month');
+  await panel.getByRole('link', { name: 'start one' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Calibration — Spring intake' })).toBeVisible();
+
+  // Start the session: before the reveal, counts only.
+  await page.getByRole('button', { name: "Start this month's session" }).click();
+  await expect(page.getByText('Started the calibration session.')).toBeVisible();
+  await expect(page.getByText('Grace Hopper: 1 assessment')).toBeVisible();
+  await expect(page.getByText('Edsger Dijkstra: 1 assessment')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Ratings of Alan Turing' })).toHaveCount(0);
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // Reveal: side by side, with the disagreement named in words.
+  await page.getByRole('button', { name: 'Reveal ratings' }).click();
+  const grid = page.getByRole('table', { name: 'Ratings of Alan Turing' });
+  await expect(grid.getByRole('columnheader', { name: 'Grace Hopper (Coach)' })).toBeVisible();
+  await expect(grid.getByRole('columnheader', { name: 'Edsger Dijkstra (Coach)' })).toBeVisible();
+  const comm = grid.getByRole('row', { name: /^Communication/ });
+  await expect(comm).toContainText('Ready');
+  await expect(comm).toContainText('Developing');
+  await expect(comm).toContainText('2 levels');
+  await expect(comm).toContainText('Disagreement — talk it through');
+  const coaching = grid.getByRole('row', { name: /^Coaching and feedback/ });
+  await expect(coaching).toContainText('0 levels');
+  await expect(coaching).not.toContainText('Disagreement');
+  // Leniency: Grace +2 and 0 over two domains → +1.00; Edsger −1.00.
+  const len = page.getByRole('table', { name: 'Leniency per rater' });
+  await expect(len.getByRole('row', { name: /^Grace Hopper/ })).toContainText('+1.00');
+  await expect(len.getByRole('row', { name: /^Grace Hopper/ })).toContainText('More lenient than the group');
+  await expect(len.getByRole('row', { name: /^Edsger Dijkstra/ })).toContainText('−1.00');
+  await expect(len.getByRole('row', { name: /^Edsger Dijkstra/ })).toContainText('Stricter than the group');
+
+  // Record the calibrated level, the reason and who took part.
+  await page.getByLabel('Calibrated level — Alan Turing, Communication').selectOption({ label: 'Competent' });
+  await page.getByLabel('Rationale — Alan Turing, Communication').fill('Clear one to one; group summaries still patchy');
+  const who = page.getByRole('group', { name: 'Who took part' });
+  await who.getByRole('checkbox', { name: GRACE }).check();
+  await who.getByRole('checkbox', { name: EDSGER }).check();
+  await page.getByRole('button', { name: 'Save calibration' }).click();
+  await expect(page.getByText('Saved the calibration session.')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // After a reload everything is still there.
+  await expect(page.getByText('Saved in this browser')).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Calibration — Spring intake' })).toBeVisible();
+  await expect(page.getByLabel('Calibrated level — Alan Turing, Communication').locator('option:checked')).toHaveText('Competent');
+  await expect(page.getByLabel('Rationale — Alan Turing, Communication')).toHaveValue('Clear one to one; group summaries still patchy');
+  await expect(page.getByRole('group', { name: 'Who took part' }).getByRole('checkbox', { name: GRACE })).toBeChecked();
+  await expect(page.getByRole('group', { name: 'Who took part' }).getByRole('checkbox', { name: EDSGER })).toBeChecked();
+  await expect(page.getByRole('table', { name: 'Ratings of Alan Turing' }).getByRole('row', { name: /^Communication/ })).toContainText('Disagreement — talk it through');
+
+  // Revealed now: Edsger sees Grace's levels, and the history has the calibrated level.
+  await openAssessments(page);
+  await page.getByLabel('Viewing as').selectOption({ label: EDSGER });
+  await expect(card(page, 'Grace Hopper')).toContainText('Ready');
+  await expect(page.getByRole('region', { name: 'History by month' })).toContainText('Communication: Competent (calibrated');
+  expect(errors).toEqual([]);
+});
+
+test('"Ready" without dated evidence is refused, naming the domain; with evidence it saves', async ({ page }) => {
+  const errors = watchErrors(page);
+  await setUp(page);
+  await openAssessments(page);
+  await expect(page.getByText('Domains without dated evidence: Communication, Coaching and feedback')).toBeVisible();
+
+  await page.getByLabel('Level — Communication').selectOption({ label: 'Ready' });
+  // Said before saving, under the domain.
+  await expect(page.getByText('No dated evidence for Communication yet — add some below.')).toBeVisible();
+  await page.getByLabel('Comment — Communication').fill('Sums up every meeting');
+  await page.getByRole('button', { name: 'Save assessment' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Communication is rated Ready but has no dated evidence' })).toBeVisible();
+  // Nothing saved, nothing typed lost.
+  await expect(page.getByText('No assessments yet.')).toBeVisible();
+  await expect(page.getByLabel('Level — Communication').locator('option:checked')).toHaveText('Ready');
+  await expect(page.getByLabel('Comment — Communication')).toHaveValue('Sums up every meeting');
+
+  // Evidence for Communication: the warning goes, and the same save now works.
+  await addNoteEvidence(page, 'Wrote the incident summary the team now uses', 'Communication');
+  await expect(page.getByText('No dated evidence for Communication yet — add some below.')).toHaveCount(0);
+  await expect(page.getByText('Domains without dated evidence: Coaching and feedback')).toBeVisible();
+  await page.getByRole('button', { name: 'Save assessment' }).click();
+  await expect(page.getByText('Saved the assessment.')).toBeVisible();
+  await expect(card(page, 'Grace Hopper')).toContainText('Ready');
+  await expect(card(page, 'Grace Hopper')).toContainText('Sums up every meeting');
+  expect(await seriousViolations(page)).toEqual([]);
+  expect(errors).toEqual([]);
+});
