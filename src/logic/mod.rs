@@ -3,6 +3,7 @@
 
 pub mod actions;
 pub mod calibration;
+pub mod charts;
 pub mod entries;
 pub mod frameworks;
 pub mod journey;

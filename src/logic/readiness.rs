@@ -1,2 +1,652 @@
 //! Readiness: the per-candidate summary, readiness over months, evidence coverage, 360
 //! aggregates with the anonymity threshold, and team health trends.
+//!
+//! Everything here is a pure function of the workspace (and of "today" where it matters), so
+//! the pages only draw what these return.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, Days};
+
+use crate::logic::frameworks::{self, dated_evidence, latest_calibrated};
+use crate::logic::phases::phase_on;
+use crate::model::{
+    Date, FeedbackGroup, FeedbackRound, Framework, HealthDimension, Id, PhaseKind, Workspace,
+};
+
+// ---------------------------------------------------------------------------------------------
+// 360 feedback in aggregate
+// ---------------------------------------------------------------------------------------------
+
+/// A group's figures and comments are shown only when at least this many people from the
+/// group answered.
+pub const ANONYMITY_MIN: usize = 3;
+
+/// No figure at all is shown while fewer than this many people answered a question: one
+/// answer's "mean" would be that person's answer.
+pub const OVERALL_MIN: usize = 2;
+
+/// The threshold rule as the page states it.
+pub fn threshold_rule() -> String {
+    format!(
+        "To protect the people who answer, figures and comments for a group (direct reports, \
+         peers, stakeholders) appear only once at least {ANONYMITY_MIN} people from that group \
+         have answered. Smaller groups count only in the overall figures, and their comments \
+         are not shown. No figure is shown for fewer than {OVERALL_MIN} answers, and no single \
+         response is ever shown."
+    )
+}
+
+/// The mean answer to one question over some responses.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mean {
+    /// `None` while too few answered for a figure to be shown.
+    pub mean: Option<f64>,
+    /// How many answered the question.
+    pub count: usize,
+}
+
+/// One question's figures: over everyone, and per group where the threshold allows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct QuestionFigures {
+    pub question_id: Id,
+    pub text: String,
+    pub overall: Mean,
+    /// One per group in [`FeedbackAggregate::groups`], in the same order.
+    pub by_group: Vec<Mean>,
+}
+
+/// A group large enough to be shown on its own.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GroupFigures {
+    pub group: FeedbackGroup,
+    pub responses: usize,
+    /// The group's comments, sorted so their order says nothing about who wrote them.
+    pub comments: Vec<String>,
+}
+
+/// A 360 round's results as they may be shown.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FeedbackAggregate {
+    pub responses: usize,
+    /// Responses per group (every group, including those held back): counts only.
+    pub counts: Vec<(FeedbackGroup, usize)>,
+    /// Groups with at least [`ANONYMITY_MIN`] responses.
+    pub groups: Vec<GroupFigures>,
+    pub questions: Vec<QuestionFigures>,
+    /// Plain sentences on what is held back and why.
+    pub notes: Vec<String>,
+}
+
+fn mean_of(scores: &[u8], min: usize) -> Mean {
+    let count = scores.len();
+    let mean = (count >= min && count > 0)
+        .then(|| scores.iter().map(|s| f64::from(*s)).sum::<f64>() / count as f64);
+    Mean { mean, count }
+}
+
+fn group_noun(g: FeedbackGroup, n: usize) -> &'static str {
+    match (g, n == 1) {
+        (FeedbackGroup::DirectReport, true) => "a direct report",
+        (FeedbackGroup::DirectReport, false) => "direct reports",
+        (FeedbackGroup::Peer, true) => "a peer",
+        (FeedbackGroup::Peer, false) => "peers",
+        (FeedbackGroup::Stakeholder, true) => "a stakeholder",
+        (FeedbackGroup::Stakeholder, false) => "stakeholders",
+    }
+}
+
+/// A round's results in aggregate. Per question: the mean over everyone who answered it, and
+/// the mean per group for groups of at least [`ANONYMITY_MIN`]. A group's figures for a
+/// question are also withheld when showing them would let the answers of a smaller group be
+/// worked out by subtraction from the overall figure.
+pub fn aggregate(round: &FeedbackRound) -> FeedbackAggregate {
+    let counts: Vec<(FeedbackGroup, usize)> = FeedbackGroup::ALL
+        .iter()
+        .map(|g| (*g, round.responses.iter().filter(|r| r.group == *g).count()))
+        .collect();
+    let shown: Vec<FeedbackGroup> = counts
+        .iter()
+        .filter(|(_, n)| *n >= ANONYMITY_MIN)
+        .map(|(g, _)| *g)
+        .collect();
+    let groups = shown
+        .iter()
+        .map(|g| {
+            let mut comments: Vec<String> = round
+                .responses
+                .iter()
+                .filter(|r| r.group == *g && !r.comment.trim().is_empty())
+                .map(|r| r.comment.trim().to_string())
+                .collect();
+            comments.sort();
+            GroupFigures {
+                group: *g,
+                responses: counts.iter().find(|(x, _)| x == g).map_or(0, |(_, n)| *n),
+                comments,
+            }
+        })
+        .collect();
+    let mut subtraction_guard = false;
+    let questions = round
+        .questions
+        .iter()
+        .map(|q| {
+            let scores_of = |g: Option<FeedbackGroup>| -> Vec<u8> {
+                round
+                    .responses
+                    .iter()
+                    .filter(|r| g.is_none_or(|g| r.group == g))
+                    .filter_map(|r| {
+                        r.answers
+                            .iter()
+                            .find(|a| a.question_id == q.id)
+                            .and_then(|a| a.score)
+                    })
+                    .collect()
+            };
+            let all = scores_of(None);
+            let per: Vec<Vec<u8>> = shown.iter().map(|g| scores_of(Some(*g))).collect();
+            let in_shown: usize = per
+                .iter()
+                .filter(|s| s.len() >= ANONYMITY_MIN)
+                .map(Vec::len)
+                .sum();
+            let rest = all.len() - in_shown.min(all.len());
+            let hide_groups = rest > 0 && rest < ANONYMITY_MIN && in_shown > 0;
+            subtraction_guard |= hide_groups;
+            let by_group = per
+                .iter()
+                .map(|s| {
+                    if hide_groups {
+                        Mean {
+                            mean: None,
+                            count: s.len(),
+                        }
+                    } else {
+                        mean_of(s, ANONYMITY_MIN)
+                    }
+                })
+                .collect();
+            QuestionFigures {
+                question_id: q.id,
+                text: q.text.clone(),
+                overall: mean_of(&all, OVERALL_MIN),
+                by_group,
+            }
+        })
+        .collect();
+    let mut notes = Vec::new();
+    let responses = round.responses.len();
+    if responses > 0 && responses < OVERALL_MIN {
+        notes.push(format!(
+            "Only 1 response so far: figures appear once at least {OVERALL_MIN} people have answered."
+        ));
+    }
+    for (g, n) in &counts {
+        if *n > 0 && *n < ANONYMITY_MIN {
+            let what = if *n == 1 { "response" } else { "responses" };
+            notes.push(format!(
+                "{n} {what} from {} {} counted only in the overall figures.",
+                group_noun(*g, *n),
+                if *n == 1 { "is" } else { "are" }
+            ));
+        }
+    }
+    if subtraction_guard {
+        notes.push(format!(
+            "Some group figures are not shown: with fewer than {ANONYMITY_MIN} answers outside the groups shown, those answers could be worked out from the difference."
+        ));
+    }
+    FeedbackAggregate {
+        responses,
+        counts,
+        groups,
+        questions,
+        notes,
+    }
+}
+
+/// The candidate's 360 rounds, latest first.
+pub fn rounds_of(ws: &Workspace, candidate_id: Id) -> Vec<&FeedbackRound> {
+    let mut out: Vec<&FeedbackRound> = ws
+        .feedback_rounds
+        .iter()
+        .filter(|r| r.candidate_id == candidate_id)
+        .collect();
+    out.sort_by_key(|r| std::cmp::Reverse((r.opened_on, r.created_at)));
+    out
+}
+
+/// The questions a new round starts with (editable before it opens).
+pub const DEFAULT_QUESTIONS: [&str; 5] = [
+    "When I bring something up, they listen and I feel heard.",
+    "I know what is expected of me and why it matters.",
+    "They help me grow: useful feedback, stretch work, support when I need it.",
+    "They do what they say they will do, and close the loop.",
+    "They treat people fairly and make decisions in the open.",
+];
+
+// ---------------------------------------------------------------------------------------------
+// Team health
+// ---------------------------------------------------------------------------------------------
+
+/// How the latest score compares with the one before.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+    Same,
+    /// Only one score so far.
+    First,
+}
+
+impl Direction {
+    pub fn text(self) -> &'static str {
+        match self {
+            Direction::Up => "up",
+            Direction::Down => "down",
+            Direction::Same => "unchanged",
+            Direction::First => "first check",
+        }
+    }
+}
+
+/// One dimension's scores over time.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Trend {
+    pub dimension: HealthDimension,
+    /// (day, score), oldest first.
+    pub points: Vec<(Date, u8)>,
+    pub latest: Option<u8>,
+    pub previous: Option<u8>,
+    /// `None` when there is no score at all.
+    pub direction: Option<Direction>,
+}
+
+/// Per health dimension (in the model's order), the candidate's team scores by date.
+/// Dimensions never scored are included with no points.
+pub fn health_trends(ws: &Workspace, candidate_id: Id) -> Vec<Trend> {
+    let mut checks: Vec<_> = ws
+        .health_checks
+        .iter()
+        .filter(|h| h.candidate_id == candidate_id)
+        .collect();
+    checks.sort_by_key(|h| (h.on, h.created_at));
+    HealthDimension::ALL
+        .iter()
+        .map(|d| {
+            let points: Vec<(Date, u8)> = checks
+                .iter()
+                .filter_map(|h| h.score(*d).map(|s| (h.on, s)))
+                .collect();
+            let latest = points.last().map(|p| p.1);
+            let previous = points.len().checked_sub(2).map(|i| points[i].1);
+            let direction = match (latest, previous) {
+                (None, _) => None,
+                (Some(_), None) => Some(Direction::First),
+                (Some(l), Some(p)) if l > p => Some(Direction::Up),
+                (Some(l), Some(p)) if l < p => Some(Direction::Down),
+                _ => Some(Direction::Same),
+            };
+            Trend {
+                dimension: *d,
+                points,
+                latest,
+                previous,
+                direction,
+            }
+        })
+        .collect()
+}
+
+/// How often a team health check is due while leading with support.
+pub const HEALTH_EVERY_DAYS: u64 = 14;
+
+/// The phase the candidate's cohort is in on `today`.
+pub fn phase_today(ws: &Workspace, candidate_id: Id, today: Date) -> Option<PhaseKind> {
+    let c = ws.candidate(candidate_id)?;
+    phase_on(ws.cohort(c.cohort_id)?, today)
+}
+
+/// A reminder when the candidate leads with support and their team had no health check in the
+/// last two weeks (today and the 14 days before).
+pub fn health_nudge(ws: &Workspace, candidate_id: Id, today: Date) -> Option<String> {
+    if phase_today(ws, candidate_id, today) != Some(PhaseKind::LeadWithSupport) {
+        return None;
+    }
+    let since = today.checked_sub_days(Days::new(HEALTH_EVERY_DAYS))?;
+    let recent = ws
+        .health_checks
+        .iter()
+        .any(|h| h.candidate_id == candidate_id && h.on >= since && h.on <= today);
+    (!recent).then(|| {
+        "No team health check in the last two weeks. While leading with support, check the team's health every week or two.".to_string()
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// The readiness summary
+// ---------------------------------------------------------------------------------------------
+
+/// Where one domain stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DomainStatus {
+    /// At the top level at the latest calibration, with dated evidence.
+    Ready,
+    /// At the top level but no dated evidence backs it.
+    ReadyNoEvidence,
+    /// Calibrated below the top level.
+    Lagging,
+    /// No calibration has rated it yet.
+    NotCalibrated,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct DomainState {
+    pub domain_id: Id,
+    pub name: String,
+    /// The latest calibrated level's name, and the session's day.
+    pub level: Option<String>,
+    pub calibrated_on: Option<Date>,
+    /// 0 for the lowest level.
+    pub rank: Option<usize>,
+    /// Dated evidence items on or before today.
+    pub evidence: usize,
+    pub status: DomainStatus,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SignalState {
+    pub signal_id: Id,
+    pub text: String,
+    pub met_on: Option<Date>,
+}
+
+/// A candidate's readiness against a framework, explained.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summary {
+    pub framework_id: Id,
+    pub framework_name: String,
+    /// The top level's name ("Ready").
+    pub top: String,
+    /// The framework's level names, lowest first (active levels).
+    pub levels: Vec<String>,
+    pub domains: Vec<DomainState>,
+    pub signals: Vec<SignalState>,
+    /// Rounds of 360 feedback with at least one response.
+    pub feedback_rounds: usize,
+    /// "What's missing before a promotion decision", one plain sentence each.
+    pub missing: Vec<String>,
+}
+
+impl Summary {
+    pub fn with_status(&self, s: DomainStatus) -> impl Iterator<Item = &DomainState> {
+        self.domains.iter().filter(move |d| d.status == s)
+    }
+
+    pub fn signals_met(&self) -> usize {
+        self.signals.iter().filter(|s| s.met_on.is_some()).count()
+    }
+}
+
+/// The framework readiness is judged against by default.
+pub const DEFAULT_FRAMEWORK: Id = frameworks::MIT_RUBRIC;
+
+/// The summary for a candidate against a framework, as of `today`. `None` when the candidate
+/// or the framework is not in the workspace.
+pub fn summary(ws: &Workspace, candidate_id: Id, framework_id: Id, today: Date) -> Option<Summary> {
+    let cand = ws.candidate(candidate_id)?;
+    let fw = frameworks::find(ws, framework_id)?;
+    let top = fw.top_level()?.clone();
+    let top_rank = fw.rank(top.id).unwrap_or(0);
+    let latest = latest_calibrated(ws, candidate_id, framework_id);
+    let domains: Vec<DomainState> = fw
+        .active_domains()
+        .map(|d| {
+            let cal = latest.iter().find(|(dom, _, _)| *dom == d.id);
+            let evidence = dated_evidence(ws, candidate_id, d.id, today).len();
+            let rank = cal.and_then(|(_, l, _)| fw.rank(*l));
+            let status = match rank {
+                None => DomainStatus::NotCalibrated,
+                Some(r) if r >= top_rank && evidence > 0 => DomainStatus::Ready,
+                Some(r) if r >= top_rank => DomainStatus::ReadyNoEvidence,
+                Some(_) => DomainStatus::Lagging,
+            };
+            DomainState {
+                domain_id: d.id,
+                name: d.name.clone(),
+                level: cal.and_then(|(_, l, _)| fw.level(*l).map(|l| l.name.clone())),
+                calibrated_on: cal.map(|c| c.2),
+                rank,
+                evidence,
+                status,
+            }
+        })
+        .collect();
+    let signals: Vec<SignalState> = ws
+        .cohort(cand.cohort_id)
+        .map(|c| {
+            c.success_signals
+                .iter()
+                .map(|s| SignalState {
+                    signal_id: s.id,
+                    text: s.text.clone(),
+                    met_on: cand
+                        .signals
+                        .iter()
+                        .find(|m| m.signal_id == s.id)
+                        .and_then(|m| m.met_on),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let feedback_rounds = ws
+        .feedback_rounds
+        .iter()
+        .filter(|r| r.candidate_id == candidate_id && !r.responses.is_empty())
+        .count();
+
+    let mut missing = Vec::new();
+    if domains
+        .iter()
+        .all(|d| d.status == DomainStatus::NotCalibrated)
+    {
+        missing.push("No calibration yet".to_string());
+    } else {
+        for d in &domains {
+            match d.status {
+                DomainStatus::NotCalibrated => {
+                    missing.push(format!("{} has no calibrated level yet", d.name))
+                }
+                DomainStatus::Lagging => missing.push(format!(
+                    "{} is {}, not {}",
+                    d.name,
+                    d.level.as_deref().unwrap_or("below the top level"),
+                    top.name
+                )),
+                DomainStatus::ReadyNoEvidence => missing.push(format!(
+                    "{} is {} but has no dated evidence",
+                    d.name, top.name
+                )),
+                DomainStatus::Ready => {}
+            }
+        }
+    }
+    if feedback_rounds == 0 {
+        missing.push("No 360 feedback yet".to_string());
+    }
+    let not_met = signals.iter().filter(|s| s.met_on.is_none()).count();
+    if signals.is_empty() {
+        missing.push("The cohort has no success signals to judge against".to_string());
+    } else if not_met > 0 {
+        missing.push(format!(
+            "{not_met} of {} success signals not met",
+            signals.len()
+        ));
+    }
+    if health_nudge(ws, candidate_id, today).is_some() {
+        missing.push("No team health check in the last two weeks".to_string());
+    }
+    Some(Summary {
+        framework_id,
+        framework_name: fw.name.clone(),
+        top: top.name.clone(),
+        levels: fw.active_levels().map(|l| l.name.clone()).collect(),
+        domains,
+        signals,
+        feedback_rounds,
+        missing,
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Readiness over months
+// ---------------------------------------------------------------------------------------------
+
+/// Where a candidate stood at the end of a month with a calibration.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MonthPoint {
+    /// The first day of the month.
+    pub month: Date,
+    /// Domains at the top level.
+    pub ready: usize,
+    /// Active domains of the framework.
+    pub domains: usize,
+    /// `ready / domains` (0 with no domains).
+    pub share: f64,
+    /// The mean level of the calibrated domains, 1 for the lowest level.
+    pub mean_level: f64,
+}
+
+/// "Mar 2027".
+pub fn month_text(d: Date) -> String {
+    d.format("%b %Y").to_string()
+}
+
+fn first_of_month(d: Date) -> Date {
+    d.with_day(1).unwrap_or(d)
+}
+
+/// For each month in which a calibration rated the candidate against the framework: the
+/// latest calibrated level per domain as of that month's last session, as counts for a line.
+pub fn over_months(ws: &Workspace, candidate_id: Id, framework_id: Id) -> Vec<MonthPoint> {
+    let Some(fw) = frameworks::find(ws, framework_id) else {
+        return Vec::new();
+    };
+    let Some(top_rank) = fw.top_level().and_then(|t| fw.rank(t.id)) else {
+        return Vec::new();
+    };
+    let mut sessions: Vec<_> = ws
+        .calibrations
+        .iter()
+        .filter(|c| {
+            c.framework_id == framework_id
+                && c.outcomes.iter().any(|o| o.candidate_id == candidate_id)
+        })
+        .collect();
+    sessions.sort_by_key(|c| (c.on, c.created_at));
+    let mut by_month: BTreeMap<Date, usize> = BTreeMap::new();
+    for (i, s) in sessions.iter().enumerate() {
+        by_month.insert(first_of_month(s.on), i);
+    }
+    let active: Vec<Id> = fw.active_domains().map(|d| d.id).collect();
+    by_month
+        .into_iter()
+        .map(|(month, last)| {
+            let ranks: Vec<usize> = active
+                .iter()
+                .filter_map(|d| {
+                    sessions[..=last].iter().rev().find_map(|c| {
+                        c.outcomes
+                            .iter()
+                            .find(|o| o.candidate_id == candidate_id && o.domain_id == *d)
+                            .and_then(|o| fw.rank(o.level_id))
+                    })
+                })
+                .collect();
+            let ready = ranks.iter().filter(|r| **r >= top_rank).count();
+            let mean_level = if ranks.is_empty() {
+                0.0
+            } else {
+                ranks.iter().map(|r| (*r + 1) as f64).sum::<f64>() / ranks.len() as f64
+            };
+            MonthPoint {
+                month,
+                ready,
+                domains: active.len(),
+                share: if active.is_empty() {
+                    0.0
+                } else {
+                    ready as f64 / active.len() as f64
+                },
+                mean_level,
+            }
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Evidence coverage
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct CoverageRow {
+    pub candidate_id: Id,
+    pub name: String,
+    /// Dated evidence items per domain, in the order of [`Coverage::domains`].
+    pub counts: Vec<usize>,
+}
+
+/// Candidates of a cohort × active domains of a framework: how much dated evidence.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Coverage {
+    pub domains: Vec<(Id, String)>,
+    pub rows: Vec<CoverageRow>,
+    /// The largest count (for shading).
+    pub max: usize,
+}
+
+/// Dated evidence (on or before `today`) per candidate of the cohort and domain.
+pub fn coverage(ws: &Workspace, cohort_id: Id, framework: &Framework, today: Date) -> Coverage {
+    let domains: Vec<(Id, String)> = framework
+        .active_domains()
+        .map(|d| (d.id, d.name.clone()))
+        .collect();
+    let mut rows: Vec<CoverageRow> = ws
+        .candidates_in(cohort_id)
+        .map(|c| CoverageRow {
+            candidate_id: c.id,
+            name: ws.person_name(c.person_id).to_string(),
+            counts: domains
+                .iter()
+                .map(|(d, _)| dated_evidence(ws, c.id, *d, today).len())
+                .collect(),
+        })
+        .collect();
+    rows.sort_by_key(|r| r.name.to_lowercase());
+    let max = rows
+        .iter()
+        .flat_map(|r| r.counts.iter().copied())
+        .max()
+        .unwrap_or(0);
+    Coverage { domains, rows, max }
+}
+
+/// A candidate's dated evidence count per active domain of a framework (for the summary).
+pub fn evidence_counts(
+    ws: &Workspace,
+    candidate_id: Id,
+    framework: &Framework,
+    today: Date,
+) -> Vec<(String, usize)> {
+    framework
+        .active_domains()
+        .map(|d| {
+            (
+                d.name.clone(),
+                dated_evidence(ws, candidate_id, d.id, today).len(),
+            )
+        })
+        .collect()
+}

@@ -1,2 +1,460 @@
 //! Small SVG charts drawn by our own components, each with a text alternative and a way to
 //! save it as an SVG file.
+//!
+//! Every chart is an `<svg role="img">` named by its `<title>`, with the same numbers in a
+//! data table under "Show the numbers", and `data-value` on each point or cell. Colours are set
+//! twice: as SVG presentation attributes (so a saved file looks right on its own) and by
+//! classes in `style/charts.css` (which win in the app and follow light and dark mode).
+
+use leptos::prelude::*;
+
+use crate::logic::charts::{num, points_attr, spread_ticks, wrap_label, Plot, Radar};
+use crate::ui::browser;
+use crate::ui::state::use_app;
+
+const SVG_NS: &str = "http://www.w3.org/2000/svg";
+const FONT: &str = "system-ui, -apple-system, Segoe UI, Roboto, sans-serif";
+/// Series colours in a saved file (the app's own come from the stylesheet).
+const PALETTE: [&str; 5] = ["#1f5fbf", "#b3261e", "#1e7a3c", "#8a5a00", "#6b3fa0"];
+/// Dash patterns, so series differ by more than colour.
+const DASHES: [&str; 5] = ["none", "7 4", "2 3", "10 3 2 3", "4 2"];
+const INK: &str = "#1d2126";
+const MUTED: &str = "#5b6470";
+const GRID: &str = "#c9cdc6";
+
+/// The numbers behind a chart, as a table.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TableData {
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+fn fresh_id() -> String {
+    format!("chart-{}", browser::new_id().simple())
+}
+
+/// Downloads the SVG element `svg_id` as a file.
+fn save_svg(svg_id: &str, file_name: &str) -> Result<(), String> {
+    let el = document()
+        .get_element_by_id(svg_id)
+        .ok_or("the chart is no longer on the page")?;
+    browser::download(file_name, &el.outer_html(), "image/svg+xml")
+}
+
+/// A safe file name from a chart title ("Readiness radar" → "readiness-radar.svg").
+pub fn svg_file_name(title: &str) -> String {
+    let mut out = String::new();
+    for c in title.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    format!("{}.svg", out.trim_end_matches('-'))
+}
+
+/// The figure around a chart: the SVG, the "Save as SVG" button and the data table.
+fn frame(title: String, svg_id: String, svg: AnyView, table: TableData, wide: bool) -> AnyView {
+    let app = use_app();
+    let file_name = svg_file_name(&title);
+    let save_id = svg_id.clone();
+    let save = move |_| {
+        if let Err(e) = save_svg(&save_id, &file_name) {
+            app.warn(&format!("The chart could not be saved: {e}."));
+        }
+    };
+    let caption = title.clone();
+    let cap_id = format!("{svg_id}-c");
+    let cap_ref = cap_id.clone();
+    view! {
+        <figure class="chart" class:wide=wide aria-labelledby=cap_ref>
+            <figcaption class="chart-title" id=cap_id>{title.clone()}</figcaption>
+            <div class="chart-canvas" tabindex=wide.then_some("0") role=wide.then_some("group") aria-label=wide.then(|| format!("{title} (scrolls sideways)"))>{svg}</div>
+            <div class="chart-tools">
+                <details class="chart-data">
+                    <summary>"Show the numbers"<span class="sr-only">{format!(": {title}")}</span></summary>
+                    <div class="table-wrap" tabindex="0" role="group" aria-label=format!("The numbers of {title}")>
+                        <table>
+                            <caption>{caption}</caption>
+                            <thead><tr>{table.headers.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view()}</tr></thead>
+                            <tbody>
+                                {table.rows.into_iter().map(|r| view! {
+                                    <tr>{r.into_iter().enumerate().map(|(i, c)| if i == 0 {
+                                        view! { <th scope="row">{c}</th> }.into_any()
+                                    } else {
+                                        view! { <td>{c}</td> }.into_any()
+                                    }).collect_view()}</tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                </details>
+                <button type="button" class="secondary small" on:click=save>"Save as SVG"<span class="sr-only">{format!(": {title}")}</span></button>
+            </div>
+        </figure>
+    }
+    .into_any()
+}
+
+/// Text on several lines (`<tspan>`s), the first at `y`.
+fn lines(lines: Vec<String>, x: f64, line_height: f64) -> impl IntoView {
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let dy = if i == 0 { 0.0 } else { line_height };
+            view! { <tspan x=format!("{x:.1}") dy=format!("{dy:.1}")>{l}</tspan> }
+        })
+        .collect_view()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Radar
+// ---------------------------------------------------------------------------------------------
+
+/// One axis of a radar: a domain and its level (1 for the lowest; `None` when not rated).
+#[derive(Clone, Debug, PartialEq)]
+pub struct RadarAxis {
+    pub name: String,
+    pub level: Option<usize>,
+    pub level_name: String,
+}
+
+/// Levels per domain on a radar: one axis per domain, one ring per level.
+#[component]
+pub fn RadarChart(
+    #[prop(into)] title: String,
+    axes: Vec<RadarAxis>,
+    /// Level names, lowest first.
+    levels: Vec<String>,
+) -> impl IntoView {
+    let id = fresh_id();
+    let title_id = format!("{id}-t");
+    let labelled_by = title_id.clone();
+    let (w, h) = (520.0, 340.0);
+    let radar = Radar {
+        cx: w / 2.0,
+        cy: h / 2.0,
+        radius: 112.0,
+        axes: axes.len(),
+    };
+    let max = levels.len() as f64;
+    let rings = (1..=levels.len())
+        .map(|k| {
+            let pts = points_attr(&radar.ring(k as f64, max));
+            let (lx, ly) = radar.point(0, k as f64, max);
+            let name = levels.get(k - 1).cloned().unwrap_or_default();
+            view! {
+                <polygon class="ring" points=pts fill="none" stroke=GRID stroke-width="1"/>
+                <text class="ring-label" x=format!("{:.1}", lx + 4.0) y=format!("{:.1}", ly + 11.0) font-size="10" fill=MUTED>{name}</text>
+            }
+        })
+        .collect_view();
+    let spokes = (0..axes.len())
+        .map(|i| {
+            let (x, y) = radar.axis_end(i);
+            view! { <line class="spoke" x1=format!("{:.1}", radar.cx) y1=format!("{:.1}", radar.cy) x2=format!("{x:.1}") y2=format!("{y:.1}") stroke=GRID stroke-width="1"/> }
+        })
+        .collect_view();
+    let labels = axes
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let (x, y) = radar.label_at(i, 14.0);
+            let wrapped = wrap_label(&a.name, 16);
+            let n = wrapped.len() as f64;
+            let below = y > radar.cy + 1.0;
+            let above = y < radar.cy - radar.radius * 0.5;
+            let y0 = if above {
+                y - (n - 1.0) * 14.0
+            } else if below {
+                y + 10.0
+            } else {
+                y - (n - 1.0) * 7.0 + 4.0
+            };
+            view! {
+                <text class="axis-label" x=format!("{x:.1}") y=format!("{y0:.1}") text-anchor=radar.label_anchor(i) font-size="12" fill=INK>
+                    {lines(wrapped, x, 14.0)}
+                </text>
+            }
+        })
+        .collect_view();
+    let values: Vec<f64> = axes.iter().map(|a| a.level.unwrap_or(0) as f64).collect();
+    let shape = points_attr(&radar.polygon(&values, max));
+    let dots = axes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, a)| {
+            let level = a.level?;
+            let (x, y) = radar.point(i, level as f64, max);
+            let tip = format!("{}: {} ({level} of {})", a.name, a.level_name, levels.len());
+            Some(view! {
+                <circle class="dot s0" cx=format!("{x:.1}") cy=format!("{y:.1}") r="4.5" fill=PALETTE[0]
+                    data-label=a.name.clone() data-value=level.to_string() data-level=a.level_name.clone()>
+                    <title>{tip}</title>
+                </circle>
+            })
+        })
+        .collect_view();
+    let table = TableData {
+        headers: vec!["Domain".into(), "Level".into(), "Step".into()],
+        rows: axes
+            .iter()
+            .map(|a| match a.level {
+                Some(l) => vec![
+                    a.name.clone(),
+                    a.level_name.clone(),
+                    format!("{l} of {}", levels.len()),
+                ],
+                None => vec![a.name.clone(), "Not calibrated yet".into(), "—".into()],
+            })
+            .collect(),
+    };
+    let svg = view! {
+        <svg id=id.clone() xmlns=SVG_NS class="radar" viewBox=format!("0 0 {w} {h}") role="img" aria-labelledby=labelled_by
+            font-family=FONT>
+            <title id=title_id>{title.clone()}</title>
+            <g class="rings">{rings}</g>
+            <g class="spokes">{spokes}</g>
+            <polygon class="shape s0" points=shape fill=PALETTE[0] fill-opacity="0.2" stroke=PALETTE[0] stroke-width="2"/>
+            <g class="dots">{dots}</g>
+            <g class="labels">{labels}</g>
+        </svg>
+    }
+    .into_any();
+    frame(title, id, svg, table, false)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Line chart
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct LinePoint {
+    /// Position along the x axis (days, months: any increasing number).
+    pub x: f64,
+    pub x_label: String,
+    pub y: f64,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Series {
+    pub name: String,
+    pub points: Vec<LinePoint>,
+}
+
+/// One or more lines over time, with a legend inside the drawing.
+#[component]
+pub fn LineChart(
+    #[prop(into)] title: String,
+    series: Vec<Series>,
+    /// The y axis from bottom to top.
+    y_range: (f64, f64),
+    /// Gridlines: (value, label).
+    y_ticks: Vec<(f64, String)>,
+    /// The numbers, as a table.
+    table: TableData,
+) -> impl IntoView {
+    let id = fresh_id();
+    let title_id = format!("{id}-t");
+    let labelled_by = title_id.clone();
+    let w = 560.0;
+    let per_row = 3usize;
+    let legend_rows = series.len().div_ceil(per_row).max(1) as f64;
+    let plot = Plot {
+        left: 48.0,
+        top: 14.0,
+        right: w - 36.0,
+        bottom: 214.0,
+    };
+    let h = plot.bottom + 34.0 + legend_rows * 20.0;
+    let mut xs: Vec<(f64, String)> = series
+        .iter()
+        .flat_map(|s| s.points.iter().map(|p| (p.x, p.x_label.clone())))
+        .collect();
+    xs.sort_by(|a, b| a.0.total_cmp(&b.0));
+    xs.dedup_by(|a, b| a.0 == b.0);
+    let x_range = (
+        xs.first().map_or(0.0, |x| x.0),
+        xs.last().map_or(1.0, |x| x.0),
+    );
+    let (sx, sy) = plot.scales(x_range, y_range);
+    let grid = y_ticks
+        .iter()
+        .map(|(v, label)| {
+            let y = sy.at(*v);
+            view! {
+                <line class="grid" x1=format!("{:.1}", plot.left) x2=format!("{:.1}", plot.right) y1=format!("{y:.1}") y2=format!("{y:.1}") stroke=GRID stroke-width="1"/>
+                <text class="tick" x=format!("{:.1}", plot.left - 8.0) y=format!("{:.1}", y + 4.0) text-anchor="end" font-size="11" fill=MUTED>{label.clone()}</text>
+            }
+        })
+        .collect_view();
+    let x_ticks = spread_ticks(xs.len(), 6)
+        .into_iter()
+        .filter_map(|i| xs.get(i).cloned())
+        .map(|(x, label)| {
+            let px = sx.at(x);
+            view! {
+                <text class="tick" x=format!("{px:.1}") y=format!("{:.1}", plot.bottom + 18.0) text-anchor="middle" font-size="11" fill=MUTED>{label}</text>
+            }
+        })
+        .collect_view();
+    let lines_view = series
+        .iter()
+        .enumerate()
+        .map(|(k, s)| {
+            let c = k % PALETTE.len();
+            let pts: Vec<(f64, f64)> = s.points.iter().map(|p| (sx.at(p.x), sy.at(p.y))).collect();
+            let dots = s
+                .points
+                .iter()
+                .zip(&pts)
+                .map(|(p, (x, y))| {
+                    let tip = format!("{}, {}: {}", s.name, p.x_label, num(p.y));
+                    view! {
+                        <circle class=format!("dot s{c}") cx=format!("{x:.1}") cy=format!("{y:.1}") r="4" fill=PALETTE[c]
+                            data-series=s.name.clone() data-x=p.x_label.clone() data-value=num(p.y)>
+                            <title>{tip}</title>
+                        </circle>
+                    }
+                })
+                .collect_view();
+            view! {
+                <g class="series" data-series=s.name.clone()>
+                    <polyline class=format!("line s{c}") points=points_attr(&pts) fill="none" stroke=PALETTE[c] stroke-width="2.5"
+                        stroke-dasharray=DASHES[c] stroke-linejoin="round"/>
+                    {dots}
+                </g>
+            }
+        })
+        .collect_view();
+    let legend = series
+        .iter()
+        .enumerate()
+        .map(|(k, s)| {
+            let c = k % PALETTE.len();
+            let x = plot.left + (k % per_row) as f64 * 165.0;
+            let y = plot.bottom + 40.0 + (k / per_row) as f64 * 20.0;
+            view! {
+                <line class=format!("line s{c}") x1=format!("{x:.1}") x2=format!("{:.1}", x + 24.0) y1=format!("{:.1}", y - 4.0) y2=format!("{:.1}", y - 4.0)
+                    stroke=PALETTE[c] stroke-width="2.5" stroke-dasharray=DASHES[c]/>
+                <text class="legend" x=format!("{:.1}", x + 30.0) y=format!("{y:.1}") font-size="12" fill=INK>{s.name.clone()}</text>
+            }
+        })
+        .collect_view();
+    let svg = view! {
+        <svg id=id.clone() xmlns=SVG_NS class="line-chart" viewBox=format!("0 0 {w} {h}") role="img" aria-labelledby=labelled_by
+            font-family=FONT>
+            <title id=title_id>{title.clone()}</title>
+            <g class="grid">{grid}</g>
+            <line class="axis" x1=format!("{:.1}", plot.left) x2=format!("{:.1}", plot.left) y1=format!("{:.1}", plot.top) y2=format!("{:.1}", plot.bottom) stroke=MUTED stroke-width="1"/>
+            <g class="x-ticks">{x_ticks}</g>
+            {lines_view}
+            <g class="legend">{legend}</g>
+        </svg>
+    }
+    .into_any();
+    frame(title, id, svg, table, false)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Coverage grid
+// ---------------------------------------------------------------------------------------------
+
+/// Rows × columns of counts, each cell shaded by its count and showing the number.
+#[component]
+pub fn CoverageGrid(
+    #[prop(into)] title: String,
+    columns: Vec<String>,
+    /// (row name, one count per column).
+    rows: Vec<(String, Vec<usize>)>,
+) -> impl IntoView {
+    let id = fresh_id();
+    let title_id = format!("{id}-t");
+    let labelled_by = title_id.clone();
+    let (name_w, cell_w, cell_h, head_h) = (170.0, 96.0, 36.0, 58.0);
+    let w = name_w + cell_w * columns.len() as f64 + 4.0;
+    let h = head_h + cell_h * rows.len() as f64 + 4.0;
+    let max = rows
+        .iter()
+        .flat_map(|r| r.1.iter().copied())
+        .max()
+        .unwrap_or(0);
+    let heads = columns
+        .iter()
+        .enumerate()
+        .map(|(j, c)| {
+            let x = name_w + cell_w * (j as f64 + 0.5);
+            let wrapped: Vec<String> = wrap_label(c, 13).into_iter().take(3).collect();
+            let y0 = head_h - 8.0 - (wrapped.len() as f64 - 1.0) * 13.0;
+            view! {
+                <text class="col-label" x=format!("{x:.1}") y=format!("{y0:.1}") text-anchor="middle" font-size="11" fill=INK>
+                    {lines(wrapped, x, 13.0)}
+                </text>
+            }
+        })
+        .collect_view();
+    let body = rows
+        .iter()
+        .enumerate()
+        .map(|(i, (name, counts))| {
+            let y = head_h + cell_h * i as f64;
+            let short: String = if name.chars().count() > 24 {
+                name.chars().take(23).chain(['…']).collect()
+            } else {
+                name.clone()
+            };
+            let cells = counts
+                .iter()
+                .enumerate()
+                .map(|(j, n)| {
+                    let x = name_w + cell_w * j as f64;
+                    let share = if max == 0 { 0.0 } else { *n as f64 / max as f64 };
+                    let alpha = if *n == 0 { 0.0 } else { 0.15 + 0.7 * share };
+                    let strong = alpha > 0.5;
+                    let col = columns.get(j).cloned().unwrap_or_default();
+                    let tip = format!("{name}, {col}: {n}");
+                    view! {
+                        <g class="cell" data-row=name.clone() data-column=col data-value=n.to_string()>
+                            <title>{tip}</title>
+                            <rect class="cell-box" x=format!("{:.1}", x + 2.0) y=format!("{:.1}", y + 2.0) width=format!("{:.1}", cell_w - 4.0) height=format!("{:.1}", cell_h - 4.0)
+                                rx="4" fill="#ffffff" stroke=GRID stroke-width="1"/>
+                            <rect class="cell-fill" x=format!("{:.1}", x + 2.0) y=format!("{:.1}", y + 2.0) width=format!("{:.1}", cell_w - 4.0) height=format!("{:.1}", cell_h - 4.0)
+                                rx="4" fill=PALETTE[0] fill-opacity=format!("{alpha:.2}")/>
+                            <text class="cell-text" class:strong=strong x=format!("{:.1}", x + cell_w / 2.0) y=format!("{:.1}", y + cell_h / 2.0 + 5.0) text-anchor="middle"
+                                font-size="14" font-weight="600" fill=if strong { "#ffffff" } else { INK }>{n.to_string()}</text>
+                        </g>
+                    }
+                })
+                .collect_view();
+            view! {
+                <text class="row-label" x="4" y=format!("{:.1}", y + cell_h / 2.0 + 5.0) font-size="13" fill=INK>{short}</text>
+                {cells}
+            }
+        })
+        .collect_view();
+    let mut headers = vec!["Candidate".to_string()];
+    headers.extend(columns.iter().cloned());
+    let table = TableData {
+        headers,
+        rows: rows
+            .iter()
+            .map(|(name, counts)| {
+                let mut r = vec![name.clone()];
+                r.extend(counts.iter().map(|n| n.to_string()));
+                r
+            })
+            .collect(),
+    };
+    let svg = view! {
+        <svg id=id.clone() xmlns=SVG_NS class="coverage" viewBox=format!("0 0 {w} {h}") role="img" aria-labelledby=labelled_by
+            font-family=FONT style=format!("max-width:{w}px")>
+            <title id=title_id>{title.clone()}</title>
+            <g class="heads">{heads}</g>
+            <g class="body">{body}</g>
+        </svg>
+    }
+    .into_any();
+    frame(title, id, svg, table, true)
+}

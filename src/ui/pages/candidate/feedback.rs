@@ -1,11 +1,432 @@
 //! 360 feedback rounds (shown in aggregate) and team health checks.
+//!
+//! A response's answers are never shown again once saved: the page shows counts per group and
+//! the aggregate that `logic::readiness::aggregate` allows under the anonymity threshold.
 
 use leptos::prelude::*;
 
-use crate::model::Id;
+use crate::logic::actions::Action;
+use crate::logic::entries::Record;
+use crate::logic::journey::day_text;
+use crate::logic::readiness::{
+    aggregate, health_nudge, health_trends, rounds_of, threshold_rule, DEFAULT_QUESTIONS,
+};
+use crate::model::{
+    Answer360, FeedbackGroup, FeedbackRound, HealthCheck, HealthDimension, HealthScore, Id,
+    Question, RecordKind, Response360, Timestamp, FEEDBACK_MAX, FEEDBACK_MIN, HEALTH_MAX,
+    HEALTH_MIN,
+};
+use crate::ui::browser;
+use crate::ui::charts::{LineChart, LinePoint, Series, TableData};
+use crate::ui::forms::{
+    AreaField, ChoiceField, DateField, DeleteEntry, FormButtons, NumberField, TextField,
+};
+use crate::ui::pages::readiness::RoundResults;
+use crate::ui::state::use_app;
+use crate::ui::widgets::{count, date_value, fmt_date, parse_date};
+
+const SCALE_WORDS: [&str; 5] = [
+    "Strongly disagree",
+    "Disagree",
+    "Neither agree nor disagree",
+    "Agree",
+    "Strongly agree",
+];
+
+fn score_options(none: &str) -> Vec<(String, String)> {
+    let mut out = vec![(String::new(), none.to_string())];
+    for s in FEEDBACK_MIN..=FEEDBACK_MAX {
+        let word = SCALE_WORDS.get(usize::from(s - 1)).copied().unwrap_or("");
+        out.push((s.to_string(), format!("{s} — {word}")));
+    }
+    out
+}
 
 #[component]
 pub fn FeedbackSection(id: Id) -> impl IntoView {
-    let _ = id;
-    view! { <p>"Coming soon."</p> }
+    view! {
+        <FeedbackRounds id=id/>
+        <HealthChecks id=id/>
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 360 rounds
+// ---------------------------------------------------------------------------------------------
+
+#[component]
+fn FeedbackRounds(id: Id) -> impl IntoView {
+    let app = use_app();
+    let today = browser::today();
+    let title = RwSignal::new(format!("360 feedback — {}", today.format("%B %Y")));
+    let opened = RwSignal::new(date_value(Some(today)));
+    let questions = RwSignal::new(DEFAULT_QUESTIONS.join("\n"));
+    let open_round = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(on) = parse_date(&opened.get_untracked()) else {
+            app.warn("Give the day the round opens.");
+            return;
+        };
+        let qs: Vec<Question> = questions
+            .get_untracked()
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(|text| Question {
+                id: Id::nil(),
+                text: text.to_string(),
+            })
+            .collect();
+        if qs.is_empty() {
+            app.warn("Write at least one question, one a line.");
+            return;
+        }
+        let round = FeedbackRound {
+            id: Id::nil(),
+            candidate_id: id,
+            title: title.get_untracked().trim().to_string(),
+            opened_on: on,
+            questions: qs,
+            responses: Vec::new(),
+            created_at: Timestamp::UNIX_EPOCH,
+            updated_at: Timestamp::UNIX_EPOCH,
+            merge_bases: Vec::new(),
+        };
+        app.act(
+            Action::Put(Record::FeedbackRound(round)),
+            "Opened the 360 round.",
+        );
+    };
+    let list = move || {
+        app.ws.with(|ws| {
+            rounds_of(ws, id)
+                .into_iter()
+                .cloned()
+                .collect::<Vec<FeedbackRound>>()
+        })
+    };
+    view! {
+        <h2>"360 feedback"</h2>
+        <p class="muted">"Ask the people around the candidate — their direct reports, peers and stakeholders — a few stated questions on a scale of 1 to 5, with room for a comment. Responses are anonymous: only the group is kept, and once a response is saved its answers are not shown again."</p>
+        <p class="threshold-rule"><strong>"Anonymity rule. "</strong>{threshold_rule()}</p>
+        <details class="panel">
+            <summary>"Open a 360 round"</summary>
+            <form class="form grid" aria-label="New 360 round" on:submit=open_round>
+                <TextField label="Title" value=title required=true/>
+                <DateField label="Opens on" value=opened required=true/>
+                <AreaField label="Questions (one a line)" value=questions rows=6/>
+                <FormButtons save_label="Open round"/>
+            </form>
+        </details>
+        <div class="rounds">
+            <For each=list key=|r| (r.id, r.updated_at) let:r>
+                <RoundCard r=r/>
+            </For>
+        </div>
+        {move || list().is_empty().then(|| view! { <p class="muted">"No 360 rounds yet."</p> })}
+    }
+}
+
+#[component]
+fn RoundCard(r: FeedbackRound) -> impl IntoView {
+    let app = use_app();
+    let agg = aggregate(&r);
+    let rid = r.id;
+    let heading = format!("{} · opened {}", r.title, fmt_date(r.opened_on));
+    let group = RwSignal::new(FeedbackGroup::DirectReport.code().to_string());
+    let scores: Vec<(Id, String, RwSignal<String>)> = r
+        .questions
+        .iter()
+        .map(|q| (q.id, q.text.clone(), RwSignal::new(String::new())))
+        .collect();
+    let comment = RwSignal::new(String::new());
+    let groups: Vec<(String, String)> = FeedbackGroup::ALL
+        .iter()
+        .map(|g| (g.code().to_string(), g.label().to_string()))
+        .collect();
+    let form_scores = scores.clone();
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(g) = FeedbackGroup::from_code(&group.get_untracked()) else {
+            app.warn("Choose who the response is from.");
+            return;
+        };
+        let answers: Vec<Answer360> = form_scores
+            .iter()
+            .map(|(qid, _, s)| Answer360 {
+                question_id: *qid,
+                score: s.get_untracked().parse().ok(),
+            })
+            .collect();
+        if answers.iter().all(|a| a.score.is_none()) && comment.get_untracked().trim().is_empty() {
+            app.warn("The response is empty: score at least one question or write a comment.");
+            return;
+        }
+        let Some(mut round) = app
+            .ws
+            .with_untracked(|ws| ws.feedback_rounds.iter().find(|x| x.id == rid).cloned())
+        else {
+            app.warn("This round no longer exists.");
+            return;
+        };
+        round.responses.push(Response360 {
+            id: Id::nil(),
+            group: g,
+            answers,
+            comment: comment.get_untracked().trim().to_string(),
+        });
+        app.act(
+            Action::Put(Record::FeedbackRound(round)),
+            "Saved the response. It counts in the results; its answers are not shown on their own.",
+        );
+    };
+    let title_for_results = r.title.clone();
+    let what = format!("the 360 round “{}”", r.title);
+    view! {
+        <article class="card round" aria-label=r.title.clone()>
+            <h3>{heading}</h3>
+            <details>
+                <summary>{format!("The questions ({})", r.questions.len())}</summary>
+                <ol class="questions">{r.questions.iter().map(|q| view! { <li>{q.text.clone()}</li> }).collect_view()}</ol>
+                <p class="muted small">{format!("Scale: {FEEDBACK_MIN} (strongly disagree) to {FEEDBACK_MAX} (strongly agree).")}</p>
+            </details>
+            <RoundResults a=agg title=title_for_results/>
+            <details class="panel">
+                <summary>"Enter a response"</summary>
+                <form class="form grid" aria-label=format!("Response to {}", r.title) on:submit=save>
+                    <ChoiceField label="Response from" value=group options=groups/>
+                    {scores.into_iter().map(|(_, text, s)| view! {
+                        <ChoiceField label=text value=s options=score_options("No answer")/>
+                    }).collect_view()}
+                    <AreaField label="Comment (optional)" value=comment/>
+                    <FormButtons save_label="Save response"/>
+                </form>
+            </details>
+            <p class="row-actions">
+                <DeleteEntry kind=RecordKind::FeedbackRound id=rid what=what/>
+            </p>
+        </article>
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Team health
+// ---------------------------------------------------------------------------------------------
+
+fn health_options() -> Vec<(String, String)> {
+    let mut out = vec![(String::new(), "Not asked".to_string())];
+    out.extend((HEALTH_MIN..=HEALTH_MAX).map(|s| (s.to_string(), s.to_string())));
+    out
+}
+
+#[component]
+fn HealthChecks(id: Id) -> impl IntoView {
+    let app = use_app();
+    let today = browser::today();
+    let last_team = app.ws.with_untracked(|ws| {
+        ws.health_checks
+            .iter()
+            .filter(|h| h.candidate_id == id)
+            .max_by_key(|h| h.on)
+            .map(|h| h.team.clone())
+            .unwrap_or_default()
+    });
+    let on = RwSignal::new(date_value(Some(today)));
+    let team = RwSignal::new(last_team);
+    let answered = RwSignal::new(String::new());
+    let note = RwSignal::new(String::new());
+    let scores: Vec<(HealthDimension, RwSignal<String>)> = HealthDimension::ALL
+        .iter()
+        .map(|d| (*d, RwSignal::new(String::new())))
+        .collect();
+    let form_scores = scores.clone();
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(day) = parse_date(&on.get_untracked()) else {
+            app.warn("Give the day of the check.");
+            return;
+        };
+        let answered_text = answered.get_untracked();
+        let answered_n = match answered_text.trim() {
+            "" => None,
+            t => match t.parse::<u32>() {
+                Ok(n) => Some(n),
+                Err(_) => {
+                    app.warn("“How many answered” must be a whole number, like 6.");
+                    return;
+                }
+            },
+        };
+        let picked: Vec<HealthScore> = form_scores
+            .iter()
+            .filter_map(|(d, s)| {
+                s.get_untracked()
+                    .parse::<u8>()
+                    .ok()
+                    .map(|score| HealthScore {
+                        dimension: *d,
+                        score,
+                    })
+            })
+            .collect();
+        if picked.is_empty() {
+            app.warn("Score at least one dimension.");
+            return;
+        }
+        let check = HealthCheck {
+            id: Id::nil(),
+            candidate_id: id,
+            on: day,
+            team: team.get_untracked().trim().to_string(),
+            scores: picked,
+            answered: answered_n,
+            note: note.get_untracked().trim().to_string(),
+            created_at: Timestamp::UNIX_EPOCH,
+            updated_at: Timestamp::UNIX_EPOCH,
+            merge_bases: Vec::new(),
+        };
+        if app
+            .act(
+                Action::Put(Record::HealthCheck(check)),
+                "Saved the health check.",
+            )
+            .is_some()
+        {
+            for (_, s) in &form_scores {
+                s.set(String::new());
+            }
+            note.set(String::new());
+            answered.set(String::new());
+        }
+    };
+    let nudge = move || app.ws.with(|ws| health_nudge(ws, id, today));
+    let checks = move || {
+        app.ws.with(|ws| {
+            let mut l: Vec<HealthCheck> = ws
+                .health_checks
+                .iter()
+                .filter(|h| h.candidate_id == id)
+                .cloned()
+                .collect();
+            l.sort_by_key(|h| std::cmp::Reverse((h.on, h.created_at)));
+            l
+        })
+    };
+    view! {
+        <h2>"Team health"</h2>
+        <p class="muted">{format!("While the candidate leads a team with support, ask the team every week or two how it is doing, each dimension on a scale of {HEALTH_MIN} (poor) to {HEALTH_MAX} (great), and note the team's average.")}</p>
+        {move || nudge().map(|n| view! { <p class="hint nudge" role="note">{n}</p> })}
+        <details class="panel">
+            <summary>"Add a health check"</summary>
+            <form class="form grid" aria-label="New health check" on:submit=add>
+                <DateField label="Checked on" value=on required=true/>
+                <TextField label="Team" value=team/>
+                {scores.into_iter().map(|(d, s)| view! {
+                    <ChoiceField label=d.label() value=s options=health_options()/>
+                }).collect_view()}
+                <NumberField label="How many answered" value=answered/>
+                <AreaField label="Note" value=note rows=2/>
+                <FormButtons save_label="Save health check"/>
+            </form>
+        </details>
+        <HealthTrends id=id/>
+        <ul class="entries health-list">
+            <For each=checks key=|h| (h.id, h.updated_at) let:h>
+                <HealthCard h=h/>
+            </For>
+        </ul>
+        {move || checks().is_empty().then(|| view! { <p class="muted">"No health checks yet."</p> })}
+    }
+}
+
+/// The health trends chart with one line per dimension, and the latest move of each.
+#[component]
+pub fn HealthTrends(id: Id) -> impl IntoView {
+    let app = use_app();
+    move || {
+        let trends = app.ws.with(|ws| health_trends(ws, id));
+        let scored: Vec<_> = trends.iter().filter(|t| !t.points.is_empty()).collect();
+        if scored.is_empty() {
+            return None;
+        }
+        let series: Vec<Series> = scored
+            .iter()
+            .map(|t| Series {
+                name: t.dimension.label().to_string(),
+                points: t
+                    .points
+                    .iter()
+                    .map(|(d, s)| LinePoint {
+                        x: f64::from(chrono::Datelike::num_days_from_ce(d)),
+                        x_label: day_text(*d),
+                        y: f64::from(*s),
+                    })
+                    .collect(),
+            })
+            .collect();
+        let mut days: Vec<_> = scored
+            .iter()
+            .flat_map(|t| t.points.iter().map(|p| p.0))
+            .collect();
+        days.sort();
+        days.dedup();
+        let mut headers = vec!["Day".to_string()];
+        headers.extend(scored.iter().map(|t| t.dimension.label().to_string()));
+        let rows = days
+            .iter()
+            .map(|d| {
+                let mut r = vec![day_text(*d)];
+                r.extend(scored.iter().map(|t| {
+                    t.points
+                        .iter()
+                        .rev()
+                        .find(|p| p.0 == *d)
+                        .map_or("—".to_string(), |p| p.1.to_string())
+                }));
+                r
+            })
+            .collect();
+        let ticks = (HEALTH_MIN..=HEALTH_MAX)
+            .map(|v| (f64::from(v), v.to_string()))
+            .collect();
+        let moves: Vec<String> = scored
+            .iter()
+            .map(|t| {
+                let latest = t.latest.map(|l| l.to_string()).unwrap_or_default();
+                match (t.direction, t.previous) {
+                    (Some(dir), Some(p)) => {
+                        format!("{}: {latest}, {} from {p}", t.dimension.label(), dir.text())
+                    }
+                    _ => format!("{}: {latest} (first check)", t.dimension.label()),
+                }
+            })
+            .collect();
+        Some(view! {
+            <h3>"Trends"</h3>
+            <ul class="trend-moves">{moves.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
+            <LineChart title="Team health trends" series=series y_range=(f64::from(HEALTH_MIN), f64::from(HEALTH_MAX))
+                y_ticks=ticks table=TableData { headers, rows }/>
+        })
+    }
+}
+
+#[component]
+fn HealthCard(h: HealthCheck) -> impl IntoView {
+    let title = if h.team.is_empty() {
+        format!("Health check on {}", fmt_date(h.on))
+    } else {
+        format!("{} — health check on {}", h.team, fmt_date(h.on))
+    };
+    let what = format!("the health check of {}", fmt_date(h.on));
+    view! {
+        <li class="card entry">
+            <h3>{title}</h3>
+            <ul class="scores">
+                {h.scores.iter().map(|s| view! { <li>{format!("{}: {}", s.dimension.label(), s.score)}</li> }).collect_view()}
+            </ul>
+            {h.answered.map(|n| view! { <p class="muted">{format!("{} answered.", count(n as usize, "person", "people"))}</p> })}
+            {(!h.note.is_empty()).then(|| view! { <p class="body">{h.note.clone()}</p> })}
+            <p class="row-actions"><DeleteEntry kind=RecordKind::HealthCheck id=h.id what=what/></p>
+        </li>
+    }
 }
