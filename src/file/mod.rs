@@ -11,6 +11,7 @@
 
 pub mod crypt;
 mod error;
+pub mod framework;
 mod migrate;
 
 use serde::Serialize;

@@ -107,6 +107,10 @@ pub enum Action {
     },
     /// Saves a journey record: a nil id creates it, any other id replaces that record.
     Put(Record),
+    /// Adds a record that comes from a file under its own id (a framework imported on its
+    /// own), so later files that refer to it still match. Refused when the id is taken here
+    /// or was deleted here.
+    Add(Record),
     /// Deletes a journey record (and clears links to it).
     Remove {
         kind: RecordKind,
@@ -512,6 +516,7 @@ pub fn apply(
             Ok(None)
         }
         Action::Put(record) => with_record!(record, r => put(ws, r, now, new_id).map(Some)),
+        Action::Add(record) => with_record!(record, r => add(ws, r).map(Some)),
         Action::Remove { kind, id } => {
             if kind == RecordKind::OneOnOne {
                 hand_on_open_follow_ups(ws, id, now);
@@ -812,6 +817,28 @@ fn put<T: Entry>(
         Some(i) => list[i] = r,
         None => list.push(r),
     }
+    Ok(id)
+}
+
+fn add<T: Entry>(ws: &mut Workspace, r: T) -> Result<Id, ActionError> {
+    let id = r.id();
+    let taken = id.is_nil()
+        || T::list(ws).iter().any(|x| x.id() == id)
+        || ws.deleted.iter().any(|t| t.id == id)
+        || (T::KIND == RecordKind::Framework && crate::logic::frameworks::is_builtin(id));
+    if taken {
+        return Err(ActionError::Invalid(format!(
+            "This {} is already here or was deleted here, so it was not added again under the same id.",
+            T::KIND.name()
+        )));
+    }
+    if !owner_exists(ws, r.owner()) {
+        return Err(ActionError::Missing(owner_name(r.owner())));
+    }
+    if let Some((_, problem)) = r.problems(ws).into_iter().chain(r.save_problems(ws)).next() {
+        return Err(ActionError::Invalid(sentence(&problem)));
+    }
+    T::list_mut(ws).push(r);
     Ok(id)
 }
 

@@ -474,3 +474,261 @@ pub fn latest_calibrated(
         })
         .collect()
 }
+
+/// How many assessments and calibrations use one domain or level of a framework.
+pub fn part_usage(ws: &Workspace, framework_id: Id, part_id: Id) -> (usize, usize) {
+    let assessments = ws
+        .assessments
+        .iter()
+        .filter(|a| a.framework_id == framework_id)
+        .filter(|a| {
+            a.ratings
+                .iter()
+                .any(|r| r.domain_id == part_id || r.level_id == Some(part_id))
+        })
+        .count();
+    let calibrations = ws
+        .calibrations
+        .iter()
+        .filter(|c| c.framework_id == framework_id)
+        .filter(|c| {
+            c.outcomes
+                .iter()
+                .any(|o| o.domain_id == part_id || o.level_id == part_id)
+        })
+        .count();
+    (assessments, calibrations)
+}
+
+/// "3 assessments and 1 calibration", "1 assessment", "" when unused.
+pub fn usage_text((assessments, calibrations): (usize, usize)) -> String {
+    let n = |k: usize, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
+    match (assessments, calibrations) {
+        (0, 0) => String::new(),
+        (a, 0) => n(a, "assessment", "assessments"),
+        (0, c) => n(c, "calibration", "calibrations"),
+        (a, c) => format!(
+            "{} and {}",
+            n(a, "assessment", "assessments"),
+            n(c, "calibration", "calibrations")
+        ),
+    }
+}
+
+/// What dropping a used domain or level does, said before the save: "Communication is used by
+/// 3 assessments: it will be retired, so old assessments stay readable."
+pub fn retire_note(name: &str, usage: (usize, usize)) -> String {
+    let name = if name.trim().is_empty() {
+        "This one"
+    } else {
+        name.trim()
+    };
+    format!(
+        "{name} is used by {}: it will be retired, so old {} stay readable.",
+        usage_text(usage),
+        match usage {
+            (0, _) => "calibrations",
+            (_, 0) => "assessments",
+            _ => "assessments and calibrations",
+        }
+    )
+}
+
+/// A framework name not yet taken in the workspace (built-ins included): `base`, or
+/// `base 2`, `base 3`, …
+pub fn unique_name(ws: &Workspace, base: &str) -> String {
+    let taken: HashSet<String> = all(ws)
+        .iter()
+        .map(|f| f.name.trim().to_lowercase())
+        .collect();
+    let base = base.trim();
+    if !taken.contains(&base.to_lowercase()) {
+        return base.to_string();
+    }
+    (2..)
+        .map(|n| format!("{base} {n}"))
+        .find(|name| !taken.contains(&name.to_lowercase()))
+        .unwrap_or_else(|| base.to_string())
+}
+
+/// The name a copy is offered: "Copy of MiT readiness rubric" (or "… 2" when taken).
+pub fn copy_name(ws: &Workspace, fw: &Framework) -> String {
+    unique_name(ws, &format!("Copy of {}", fw.name.trim()))
+}
+
+/// Whether two frameworks say the same thing: same name, summary, domains, levels (in order)
+/// and descriptors (in any order), whatever their ids and timestamps.
+pub fn same_content(a: &Framework, b: &Framework) -> bool {
+    let cells = |f: &Framework| {
+        let mut v: Vec<(Id, Id, String)> = f
+            .descriptors
+            .iter()
+            .filter(|d| !d.text.trim().is_empty())
+            .map(|d| (d.domain_id, d.level_id, d.text.trim().to_string()))
+            .collect();
+        v.sort();
+        v
+    };
+    a.name == b.name
+        && a.summary == b.summary
+        && a.domains == b.domains
+        && a.levels == b.levels
+        && a.based_on == b.based_on
+        && cells(a) == cells(b)
+}
+
+/// What importing a framework file does to the workspace.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ImportPlan {
+    /// The id is new here: add the framework as it is, id included.
+    Add(Framework),
+    /// A framework with this id is already here and says the same: nothing to do.
+    AlreadyHere { name: String, builtin: bool },
+    /// The id is taken by a different framework (or a built-in, or one deleted here): add the
+    /// file's framework as a copy with a new id.
+    Copy {
+        framework: Framework,
+        /// The name of the framework that holds the id here, if one does.
+        clashes_with: Option<String>,
+    },
+}
+
+/// Decides how an imported framework goes in without losing anything: a new id is added as
+/// is; the same framework again changes nothing; anything else comes in as a copy named
+/// "… (imported)" with the same domain and level ids (so evidence still counts for it).
+pub fn plan_import(ws: &Workspace, incoming: Framework) -> ImportPlan {
+    let deleted_here = ws.deleted.iter().any(|t| t.id == incoming.id);
+    match find(ws, incoming.id) {
+        None if !deleted_here && !incoming.id.is_nil() => ImportPlan::Add(incoming),
+        Some(here) if same_content(&here, &incoming) => ImportPlan::AlreadyHere {
+            name: here.name,
+            builtin: is_builtin(here.id),
+        },
+        here => {
+            let name = unique_name(ws, &format!("{} (imported)", incoming.name.trim()));
+            let mut framework = copy_of(&incoming, &name);
+            // A copy of a deleted framework points at nothing; keep what it was based on.
+            if here.is_none() {
+                framework.based_on = incoming.based_on;
+            }
+            ImportPlan::Copy {
+                framework,
+                clashes_with: here.map(|f| f.name),
+            }
+        }
+    }
+}
+
+/// One run of words in a [`word_diff`], marked when it is not in the other text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Piece {
+    pub text: String,
+    pub changed: bool,
+}
+
+/// A word's comparison key: lower case, letters and digits only (so "risk," matches "risk").
+fn word_key(word: &str) -> String {
+    let key: String = word
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    if key.is_empty() {
+        word.to_string()
+    } else {
+        key
+    }
+}
+
+/// Joins words into runs of the same mark.
+fn runs(words: &[&str], changed: &[bool]) -> Vec<Piece> {
+    let mut out: Vec<Piece> = Vec::new();
+    for (w, c) in words.iter().zip(changed) {
+        match out.last_mut() {
+            Some(p) if p.changed == *c => {
+                p.text.push(' ');
+                p.text.push_str(w);
+            }
+            _ => out.push(Piece {
+                text: (*w).to_string(),
+                changed: *c,
+            }),
+        }
+    }
+    out
+}
+
+/// Longest texts the word diff compares word by word; longer ones are marked changed whole.
+const DIFF_MAX_WORDS: usize = 2_000;
+
+/// A word-level comparison of two texts: `from` with the words that are gone marked, and `to`
+/// with the words that are new marked. Words match on their letters and digits, ignoring case
+/// and punctuation; the common part is the longest common subsequence of words.
+pub fn word_diff(from: &str, to: &str) -> (Vec<Piece>, Vec<Piece>) {
+    let a: Vec<&str> = from.split_whitespace().collect();
+    let b: Vec<&str> = to.split_whitespace().collect();
+    if a.len() > DIFF_MAX_WORDS || b.len() > DIFF_MAX_WORDS {
+        return (
+            runs(&a, &vec![true; a.len()]),
+            runs(&b, &vec![true; b.len()]),
+        );
+    }
+    let ka: Vec<String> = a.iter().map(|w| word_key(w)).collect();
+    let kb: Vec<String> = b.iter().map(|w| word_key(w)).collect();
+    // lcs[i][j]: length of the longest common subsequence of ka[i..] and kb[j..].
+    let (n, m) = (ka.len(), kb.len());
+    let mut lcs = vec![vec![0u16; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            lcs[i][j] = if ka[i] == kb[j] {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
+        }
+    }
+    let mut gone = vec![true; n];
+    let mut new = vec![true; m];
+    let (mut i, mut j) = (0, 0);
+    while i < n && j < m {
+        if ka[i] == kb[j] {
+            gone[i] = false;
+            new[j] = false;
+            i += 1;
+            j += 1;
+        } else if lcs[i + 1][j] >= lcs[i][j + 1] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    (runs(&a, &gone), runs(&b, &new))
+}
+
+/// One domain's change between two levels, word by word.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StepDiff {
+    pub domain_id: Id,
+    pub domain: String,
+    pub from: Vec<Piece>,
+    pub to: Vec<Piece>,
+}
+
+/// What changes from level `from` to level `to`: each active domain's descriptors side by
+/// side with the new words marked, and the same for the two levels' guidance.
+pub fn level_change(fw: &Framework, from: Id, to: Id) -> (Vec<StepDiff>, (Vec<Piece>, Vec<Piece>)) {
+    let steps = fw
+        .active_domains()
+        .map(|d| {
+            let (a, b) = word_diff(fw.descriptor(d.id, from), fw.descriptor(d.id, to));
+            StepDiff {
+                domain_id: d.id,
+                domain: d.name.clone(),
+                from: a,
+                to: b,
+            }
+        })
+        .collect();
+    let guidance = |id: Id| fw.level(id).map_or("", |l| l.guidance.as_str());
+    (steps, word_diff(guidance(from), guidance(to)))
+}

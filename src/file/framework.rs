@@ -1,0 +1,171 @@
+//! One framework on its own as a file, to share a rubric between workspaces:
+//!
+//! ```json
+//! { "format": "runway-framework", "schema_version": 4, "app_version": "0.1.0",
+//!   "exported_at": "2026-11-21T09:30:00Z", "framework": { ... } }
+//! ```
+//!
+//! Decoding checks the same things as a workspace file (size, text, JSON, envelope, version,
+//! typed fields with their path, the framework's rules) and says plainly when the file is a
+//! workspace export instead.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::{crypt, DecodeError, APP_VERSION, FORMAT, MAX_FILE_BYTES, SCHEMA_VERSION};
+use crate::logic::entries::Entry;
+use crate::model::{Framework, Timestamp, Workspace};
+
+/// The `format` field of a single-framework file.
+pub const FRAMEWORK_FORMAT: &str = "runway-framework";
+
+/// Why a framework file could not be read; every variant reads as a sentence.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FrameworkFileError {
+    /// A problem any Runway file can have (too large, not text, not JSON, cut off, too new, a
+    /// broken field), worded by [`DecodeError`].
+    Read(DecodeError),
+    /// A whole workspace export was picked instead.
+    WorkspaceFile,
+    /// A passphrase-protected workspace export was picked.
+    EncryptedWorkspace,
+    /// JSON, but not a Runway framework file.
+    NotFramework,
+    /// The envelope has no `framework` section.
+    MissingFramework,
+    /// The framework breaks a rule (no name, a descriptor for a missing domain, …).
+    Invalid(String),
+}
+
+impl fmt::Display for FrameworkFileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FrameworkFileError::Read(e) => write!(f, "{e}"),
+            FrameworkFileError::WorkspaceFile => f.write_str(
+                "This is a workspace file, not a single framework: import it on the Data page.",
+            ),
+            FrameworkFileError::EncryptedWorkspace => f.write_str(
+                "This is a passphrase-protected workspace file, not a single framework: import it on the Data page.",
+            ),
+            FrameworkFileError::NotFramework => f.write_str(
+                "This is a JSON file, but not a Runway framework (it has no \"format\": \"runway-framework\"). Pick a file saved with “Export this framework”.",
+            ),
+            FrameworkFileError::MissingFramework => f.write_str(
+                "This framework file has no \"framework\" section, so there is nothing to import.",
+            ),
+            FrameworkFileError::Invalid(problem) => {
+                write!(f, "The framework in this file breaks a rule: {problem}.")
+            }
+        }
+    }
+}
+
+impl std::error::Error for FrameworkFileError {}
+
+impl From<DecodeError> for FrameworkFileError {
+    fn from(e: DecodeError) -> Self {
+        FrameworkFileError::Read(e)
+    }
+}
+
+#[derive(Serialize)]
+struct EnvelopeOut<'a> {
+    format: &'static str,
+    schema_version: u32,
+    app_version: &'static str,
+    exported_at: String,
+    framework: &'a Framework,
+}
+
+/// The file's text: pretty-printed, keys in a fixed order.
+pub fn encode(fw: &Framework, at: Timestamp) -> String {
+    let envelope = EnvelopeOut {
+        format: FRAMEWORK_FORMAT,
+        schema_version: SCHEMA_VERSION,
+        app_version: APP_VERSION,
+        exported_at: at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        framework: fw,
+    };
+    let mut out = serde_json::to_string_pretty(&envelope).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+/// `runway-framework-<slug>.json`, the slug made from the framework's name.
+pub fn file_name(fw: &Framework) -> String {
+    let mut slug = String::new();
+    for ch in fw.name.trim().to_lowercase().chars() {
+        if ch.is_ascii_alphanumeric() {
+            slug.push(ch);
+        } else if !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_matches('-');
+    let slug = if slug.is_empty() { "untitled" } else { slug };
+    format!("runway-framework-{slug}.json")
+}
+
+/// The typed decode goes through this wrapper so a broken field's path reads
+/// `framework.domains[1].name`.
+#[derive(Deserialize)]
+struct Inner {
+    framework: Framework,
+}
+
+/// Reads a framework file's bytes. Nothing in the workspace is touched here; see
+/// [`crate::logic::frameworks::plan_import`] for how the framework goes in.
+pub fn decode(bytes: &[u8]) -> Result<Framework, FrameworkFileError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(DecodeError::TooLarge {
+            bytes: bytes.len(),
+            limit: MAX_FILE_BYTES,
+        }
+        .into());
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| DecodeError::NotText)?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(DecodeError::Empty.into());
+    }
+    let value: Value = serde_json::from_str(text).map_err(DecodeError::from_json)?;
+    let Value::Object(map) = value else {
+        return Err(FrameworkFileError::NotFramework);
+    };
+    match map.get("format").and_then(Value::as_str) {
+        Some(FRAMEWORK_FORMAT) => {}
+        Some(FORMAT) => return Err(FrameworkFileError::WorkspaceFile),
+        Some(crypt::ENCRYPTED_FORMAT) => return Err(FrameworkFileError::EncryptedWorkspace),
+        _ => return Err(FrameworkFileError::NotFramework),
+    }
+    let version = map
+        .get("schema_version")
+        .and_then(Value::as_u64)
+        .and_then(|v| u32::try_from(v).ok())
+        .filter(|v| *v >= 1)
+        .ok_or(DecodeError::BadVersion)?;
+    if version > SCHEMA_VERSION {
+        return Err(DecodeError::TooNew {
+            found: version,
+            supported: SCHEMA_VERSION,
+        }
+        .into());
+    }
+    let framework = map
+        .get("framework")
+        .cloned()
+        .ok_or(FrameworkFileError::MissingFramework)?;
+    let wrapped = serde_json::json!({ "framework": framework });
+    let Inner { framework } =
+        serde_path_to_error::deserialize(wrapped).map_err(DecodeError::from_path)?;
+    let problems = framework
+        .problems(&Workspace::default())
+        .into_iter()
+        .chain(framework.save_problems(&Workspace::default()));
+    if let Some((_, problem)) = problems.into_iter().next() {
+        return Err(FrameworkFileError::Invalid(problem));
+    }
+    Ok(framework)
+}
