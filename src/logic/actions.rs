@@ -1122,8 +1122,8 @@ pub fn owned_summary(ws: &Workspace, candidate_id: Id) -> String {
                 .iter()
                 .filter(|a| mine(a.candidate_id))
                 .count(),
-            "360 feedback round",
-            "360 feedback rounds",
+            "round of 360 feedback",
+            "rounds of 360 feedback",
         ),
         n(
             ws.health_checks
