@@ -31,16 +31,32 @@ try {
     await page.getByRole('link', { name: 'Selection board' }).click();
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.screenshot({ path: `${out}/${label}-selection-board.png`, fullPage: true });
+    await page.goto(cohortUrl + '/calibration');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.screenshot({ path: `${out}/${label}-calibration.png`, fullPage: true });
     await page.goto(cohortUrl);
     await page.getByRole('link', { name: 'Priya Raman' }).click();
     await page.screenshot({ path: `${out}/${label}-candidate.png`, fullPage: true });
+    const candidateUrl = page.url();
     const sections = page.getByRole('navigation', { name: 'Candidate sections' });
-    for (const name of ['Selection', 'Week', 'Activities', 'Micro-assignments', '1:1s', 'Journal', 'Success signals', 'Retrospectives']) {
+    for (const name of ['Selection', 'Week', 'Activities', 'Micro-assignments', '1:1s', 'Journal', 'Success signals', 'Retrospectives', 'Assessments', 'Feedback and health', 'Readiness']) {
       await sections.getByRole('link', { name }).click();
       await page.getByRole('heading', { level: 1, name: new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).waitFor();
       const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
       await page.screenshot({ path: `${out}/${label}-candidate-${slug}.png`, fullPage: true });
     }
+    await page.goto(candidateUrl + '/summary');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.screenshot({ path: `${out}/${label}-summary.png`, fullPage: true });
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({ path: `${out}/${label}-summary-print.png`, fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Frameworks' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Frameworks' }).waitFor();
+    await page.screenshot({ path: `${out}/${label}-frameworks.png`, fullPage: true });
+    await page.getByRole('link', { name: 'Leadership ladder' }).first().click();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.screenshot({ path: `${out}/${label}-framework.png`, fullPage: true });
     for (const name of ['People', 'Cohorts', 'Library', 'Data']) {
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
       await page.getByRole('heading', { level: 1, name }).waitFor();

@@ -398,7 +398,7 @@ pub(super) fn add(b: &mut Builder, c: Cast) {
         NONE,
     );
 
-    // A 360 round for Priya: four peers and two people from the team she co-leads.
+    // A 360 round for Priya: four peers and three people from the team she co-leads.
     let questions: Vec<Question> = [
         "Listens fully before deciding",
         "Makes it clear what is expected of me",
@@ -448,6 +448,12 @@ pub(super) fn add(b: &mut Builder, c: Cast) {
             "Asked me what I want to learn and meant it.",
         ),
         response(6, FeedbackGroup::DirectReport, [3, 3, 4, 4, 4], ""),
+        response(
+            7,
+            FeedbackGroup::DirectReport,
+            [4, 5, 4, 3, 4],
+            "Clear about priorities even in a busy week.",
+        ),
     ];
     b.act(crate::logic::Action::Put(Record::FeedbackRound(
         FeedbackRound {
