@@ -504,11 +504,257 @@ fn evidence_from_a_journal_entry_not_shared_stays_out_of_shared_files() {
         let all = scoped(&ws, scope, true).unwrap();
         assert!(all.workspace.evidence.iter().any(|e| e.id == id));
     }
-    // The sponsor's file carries every rater's assessments and the 360 rounds.
+    // The sponsor's file carries every rater's assessments of the cohort, and no 360
+    // responses: groups under the threshold would be readable answer by answer.
     let sponsor = scoped(&ws, Scope::Cohort(priya.cohort_id), false).unwrap();
-    assert_eq!(sponsor.workspace.assessments.len(), ws.assessments.len());
+    let in_cohort = |c: Id| {
+        ws.candidate(c)
+            .is_some_and(|k| k.cohort_id == priya.cohort_id)
+    };
+    let expected = ws
+        .assessments
+        .iter()
+        .filter(|a| in_cohort(a.candidate_id))
+        .count();
+    assert!(expected > 0);
+    assert_eq!(sponsor.workspace.assessments.len(), expected);
+    assert!(ws.feedback_rounds.iter().any(|r| in_cohort(r.candidate_id)));
+    assert!(sponsor.workspace.feedback_rounds.is_empty());
+    assert!(sponsor
+        .left_out
+        .iter()
+        .any(|l| l.contains("360 feedback round")));
+}
+
+#[test]
+fn a_merge_keeps_a_framework_and_the_parts_that_ratings_use() {
+    let (mut mine, aisha, coach) = bare();
+    let id = act(
+        &mut mine,
+        Action::Put(Record::Framework(frameworks::copy_of(&rubric(), "Ours"))),
+    )
+    .unwrap()
+    .unwrap();
+    runway::logic::merge::mark_sent(&mut mine, None);
+    let theirs_base = mine.clone();
+    let fw = mine.frameworks.iter().find(|f| f.id == id).unwrap().clone();
+    // Here an assessment rates Communication against it.
+    let mut a = assessment(
+        aisha,
+        coach,
+        day(2026, 11, 20),
+        &[(fw.domains[0].id, fw.levels[0].id)],
+    );
+    a.framework_id = id;
+    act(&mut mine, Action::Put(Record::Assessment(a))).unwrap();
+
+    // There, someone drops Communication (unused in their copy): it comes back retired.
+    let mut theirs = theirs_base.clone();
+    let mut edited = fw.clone();
+    edited.domains.remove(0);
+    runway::logic::actions::apply(
+        &mut theirs,
+        Action::Put(Record::Framework(edited)),
+        at(2026, 11, 23),
+        &mut uuid::Uuid::new_v4,
+    )
+    .unwrap();
+    let (merged, report) = merge(&mine, &theirs, &Resolutions::new(), at(2026, 11, 24));
+    let kept = merged.frameworks.iter().find(|f| f.id == id).unwrap();
+    assert!(
+        kept.domain(fw.domains[0].id).is_some_and(|d| d.retired),
+        "{:?}",
+        kept.domains
+    );
+    assert!(
+        report.repairs.iter().any(|r| r.contains("kept as retired")),
+        "{:?}",
+        report.repairs
+    );
+
+    // There, someone deletes the framework (unused in their copy): it is kept.
+    let mut theirs = theirs_base.clone();
+    runway::logic::actions::apply(
+        &mut theirs,
+        Action::Remove {
+            kind: RecordKind::Framework,
+            id,
+        },
+        at(2026, 11, 23),
+        &mut uuid::Uuid::new_v4,
+    )
+    .unwrap();
+    let (merged, report) = merge(&mine, &theirs, &Resolutions::new(), at(2026, 11, 24));
+    assert!(merged.frameworks.iter().any(|f| f.id == id));
+    assert!(!merged.deleted.iter().any(|t| t.id == id));
+    assert!(
+        report.repairs.iter().any(|r| r.contains("so it was kept")),
+        "{:?}",
+        report.repairs
+    );
+    assert!(validate(&merged).is_empty());
+}
+
+#[test]
+fn the_candidates_file_carries_their_levels_only_and_merging_it_back_clears_nothing() {
+    let mut ws = sample();
+    runway::logic::merge::mark_sent(&mut ws, None);
+    let priya = candidate_named(&ws, "Priya Raman").clone();
+    let file = scoped(&ws, Scope::Candidate(priya.id), false)
+        .unwrap()
+        .workspace;
+    assert!(file.calibrations.iter().all(|c| c.notes.is_empty()));
+    assert!(file
+        .calibrations
+        .iter()
+        .all(|c| c.outcomes.iter().all(|o| o.candidate_id == priya.id)));
+    // The candidate's copy saves a session; the merge back keeps everyone's levels and notes.
+    let mut theirs = file.clone();
+    let mut session = theirs
+        .calibrations
+        .iter()
+        .max_by_key(|c| c.on)
+        .unwrap()
+        .clone();
+    let full = ws
+        .calibrations
+        .iter()
+        .find(|c| c.id == session.id)
+        .unwrap()
+        .clone();
+    session.participants.truncate(1);
+    runway::logic::actions::apply(
+        &mut theirs,
+        Action::Put(Record::Calibration(session.clone())),
+        at(2026, 11, 23),
+        &mut uuid::Uuid::new_v4,
+    )
+    .unwrap();
+    let (merged, _) = merge(&ws, &theirs, &Resolutions::new(), at(2026, 11, 24));
+    let back = merged
+        .calibrations
+        .iter()
+        .find(|c| c.id == session.id)
+        .unwrap();
     assert_eq!(
-        sponsor.workspace.feedback_rounds.len(),
-        ws.feedback_rounds.len()
+        back.participants, session.participants,
+        "their change arrives"
+    );
+    assert_eq!(
+        back.outcomes.len(),
+        full.outcomes.len(),
+        "nobody's levels are lost"
+    );
+    assert_eq!(back.notes, full.notes);
+    assert!(validate(&merged).is_empty());
+}
+
+#[test]
+fn a_retired_level_ranks_as_the_active_level_below_it() {
+    let mut fw = frameworks::copy_of(&rubric(), "Four");
+    // Developing, Competent (retired), Solid, Ready.
+    fw.levels[1].retired = true;
+    fw.levels.insert(
+        2,
+        Level {
+            id: Id::from_u128(9),
+            name: "Solid".into(),
+            guidance: String::new(),
+            retired: false,
+        },
+    );
+    let rank = |i: usize| fw.rank(fw.levels[i].id).unwrap();
+    assert_eq!((rank(0), rank(1), rank(2), rank(3)), (0, 0, 1, 2));
+    assert_eq!(fw.top_rank(), 2);
+}
+
+#[test]
+fn several_new_parts_without_ids_are_refused_not_guessed() {
+    let (mut ws, _, _) = bare();
+    let mut fw = frameworks::copy_of(&rubric(), "Guess");
+    for name in ["Extra one", "Extra two"] {
+        fw.levels.push(Level {
+            id: Id::nil(),
+            name: name.into(),
+            guidance: String::new(),
+            retired: false,
+        });
+    }
+    fw.descriptors.push(Descriptor {
+        domain_id: fw.domains[0].id,
+        level_id: Id::nil(),
+        text: "For one of them".into(),
+    });
+    assert!(act(&mut ws, Action::Put(Record::Framework(fw.clone()))).is_err());
+    // One new level with a descriptor: the descriptor goes with it.
+    fw.levels.pop();
+    let id = act(&mut ws, Action::Put(Record::Framework(fw)))
+        .unwrap()
+        .unwrap();
+    let saved = ws.frameworks.iter().find(|f| f.id == id).unwrap();
+    let new_level = saved.levels.iter().find(|l| l.name == "Extra one").unwrap();
+    assert!(!new_level.id.is_nil());
+    assert_eq!(
+        saved.descriptor(saved.domains[0].id, new_level.id),
+        "For one of them"
+    );
+}
+
+#[test]
+fn deleting_a_session_a_round_or_the_last_evidence_says_what_goes() {
+    use runway::logic::actions::entry_deletion_impact;
+    let ws = sample();
+    let session = ws.calibrations.iter().max_by_key(|c| c.on).unwrap();
+    let lines = entry_deletion_impact(&ws, RecordKind::Calibration, session.id).lines;
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("the 15 calibrated levels it recorded")),
+        "{lines:?}"
+    );
+    assert!(
+        lines.iter().any(|l| l.contains("become blind again")),
+        "{lines:?}"
+    );
+    let round = &ws.feedback_rounds[0];
+    let lines = entry_deletion_impact(&ws, RecordKind::FeedbackRound, round.id).lines;
+    assert_eq!(
+        lines,
+        vec![format!(
+            "its {} responses (they are not kept anywhere else)",
+            round.responses.len()
+        )]
+    );
+    // Tom's Execution and prioritisation is calibrated Ready on one evidence item.
+    let tom = candidate_named(&ws, "Tomás Ferreira").id;
+    let execution = rubric().domains[2].id;
+    let only = ws
+        .evidence
+        .iter()
+        .find(|e| e.candidate_id == tom && e.domain_ids.contains(&execution))
+        .unwrap();
+    let lines = entry_deletion_impact(&ws, RecordKind::Evidence, only.id).lines;
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("the only dated evidence for Execution and prioritisation")),
+        "{lines:?}"
+    );
+    // Deleting an activity that is evidence says the link goes.
+    let source = ws
+        .evidence
+        .iter()
+        .find_map(|e| {
+            (e.kind == EvidenceKind::Activity)
+                .then_some(e.source_id)
+                .flatten()
+        })
+        .unwrap();
+    let lines = entry_deletion_impact(&ws, RecordKind::Activity, source).lines;
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("the link from 1 evidence item to it")),
+        "{lines:?}"
     );
 }

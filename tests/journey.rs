@@ -957,7 +957,8 @@ fn the_candidates_file_withholds_the_coachs_selection_notes_and_merging_it_back_
 fn deleting_a_journey_record_says_what_it_takes_with_it() {
     use runway::logic::actions::entry_deletion_impact;
     let ws = sample();
-    // Tom's retro assignment is the evidence for a signal marked met.
+    // Tom's retro assignment is the evidence for a signal marked met, and the source of an
+    // evidence item in his assessments.
     let evidence = ws
         .assignments
         .iter()
@@ -965,9 +966,10 @@ fn deleting_a_journey_record_says_what_it_takes_with_it() {
         .unwrap()
         .id;
     let lines = entry_deletion_impact(&ws, RecordKind::Assignment, evidence).lines;
-    assert_eq!(lines.len(), 1, "{lines:?}");
-    assert!(lines[0].contains("Tomás Ferreira's success signal"));
-    assert!(lines[0].contains("stays marked met"));
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(lines[0].starts_with("the link from 1 evidence item to it"));
+    assert!(lines[1].contains("Tomás Ferreira's success signal"));
+    assert!(lines[1].contains("stays marked met"));
     // Priya's first 1:1 has a follow-up still open.
     let first = ws.one_on_ones.iter().min_by_key(|o| o.held_on).unwrap();
     let lines = entry_deletion_impact(&ws, RecordKind::OneOnOne, first.id).lines;

@@ -1182,6 +1182,57 @@ pub fn entry_deletion_impact(ws: &Workspace, kind: RecordKind, id: Id) -> Impact
             ));
         }
     }
+    if kind == RecordKind::Calibration {
+        if let Some(c) = ws.calibrations.iter().find(|c| c.id == id) {
+            if !c.outcomes.is_empty() {
+                lines.push(format!(
+                    "the {} calibrated level{} it recorded (readiness goes back to the session before)",
+                    c.outcomes.len(),
+                    if c.outcomes.len() == 1 { "" } else { "s" }
+                ));
+            }
+            let covered = crate::logic::calibration::covered(ws, c).len();
+            if c.revealed && covered > 0 {
+                lines.push(format!(
+                    "the reveal: {covered} assessment{} it covers become blind again",
+                    if covered == 1 { "" } else { "s" }
+                ));
+            }
+        }
+    }
+    if kind == RecordKind::FeedbackRound {
+        if let Some(r) = ws.feedback_rounds.iter().find(|r| r.id == id) {
+            if !r.responses.is_empty() {
+                lines.push(format!(
+                    "its {} response{} (they are not kept anywhere else)",
+                    r.responses.len(),
+                    if r.responses.len() == 1 { "" } else { "s" }
+                ));
+            }
+        }
+    }
+    if kind == RecordKind::Evidence {
+        if let Some(e) = ws.evidence.iter().find(|e| e.id == id) {
+            for d in crate::logic::frameworks::unbacked_by_removing(ws, e) {
+                lines.push(format!(
+                    "the only dated evidence for {d}, which is rated at the top level: that rating would rest on nothing"
+                ));
+            }
+        }
+    }
+    let sourced = ws
+        .evidence
+        .iter()
+        .filter(|e| e.source_id == Some(id))
+        .count();
+    if sourced > 0 {
+        lines.push(format!(
+            "the link from {sourced} evidence item{} to it (the item{} and {} note stay)",
+            if sourced == 1 { "" } else { "s" },
+            if sourced == 1 { "" } else { "s" },
+            if sourced == 1 { "its" } else { "their" }
+        ));
+    }
     for c in &ws.candidates {
         for m in c.signals.iter().filter(|m| m.evidence.contains(&id)) {
             let text = ws

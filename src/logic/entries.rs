@@ -77,6 +77,11 @@ pub trait Entry: Clone + PartialEq + Serialize + DeserializeOwned {
     /// Carries over from the saved version what an edit must not drop (a framework's domains
     /// and levels that ratings use).
     fn keep_from(&mut self, _old: &Self, _ws: &Workspace) {}
+    /// `theirs` with what a scoped file withheld from them filled in from this version (a
+    /// calibration's notes and other candidates' levels), or `None` when nothing was withheld.
+    fn fill_withheld(&self, _theirs: &Self) -> Option<Self> {
+        None
+    }
     /// People the record cannot exist without besides its owner (an interviewer).
     fn helpers(&self) -> Vec<Id> {
         Vec::new()
@@ -633,26 +638,34 @@ impl Entry for Framework {
         self.name.clone()
     }
     fn fresh_ids(&mut self, new_id: &mut dyn FnMut() -> Id) {
+        // New parts get ids. A descriptor of a new part (nil id) can only say which part it
+        // belongs to when there is one new part; with several, the editor must give them ids
+        // (the browser's `new_id`), and such descriptors are left for the rules to refuse
+        // rather than guessed.
+        let new_domains = self.domains.iter().filter(|d| d.id.is_nil()).count();
         for d in &mut self.domains {
             if d.id.is_nil() {
-                let id = new_id();
-                for x in &mut self.descriptors {
-                    if x.domain_id.is_nil() {
-                        x.domain_id = id;
+                d.id = new_id();
+                if new_domains == 1 {
+                    for x in &mut self.descriptors {
+                        if x.domain_id.is_nil() {
+                            x.domain_id = d.id;
+                        }
                     }
                 }
-                d.id = id;
             }
         }
+        let new_levels = self.levels.iter().filter(|l| l.id.is_nil()).count();
         for l in &mut self.levels {
             if l.id.is_nil() {
-                let id = new_id();
-                for x in &mut self.descriptors {
-                    if x.level_id.is_nil() {
-                        x.level_id = id;
+                l.id = new_id();
+                if new_levels == 1 {
+                    for x in &mut self.descriptors {
+                        if x.level_id.is_nil() {
+                            x.level_id = l.id;
+                        }
                     }
                 }
-                l.id = id;
             }
         }
     }
@@ -813,6 +826,7 @@ impl Entry for Calibration {
             ));
         }
         let mut candidates: Vec<Id> = self.outcomes.iter().map(|o| o.candidate_id).collect();
+        candidates.sort();
         candidates.dedup();
         for c in candidates {
             let rated = self
@@ -841,6 +855,26 @@ impl Entry for Calibration {
         let before = self.outcomes.len();
         self.outcomes.retain(|o| o.candidate_id != gone);
         (before != self.outcomes.len()) | forget_in(&mut self.participants, gone)
+    }
+    fn fill_withheld(&self, theirs: &Self) -> Option<Self> {
+        // A candidate's file carries a session with only their own levels and no notes; a
+        // merge of it back must not clear the rest. (Clearing every level of a candidate in
+        // another copy is not possible in the editor, so nothing real is undone by this.)
+        let mut t = theirs.clone();
+        let mut filled = false;
+        if t.notes.is_empty() && !self.notes.is_empty() {
+            t.notes = self.notes.clone();
+            filled = true;
+        }
+        let theirs_have: std::collections::HashSet<Id> =
+            t.outcomes.iter().map(|o| o.candidate_id).collect();
+        for o in &self.outcomes {
+            if !theirs_have.contains(&o.candidate_id) {
+                t.outcomes.push(o.clone());
+                filled = true;
+            }
+        }
+        filled.then_some(t)
     }
 }
 
@@ -877,6 +911,20 @@ impl Entry for FeedbackRound {
             out.push((
                 "responses",
                 format!("an answer is outside the scale {FEEDBACK_MIN}–{FEEDBACK_MAX}"),
+            ));
+        }
+        out
+    }
+    fn save_problems(&self, _: &Workspace) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        if self
+            .responses
+            .iter()
+            .any(|r| r.answers.iter().all(|a| a.score.is_none()) && blank(&r.comment))
+        {
+            out.push((
+                "responses",
+                "a response has no answers and no comment: score at least one question or write a comment".into(),
             ));
         }
         out

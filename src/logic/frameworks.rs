@@ -732,3 +732,46 @@ pub fn level_change(fw: &Framework, from: Id, to: Id) -> (Vec<StepDiff>, (Vec<Pi
     let guidance = |id: Id| fw.level(id).map_or("", |l| l.guidance.as_str());
     (steps, word_diff(guidance(from), guidance(to)))
 }
+
+/// Names of the domains whose top-level rating (in an assessment or calibration of the
+/// evidence's candidate) would have no dated evidence left if `e` were deleted.
+pub fn unbacked_by_removing(ws: &Workspace, e: &Evidence) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let ratings = ws
+        .assessments
+        .iter()
+        .filter(|a| a.candidate_id == e.candidate_id)
+        .flat_map(|a| {
+            a.ratings
+                .iter()
+                .filter_map(move |r| r.level_id.map(|l| (a.framework_id, r.domain_id, l, a.on)))
+        })
+        .chain(ws.calibrations.iter().flat_map(|c| {
+            c.outcomes
+                .iter()
+                .filter(|o| o.candidate_id == e.candidate_id)
+                .map(move |o| (c.framework_id, o.domain_id, o.level_id, c.on))
+        }));
+    for (framework_id, domain_id, level_id, on) in ratings {
+        if !e.domain_ids.contains(&domain_id) || e.on.is_none_or(|d| d > on) {
+            continue;
+        }
+        let Some(fw) = find(ws, framework_id) else {
+            continue;
+        };
+        if fw.top_level().map(|t| t.id) != Some(level_id) {
+            continue;
+        }
+        let others = dated_evidence(ws, e.candidate_id, domain_id, on)
+            .into_iter()
+            .filter(|x| x.id != e.id)
+            .count();
+        let name = fw
+            .domain(domain_id)
+            .map_or_else(String::new, |d| d.name.clone());
+        if others == 0 && !out.contains(&name) {
+            out.push(name);
+        }
+    }
+    out
+}

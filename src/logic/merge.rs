@@ -457,6 +457,9 @@ macro_rules! mergeable_entry {
             fn combine(&mut self, field: &str, o: &Self) -> bool {
                 self.combine_field(field, o)
             }
+            fn fill_withheld(&self, theirs: &Self) -> Option<Self> {
+                <Self as Entry>::fill_withheld(self, theirs)
+            }
         }
     )+};
 }
@@ -836,10 +839,66 @@ pub fn merge(
         .chain(crate::logic::entries::all_entry_ids(&ws))
         .collect();
     ws.deleted.retain(|t| !alive.contains(&t.id));
+    keep_frameworks_in_use(&mut ws, mine, theirs, &mut mg.report);
     repair(&mut ws, &mut mg.report, now);
     // Removals that were already gone on both sides are not news.
     let report = mg.report;
     (ws, report)
+}
+
+/// A framework that ratings use survives a merge whole: deleted in one copy, it is kept (the
+/// other copy's ratings need it); edited in one copy to drop a domain or level the other copy
+/// rates against, the part comes back retired, as an edit here would have kept it.
+fn keep_frameworks_in_use(
+    ws: &mut Workspace,
+    mine: &Workspace,
+    theirs: &Workspace,
+    report: &mut MergeReport,
+) {
+    let used: std::collections::HashSet<Id> = ws
+        .assessments
+        .iter()
+        .map(|a| a.framework_id)
+        .chain(ws.calibrations.iter().map(|c| c.framework_id))
+        .collect();
+    for id in used {
+        if crate::logic::frameworks::is_builtin(id) || ws.frameworks.iter().any(|f| f.id == id) {
+            continue;
+        }
+        let old = mine
+            .frameworks
+            .iter()
+            .chain(theirs.frameworks.iter())
+            .find(|f| f.id == id);
+        if let Some(old) = old {
+            ws.frameworks.push(old.clone());
+            ws.deleted.retain(|t| t.id != id);
+            report.repairs.push(format!(
+                "The framework “{}” was deleted in one copy, but ratings in the other use it, so it was kept.",
+                old.name
+            ));
+        }
+    }
+    for i in 0..ws.frameworks.len() {
+        let id = ws.frameworks[i].id;
+        let in_use = crate::logic::frameworks::used_ids(ws, id);
+        let fw = &mut ws.frameworks[i];
+        let before = (fw.domains.len(), fw.levels.len());
+        for old in mine
+            .frameworks
+            .iter()
+            .chain(theirs.frameworks.iter())
+            .filter(|f| f.id == id)
+        {
+            crate::logic::frameworks::keep_used(fw, old, &in_use);
+        }
+        if (fw.domains.len(), fw.levels.len()) != before {
+            report.repairs.push(format!(
+                "“{}”: a domain or level that ratings use was dropped in one copy; it is kept as retired.",
+                fw.name
+            ));
+        }
+    }
 }
 
 /// Makes references whole after a merge: drops candidates whose person or cohort is gone,

@@ -406,10 +406,14 @@ pub fn summary(ws: &Workspace, candidate_id: Id, framework_id: Id, today: Date) 
         .map(|d| {
             let cal = latest.iter().find(|(dom, _, _)| *dom == d.id);
             let evidence = dated_evidence(ws, candidate_id, d.id, today).len();
+            // What backs a calibrated Ready is evidence from before the session, not after.
+            let backing = cal.map_or(0, |(_, _, on)| {
+                dated_evidence(ws, candidate_id, d.id, *on).len()
+            });
             let rank = cal.and_then(|(_, l, _)| fw.rank(*l));
             let status = match rank {
                 None => DomainStatus::NotCalibrated,
-                Some(r) if r >= top_rank && evidence > 0 => DomainStatus::Ready,
+                Some(r) if r >= top_rank && backing > 0 => DomainStatus::Ready,
                 Some(r) if r >= top_rank => DomainStatus::ReadyNoEvidence,
                 Some(_) => DomainStatus::Lagging,
             };

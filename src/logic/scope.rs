@@ -7,8 +7,9 @@
 //! entries shared with the coach or sponsor. Private entries go only when the person asks
 //! for it (`include_private`). Selection notes (references, interview scorecards, the
 //! decision's reason, green flags, a manager's nomination rationale) stay out of a candidate's
-//! file; merging that file back never clears them. Nor do raters' own assessments or 360
-//! responses: the candidate gets their self-assessments and the calibrated levels.
+//! file; merging that file back never clears them. Nor do raters' own assessments or the
+//! calibration sessions' notes: the candidate gets their self-assessments and their calibrated
+//! levels. 360 responses go into no shared file.
 
 use std::collections::HashSet;
 
@@ -240,25 +241,34 @@ pub fn scoped(ws: &Workspace, scope: Scope, include_private: bool) -> Option<Sco
         ));
     }
     let mut calibrations = keep(&ws.calibrations, |c| c.cohort_id == cohort_id);
-    for c in &mut calibrations {
-        c.outcomes.retain(|o| ours(o.candidate_id));
-    }
-    let feedback_rounds = if for_candidate {
-        let rounds = ws
-            .feedback_rounds
-            .iter()
-            .filter(|r| ours(r.candidate_id))
-            .count();
-        if rounds > 0 {
-            left_out.push(format!(
-                "{} (the responses stay with the coach)",
-                plural(rounds, "360 feedback round", "360 feedback rounds")
-            ));
+    if for_candidate {
+        // The session's notes are about the whole cohort; the candidate gets their own levels.
+        // A merge of the file back fills both in again (`Entry::fill_withheld`).
+        let mut notes = false;
+        for c in &mut calibrations {
+            c.outcomes.retain(|o| ours(o.candidate_id));
+            notes |= !c.notes.is_empty();
+            c.notes.clear();
         }
-        Vec::new()
-    } else {
-        keep(&ws.feedback_rounds, |r| ours(r.candidate_id))
-    };
+        if notes {
+            left_out.push("the calibration sessions' notes (about the whole cohort)".into());
+        }
+    }
+    // 360 responses stay with the coach, whoever the file is for: a group under the anonymity
+    // threshold would be readable answer by answer in the file. The coach shares the aggregate
+    // (the candidate's one-page summary).
+    let rounds = ws
+        .feedback_rounds
+        .iter()
+        .filter(|r| ours(r.candidate_id))
+        .count();
+    if rounds > 0 {
+        left_out.push(format!(
+            "{} (the responses stay with the coach; share the one-page summary instead)",
+            plural(rounds, "360 feedback round", "360 feedback rounds")
+        ));
+    }
+    let feedback_rounds = Vec::new();
     let activities = keep(&ws.activities, |a| ours(a.candidate_id));
     let one_on_ones = keep(&ws.one_on_ones, |a| ours(a.candidate_id));
     // People the records name (interviewers, who took part, the other side of a 1:1, who

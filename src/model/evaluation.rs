@@ -97,10 +97,22 @@ impl Framework {
         self.active_levels().last()
     }
 
-    /// A level's place on the scale, 0 for the lowest. Retired levels keep their place among
-    /// the others, so an old rating compares as it did.
+    /// A level's place on the active scale, 0 for the lowest and `top_rank` for the top. A
+    /// retired level counts as the active level below it (or the lowest), so spreads,
+    /// leniency and charts measure on the scale raters use now.
     pub fn rank(&self, level_id: Id) -> Option<usize> {
-        self.levels.iter().position(|l| l.id == level_id)
+        let i = self.levels.iter().position(|l| l.id == level_id)?;
+        let active_before = self.levels[..i].iter().filter(|l| !l.retired).count();
+        Some(if self.levels[i].retired {
+            active_before.saturating_sub(1)
+        } else {
+            active_before
+        })
+    }
+
+    /// The rank of the top level (the number of active levels less one).
+    pub fn top_rank(&self) -> usize {
+        self.active_levels().count().saturating_sub(1)
     }
 
     /// The descriptor of a domain at a level ("" when none is written).
