@@ -976,10 +976,14 @@ fn deleting_a_journey_record_says_what_it_takes_with_it() {
     let second = ws.one_on_ones.iter().max_by_key(|o| o.held_on).unwrap();
     assert_eq!(
         lines,
-        vec![format!(
-            "its 2 follow-ups — 1 still open, which moves to the 1:1 of {}",
-            second.held_on.format("%-d %b %Y")
-        )]
+        vec![
+            format!(
+                "its 2 follow-ups — 1 still open, which moves to the 1:1 of {}",
+                second.held_on.format("%-d %b %Y")
+            ),
+            // It is the source of an evidence item in Priya's assessments.
+            "the link from 1 evidence item to it (the item and its note stay)".to_string()
+        ]
     );
     // And it does: the open follow-up now belongs to the next 1:1, and keeps coming back.
     let mut after = ws.clone();
