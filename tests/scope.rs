@@ -46,7 +46,8 @@ fn a_cohort_export_holds_the_cohort_its_candidates_and_their_people_only() {
             "1 other cohort",
             "2 other candidacies",
             "1 private journal entry",
-            "1 journal entry shared with the coach only"
+            "1 journal entry shared with the coach only",
+            "1 360 feedback round (the responses stay with the coach; share the one-page summary instead)"
         ]
     );
     // Deletions travel (ids only), so the sponsor's merge drops them too.
