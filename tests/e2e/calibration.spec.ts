@@ -114,8 +114,11 @@ test('two raters rate blind; calibration reveals them side by side and records t
   await expect(page.getByRole('table', { name: 'Ratings of Alan Turing' })).toHaveCount(0);
   expect(await seriousViolations(page)).toEqual([]);
 
-  // Reveal: side by side, with the disagreement named in words.
+  // Reveal (after saying what will show): side by side, with the disagreement named in words.
   await page.getByRole('button', { name: 'Reveal ratings' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Reveal the ratings?' });
+  await expect(confirm).toContainText('Grace Hopper: 1 assessment');
+  await confirm.getByRole('button', { name: 'Reveal ratings' }).click();
   const grid = page.getByRole('table', { name: 'Ratings of Alan Turing' });
   await expect(grid.getByRole('columnheader', { name: 'Grace Hopper (Coach)' })).toBeVisible();
   await expect(grid.getByRole('columnheader', { name: 'Edsger Dijkstra (Coach)' })).toBeVisible();

@@ -122,19 +122,20 @@ test('what changes from one level to the next', async ({ page }) => {
   const steps = page.getByRole('table', { name: 'What changes from Developing to Competent' });
   const comm = steps.getByRole('row', { name: /^Communication/ });
   await expect(comm.getByRole('cell').nth(0)).toHaveText('Explains well one to one, but group discussions end without a clear outcome; every audience hears the same message.');
-  await expect(comm.getByRole('cell').nth(1)).toHaveText('People leave their meetings knowing what was decided and who does what; the level of detail changes for engineers, product and leadership.');
-  // "the" is in both texts, so it is the one run not highlighted.
+  // "the" is in both texts, so it is the one run not highlighted; a screen reader hears
+  // "new:" before each highlighted run.
+  await expect(comm.getByRole('cell').nth(1)).toHaveText('new: People leave their meetings knowing what was decided and who does what; the new: level of detail changes for engineers, product and leadership.');
   await expect(comm.getByRole('cell').nth(1).locator('mark')).toHaveText([
-    'People leave their meetings knowing what was decided and who does what;',
-    'level of detail changes for engineers, product and leadership.',
+    'new: People leave their meetings knowing what was decided and who does what;',
+    'new: level of detail changes for engineers, product and leadership.',
   ]);
   await expect(comm.getByRole('cell').nth(0).locator('mark')).toHaveCount(0);
 
   await page.getByRole('button', { name: 'Competent → Ready' }).click();
   await expect(page.getByRole('button', { name: 'Competent → Ready' })).toHaveAttribute('aria-pressed', 'true');
   const up = page.getByRole('table', { name: 'What changes from Competent to Ready' });
-  await expect(up.getByRole('row', { name: /^Operational skills/ }).getByRole('cell').nth(1)).toHaveText('The team\'s rhythm holds without them in the room; escalations come early, are well framed and surprise nobody.');
-  await expect(up.getByRole('row', { name: 'Level guidance' }).getByRole('cell').nth(1)).toHaveText('Does it under pressure and others notice; ready to carry it as a manager.');
+  await expect(up.getByRole('row', { name: /^Operational skills/ }).getByRole('cell').nth(1)).toHaveText('The new: team\'s rhythm holds without them in the new: room; escalations come early, are well framed and surprise nobody.');
+  await expect(up.getByRole('row', { name: 'Level guidance' }).getByRole('cell').nth(1)).toHaveText('Does it new: under pressure and new: others notice; ready to carry it as a manager.');
 
   // The ladder's guidance: the new training hours are highlighted, the shared words are not.
   await nav(page, 'Frameworks').click();
@@ -142,7 +143,7 @@ test('what changes from one level to the next', async ({ page }) => {
   await page.getByLabel('From level').selectOption({ label: 'Junior manager' });
   await page.getByLabel('To level').selectOption({ label: 'Senior manager' });
   const guidance = page.getByRole('table', { name: 'What changes from Junior manager to Senior manager' }).getByRole('row', { name: 'Level guidance' });
-  await expect(guidance.getByRole('cell').nth(1).locator('mark').filter({ hasText: /^16$/ })).toHaveCount(1);
+  await expect(guidance.getByRole('cell').nth(1).locator('mark').filter({ hasText: /^new: 16$/ })).toHaveCount(1);
   await expect(guidance.getByRole('cell').nth(1).locator('mark').filter({ hasText: /Training/ })).toHaveCount(0);
   expect(errors).toEqual([]);
 });

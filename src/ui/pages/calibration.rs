@@ -223,7 +223,8 @@ fn BeforeReveal(id: Id) -> impl IntoView {
             Some((session_heading(ws, &s), counts))
         })
     };
-    let reveal = move |_| {
+    let confirming = RwSignal::new(false);
+    let reveal = move |()| {
         let Some(mut s) = app.ws.with_untracked(|ws| session_of(ws, id)) else {
             return;
         };
@@ -249,7 +250,15 @@ fn BeforeReveal(id: Id) -> impl IntoView {
                     }.into_any()
                 }}
             })}
-            <p><button type="button" on:click=reveal disabled=move || app.is_read_only()>"Reveal ratings"</button></p>
+            <p><button type="button" on:click=move |_| confirming.set(true) disabled=move || app.is_read_only()>"Reveal ratings"</button></p>
+            <crate::ui::widgets::ConfirmDialog
+                open=confirming
+                title="Reveal the ratings?"
+                intro=Signal::derive(|| "Every rater's levels and comments for this session will show side by side to everyone who uses this workspace, and go back to hidden only if the session is deleted.".to_string())
+                lines=Signal::derive(move || if confirming.get() { data().map(|(_, counts)| counts.into_iter().map(|(n, c)| format!("{n}: {}", count(c, "assessment", "assessments"))).collect()).unwrap_or_default() } else { Vec::new() })
+                confirm_label="Reveal ratings"
+                on_confirm=Callback::new(reveal)
+            />
             <SessionRecord id=id revealed=false/>
         </article>
     }

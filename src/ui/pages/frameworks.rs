@@ -812,7 +812,7 @@ fn pieces_view(pieces: Vec<Piece>, highlight: bool) -> impl IntoView {
         .map(|(i, p)| {
             let space = (i > 0).then_some(" ");
             if p.changed && highlight {
-                view! { {space}<mark class="new">{p.text}</mark> }.into_any()
+                view! { {space}<mark class="new"><span class="sr-only">"new: "</span>{p.text}</mark> }.into_any()
             } else {
                 view! { {space}<span>{p.text}</span> }.into_any()
             }

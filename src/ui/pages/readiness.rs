@@ -329,13 +329,23 @@ fn OnePage(id: Id) -> impl IntoView {
     let print = move |_| {
         window().print().ok();
     };
+    // `?framework=<id>` carries the Readiness section's "Judge against" choice.
+    let query = leptos_router::hooks::use_query_map();
+    let framework = move || {
+        query
+            .read()
+            .get("framework")
+            .and_then(|f| Id::parse_str(&f).ok())
+            .unwrap_or(DEFAULT_FRAMEWORK)
+    };
     let body = move || {
+        let framework = framework();
         app.ws.with(|ws| {
             let cand = ws.candidate(id)?;
             let cohort = ws.cohort(cand.cohort_id);
             let name = ws.person_name(cand.person_id).to_string();
-            let s = summary(ws, id, DEFAULT_FRAMEWORK, today)?;
-            let fw = frameworks::find(ws, DEFAULT_FRAMEWORK)?;
+            let s = summary(ws, id, framework, today)?;
+            let fw = frameworks::find(ws, framework)?;
             let phase = cohort.map(|c| describe_position(c, today)).unwrap_or_default();
             let cohort_name = cohort.map(|c| c.name.clone()).unwrap_or_default();
             let status = cand.status;

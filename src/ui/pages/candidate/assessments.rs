@@ -643,7 +643,7 @@ fn EvidenceList(page: Page) -> impl IntoView {
             let Some(fw) = framework_of(ws, fid) else {
                 return (Vec::new(), Vec::new());
             };
-            let groups: Vec<(String, Vec<(Evidence, String)>)> =
+            let groups: Vec<(String, Vec<(Evidence, String, bool)>)> =
                 evidence_by_domain(ws, page.candidate, &fw)
                     .into_iter()
                     .map(|(d, list)| {
@@ -651,14 +651,16 @@ fn EvidenceList(page: Page) -> impl IntoView {
                         let items = list
                             .into_iter()
                             .map(|e| {
-                                let src = source_of(ws, e).map(|s| s.label).unwrap_or_else(|| {
+                                let source = source_of(ws, e);
+                                let private = source.as_ref().is_some_and(|s| s.private);
+                                let src = source.map(|s| s.label).unwrap_or_else(|| {
                                     if e.source_id.is_some() {
                                         "(not in this copy)".into()
                                     } else {
                                         String::new()
                                     }
                                 });
-                                (e.clone(), src)
+                                (e.clone(), src, private)
                             })
                             .collect();
                         (name, items)
@@ -691,7 +693,7 @@ fn EvidenceList(page: Page) -> impl IntoView {
                                 } else {
                                     view! {
                                         <ul class="ev-list">
-                                            {items.into_iter().map(|(e, src)| view! { <EvidenceItem e=e src=src/> }).collect_view()}
+                                            {items.into_iter().map(|(e, src, private)| view! { <EvidenceItem e=e src=src private=private/> }).collect_view()}
                                         </ul>
                                     }.into_any()
                                 }}
@@ -705,8 +707,7 @@ fn EvidenceList(page: Page) -> impl IntoView {
 }
 
 #[component]
-fn EvidenceItem(e: Evidence, src: String) -> impl IntoView {
-    let private = src.ends_with("(Private)");
+fn EvidenceItem(e: Evidence, src: String, private: bool) -> impl IntoView {
     let what = if e.note.trim().is_empty() {
         format!("the {} evidence", e.kind.label().to_lowercase())
     } else {
@@ -721,7 +722,7 @@ fn EvidenceItem(e: Evidence, src: String) -> impl IntoView {
             <span class="ev-when">{e.on.map_or_else(|| "undated".to_string(), fmt_date)}</span>
             " · " <span class="ev-kind">{e.kind.label()}</span>
             {private.then(|| view! { " " <span class="badge private">"Private"</span> })}
-            {(!src.is_empty()).then(|| view! { " · " {src.trim_end_matches(" (Private)").to_string()} })}
+            {(!src.is_empty()).then(|| view! { " · " {if private { src.trim_end_matches(" (Private)").to_string() } else { src.clone() }} })}
             {(!e.note.is_empty()).then(|| view! { " — " {e.note.clone()} })}
             {(!link.is_empty()).then(|| view! { " " <a href=link.clone() rel="noopener noreferrer" target="_blank">"link"</a> })}
             " " <DeleteEntry kind=RecordKind::Evidence id=e.id what=what/>

@@ -44,7 +44,14 @@ pub fn ReadinessSection(id: Id) -> impl IntoView {
         </div>
         {body}
         <p class="summary-link">
-            <A href=link(&format!("/candidates/{id}/summary"))>"One-page summary for the sponsor"</A>
+            <A href=move || {
+                let f = fw.get();
+                if Id::parse_str(&f).ok() == Some(DEFAULT_FRAMEWORK) {
+                    link(&format!("/candidates/{id}/summary"))
+                } else {
+                    link(&format!("/candidates/{id}/summary?framework={f}"))
+                }
+            }>"One-page summary for the sponsor"</A>
         </p>
     }
 }
