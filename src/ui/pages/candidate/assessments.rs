@@ -643,7 +643,7 @@ fn EvidenceList(page: Page) -> impl IntoView {
             let Some(fw) = framework_of(ws, fid) else {
                 return (Vec::new(), Vec::new());
             };
-            let groups: Vec<(String, Vec<(Evidence, String, bool)>)> =
+            let groups: Vec<(String, Vec<Shown>)> =
                 evidence_by_domain(ws, page.candidate, &fw)
                     .into_iter()
                     .map(|(d, list)| {
@@ -705,6 +705,9 @@ fn EvidenceList(page: Page) -> impl IntoView {
         }}
     }
 }
+
+/// An evidence item with the name of its source and whether that source is private.
+type Shown = (Evidence, String, bool);
 
 #[component]
 fn EvidenceItem(e: Evidence, src: String, private: bool) -> impl IntoView {
