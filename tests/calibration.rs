@@ -181,6 +181,7 @@ fn session(ws: &mut Workspace, cohort: Id, framework: Id, on: Date, revealed: bo
             framework_id: framework,
             on,
             revealed,
+            revealed_at: None,
             participants: vec![],
             outcomes: vec![],
             notes: String::new(),

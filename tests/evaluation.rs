@@ -179,6 +179,7 @@ fn ready_needs_dated_evidence_for_that_domain_on_or_before_the_day() {
         framework_id: MIT_RUBRIC,
         on: day(2026, 11, 20),
         revealed: true,
+        revealed_at: None,
         participants: vec![coach],
         outcomes: vec![Calibrated {
             candidate_id: aisha,
@@ -757,4 +758,122 @@ fn deleting_a_session_a_round_or_the_last_evidence_says_what_goes() {
             .any(|l| l.starts_with("the link from 1 evidence item to it")),
         "{lines:?}"
     );
+}
+
+#[test]
+fn an_assessment_saved_after_the_reveal_waits_for_the_next_session() {
+    use runway::logic::calibration::{covered, may_see};
+    let (mut ws, aisha, coach) = bare();
+    let fw = rubric();
+    let cohort = candidate_named(&ws, "Aisha Bello").cohort_id;
+    let sponsor = person_named(&ws, "Dana Whitfield");
+    let day_of = day(2026, 11, 20);
+    let first = act(
+        &mut ws,
+        Action::Put(Record::Assessment(assessment(
+            aisha,
+            coach,
+            day_of,
+            &[(fw.domains[0].id, fw.levels[0].id)],
+        ))),
+    )
+    .unwrap()
+    .unwrap();
+    let session = Calibration {
+        id: Id::nil(),
+        cohort_id: cohort,
+        framework_id: MIT_RUBRIC,
+        on: day_of,
+        revealed: false,
+        revealed_at: None,
+        participants: vec![coach, sponsor],
+        outcomes: vec![],
+        notes: String::new(),
+        created_at: Timestamp::UNIX_EPOCH,
+        updated_at: Timestamp::UNIX_EPOCH,
+        merge_bases: vec![],
+    };
+    let sid = act(&mut ws, Action::Put(Record::Calibration(session)))
+        .unwrap()
+        .unwrap();
+    let mut s = ws
+        .calibrations
+        .iter()
+        .find(|c| c.id == sid)
+        .unwrap()
+        .clone();
+    s.revealed = true;
+    runway::logic::actions::apply(
+        &mut ws,
+        Action::Put(Record::Calibration(s)),
+        at(2026, 11, 22),
+        &mut uuid::Uuid::new_v4,
+    )
+    .unwrap();
+    let s = ws
+        .calibrations
+        .iter()
+        .find(|c| c.id == sid)
+        .unwrap()
+        .clone();
+    assert_eq!(
+        s.revealed_at,
+        Some(at(2026, 11, 22)),
+        "the save stamps the reveal"
+    );
+
+    // Saved later the same day, dated the session's day: not part of the revealed session.
+    let mut late = assessment(
+        aisha,
+        sponsor,
+        day_of,
+        &[(fw.domains[0].id, fw.levels[1].id)],
+    );
+    late.role = RaterRole::Sponsor;
+    let late = runway::logic::actions::apply(
+        &mut ws,
+        Action::Put(Record::Assessment(late)),
+        at(2026, 11, 23),
+        &mut uuid::Uuid::new_v4,
+    )
+    .unwrap()
+    .unwrap();
+    let ids: Vec<Id> = covered(&ws, &s).iter().map(|a| a.id).collect();
+    assert_eq!(ids, vec![first]);
+    let late = ws.assessments.iter().find(|a| a.id == late).unwrap();
+    assert!(
+        !may_see(&ws, late, Some(coach)),
+        "the late rating stays blind to others"
+    );
+    let first = ws.assessments.iter().find(|a| a.id == first).unwrap();
+    assert!(may_see(&ws, first, Some(sponsor)));
+}
+
+#[test]
+fn a_self_assessment_is_the_candidates_and_the_candidates_is_a_self_assessment() {
+    use runway::logic::calibration::role_for;
+    let (mut ws, aisha, coach) = bare();
+    let me = candidate_named(&ws, "Aisha Bello").person_id;
+    let on = day(2026, 11, 20);
+    let comm = (rubric().domains[0].id, rubric().levels[0].id);
+    let mut wrong = assessment(aisha, coach, on, &[comm]);
+    wrong.role = RaterRole::SelfRating;
+    let r = act(&mut ws, Action::Put(Record::Assessment(wrong)));
+    assert!(
+        matches!(r, Err(ActionError::Invalid(m)) if m.contains("a self-assessment is the candidate's own"))
+    );
+    let mut wrong = assessment(aisha, me, on, &[comm]);
+    wrong.role = RaterRole::Coach;
+    let r = act(&mut ws, Action::Put(Record::Assessment(wrong)));
+    assert!(matches!(r, Err(ActionError::Invalid(m)) if m.contains("choose the role Self")));
+    let mut right = assessment(aisha, me, on, &[comm]);
+    right.role = RaterRole::SelfRating;
+    act(&mut ws, Action::Put(Record::Assessment(right))).unwrap();
+    // The role a person rates in, by default.
+    let sponsor = person_named(&ws, "Dana Whitfield");
+    let peer = person_named(&ws, "Hana Sato");
+    assert_eq!(role_for(&ws, aisha, me), RaterRole::SelfRating);
+    assert_eq!(role_for(&ws, aisha, sponsor), RaterRole::Sponsor);
+    assert_eq!(role_for(&ws, aisha, coach), RaterRole::Coach);
+    assert_eq!(role_for(&ws, aisha, peer), RaterRole::Peer);
 }

@@ -127,6 +127,7 @@ fn calibrate(w: &mut World, on: Date, outcomes: &[(Id, usize, usize)]) -> Id {
             framework_id: MIT_RUBRIC,
             on,
             revealed: true,
+            revealed_at: None,
             participants: vec![coach],
             outcomes: outcomes
                 .iter()

@@ -797,6 +797,7 @@ fn put<T: Entry>(
         }
     }
     r.fresh_ids(new_id);
+    r.stamp(now);
     r.set_updated_at(now);
     // A year typed wrong (0026, 20266) is caught here; files may hold any valid date.
     if let Some(d) = r

@@ -30,16 +30,44 @@ fn cohort_of(ws: &Workspace, candidate_id: Id) -> Option<Id> {
     ws.candidate(candidate_id).map(|c| c.cohort_id)
 }
 
-/// The earliest revealed session that covers an assessment: one of the candidate's cohort,
-/// for the same framework, revealed, and dated on or after the assessment's day.
-pub fn revealed_by<'a>(ws: &'a Workspace, a: &Assessment) -> Option<&'a Calibration> {
+/// The session an assessment belongs to: the earliest session of the candidate's cohort for
+/// the same framework dated on or after the assessment's day that had not been revealed when
+/// the assessment was made. An assessment saved after a reveal waits for the next session, so
+/// a revealed session shows what the group saw.
+pub fn session_of<'a>(ws: &'a Workspace, a: &Assessment) -> Option<&'a Calibration> {
     let cohort = cohort_of(ws, a.candidate_id)?;
     ws.calibrations
         .iter()
         .filter(|c| {
-            c.revealed && c.cohort_id == cohort && c.framework_id == a.framework_id && c.on >= a.on
+            c.cohort_id == cohort
+                && c.framework_id == a.framework_id
+                && c.on >= a.on
+                && c.revealed_at.is_none_or(|t| a.created_at <= t)
         })
         .min_by_key(|c| (c.on, c.id))
+}
+
+/// The revealed session that covers an assessment, if it has been revealed.
+pub fn revealed_by<'a>(ws: &'a Workspace, a: &Assessment) -> Option<&'a Calibration> {
+    session_of(ws, a).filter(|c| c.revealed)
+}
+
+/// The role a person usually rates a candidate in: the candidate themselves, the cohort's
+/// sponsor or a coach; anyone else is a peer.
+pub fn role_for(ws: &Workspace, candidate_id: Id, person: Id) -> RaterRole {
+    let Some(c) = ws.candidate(candidate_id) else {
+        return RaterRole::Peer;
+    };
+    let cohort = ws.cohort(c.cohort_id);
+    if c.person_id == person {
+        RaterRole::SelfRating
+    } else if cohort.is_some_and(|k| k.sponsor_id == Some(person)) {
+        RaterRole::Sponsor
+    } else if cohort.is_some_and(|k| k.coach_ids.contains(&person)) {
+        RaterRole::Coach
+    } else {
+        RaterRole::Peer
+    }
 }
 
 /// Whether `viewer` may read an assessment's levels and comments: the rater always; the
@@ -113,18 +141,16 @@ pub fn previous_session<'a>(ws: &'a Workspace, session: &Calibration) -> Option<
         .max_by_key(|c| (c.on, c.id))
 }
 
-/// The assessments a session covers: those of the cohort's candidates for its framework,
-/// dated after the previous session of the cohort and framework and on or before this
-/// session's day; of these, each rater's latest per candidate. Sorted by candidate's name,
-/// then by when the rater rated (by name when that is the same moment).
+/// The assessments a session covers: those that belong to it (see [`session_of`]: dated on or
+/// before its day, after the previous session's, and made before its reveal); of these, each
+/// rater's latest per candidate. Sorted by candidate's name, then by when the rater rated (by
+/// name when that is the same moment).
 pub fn covered<'a>(ws: &'a Workspace, session: &Calibration) -> Vec<&'a Assessment> {
-    let after = previous_session(ws, session).map(|p| p.on);
     let mut latest: BTreeMap<(Id, Id), &Assessment> = BTreeMap::new();
     for a in ws.assessments.iter().filter(|a| {
         a.framework_id == session.framework_id
             && a.on <= session.on
-            && after.is_none_or(|p| a.on > p)
-            && cohort_of(ws, a.candidate_id) == Some(session.cohort_id)
+            && session_of(ws, a).is_some_and(|s| s.id == session.id)
     }) {
         latest
             .entry((a.candidate_id, a.rater_id))

@@ -19,8 +19,8 @@ use chrono::Datelike;
 use crate::model::{
     Activity, ActivityKind, Assessment, Assignment, Calibration, CaseReview, Evidence,
     EvidenceKind, FeedbackRound, Framework, HealthCheck, Id, Interview, JournalEntry, OneOnOne,
-    RecordKind, Reference, Retro, Snippet, Timestamp, Workspace, FEEDBACK_MAX, FEEDBACK_MIN,
-    HEALTH_MAX, HEALTH_MIN, SCORE_MAX, SCORE_MIN,
+    RaterRole, RecordKind, Reference, Retro, Snippet, Timestamp, Workspace, FEEDBACK_MAX,
+    FEEDBACK_MIN, HEALTH_MAX, HEALTH_MIN, SCORE_MAX, SCORE_MIN,
 };
 
 /// What a record belongs to.
@@ -77,6 +77,8 @@ pub trait Entry: Clone + PartialEq + Serialize + DeserializeOwned {
     /// Carries over from the saved version what an edit must not drop (a framework's domains
     /// and levels that ratings use).
     fn keep_from(&mut self, _old: &Self, _ws: &Workspace) {}
+    /// Sets what the save itself decides (when a calibration was revealed).
+    fn stamp(&mut self, _now: Timestamp) {}
     /// `theirs` with what a scoped file withheld from them filled in from this version (a
     /// calibration's notes and other candidates' levels), or `None` when nothing was withheld.
     fn fill_withheld(&self, _theirs: &Self) -> Option<Self> {
@@ -696,18 +698,35 @@ impl Entry for Assessment {
         out
     }
     fn save_problems(&self, ws: &Workspace) -> Vec<(&'static str, String)> {
-        crate::logic::frameworks::rating_problems(
-            ws,
-            self.candidate_id,
-            self.framework_id,
-            self.on,
-            self.ratings
-                .iter()
-                .filter_map(|r| r.level_id.map(|l| (r.domain_id, l))),
-        )
-        .into_iter()
-        .map(|p| ("ratings", p))
-        .collect()
+        let by_candidate = ws
+            .candidate(self.candidate_id)
+            .is_some_and(|c| c.person_id == self.rater_id);
+        let role = match (self.role == RaterRole::SelfRating, by_candidate) {
+            (true, false) => Some(format!(
+                "a self-assessment is the candidate's own, but the rater is {}: choose the candidate as rater, or another role",
+                ws.person_name(self.rater_id)
+            )),
+            (false, true) => Some(
+                "the candidate rating themselves is a self-assessment: choose the role Self".into(),
+            ),
+            _ => None,
+        };
+        role.map(|r| ("role", r))
+            .into_iter()
+            .chain(
+                crate::logic::frameworks::rating_problems(
+                    ws,
+                    self.candidate_id,
+                    self.framework_id,
+                    self.on,
+                    self.ratings
+                        .iter()
+                        .filter_map(|r| r.level_id.map(|l| (r.domain_id, l))),
+                )
+                .into_iter()
+                .map(|p| ("ratings", p)),
+            )
+            .collect()
     }
     fn title(&self) -> String {
         format!("{} assessment on {}", self.role.label(), self.on)
@@ -792,7 +811,7 @@ impl Entry for Calibration {
     const FIELDS: &'static [&'static str] = &[
         "framework_id+outcomes",
         "on",
-        "revealed",
+        "revealed+revealed_at",
         "participants",
         "notes",
     ];
@@ -855,6 +874,13 @@ impl Entry for Calibration {
         let before = self.outcomes.len();
         self.outcomes.retain(|o| o.candidate_id != gone);
         (before != self.outcomes.len()) | forget_in(&mut self.participants, gone)
+    }
+    fn stamp(&mut self, now: Timestamp) {
+        if !self.revealed {
+            self.revealed_at = None;
+        } else if self.revealed_at.is_none() {
+            self.revealed_at = Some(now);
+        }
     }
     fn fill_withheld(&self, theirs: &Self) -> Option<Self> {
         // A candidate's file carries a session with only their own levels and no notes; a

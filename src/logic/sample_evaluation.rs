@@ -2,7 +2,7 @@
 //! candidates themselves, a baseline and a monthly calibration, this month's ratings still
 //! blind, a 360 round and team health checks. Invented content, written for Runway.
 
-use chrono::Days;
+use chrono::{Datelike, Days};
 
 use super::entries::Record;
 use super::frameworks::{builtin, MIT_RUBRIC};
@@ -46,6 +46,16 @@ pub(super) fn add(b: &mut Builder, c: Cast) {
     let levels: Vec<Id> = rubric.levels.iter().map(|l| l.id).collect();
     let d = |i: usize| domains[i.min(domains.len() - 1)];
     let s = c.start;
+    // The calendar of calibration: a baseline session at the end of the month before last, the
+    // monthly session at the end of last month (with the raters' assessments three days
+    // before it), and this month's ratings still blind, waiting for this month's session, which
+    // the coach has not started yet (so the reminder shows).
+    let month_end_before = |day: Date| back(day.with_day(1).unwrap_or(day), 1);
+    let monthly = month_end_before(c.today);
+    let baseline_session = month_end_before(monthly);
+    let pre = back(monthly, 3);
+    // Evidence that backs a Ready is dated before the ratings that rely on it.
+    let cut = back(pre, 1);
     let [priya, tom, aisha] = c.candidates;
 
     // Evidence first: a top-level rating needs it.
@@ -83,7 +93,7 @@ pub(super) fn add(b: &mut Builder, c: Cast) {
                     note: &str,
                     link: &str| {
         let source = first_of(b, cand, kind);
-        let on = source.map_or(on, |(_, day)| day.min(on));
+        let on = source.map_or(on, |(_, day)| day.min(on)).min(cut);
         b.act(crate::logic::Action::Put(Record::Evidence(Evidence {
             id: NIL,
             candidate_id: cand,
@@ -207,9 +217,7 @@ pub(super) fn add(b: &mut Builder, c: Cast) {
     };
     const NONE: [&str; 5] = ["", "", "", "", ""];
 
-    // Baseline in the first week, then the first monthly calibration a month later.
-    let baseline = at(s, 1);
-    let monthly = at(s, 32);
+    let baseline = back(baseline_session, 1);
     for cand in c.candidates {
         assess(
             b,
@@ -240,8 +248,9 @@ pub(super) fn add(b: &mut Builder, c: Cast) {
             id: NIL,
             cohort_id: c.cohort,
             framework_id: MIT_RUBRIC,
-            on: at(s, 2),
+            on: baseline_session,
             revealed: true,
+            revealed_at: None,
             participants: vec![c.coach, c.sponsor],
             outcomes: base_outcomes,
             notes: "Baseline: where each candidate starts.".into(),
@@ -251,7 +260,6 @@ pub(super) fn add(b: &mut Builder, c: Cast) {
         },
     )));
 
-    let pre = at(s, 29);
     assess(
         b,
         priya,
@@ -367,6 +375,7 @@ pub(super) fn add(b: &mut Builder, c: Cast) {
             framework_id: MIT_RUBRIC,
             on: monthly,
             revealed: true,
+            revealed_at: None,
             participants: vec![c.coach, c.sponsor, c.hana],
             outcomes,
             notes: "Tom's sponsor rated him a level higher in two domains: talked it through."
@@ -378,7 +387,7 @@ pub(super) fn add(b: &mut Builder, c: Cast) {
     )));
 
     // This month's ratings, still blind until the next session.
-    let recent = back(c.today, 2);
+    let recent = back(c.today, 2).max(at(monthly, 1));
     assess(
         b,
         priya,
@@ -393,7 +402,7 @@ pub(super) fn add(b: &mut Builder, c: Cast) {
         priya,
         c.sponsor,
         RaterRole::Sponsor,
-        back(c.today, 1),
+        back(c.today, 1).max(at(monthly, 1)),
         [2, 2, 2, 1, 1],
         NONE,
     );

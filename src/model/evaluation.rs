@@ -233,6 +233,11 @@ pub struct Calibration {
     /// only their own.
     #[serde(default)]
     pub revealed: bool,
+    /// When the ratings were revealed. Assessments saved after it wait for the next session,
+    /// so what the group saw stays what it saw. `None` for sessions not revealed (or revealed
+    /// by a file that did not say when: then every assessment up to its day counts).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revealed_at: Option<Timestamp>,
     #[serde(default)]
     pub participants: Vec<Id>,
     #[serde(default)]

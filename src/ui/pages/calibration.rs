@@ -147,6 +147,7 @@ fn StartSession(id: Id, picked: RwSignal<Option<Id>>) -> impl IntoView {
             framework_id: person_value(&framework.get_untracked()).unwrap_or(MIT_RUBRIC),
             on: day,
             revealed: false,
+            revealed_at: None,
             participants: people.get_untracked(),
             outcomes: Vec::new(),
             notes: String::new(),

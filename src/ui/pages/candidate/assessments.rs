@@ -180,6 +180,20 @@ fn AssessmentEditor(page: Page) -> impl IntoView {
         }
         v
     });
+    // The role follows the rater (the candidate rates as Self, the sponsor as Sponsor, a
+    // coach as Coach, anyone else as Peer); it can still be changed by hand.
+    Effect::new(move |prev: Option<String>| {
+        let r = form.rater.get();
+        if prev.as_ref() != Some(&r) && form.editing.get_untracked().is_none() {
+            if let Some(p) = person_value(&r) {
+                let role = app.ws.with_untracked(|ws| {
+                    crate::logic::calibration::role_for(ws, page.candidate, p)
+                });
+                form.role.set(role.code().to_string());
+            }
+        }
+        r
+    });
     Effect::new(move |prev: Option<String>| {
         let r = form.role.get();
         if prev.is_some_and(|p| p != r) && r == RaterRole::SelfRating.code() {
@@ -643,29 +657,28 @@ fn EvidenceList(page: Page) -> impl IntoView {
             let Some(fw) = framework_of(ws, fid) else {
                 return (Vec::new(), Vec::new());
             };
-            let groups: Vec<(String, Vec<Shown>)> =
-                evidence_by_domain(ws, page.candidate, &fw)
-                    .into_iter()
-                    .map(|(d, list)| {
-                        let name = fw.domain(d).map(|d| d.name.clone()).unwrap_or_default();
-                        let items = list
-                            .into_iter()
-                            .map(|e| {
-                                let source = source_of(ws, e);
-                                let private = source.as_ref().is_some_and(|s| s.private);
-                                let src = source.map(|s| s.label).unwrap_or_else(|| {
-                                    if e.source_id.is_some() {
-                                        "(not in this copy)".into()
-                                    } else {
-                                        String::new()
-                                    }
-                                });
-                                (e.clone(), src, private)
-                            })
-                            .collect();
-                        (name, items)
-                    })
-                    .collect();
+            let groups: Vec<(String, Vec<Shown>)> = evidence_by_domain(ws, page.candidate, &fw)
+                .into_iter()
+                .map(|(d, list)| {
+                    let name = fw.domain(d).map(|d| d.name.clone()).unwrap_or_default();
+                    let items = list
+                        .into_iter()
+                        .map(|e| {
+                            let source = source_of(ws, e);
+                            let private = source.as_ref().is_some_and(|s| s.private);
+                            let src = source.map(|s| s.label).unwrap_or_else(|| {
+                                if e.source_id.is_some() {
+                                    "(not in this copy)".into()
+                                } else {
+                                    String::new()
+                                }
+                            });
+                            (e.clone(), src, private)
+                        })
+                        .collect();
+                    (name, items)
+                })
+                .collect();
             let without: Vec<String> = domains_without_dated_evidence(ws, page.candidate, &fw)
                 .into_iter()
                 .filter_map(|d| fw.domain(d).map(|d| d.name.clone()))
