@@ -860,7 +860,7 @@ fn a_self_assessment_is_the_candidates_and_the_candidates_is_a_self_assessment()
     wrong.role = RaterRole::SelfRating;
     let r = act(&mut ws, Action::Put(Record::Assessment(wrong)));
     assert!(
-        matches!(r, Err(ActionError::Invalid(m)) if m.contains("a self-assessment is the candidate's own"))
+        matches!(r, Err(ActionError::Invalid(m)) if m.contains("self-assessment is the candidate's own"))
     );
     let mut wrong = assessment(aisha, me, on, &[comm]);
     wrong.role = RaterRole::Coach;
