@@ -545,10 +545,11 @@ pub struct Source {
 pub fn sources(ws: &Workspace, candidate_id: Id, kind: EvidenceKind) -> Vec<Source> {
     let day = crate::logic::journey::day_text;
     let mut out: Vec<Source> = match kind {
+        // Sessions that have happened: a planned one shows nothing yet.
         EvidenceKind::Activity => ws
             .activities
             .iter()
-            .filter(|a| a.candidate_id == candidate_id)
+            .filter(|a| a.candidate_id == candidate_id && a.done)
             .map(|a| Source {
                 id: a.id,
                 label: format!("{} — {}", day(a.on), a.title),

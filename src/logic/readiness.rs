@@ -617,8 +617,16 @@ pub fn coverage(ws: &Workspace, cohort_id: Id, framework: &Framework, today: Dat
         .active_domains()
         .map(|d| (d.id, d.name.clone()))
         .collect();
+    // Candidates taking part or done; not those not selected or withdrawn.
     let mut rows: Vec<CoverageRow> = ws
         .candidates_in(cohort_id)
+        .filter(|c| {
+            !matches!(
+                c.status,
+                crate::model::CandidateStatus::NotSelected
+                    | crate::model::CandidateStatus::Withdrawn
+            )
+        })
         .map(|c| CoverageRow {
             candidate_id: c.id,
             name: ws.person_name(c.person_id).to_string(),

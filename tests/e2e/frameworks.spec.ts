@@ -4,7 +4,7 @@ import { clickForDownload, exportWorkspace, importFile, loadSample, nav, openApp
 /** Copies a built-in framework from the library under `name`; ends on the copy's page, editing. */
 async function copyBuiltin(page: Page, builtin: string, name: string) {
   await nav(page, 'Frameworks').click();
-  await page.getByRole('button', { name: `Copy “${builtin}” to edit` }).click();
+  await page.getByRole('button', { name: `Copy to edit: ${builtin}` }).click();
   const nameField = page.getByLabel('Name of the copy');
   await expect(nameField).toHaveValue(`Copy of ${builtin}`);
   await nameField.fill(name);

@@ -129,7 +129,7 @@ fn CopyFramework(fw: Framework) -> impl IntoView {
     view! {
         <Show when=move || open.get() fallback=move || view! {
             <p class="row-actions">
-                <button type="button" class="secondary small" aria-label=format!("Copy “{title}” to edit") on:click=start disabled=move || app.is_read_only()>"Copy to edit"</button>
+                <button type="button" class="secondary small" aria-label=format!("Copy to edit: {title}") on:click=start disabled=move || app.is_read_only()>"Copy to edit"</button>
             </p>
         }>
             <form class="form inline" aria-label=form_label.clone() on:submit=make.clone()>

@@ -64,14 +64,17 @@ pub fn ReadinessSummary(s: Summary) -> impl IntoView {
         .cloned()
         .collect();
     let top = s.top.clone();
+    let verb = |n: usize| if n == 1 { "is" } else { "are" };
     let lead = format!(
-        "Against the {}: {} of {} domains are {} with dated evidence; {} of {} success signals are met.",
+        "Against the {}: {} of {} domains {} {} with dated evidence; {} of {} success signals {} met.",
         s.framework_name,
         ready.len(),
         s.domains.len(),
+        verb(ready.len()),
         top,
         s.signals_met(),
-        s.signals.len()
+        s.signals.len(),
+        verb(s.signals_met())
     );
     let top2 = top.clone();
     let top3 = top.clone();
@@ -349,7 +352,11 @@ fn OnePage(id: Id) -> impl IntoView {
             let phase = cohort.map(|c| describe_position(c, today)).unwrap_or_default();
             let cohort_name = cohort.map(|c| c.name.clone()).unwrap_or_default();
             let status = cand.status;
-            let latest_round = rounds_of(ws, id).into_iter().next().cloned();
+            // The newest round anyone has answered: a round just opened has nothing to show.
+            let latest_round = rounds_of(ws, id)
+                .into_iter()
+                .find(|r| !r.responses.is_empty())
+                .cloned();
             let trends: Vec<_> = health_trends(ws, id)
                 .into_iter()
                 .filter(|t| t.latest.is_some())

@@ -61,6 +61,8 @@ fn FeedbackRounds(id: Id) -> impl IntoView {
     let title = RwSignal::new(format!("360 feedback — {}", today.format("%B %Y")));
     let opened = RwSignal::new(date_value(Some(today)));
     let questions = RwSignal::new(DEFAULT_QUESTIONS.join("\n"));
+    // The form closes once the round is open, so a second click does not open a twin.
+    let form_open = RwSignal::new(false);
     let open_round = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(on) = parse_date(&opened.get_untracked()) else {
@@ -92,10 +94,15 @@ fn FeedbackRounds(id: Id) -> impl IntoView {
             updated_at: Timestamp::UNIX_EPOCH,
             merge_bases: Vec::new(),
         };
-        app.act(
-            Action::Put(Record::FeedbackRound(round)),
-            "Opened the 360 round.",
-        );
+        if app
+            .act(
+                Action::Put(Record::FeedbackRound(round)),
+                "Opened the 360 round.",
+            )
+            .is_some()
+        {
+            form_open.set(false);
+        }
     };
     let list = move || {
         app.ws.with(|ws| {
@@ -109,7 +116,12 @@ fn FeedbackRounds(id: Id) -> impl IntoView {
         <h2>"360 feedback"</h2>
         <p class="muted">"Ask the people around the candidate — their direct reports, peers and stakeholders — a few stated questions on a scale of 1 to 5, with room for a comment. Responses are anonymous: only the group is kept, and once a response is saved its answers are not shown again."</p>
         <p class="threshold-rule"><strong>"Anonymity rule. "</strong>{threshold_rule()}</p>
-        <details class="panel">
+        <details class="panel" prop:open=move || form_open.get() on:toggle=move |ev| {
+            use wasm_bindgen::JsCast;
+            if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
+                form_open.set(d.open());
+            }
+        }>
             <summary>"Open a 360 round"</summary>
             <form class="form grid" aria-label="New 360 round" on:submit=open_round>
                 <TextField label="Title" value=title required=true/>
