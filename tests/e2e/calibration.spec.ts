@@ -50,7 +50,7 @@ async function addNoteEvidence(page: Page, text: string, domain: string) {
 }
 
 function card(page: Page, rater: string) {
-  return page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: new RegExp(`^${rater} \\(Coach\\)`) }) });
+  return page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: new RegExp(`^${rater} \\((Coach|Peer)\\)`) }) });
 }
 
 test('two raters rate blind; calibration reveals them side by side and records the outcome', async ({ page }) => {
@@ -89,8 +89,10 @@ test('two raters rate blind; calibration reveals them side by side and records t
   await expect(card(page, 'Grace Hopper').getByRole('button', { name: 'Edit' })).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'History by month' })).toContainText('ratings hidden until calibration');
 
-  // Edsger rates, two levels lower on Communication.
+  // Edsger rates, two levels lower on Communication. He is not one of the cohort's coaches,
+  // so the role follows him to Peer.
   await expect(page.getByRole('combobox', { name: /^Rater(?! role)/ }).locator('option:checked')).toHaveText(EDSGER);
+  await expect(page.getByLabel('Rater role').locator('option:checked')).toHaveText('Peer');
   await page.getByLabel('Level — Communication').selectOption({ label: 'Developing' });
   await page.getByLabel('Level — Coaching and feedback').selectOption({ label: 'Competent' });
   await page.getByRole('button', { name: 'Save assessment' }).click();
@@ -121,7 +123,7 @@ test('two raters rate blind; calibration reveals them side by side and records t
   await confirm.getByRole('button', { name: 'Reveal ratings' }).click();
   const grid = page.getByRole('table', { name: 'Ratings of Alan Turing' });
   await expect(grid.getByRole('columnheader', { name: 'Grace Hopper (Coach)' })).toBeVisible();
-  await expect(grid.getByRole('columnheader', { name: 'Edsger Dijkstra (Coach)' })).toBeVisible();
+  await expect(grid.getByRole('columnheader', { name: 'Edsger Dijkstra (Peer)' })).toBeVisible();
   const comm = grid.getByRole('row', { name: /^Communication/ });
   await expect(comm).toContainText('Ready');
   await expect(comm).toContainText('Developing');
