@@ -195,35 +195,22 @@ pub fn sample_program(today: Date, now: Timestamp, new_id: &mut dyn FnMut() -> I
     let hana = named(&b.ws, "Hana Sato");
     let kwame = named(&b.ws, "Kwame Mensah");
     let ravi = named(&b.ws, "Ravi Kulkarni");
-    super::sample_journey::add(
-        &mut b,
-        super::sample_journey::Cast {
-            today,
-            start,
-            cohort,
-            sponsor,
-            coach,
-            hana,
-            priya: cands[0],
-            tom: cands[1],
-            aisha: cands[2],
-            lee: cands[3],
-            kwame,
-            ravi,
-        },
-    );
-    super::sample_evaluation::add(
-        &mut b,
-        super::sample_evaluation::Cast {
-            today,
-            start,
-            cohort,
-            sponsor,
-            coach,
-            hana,
-            candidates: [cands[0], cands[1], cands[2]],
-        },
-    );
+    let cast = super::sample_journey::Cast {
+        today,
+        start,
+        cohort,
+        sponsor,
+        coach,
+        hana,
+        priya: cands[0],
+        tom: cands[1],
+        aisha: cands[2],
+        lee: cands[3],
+        kwame,
+        ravi,
+    };
+    super::sample_journey::add(&mut b, cast);
+    super::sample_evaluation::add(&mut b, cast);
     b.ws
 }
 

@@ -7,6 +7,7 @@ use chrono::{Datelike, Days};
 use super::entries::Record;
 use super::frameworks::{builtin, MIT_RUBRIC};
 use super::sample::Builder;
+use super::sample_journey::Cast;
 use crate::model::{
     Answer360, Assessment, Calibrated, Calibration, Date, Evidence, EvidenceKind, FeedbackGroup,
     FeedbackRound, HealthCheck, HealthDimension, HealthScore, Id, Question, RaterRole, Rating,
@@ -22,17 +23,6 @@ fn at(day: Date, offset: u64) -> Date {
 
 fn back(day: Date, offset: u64) -> Date {
     day.checked_sub_days(Days::new(offset)).unwrap_or(day)
-}
-
-pub(super) struct Cast {
-    pub today: Date,
-    pub start: Date,
-    pub cohort: Id,
-    pub sponsor: Id,
-    pub coach: Id,
-    pub hana: Id,
-    /// Candidacies in the running cohort: Priya, Tom, Aisha.
-    pub candidates: [Id; 3],
 }
 
 /// Levels 0 = Developing, 1 = Competent, 2 = Ready for the five MiT domains, in order.
@@ -56,7 +46,7 @@ pub(super) fn add(b: &mut Builder, c: Cast) {
     let pre = back(monthly, 3);
     // Evidence that backs a Ready is dated before the ratings that rely on it.
     let cut = back(pre, 1);
-    let [priya, tom, aisha] = c.candidates;
+    let (priya, tom, aisha) = (c.priya, c.tom, c.aisha);
 
     // Evidence first: a top-level rating needs it.
     let first_of = |b: &Builder, cand: Id, kind: EvidenceKind| -> Option<(Id, Date)> {
@@ -218,7 +208,7 @@ pub(super) fn add(b: &mut Builder, c: Cast) {
     const NONE: [&str; 5] = ["", "", "", "", ""];
 
     let baseline = back(baseline_session, 1);
-    for cand in c.candidates {
+    for cand in [c.priya, c.tom, c.aisha] {
         assess(
             b,
             cand,

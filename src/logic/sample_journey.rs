@@ -14,6 +14,7 @@ use crate::model::{
     Timestamp, Verdict, Visibility, WantsToManage,
 };
 
+#[derive(Clone, Copy)]
 pub(super) struct Cast {
     pub today: Date,
     pub start: Date,

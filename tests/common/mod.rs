@@ -32,3 +32,28 @@ pub fn sample() -> Workspace {
 pub fn act(ws: &mut Workspace, action: Action) -> Result<Option<Id>, runway::logic::ActionError> {
     apply(ws, action, at(2026, 11, 22), &mut Uuid::new_v4)
 }
+
+/// Asserts that every field a record has in the file is one merges compare (`Entry::FIELDS`),
+/// apart from its id, owner and version stamps: a new field must take part in merges.
+pub fn assert_fields_listed<T: runway::logic::entries::Entry>(sample: &T) {
+    let v = serde_json::to_value(sample).unwrap();
+    let meta = [
+        "id",
+        "candidate_id",
+        "cohort_id",
+        "person_id",
+        "created_at",
+        "updated_at",
+        "merge_bases",
+    ];
+    for key in v.as_object().unwrap().keys() {
+        assert!(
+            meta.contains(&key.as_str())
+                || T::FIELDS
+                    .iter()
+                    .any(|f| f.split('+').any(|k| k == key.as_str())),
+            "{}: field {key} is not in FIELDS",
+            T::LIST
+        );
+    }
+}
