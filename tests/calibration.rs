@@ -7,8 +7,8 @@ mod common;
 
 use common::{act, day};
 use runway::logic::calibration::{
-    covered, covered_per_rater, grid, history, leniency, leniency_text, may_see, reminders,
-    sources, top_without_evidence, Leniency,
+    agreed_level, calibrated_warning, covered, covered_per_rater, grid, history, leniency,
+    leniency_text, may_see, prefills, reminders, sources, top_without_evidence, Leniency,
 };
 use runway::logic::entries::Record;
 use runway::logic::frameworks::{self, EM_PARTS, MIT_RUBRIC};
@@ -675,6 +675,12 @@ fn evidence_sources_are_the_candidates_records_with_private_journal_entries_mark
             ("2 Feb 2027 — Planning went well", false),
         ]
     );
+    // The title alone, for showing next to the evidence's own date.
+    let titles: Vec<&str> = list.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        vec!["Hard talk with Sam (Private)", "Planning went well"]
+    );
     assert!(list.iter().all(|s| s.on == day(2027, 2, 2)));
     assert!(sources(&ws, x, EvidenceKind::Note).is_empty());
 }
@@ -708,4 +714,121 @@ fn feedback_evidence_is_a_360_round_or_what_was_said() {
     )
     .unwrap();
     assert_eq!(ws.evidence.len(), 1);
+}
+
+#[test]
+fn the_calibrated_level_is_prefilled_where_every_rater_agrees_and_nothing_is_recorded() {
+    let (mut w, s) = rated_world();
+    let fw = rubric(&w.ws);
+    {
+        let session = w.ws.calibrations.iter().find(|c| c.id == s).unwrap();
+        let g = grid(&w.ws, session);
+        let x = g.iter().find(|c| c.candidate_id == w.x).unwrap();
+        let row = |name: &str| {
+            x.rows
+                .iter()
+                .find(|r| r.domain_id == domain(&w.ws, name))
+                .unwrap()
+        };
+        // X: Communication split three ways, Coaching both Competent (C left it unrated),
+        // Execution one rater only, Self-awareness nobody.
+        assert_eq!(agreed_level(&fw, row(COMM)), None);
+        assert_eq!(
+            agreed_level(&fw, row(COACH)),
+            Some(level(&w.ws, "Competent"))
+        );
+        assert_eq!(agreed_level(&fw, row(EXEC)), None);
+    }
+    let cells = |ws: &Workspace| -> Vec<(Id, Id, Id, String)> {
+        let session = ws.calibrations.iter().find(|c| c.id == s).unwrap();
+        prefills(ws, session)
+            .into_iter()
+            .map(|p| (p.candidate_id, p.domain_id, p.level_id, p.hint))
+            .collect()
+    };
+    let competent = level(&w.ws, "Competent");
+    let (comm, coach) = (domain(&w.ws, COMM), domain(&w.ws, COACH));
+    // Y: Communication both Competent; Coaching Developing and Competent (no agreement).
+    assert_eq!(
+        cells(&w.ws),
+        vec![
+            (
+                w.x,
+                coach,
+                competent,
+                "All raters said Competent".to_string()
+            ),
+            (
+                w.y,
+                comm,
+                competent,
+                "All raters said Competent".to_string()
+            ),
+        ]
+    );
+    // Once the group records a level for a cell, that cell is not pre-filled any more.
+    reveal(&mut w.ws, s);
+    let mut session =
+        w.ws.calibrations
+            .iter()
+            .find(|c| c.id == s)
+            .unwrap()
+            .clone();
+    session.outcomes.push(Calibrated {
+        candidate_id: w.y,
+        domain_id: comm,
+        level_id: level(&w.ws, "Developing"),
+        rationale: "Still learning to summarise".into(),
+    });
+    act(&mut w.ws, Action::Put(Record::Calibration(session))).unwrap();
+    assert_eq!(
+        cells(&w.ws),
+        vec![(
+            w.x,
+            coach,
+            competent,
+            "All raters said Competent".to_string()
+        )]
+    );
+}
+
+#[test]
+fn a_calibrated_top_level_without_dated_evidence_is_warned_about_naming_domain_and_day() {
+    let (mut w, s) = rated_world();
+    let ready = level(&w.ws, "Ready");
+    let (comm, coach) = (domain(&w.ws, COMM), domain(&w.ws, COACH));
+    let warn = |ws: &Workspace, cand: Id, d: Id, l: Id| {
+        let session = ws.calibrations.iter().find(|c| c.id == s).unwrap();
+        calibrated_warning(ws, session, cand, d, l)
+    };
+    // X has Communication evidence from 1 Mar; none for Coaching.
+    assert_eq!(warn(&w.ws, w.x, comm, ready), None);
+    let text = warn(&w.ws, w.x, coach, ready).unwrap();
+    assert!(
+        text.starts_with("No dated evidence for Coaching and feedback on or before 20 Mar 2027"),
+        "{text}"
+    );
+    // Below the top level nothing is needed.
+    assert_eq!(warn(&w.ws, w.x, coach, level(&w.ws, "Competent")), None);
+    // Y has none at all; evidence after the session's day does not count.
+    note(&mut w.ws, w.y, Some(day(2027, 3, 21)), &[COMM]);
+    assert!(warn(&w.ws, w.y, comm, ready).is_some());
+    // The save refuses what the warning warns about.
+    reveal(&mut w.ws, s);
+    let mut session =
+        w.ws.calibrations
+            .iter()
+            .find(|c| c.id == s)
+            .unwrap()
+            .clone();
+    session.outcomes.push(Calibrated {
+        candidate_id: w.y,
+        domain_id: comm,
+        level_id: ready,
+        rationale: String::new(),
+    });
+    assert!(act(&mut w.ws, Action::Put(Record::Calibration(session.clone()))).is_err());
+    note(&mut w.ws, w.y, Some(day(2027, 3, 20)), &[COMM]);
+    assert_eq!(warn(&w.ws, w.y, comm, ready), None);
+    act(&mut w.ws, Action::Put(Record::Calibration(session))).unwrap();
 }

@@ -362,6 +362,88 @@ pub fn outcome_of(session: &Calibration, candidate_id: Id, domain_id: Id) -> Opt
         .find(|o| o.candidate_id == candidate_id && o.domain_id == domain_id)
 }
 
+/// The level every rater who rated a grid row agrees on: two or more raters rated the domain,
+/// all at the same level, and that level is still in use in the framework. One rater alone is
+/// not an agreement; a rater who left the domain unrated does not count either way.
+pub fn agreed_level(fw: &Framework, row: &GridRow) -> Option<Id> {
+    let mut rated = row.cells.iter().filter_map(|c| c.level_id);
+    let first = rated.next()?;
+    let mut n = 1;
+    for l in rated {
+        if l != first {
+            return None;
+        }
+        n += 1;
+    }
+    (n >= 2 && fw.level(first).is_some_and(|l| !l.retired)).then_some(first)
+}
+
+/// A calibrated level a session's form starts with: the raters agree and the session has no
+/// outcome for that candidate and domain yet. The rationale is left for the group to write.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Prefill {
+    pub candidate_id: Id,
+    pub domain_id: Id,
+    pub level_id: Id,
+    /// "All raters said Competent": why the level is there.
+    pub hint: String,
+}
+
+/// The pre-filled calibrated levels of a session (see [`agreed_level`]), in grid order.
+pub fn prefills(ws: &Workspace, session: &Calibration) -> Vec<Prefill> {
+    let Some(fw) = crate::logic::frameworks::find(ws, session.framework_id) else {
+        return Vec::new();
+    };
+    grid(ws, session)
+        .iter()
+        .flat_map(|c| {
+            let fw = &fw;
+            c.rows.iter().filter_map(move |r| {
+                let level_id = agreed_level(fw, r)?;
+                if outcome_of(session, c.candidate_id, r.domain_id).is_some() {
+                    return None;
+                }
+                Some(Prefill {
+                    candidate_id: c.candidate_id,
+                    domain_id: r.domain_id,
+                    level_id,
+                    hint: format!(
+                        "All raters said {}",
+                        fw.level(level_id).map_or("the same", |l| l.name.as_str())
+                    ),
+                })
+            })
+        })
+        .collect()
+}
+
+/// The warning under a calibrated level while it is being chosen: the same rule a save
+/// applies (`frameworks::rating_problems`), a top level needs dated evidence for the domain on
+/// or before the session's day. `None` when the level is fine.
+pub fn calibrated_warning(
+    ws: &Workspace,
+    session: &Calibration,
+    candidate_id: Id,
+    domain_id: Id,
+    level_id: Id,
+) -> Option<String> {
+    let fw = crate::logic::frameworks::find(ws, session.framework_id)?;
+    let missing = top_without_evidence(ws, candidate_id, &fw, session.on, &[(domain_id, level_id)]);
+    if missing.is_empty() {
+        return None;
+    }
+    let domain = fw
+        .domain(domain_id)
+        .map_or("this domain", |d| d.name.as_str());
+    let level = fw
+        .level(level_id)
+        .map_or("the top level", |l| l.name.as_str());
+    Some(format!(
+        "No dated evidence for {domain} on or before {} — a calibrated {level} needs some. Add it on the candidate's Assessments page, or choose a lower level.",
+        crate::logic::journey::day_text(session.on)
+    ))
+}
+
 // ---------------------------------------------------------------------------------------------
 // The monthly reminder
 
@@ -534,7 +616,10 @@ pub fn domains_without_dated_evidence(ws: &Workspace, candidate_id: Id, fw: &Fra
 #[derive(Clone, Debug, PartialEq)]
 pub struct Source {
     pub id: Id,
+    /// The day and the title, for choosing: "2 Feb 2027 — Planning went well".
     pub label: String,
+    /// The title alone, for showing next to an evidence item's own date.
+    pub title: String,
     pub on: Date,
     /// A journal entry private to the candidate: it does not go into shared files.
     pub private: bool,
@@ -543,44 +628,34 @@ pub struct Source {
 /// The candidate's records of a kind that evidence can point at, newest first (none for a
 /// free note).
 pub fn sources(ws: &Workspace, candidate_id: Id, kind: EvidenceKind) -> Vec<Source> {
-    let day = crate::logic::journey::day_text;
+    let source = |id: Id, on: Date, title: String, private: bool| Source {
+        id,
+        label: format!("{} — {title}", crate::logic::journey::day_text(on)),
+        title,
+        on,
+        private,
+    };
     let mut out: Vec<Source> = match kind {
         // Sessions that have happened: a planned one shows nothing yet.
         EvidenceKind::Activity => ws
             .activities
             .iter()
             .filter(|a| a.candidate_id == candidate_id && a.done)
-            .map(|a| Source {
-                id: a.id,
-                label: format!("{} — {}", day(a.on), a.title),
-                on: a.on,
-                private: false,
-            })
+            .map(|a| source(a.id, a.on, a.title.clone(), false))
             .collect(),
         EvidenceKind::Assignment => ws
             .assignments
             .iter()
             .filter(|a| a.candidate_id == candidate_id)
-            .map(|a| Source {
-                id: a.id,
-                label: format!("{} — {}", day(a.ends_on), a.title),
-                on: a.ends_on,
-                private: false,
-            })
+            .map(|a| source(a.id, a.ends_on, a.title.clone(), false))
             .collect(),
         EvidenceKind::OneOnOne => ws
             .one_on_ones
             .iter()
             .filter(|o| o.candidate_id == candidate_id)
-            .map(|o| Source {
-                id: o.id,
-                label: format!(
-                    "{} — 1:1 with {}",
-                    day(o.held_on),
-                    o.with_id.map_or("someone", |p| ws.person_name(p))
-                ),
-                on: o.held_on,
-                private: false,
+            .map(|o| {
+                let with = o.with_id.map_or("someone", |p| ws.person_name(p));
+                source(o.id, o.held_on, format!("1:1 with {with}"), false)
             })
             .collect(),
         EvidenceKind::Journal => ws
@@ -589,29 +664,15 @@ pub fn sources(ws: &Workspace, candidate_id: Id, kind: EvidenceKind) -> Vec<Sour
             .filter(|j| j.candidate_id == candidate_id)
             .map(|j| {
                 let private = j.visibility == Visibility::Private;
-                Source {
-                    id: j.id,
-                    label: format!(
-                        "{} — {}{}",
-                        day(j.on),
-                        j.title,
-                        if private { " (Private)" } else { "" }
-                    ),
-                    on: j.on,
-                    private,
-                }
+                let title = format!("{}{}", j.title, if private { " (Private)" } else { "" });
+                source(j.id, j.on, title, private)
             })
             .collect(),
         EvidenceKind::Feedback => ws
             .feedback_rounds
             .iter()
             .filter(|f| f.candidate_id == candidate_id)
-            .map(|f| Source {
-                id: f.id,
-                label: format!("{} — {}", day(f.opened_on), f.title),
-                on: f.opened_on,
-                private: false,
-            })
+            .map(|f| source(f.id, f.opened_on, f.title.clone(), false))
             .collect(),
         EvidenceKind::Note => Vec::new(),
     };

@@ -9,8 +9,8 @@ use leptos_router::components::A;
 
 use crate::logic::actions::Action;
 use crate::logic::calibration::{
-    covered_per_rater, grid, is_running, leniency, leniency_text, reminders, sessions_this_month,
-    CandidateGrid, Leniency, DISAGREEMENT,
+    calibrated_warning, covered_per_rater, grid, is_running, leniency, leniency_text, outcome_of,
+    prefills, reminders, sessions_this_month, CandidateGrid, Leniency, Prefill, DISAGREEMENT,
 };
 use crate::logic::entries::Record;
 use crate::logic::frameworks::{self, MIT_RUBRIC};
@@ -268,28 +268,16 @@ fn BeforeReveal(id: Id) -> impl IntoView {
 #[component]
 fn Revealed(id: Id) -> impl IntoView {
     let app = use_app();
-    let body = move || {
+    let heading = move || {
         app.ws.with(|ws| {
-            let Some((s, fw)) = session_of(ws, id)
-                .and_then(|s| frameworks::find(ws, s.framework_id).map(|f| (s, f)))
-            else {
-                return view! { <p class="muted">"This session's framework is not in the workspace any more."</p> }.into_any();
-            };
-            let g = grid(ws, &s);
-            let l = leniency(&g);
-            view! {
-                <h2 id="cal-session-h">{session_heading(ws, &s)}</h2>
-                <p class="board-state" role="status">"Ratings revealed side by side."</p>
-                {g.is_empty().then(|| view! { <p class="muted">"No assessments fall in this session."</p> })}
-                {g.iter().map(|c| grid_table(ws, &fw, c)).collect_view()}
-                {(!l.is_empty()).then(|| leniency_table(ws, &l))}
-            }
-            .into_any()
+            session_of(ws, id)
+                .map(|s| view! { <h2 id="cal-session-h">{session_heading(ws, &s)}</h2> })
         })
     };
     view! {
         <article class="cal-session" aria-labelledby="cal-session-h">
-            {body}
+            {heading}
+            <p class="board-state" role="status">"Ratings revealed side by side."</p>
             <SessionRecord id=id revealed=true/>
         </article>
     }
@@ -297,8 +285,6 @@ fn Revealed(id: Id) -> impl IntoView {
 
 /// A grid row as text: domain, (level, comment) per rater, spread, disagreement.
 type GridLine = (String, Vec<(String, String)>, Option<usize>, bool);
-/// A candidate's calibrated-level inputs: candidate id and name, (domain id, name) each.
-type OutcomeRows = (Id, String, Vec<(Id, String)>);
 
 fn level_name(fw: &Framework, level: Option<Id>) -> String {
     level
@@ -306,7 +292,11 @@ fn level_name(fw: &Framework, level: Option<Id>) -> String {
         .map_or_else(|| "—".into(), |l| l.name.clone())
 }
 
-/// One candidate's ratings: domains as rows, raters as columns, with the spread.
+/// The words that mark a disagreement wherever it shows (not colour alone).
+const SPLIT: &str = "Disagreement — talk it through";
+
+/// One candidate's ratings: domains as rows, raters as columns, with the spread. A
+/// disagreement is named next to the domain, so it shows on a phone without scrolling.
 fn grid_table(ws: &Workspace, fw: &Framework, c: &CandidateGrid) -> impl IntoView {
     let name = candidate_name(ws, c.candidate_id);
     let raters: Vec<String> = c
@@ -329,36 +319,29 @@ fn grid_table(ws: &Workspace, fw: &Framework, c: &CandidateGrid) -> impl IntoVie
             (d, cells, r.spread, r.disagreement)
         })
         .collect();
-    let href = section_href(c.candidate_id, "assessments");
     let caption = format!("Ratings of {name}");
     view! {
-        <section class="cal-candidate">
-            <h3><A href=href>{name}</A></h3>
-            <div class="table-wrap">
-                <table class="scoreboard cal-grid">
-                    <caption class="sr-only">{caption}</caption>
-                    <thead><tr>
-                        <th scope="col">"Domain"</th>
-                        {raters.into_iter().map(|r| view! { <th scope="col">{r}</th> }).collect_view()}
-                        <th scope="col">"Spread"</th>
-                    </tr></thead>
-                    <tbody>
-                        {rows.into_iter().map(|(d, cells, spread, split)| view! {
-                            <tr class:split=split>
-                                <th scope="row">{d}</th>
-                                {cells.into_iter().map(|(l, c)| view! {
-                                    <td class="cell score">{l}{(!c.is_empty()).then(|| view! { <span class="cal-comment">{c}</span> })}</td>
-                                }).collect_view()}
-                                <td class="spread">
-                                    {spread.map_or_else(|| "—".to_string(), |s| count(s, "level", "levels"))}
-                                    {split.then(|| view! { " " <span class="badge split-badge">"Disagreement — talk it through"</span> })}
-                                </td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
-        </section>
+        <div class="table-wrap">
+            <table class="scoreboard cal-grid">
+                <caption class="sr-only">{caption}</caption>
+                <thead><tr>
+                    <th scope="col">"Domain"</th>
+                    {raters.into_iter().map(|r| view! { <th scope="col">{r}</th> }).collect_view()}
+                    <th scope="col">"Spread"</th>
+                </tr></thead>
+                <tbody>
+                    {rows.into_iter().map(|(d, cells, spread, split)| view! {
+                        <tr class:split=split>
+                            <th scope="row">{d}{split.then(|| view! { " " <span class="badge split-badge">{SPLIT}</span> })}</th>
+                            {cells.into_iter().map(|(l, c)| view! {
+                                <td class="cell score">{l}{(!c.is_empty()).then(|| view! { <span class="cal-comment">{c}</span> })}</td>
+                            }).collect_view()}
+                            <td class="spread">{spread.map_or_else(|| "—".to_string(), |s| count(s, "level", "levels"))}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
     }
 }
 
@@ -413,133 +396,375 @@ fn leniency_table(ws: &Workspace, l: &[Leniency]) -> impl IntoView {
     }
 }
 
-/// The session's record: calibrated levels with rationale (once revealed), who took part and
-/// notes, saved together with one action.
+/// A candidate × domain cell of the calibrated levels.
+type Cell = (Id, Id);
+
+/// What the coach has changed in the session's record and not saved yet. Everything else the
+/// form shows is the record as it is now (a change from another tab or a merge shows at
+/// once), and a save starts from the record as it is then and applies only these changes.
+#[derive(Clone, Copy)]
+struct Changes {
+    /// Calibrated levels chosen (an empty string: "not settled").
+    levels: RwSignal<HashMap<Cell, String>>,
+    reasons: RwSignal<HashMap<Cell, String>>,
+    /// Who took part and the notes as typed, and as they were when last taken from the record:
+    /// they differ once the coach edits them.
+    people: RwSignal<Vec<Id>>,
+    people_base: StoredValue<Vec<Id>>,
+    notes: RwSignal<String>,
+    notes_base: StoredValue<String>,
+}
+
+impl Changes {
+    fn new(s: Option<&Calibration>) -> Self {
+        let people = s.map(|s| s.participants.clone()).unwrap_or_default();
+        let notes = s.map(|s| s.notes.clone()).unwrap_or_default();
+        Changes {
+            levels: RwSignal::new(HashMap::new()),
+            reasons: RwSignal::new(HashMap::new()),
+            people: RwSignal::new(people.clone()),
+            people_base: StoredValue::new(people),
+            notes: RwSignal::new(notes.clone()),
+            notes_base: StoredValue::new(notes),
+        }
+    }
+
+    /// Takes in the record's participants and notes where the coach has not changed them.
+    fn follow(self, participants: Vec<Id>, notes: String) {
+        if self
+            .people
+            .with_untracked(|p| self.people_base.with_value(|b| p == b))
+        {
+            self.people.set(participants.clone());
+        }
+        self.people_base.set_value(participants);
+        if self
+            .notes
+            .with_untracked(|n| self.notes_base.with_value(|b| n == b))
+        {
+            self.notes.set(notes.clone());
+        }
+        self.notes_base.set_value(notes);
+    }
+
+    /// The record as it is now with the coach's changes (and the pre-filled levels) applied;
+    /// an error names a rationale left without a level.
+    fn apply(
+        self,
+        ws: &Workspace,
+        mut s: Calibration,
+        revealed: bool,
+    ) -> Result<Calibration, String> {
+        if revealed {
+            let levels = self.levels.get_untracked();
+            let reasons = self.reasons.get_untracked();
+            let pre: HashMap<Cell, Id> = prefills(ws, &s)
+                .into_iter()
+                .map(|p| ((p.candidate_id, p.domain_id), p.level_id))
+                .collect();
+            let mut keys: Vec<Cell> = levels
+                .keys()
+                .chain(reasons.keys())
+                .chain(pre.keys())
+                .copied()
+                .collect();
+            keys.sort();
+            keys.dedup();
+            for key in keys {
+                let held = outcome_of(&s, key.0, key.1).cloned();
+                let level_id = match levels.get(&key) {
+                    Some(v) => person_value(v),
+                    None => held.as_ref().map(|o| o.level_id).or(pre.get(&key).copied()),
+                };
+                let rationale = reasons
+                    .get(&key)
+                    .map(|r| r.trim().to_string())
+                    .or(held.map(|o| o.rationale))
+                    .unwrap_or_default();
+                let at = s
+                    .outcomes
+                    .iter()
+                    .position(|o| (o.candidate_id, o.domain_id) == key);
+                match (level_id, at) {
+                    (Some(level_id), at) => {
+                        let o = Calibrated {
+                            candidate_id: key.0,
+                            domain_id: key.1,
+                            level_id,
+                            rationale,
+                        };
+                        match at.and_then(|i| s.outcomes.get_mut(i)) {
+                            Some(slot) => *slot = o,
+                            None => s.outcomes.push(o),
+                        }
+                    }
+                    (None, Some(i)) => {
+                        s.outcomes.remove(i);
+                    }
+                    (None, None) if !rationale.is_empty() => {
+                        let fw = frameworks::find(ws, s.framework_id);
+                        let domain = fw
+                            .as_ref()
+                            .and_then(|f| f.domain(key.1))
+                            .map_or("a domain".to_string(), |d| d.name.clone());
+                        return Err(format!(
+                            "Choose a calibrated level for {}, {domain}, or clear its rationale.",
+                            candidate_name(ws, key.0)
+                        ));
+                    }
+                    (None, None) => {}
+                }
+            }
+        }
+        let people = self.people.get_untracked();
+        if self.people_base.with_value(|b| *b != people) {
+            s.participants = people;
+        }
+        let notes = self.notes.get_untracked();
+        if self.notes_base.with_value(|b| *b != notes) {
+            s.notes = notes.trim().to_string();
+        }
+        Ok(s)
+    }
+
+    fn saved(self) {
+        self.levels.set(HashMap::new());
+        self.reasons.set(HashMap::new());
+        self.people_base.set_value(self.people.get_untracked());
+        self.notes_base.set_value(self.notes.get_untracked());
+    }
+}
+
+/// What the revealed part of the form is drawn from: rebuilt when the grid changes (a new
+/// assessment, a candidate added), not on every save elsewhere.
+#[derive(Clone, PartialEq)]
+struct Reveal {
+    fw: Framework,
+    /// Each candidate's grid with the candidate's name.
+    grids: Vec<(CandidateGrid, String)>,
+    leniency: Vec<Leniency>,
+}
+
+/// The session's record: once revealed, each candidate's ratings followed by the calibrated
+/// level and rationale per domain; then who took part and notes; all saved with one action.
 #[component]
 fn SessionRecord(id: Id, revealed: bool) -> impl IntoView {
     let app = use_app();
-    let Some((session, fw, cells)) = app.ws.with_untracked(|ws| {
-        let s = session_of(ws, id)?;
-        let fw = frameworks::find(ws, s.framework_id)?;
-        let cells: Vec<OutcomeRows> = grid(ws, &s)
-            .into_iter()
-            .map(|c| {
-                let domains = c
-                    .rows
-                    .iter()
-                    .filter_map(|r| fw.domain(r.domain_id).map(|d| (d.id, d.name.clone())))
-                    .collect();
-                (c.candidate_id, candidate_name(ws, c.candidate_id), domains)
+    let changes = Changes::new(app.ws.with_untracked(|ws| session_of(ws, id)).as_ref());
+    // The participants and notes follow the record until the coach edits them.
+    let record_head = Memo::new(move |_| {
+        app.ws
+            .with(|ws| session_of(ws, id).map(|s| (s.participants.clone(), s.notes.clone())))
+    });
+    Effect::new(move |_| {
+        if let Some((participants, notes)) = record_head.get() {
+            changes.follow(participants, notes);
+        }
+    });
+    // The recorded outcomes and the pre-filled levels, as they are now.
+    let held = Memo::new(move |_| {
+        app.ws
+            .with(|ws| session_of(ws, id).map(|s| s.outcomes).unwrap_or_default())
+    });
+    let agreed = Memo::new(move |_| {
+        app.ws.with(|ws| {
+            session_of(ws, id)
+                .map(|s| prefills(ws, &s))
+                .unwrap_or_default()
+        })
+    });
+    let reveal = Memo::new(move |_| {
+        if !revealed {
+            return None;
+        }
+        app.ws.with(|ws| {
+            let s = session_of(ws, id)?;
+            let fw = frameworks::find(ws, s.framework_id)?;
+            let g = grid(ws, &s);
+            let leniency = leniency(&g);
+            let grids = g
+                .into_iter()
+                .map(|c| {
+                    let name = candidate_name(ws, c.candidate_id);
+                    (c, name)
+                })
+                .collect();
+            Some(Reveal {
+                fw,
+                grids,
+                leniency,
             })
-            .collect();
-        Some((s, fw, cells))
-    }) else {
-        return ().into_any();
-    };
-    let levels: RwSignal<HashMap<(Id, Id), String>> = RwSignal::new(
-        session
-            .outcomes
-            .iter()
-            .map(|o| ((o.candidate_id, o.domain_id), o.level_id.to_string()))
-            .collect(),
-    );
-    let reasons: RwSignal<HashMap<(Id, Id), String>> = RwSignal::new(
-        session
-            .outcomes
-            .iter()
-            .map(|o| ((o.candidate_id, o.domain_id), o.rationale.clone()))
-            .collect(),
-    );
-    let people = RwSignal::new(session.participants.clone());
-    let notes = RwSignal::new(session.notes.clone());
+        })
+    });
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(mut s) = app.ws.with_untracked(|ws| session_of(ws, id)) else {
-            app.warn("This session no longer exists.");
-            return;
-        };
-        if revealed {
-            let lv = levels.get_untracked();
-            let rs = reasons.get_untracked();
-            let mut outcomes: Vec<Calibrated> = Vec::new();
-            let mut keys: Vec<&(Id, Id)> = lv.keys().collect();
-            keys.sort();
-            for key in keys {
-                if let Some(level_id) = lv.get(key).and_then(|v| person_value(v)) {
-                    outcomes.push(Calibrated {
-                        candidate_id: key.0,
-                        domain_id: key.1,
-                        level_id,
-                        rationale: rs
-                            .get(key)
-                            .map(|r| r.trim().to_string())
-                            .unwrap_or_default(),
-                    });
+        let made = app.ws.with_untracked(|ws| {
+            session_of(ws, id)
+                .ok_or_else(|| "This session no longer exists.".to_string())
+                .and_then(|s| changes.apply(ws, s, revealed))
+        });
+        match made {
+            Err(e) => app.warn(&e),
+            Ok(s) => {
+                if app
+                    .act(
+                        Action::Put(Record::Calibration(s)),
+                        "Saved the calibration session.",
+                    )
+                    .is_some()
+                {
+                    changes.saved();
                 }
             }
-            // Outcomes for candidates or domains not in the grid any more are kept.
-            for o in &s.outcomes {
-                if !lv.contains_key(&(o.candidate_id, o.domain_id)) {
-                    outcomes.push(o.clone());
-                }
-            }
-            s.outcomes = outcomes;
         }
-        s.participants = people.get_untracked();
-        s.notes = notes.get_untracked().trim().to_string();
-        app.act(
-            Action::Put(Record::Calibration(s)),
-            "Saved the calibration session.",
-        );
     };
-    let level_options: Vec<(String, String)> = fw
-        .active_levels()
-        .map(|l| (l.id.to_string(), l.name.clone()))
-        .collect();
-    let what = format!("the calibration session of {}", fmt_date(session.on));
+    let what = app.ws.with_untracked(|ws| {
+        session_of(ws, id).map_or_else(
+            || "the calibration session".to_string(),
+            |s| format!("the calibration session of {}", fmt_date(s.on)),
+        )
+    });
+    let body = move || {
+        let r = reveal.get()?;
+        let Reveal {
+            fw,
+            grids,
+            leniency: l,
+        } = r;
+        let empty = grids.is_empty();
+        let sections = app.ws.with_untracked(|ws| {
+            grids
+                .into_iter()
+                .map(|(c, name)| {
+                    let href = section_href(c.candidate_id, "assessments");
+                    let table = grid_table(ws, &fw, &c);
+                    let shown = name.clone();
+                    view! {
+                        <section class="cal-candidate">
+                            <h3><A href=href>{shown}</A></h3>
+                            {table}
+                            <CandidateOutcomes id=id fw=fw.clone() grid=c name=name changes=changes held=held agreed=agreed/>
+                        </section>
+                    }
+                })
+                .collect_view()
+        });
+        let lenient = (!l.is_empty()).then(|| app.ws.with_untracked(|ws| leniency_table(ws, &l)));
+        Some(view! {
+            {empty.then(|| view! { <p class="muted">"No assessments fall in this session."</p> })}
+            {(!empty).then(|| view! {
+                <p class="muted small">"Under each candidate's ratings: the level the group settles on for each domain, with the reason in a sentence. Where every rater gave the same level it is filled in for you. A calibrated top level needs dated evidence too."</p>
+            })}
+            {sections}
+            {lenient}
+        })
+    };
     view! {
         <form class="form cal-record" on:submit=save aria-label="Session record">
-            {(revealed && !cells.is_empty()).then(|| view! {
-                <h3>"Calibrated levels"</h3>
-                <p class="muted small">"The level the group settles on for each domain, with the reason in a sentence. A calibrated Ready needs dated evidence too."</p>
-                {cells.into_iter().map(|(cid, cname, domains)| {
-                    let options = level_options.clone();
-                    view! {
-                        <fieldset class="cal-outcomes">
-                            <legend>{cname.clone()}</legend>
-                            {domains.into_iter().map(|(did, dname)| {
-                                let options = options.clone();
-                                let key = (cid, did);
-                                view! {
-                                    <div class="cal-outcome">
-                                        <label>{format!("Calibrated level — {cname}, {dname}")}
-                                            <select prop:value=move || levels.with(|l| l.get(&key).cloned().unwrap_or_default())
-                                                on:change=move |ev| { let v = event_target_value(&ev); levels.update(|l| { l.insert(key, v); }); }>
-                                                <option value="">"— not settled —"</option>
-                                                {options.into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
-                                            </select>
-                                        </label>
-                                        <label class="grow">{format!("Rationale — {cname}, {dname}")}
-                                            <input type="text"
-                                                prop:value=move || reasons.with(|r| r.get(&key).cloned().unwrap_or_default())
-                                                on:input=move |ev| { let v = event_target_value(&ev); reasons.update(|r| { r.insert(key, v); }); }/>
-                                        </label>
-                                    </div>
-                                }
-                            }).collect_view()}
-                        </fieldset>
-                    }
-                }).collect_view()}
-            })}
-            <PeopleField legend="Who took part" value=people/>
-            <AreaField label="Session notes" value=notes rows=2/>
+            {move || if revealed && reveal.with(Option::is_none) {
+                Some(view! { <p class="muted">"This session's framework is not in the workspace any more."</p> })
+            } else {
+                None
+            }}
+            {body}
+            <PeopleField legend="Who took part" value=changes.people/>
+            <AreaField label="Session notes" value=changes.notes rows=2/>
             <div class="actions">
                 <button type="submit" disabled=move || app.is_read_only()>"Save calibration"</button>
                 <DeleteEntry kind=RecordKind::Calibration id=id what=what/>
             </div>
         </form>
     }
-    .into_any()
+}
+
+/// One candidate's calibrated levels, right under their ratings: per domain the level (the
+/// coach's choice, else the record's, else the level all raters agree on) and the rationale,
+/// with a hint where the level was pre-filled and a warning where it needs evidence.
+#[component]
+fn CandidateOutcomes(
+    id: Id,
+    fw: Framework,
+    grid: CandidateGrid,
+    name: String,
+    changes: Changes,
+    held: Memo<Vec<Calibrated>>,
+    agreed: Memo<Vec<Prefill>>,
+) -> impl IntoView {
+    let app = use_app();
+    let cid = grid.candidate_id;
+    let options: Vec<(String, String)> = fw
+        .active_levels()
+        .map(|l| (l.id.to_string(), l.name.clone()))
+        .collect();
+    let rows: Vec<(Id, String, bool)> = grid
+        .rows
+        .iter()
+        .filter_map(|r| {
+            fw.domain(r.domain_id)
+                .map(|d| (d.id, d.name.clone(), r.disagreement))
+        })
+        .collect();
+    view! {
+        <fieldset class="cal-outcomes">
+            <legend>{format!("Calibrated levels — {name}")}</legend>
+            {rows.into_iter().map(|(did, dname, split)| {
+                let key = (cid, did);
+                let options = options.clone();
+                // The record's outcome and the agreement, as they are now.
+                let held = Memo::new(move |_| held.with(|h| {
+                    h.iter().find(|o| (o.candidate_id, o.domain_id) == key).cloned()
+                }));
+                let pre = Memo::new(move |_| agreed.with(|a| {
+                    a.iter().find(|p| (p.candidate_id, p.domain_id) == key).cloned()
+                }));
+                let level = move || {
+                    changes.levels.with(|l| l.get(&key).cloned()).unwrap_or_else(|| {
+                        held.get()
+                            .map(|o| o.level_id)
+                            .or_else(|| pre.get().map(|p| p.level_id))
+                            .map_or_else(String::new, |l| l.to_string())
+                    })
+                };
+                let reason = move || {
+                    changes.reasons.with(|r| r.get(&key).cloned())
+                        .unwrap_or_else(|| held.get().map(|o| o.rationale).unwrap_or_default())
+                };
+                let hint = move || {
+                    let untouched = changes.levels.with(|l| !l.contains_key(&key));
+                    (untouched && held.with(Option::is_none))
+                        .then(|| pre.get().map(|p| format!("{} — filled in from their agreement; saving records it.", p.hint)))
+                        .flatten()
+                };
+                let warning = move || {
+                    let chosen = person_value(&level())?;
+                    app.ws.with(|ws| {
+                        let s = session_of(ws, id)?;
+                        calibrated_warning(ws, &s, cid, did, chosen)
+                    })
+                };
+                let label_tail = format!(" — {name}, {dname}");
+                let reason_tail = label_tail.clone();
+                view! {
+                    <div class="cal-outcome">
+                        <p class="cal-outcome-domain">{dname}{split.then(|| view! { " " <span class="badge split-badge">"Disagreement"</span> })}</p>
+                        <label>"Calibrated level"<span class="sr-only">{label_tail}</span>
+                            <select prop:value=level
+                                on:change=move |ev| { let v = event_target_value(&ev); changes.levels.update(|l| { l.insert(key, v); }); }>
+                                <option value="">"— not settled —"</option>
+                                {options.into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
+                            </select>
+                        </label>
+                        <label class="grow">"Rationale"<span class="sr-only">{reason_tail}</span>
+                            <input type="text" prop:value=reason
+                                on:input=move |ev| { let v = event_target_value(&ev); changes.reasons.update(|r| { r.insert(key, v); }); }/>
+                        </label>
+                        {move || hint().map(|h| view! { <p class="cal-prefill">{h}</p> })}
+                        {move || warning().map(|w| view! { <p class="cal-warn" role="status">{w}</p> })}
+                    </div>
+                }
+            }).collect_view()}
+        </fieldset>
+    }
 }
 
 /// The cohort page's calibration panel: this month's session or a reminder.

@@ -109,6 +109,8 @@ pub fn AssessmentsSection(id: Id) -> impl IntoView {
 #[derive(Clone, Copy)]
 struct Form {
     editing: RwSignal<Option<Id>>,
+    /// The form is folded away until someone adds or edits an assessment.
+    open: RwSignal<bool>,
     on: RwSignal<String>,
     rater: RwSignal<String>,
     role: RwSignal<String>,
@@ -128,6 +130,7 @@ impl Form {
 
     fn load(self, page: Page, a: &Assessment) {
         self.editing.set(Some(a.id));
+        self.open.set(true);
         page.framework.set(a.framework_id.to_string());
         self.on.set(date_value(Some(a.on)));
         self.rater.set(a.rater_id.to_string());
@@ -165,6 +168,7 @@ fn AssessmentEditor(page: Page) -> impl IntoView {
     let app = use_app();
     let form = Form {
         editing: RwSignal::new(None),
+        open: RwSignal::new(false),
         on: RwSignal::new(date_value(Some(browser::today()))),
         rater: RwSignal::new(page.viewer.get_untracked()),
         role: RwSignal::new(RaterRole::Coach.code().to_string()),
@@ -279,9 +283,13 @@ fn AssessmentEditor(page: Page) -> impl IntoView {
             .is_some()
         {
             form.clear(page);
+            form.open.set(false);
         }
     };
-    let cancel = Callback::new(move |_| form.clear(page));
+    let cancel = Callback::new(move |_| {
+        form.clear(page);
+        form.open.set(false);
+    });
     let roles: Vec<(String, String)> = RaterRole::ALL
         .iter()
         .map(|r| (r.code().to_string(), r.label().to_string()))
@@ -294,9 +302,13 @@ fn AssessmentEditor(page: Page) -> impl IntoView {
         }
     };
     view! {
-        <AssessmentList page=page form=form/>
-        <div class="panel cal-form">
-            <h3 id="as-form-h">{heading}</h3>
+        <details class="panel cal-form" id="as-form" prop:open=move || form.open.get() on:toggle=move |ev| {
+            use wasm_bindgen::JsCast;
+            if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
+                form.open.set(d.open());
+            }
+        }>
+            <summary id="as-form-h">{heading}</summary>
             <form class="form grid" on:submit=save aria-labelledby="as-form-h">
                 <DateField label="Date" value=form.on required=true/>
                 <ChoiceField label="Rater role" value=form.role options=roles/>
@@ -307,12 +319,11 @@ fn AssessmentEditor(page: Page) -> impl IntoView {
                 }}
                 <div class="actions wide">
                     <button type="submit" disabled=move || app.is_read_only()>"Save assessment"</button>
-                    {move || form.editing.get().is_some().then(|| view! {
-                        <button type="button" class="secondary" on:click=move |_| cancel.run(())>"Cancel"</button>
-                    })}
+                    <button type="button" class="secondary" on:click=move |_| cancel.run(())>"Cancel"</button>
                 </div>
             </form>
-        </div>
+        </details>
+        <AssessmentList page=page form=form/>
     }
 }
 
@@ -465,6 +476,7 @@ fn AssessmentCard(seen: Seen, page: Page, form: Form) -> impl IntoView {
             .with_untracked(|ws| ws.assessments.iter().find(|a| a.id == id).cloned())
         {
             form.load(page, &a);
+            scroll_to("as-form");
         }
     };
     let what = format!("the assessment by {title}");
@@ -486,15 +498,75 @@ fn AssessmentCard(seen: Seen, page: Page, form: Form) -> impl IntoView {
 // ---------------------------------------------------------------------------------------------
 // Evidence
 
+/// The evidence form's values; `editing` holds the item being edited, whose kind and source
+/// stay as they are (its note, link, date and domains change).
+#[derive(Clone, Copy)]
+struct EvForm {
+    open: RwSignal<bool>,
+    editing: RwSignal<Option<Evidence>>,
+    kind: RwSignal<String>,
+    source: RwSignal<String>,
+    on: RwSignal<String>,
+    note: RwSignal<String>,
+    link: RwSignal<String>,
+    chosen: RwSignal<Vec<Id>>,
+}
+
+impl EvForm {
+    fn new() -> Self {
+        EvForm {
+            open: RwSignal::new(false),
+            editing: RwSignal::new(None),
+            kind: RwSignal::new(EvidenceKind::Activity.code().to_string()),
+            source: RwSignal::new(String::new()),
+            on: RwSignal::new(date_value(Some(browser::today()))),
+            note: RwSignal::new(String::new()),
+            link: RwSignal::new(String::new()),
+            chosen: RwSignal::new(Vec::new()),
+        }
+    }
+
+    fn clear(self) {
+        self.editing.set(None);
+        self.source.set(String::new());
+        self.note.set(String::new());
+        self.link.set(String::new());
+        self.chosen.set(Vec::new());
+        self.on.set(date_value(Some(browser::today())));
+    }
+
+    fn load(self, e: &Evidence) {
+        self.editing.set(Some(e.clone()));
+        self.on.set(date_value(e.on));
+        self.note.set(e.note.clone());
+        self.link.set(e.link.clone());
+        self.chosen.set(e.domain_ids.clone());
+        self.open.set(true);
+    }
+
+    /// The kind the form is about: the edited item's, or the one chosen for a new item.
+    fn kind(self) -> EvidenceKind {
+        self.editing
+            .with(|e| e.as_ref().map(|e| e.kind))
+            .unwrap_or_else(|| {
+                EvidenceKind::from_code(&self.kind.get()).unwrap_or(EvidenceKind::Activity)
+            })
+    }
+}
+
 #[component]
 fn EvidencePart(page: Page) -> impl IntoView {
     let app = use_app();
-    let kind = RwSignal::new(EvidenceKind::Activity.code().to_string());
-    let source = RwSignal::new(String::new());
-    let on = RwSignal::new(date_value(Some(browser::today())));
-    let note = RwSignal::new(String::new());
-    let link = RwSignal::new(String::new());
-    let chosen: RwSignal<Vec<Id>> = RwSignal::new(Vec::new());
+    let form = EvForm::new();
+    let EvForm {
+        kind,
+        source,
+        on,
+        note,
+        link,
+        chosen,
+        ..
+    } = form;
     let kind_v = move || EvidenceKind::from_code(&kind.get()).unwrap_or(EvidenceKind::Activity);
     let options = Memo::new(move |_| {
         let k = kind_v();
@@ -510,6 +582,9 @@ fn EvidencePart(page: Page) -> impl IntoView {
         }
     });
     let private_pick = move || {
+        if form.editing.with(Option::is_some) {
+            return false;
+        }
         let s = person_value(&source.get());
         options.with(|o| o.iter().any(|x| Some(x.id) == s && x.private))
     };
@@ -538,73 +613,145 @@ fn EvidencePart(page: Page) -> impl IntoView {
             app.warn("Tick at least one domain this evidence shows.");
             return;
         }
-        let k = EvidenceKind::from_code(&kind.get_untracked()).unwrap_or(EvidenceKind::Note);
-        let e = Evidence {
-            id: Id::nil(),
-            candidate_id: page.candidate,
-            kind: k,
-            source_id: if k == EvidenceKind::Note {
-                None
-            } else {
-                person_value(&source.get_untracked())
-            },
-            on: day,
-            domain_ids,
-            note: note.get_untracked().trim().to_string(),
-            link: if k == EvidenceKind::Note {
-                link.get_untracked().trim().to_string()
-            } else {
-                String::new()
-            },
-            created_at: Timestamp::UNIX_EPOCH,
-            updated_at: Timestamp::UNIX_EPOCH,
-            merge_bases: Vec::new(),
+        let note_text = note.get_untracked().trim().to_string();
+        let link_text = link.get_untracked().trim().to_string();
+        let e = match form.editing.get_untracked() {
+            // Editing: the item as it is now, with the new note, link, date and domains.
+            Some(old) => {
+                let Some(mut e) = app
+                    .ws
+                    .with_untracked(|ws| ws.evidence.iter().find(|x| x.id == old.id).cloned())
+                else {
+                    app.warn("This evidence item no longer exists (it may have been deleted).");
+                    return;
+                };
+                e.on = day;
+                e.domain_ids = domain_ids;
+                e.note = note_text;
+                if e.kind == EvidenceKind::Note {
+                    e.link = link_text;
+                }
+                e
+            }
+            None => {
+                let k =
+                    EvidenceKind::from_code(&kind.get_untracked()).unwrap_or(EvidenceKind::Note);
+                Evidence {
+                    id: Id::nil(),
+                    candidate_id: page.candidate,
+                    kind: k,
+                    source_id: if k == EvidenceKind::Note {
+                        None
+                    } else {
+                        person_value(&source.get_untracked())
+                    },
+                    on: day,
+                    domain_ids,
+                    note: note_text,
+                    link: if k == EvidenceKind::Note {
+                        link_text
+                    } else {
+                        String::new()
+                    },
+                    created_at: Timestamp::UNIX_EPOCH,
+                    updated_at: Timestamp::UNIX_EPOCH,
+                    merge_bases: Vec::new(),
+                }
+            }
         };
         if app
             .act(Action::Put(Record::Evidence(e)), "Saved the evidence.")
             .is_some()
         {
-            source.set(String::new());
-            note.set(String::new());
-            link.set(String::new());
-            chosen.set(Vec::new());
-            on.set(date_value(Some(browser::today())));
+            form.clear();
+            form.open.set(false);
         }
     };
+    let cancel = Callback::new(move |_| {
+        form.clear();
+        form.open.set(false);
+    });
     let kinds: Vec<(String, String)> = EvidenceKind::ALL
         .iter()
         .map(|k| (k.code().to_string(), k.label().to_string()))
         .collect();
+    let heading = move || {
+        if form.editing.with(Option::is_some) {
+            "Edit evidence"
+        } else {
+            "Add evidence"
+        }
+    };
+    // While editing: what the item is and where it comes from, which stay as they are.
+    let editing_what = move || {
+        form.editing.get().map(|e| {
+            let src = app
+                .ws
+                .with_untracked(|ws| source_of(ws, &e))
+                .map(|s| format!(" · {}", s.title))
+                .unwrap_or_default();
+            format!("{}{src}", e.kind.label())
+        })
+    };
+    // Ticked domains of other frameworks stay ticked (they are not shown here).
+    let domain_boxes = move || {
+        domains
+            .get()
+            .into_iter()
+            .map(|(did, name)| {
+                view! {
+                    <label class="check">
+                        <input type="checkbox"
+                            prop:checked=move || chosen.with(|v| v.contains(&did))
+                            on:change=move |ev| {
+                                let checked = event_target_checked(&ev);
+                                chosen.update(|v| { v.retain(|x| *x != did); if checked { v.push(did); } });
+                            }/>
+                        {name}
+                    </label>
+                }
+            })
+            .collect_view()
+    };
     view! {
-        <EvidenceList page=page/>
-        <div class="panel cal-form">
-            <h3 id="ev-form-h">"Add evidence"</h3>
+        <details class="panel cal-form" id="ev-form" prop:open=move || form.open.get() on:toggle=move |ev| {
+            use wasm_bindgen::JsCast;
+            if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
+                form.open.set(d.open());
+            }
+        }>
+            <summary id="ev-form-h">{heading}</summary>
             <form class="form grid" on:submit=save aria-labelledby="ev-form-h">
-                <label>"Kind of evidence"
-                    <select prop:value=move || kind.get() on:change=move |ev| { kind.set(event_target_value(&ev)); source.set(String::new()); }>
-                        {kinds.into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
-                    </select>
-                </label>
-                {move || {
-                    let k = kind_v();
-                    (k != EvidenceKind::Note).then(|| {
-                        let empty = if k == EvidenceKind::Feedback { "— none: write the feedback below —" } else { "— choose —" };
-                        let label = match k {
-                            EvidenceKind::Feedback => "360 round".to_string(),
-                            other => other.label().to_string(),
-                        };
-                        view! {
-                            <label>{label}
-                                <select prop:value=move || source.get() on:change=move |ev| source.set(event_target_value(&ev))>
-                                    <option value="">{empty}</option>
-                                    {options.get().into_iter().map(|s| view! { <option value=s.id.to_string()>{s.label}</option> }).collect_view()}
-                                </select>
-                            </label>
-                            {options.with(Vec::is_empty).then(|| view! {
-                                <p class="hint">{format!("No {} recorded for this candidate yet.", plural(k))}</p>
-                            })}
-                        }
-                    })
+                {move || match editing_what() {
+                    Some(what) => view! { <p class="wide ev-editing">{what}</p> }.into_any(),
+                    None => view! {
+                        <label>"Kind of evidence"
+                            <select prop:value=move || kind.get() on:change=move |ev| { kind.set(event_target_value(&ev)); source.set(String::new()); }>
+                                {kinds.clone().into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
+                            </select>
+                        </label>
+                        {move || {
+                            let k = kind_v();
+                            (k != EvidenceKind::Note).then(|| {
+                                let empty = if k == EvidenceKind::Feedback { "— none: write the feedback below —" } else { "— choose —" };
+                                let label = match k {
+                                    EvidenceKind::Feedback => "360 round".to_string(),
+                                    other => other.label().to_string(),
+                                };
+                                view! {
+                                    <label>{label}
+                                        <select prop:value=move || source.get() on:change=move |ev| source.set(event_target_value(&ev))>
+                                            <option value="">{empty}</option>
+                                            {options.get().into_iter().map(|s| view! { <option value=s.id.to_string()>{s.label}</option> }).collect_view()}
+                                        </select>
+                                    </label>
+                                    {options.with(Vec::is_empty).then(|| view! {
+                                        <p class="hint">{format!("No {} recorded for this candidate yet.", plural(k))}</p>
+                                    })}
+                                }
+                            })
+                        }}
+                    }.into_any(),
                 }}
                 <DateField label="Date of the evidence" value=on/>
                 {move || private_pick().then(|| view! {
@@ -612,28 +759,26 @@ fn EvidencePart(page: Page) -> impl IntoView {
                 })}
                 <fieldset class="wide">
                     <legend>"Domains it shows"</legend>
-                    <div class="people-list">
-                        {move || domains.get().into_iter().map(|(did, name)| view! {
-                            <label class="check">
-                                <input type="checkbox"
-                                    prop:checked=move || chosen.with(|v| v.contains(&did))
-                                    on:change=move |ev| {
-                                        let checked = event_target_checked(&ev);
-                                        chosen.update(|v| { v.retain(|x| *x != did); if checked { v.push(did); } });
-                                    }/>
-                                {name}
-                            </label>
-                        }).collect_view()}
-                    </div>
+                    <div class="people-list">{domain_boxes}</div>
                 </fieldset>
                 <AreaField label="What it shows (for feedback without a round: what was said)" value=note rows=2/>
-                {move || (kind_v() == EvidenceKind::Note).then(|| view! {
+                {move || (form.kind() == EvidenceKind::Note).then(|| view! {
                     <TextField label="Link (optional, https://…)" value=link wide=true/>
                 })}
-                <FormButtons save_label="Save evidence"/>
+                <FormButtons save_label="Save evidence" on_cancel=cancel/>
             </form>
-        </div>
+        </details>
+        <EvidenceList page=page form=form/>
     }
+}
+
+/// Brings a folded-open form into view (after it has been drawn open).
+fn scroll_to(id: &'static str) {
+    request_animation_frame(move || {
+        if let Some(el) = document().get_element_by_id(id) {
+            el.scroll_into_view();
+        }
+    });
 }
 
 /// "activities", "1:1s": a kind of source, for "none recorded yet".
@@ -649,7 +794,7 @@ fn plural(k: EvidenceKind) -> &'static str {
 }
 
 #[component]
-fn EvidenceList(page: Page) -> impl IntoView {
+fn EvidenceList(page: Page, form: EvForm) -> impl IntoView {
     let app = use_app();
     let data = move || {
         let fid = page.framework_id();
@@ -666,7 +811,8 @@ fn EvidenceList(page: Page) -> impl IntoView {
                         .map(|e| {
                             let source = source_of(ws, e);
                             let private = source.as_ref().is_some_and(|s| s.private);
-                            let src = source.map(|s| s.label).unwrap_or_else(|| {
+                            // The evidence has its own date: the source shows by title.
+                            let src = source.map(|s| s.title).unwrap_or_else(|| {
                                 if e.source_id.is_some() {
                                     "(not in this copy)".into()
                                 } else {
@@ -706,7 +852,7 @@ fn EvidenceList(page: Page) -> impl IntoView {
                                 } else {
                                     view! {
                                         <ul class="ev-list">
-                                            {items.into_iter().map(|(e, src, private)| view! { <EvidenceItem e=e src=src private=private/> }).collect_view()}
+                                            {items.into_iter().map(|(e, src, private)| view! { <EvidenceItem e=e src=src private=private form=form/> }).collect_view()}
                                         </ul>
                                     }.into_any()
                                 }}
@@ -723,7 +869,8 @@ fn EvidenceList(page: Page) -> impl IntoView {
 type Shown = (Evidence, String, bool);
 
 #[component]
-fn EvidenceItem(e: Evidence, src: String, private: bool) -> impl IntoView {
+fn EvidenceItem(e: Evidence, src: String, private: bool, form: EvForm) -> impl IntoView {
+    let app = use_app();
     let what = if e.note.trim().is_empty() {
         format!("the {} evidence", e.kind.label().to_lowercase())
     } else {
@@ -733,15 +880,27 @@ fn EvidenceItem(e: Evidence, src: String, private: bool) -> impl IntoView {
         )
     };
     let link = e.link.clone();
+    let id = e.id;
+    let edit = move |_| {
+        if let Some(now) = app
+            .ws
+            .with_untracked(|ws| ws.evidence.iter().find(|x| x.id == id).cloned())
+        {
+            form.load(&now);
+            scroll_to("ev-form");
+        }
+    };
+    let edit_label = format!("Edit {what}");
     view! {
         <li>
             <span class="ev-when">{e.on.map_or_else(|| "undated".to_string(), fmt_date)}</span>
             " · " <span class="ev-kind">{e.kind.label()}</span>
             {private.then(|| view! { " " <span class="badge private">"Private"</span> })}
-            {(!src.is_empty()).then(|| view! { " · " {if private { src.trim_end_matches(" (Private)").to_string() } else { src.clone() }} })}
+            {(!src.is_empty()).then(|| view! { " · " {src.trim_end_matches(" (Private)").to_string()} })}
             {(!e.note.is_empty()).then(|| view! { " — " {e.note.clone()} })}
             {(!link.is_empty()).then(|| view! { " " <a href=link.clone() rel="noopener noreferrer" target="_blank">"link"</a> })}
-            " " <DeleteEntry kind=RecordKind::Evidence id=e.id what=what/>
+            " " <button type="button" class="link" aria-label=edit_label on:click=edit disabled=move || app.is_read_only()>"Edit"</button>
+            " " <DeleteEntry kind=RecordKind::Evidence id=id what=what/>
         </li>
     }
 }
