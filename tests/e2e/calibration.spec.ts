@@ -251,7 +251,7 @@ test('"Ready" without dated evidence is refused, naming the domain; with evidenc
   await unfold(page, 'Add an assessment');
   await page.getByLabel('Level — Communication').selectOption({ label: 'Ready' });
   // Said before saving, under the domain.
-  await expect(page.getByText('No dated evidence for Communication yet — add some below.')).toBeVisible();
+  await expect(page.getByText('No dated evidence for Communication yet — add some under “Add evidence”.')).toBeVisible();
   await page.getByLabel('Comment — Communication').fill('Sums up every meeting');
   await page.getByRole('button', { name: 'Save assessment' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Communication is rated Ready but has no dated evidence' })).toBeVisible();
@@ -262,7 +262,7 @@ test('"Ready" without dated evidence is refused, naming the domain; with evidenc
 
   // Evidence for Communication: the warning goes, and the same save now works.
   await addNoteEvidence(page, 'Wrote the incident summary the team now uses', 'Communication');
-  await expect(page.getByText('No dated evidence for Communication yet — add some below.')).toHaveCount(0);
+  await expect(page.getByText('No dated evidence for Communication yet — add some under “Add evidence”.')).toHaveCount(0);
   await expect(page.getByText('Domains without dated evidence: Coaching and feedback')).toBeVisible();
   await page.getByRole('button', { name: 'Save assessment' }).click();
   await expect(page.getByText('Saved the assessment.')).toBeVisible();

@@ -388,7 +388,7 @@ fn DomainInputs(page: Page, form: Form, fw: Framework) -> impl IntoView {
                     </div>
                     {move || descriptor().map(|t| view! { <p class="descriptor"><span class="sr-only">"What this level looks like: "</span>{t}</p> })}
                     {move || missing.get().contains(&did).then(|| view! {
-                        <p class="cal-warn" role="status">{format!("No dated evidence for {warn_name} yet — add some below.")}</p>
+                        <p class="cal-warn" role="status">{format!("No dated evidence for {warn_name} yet — add some under “Add evidence”.")}</p>
                     })}
                 </fieldset>
             }
