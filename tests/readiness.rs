@@ -529,6 +529,58 @@ fn health_trends_are_in_date_order_with_a_direction() {
     assert_eq!(t[1].direction, Some(Direction::Up));
 }
 
+#[test]
+fn a_dimension_the_latest_check_skipped_says_when_it_was_last_scored() {
+    use HealthDimension::*;
+    let mut w = world();
+    let ana = w.ana;
+    health(
+        &mut w,
+        ana,
+        day(2027, 10, 19),
+        &[(Delivery, 3), (Clarity, 2)],
+    );
+    health(
+        &mut w,
+        ana,
+        day(2027, 11, 2),
+        &[(Delivery, 4), (Clarity, 3)],
+    );
+    // The latest check scores clarity only.
+    health(&mut w, ana, day(2027, 11, 16), &[(Clarity, 3)]);
+    let t = health_trends(&w.ws, ana);
+    let delivery = t.iter().find(|x| x.dimension == Delivery).unwrap();
+    // Latest and previous come from the checks that scored delivery.
+    assert_eq!((delivery.latest, delivery.previous), (Some(4), Some(3)));
+    assert_eq!(delivery.direction, Some(Direction::Up));
+    assert_eq!(delivery.stale_since, Some(day(2027, 11, 2)));
+    assert_eq!(
+        delivery.move_text().as_deref(),
+        Some("Delivery confidence: 4 on 2 Nov 2027, up from 3")
+    );
+    let clarity = t.iter().find(|x| x.dimension == Clarity).unwrap();
+    assert_eq!(clarity.stale_since, None);
+    assert_eq!(
+        clarity.move_text().as_deref(),
+        Some("Clarity: 3, unchanged from 3")
+    );
+    let workload = t.iter().find(|x| x.dimension == Workload).unwrap();
+    assert_eq!(workload.move_text(), None);
+    // Once a newer check scores delivery again, the line is today's news again.
+    health(&mut w, ana, day(2027, 11, 30), &[(Delivery, 2)]);
+    let t = health_trends(&w.ws, ana);
+    let delivery = t.iter().find(|x| x.dimension == Delivery).unwrap();
+    assert_eq!(
+        delivery.move_text().as_deref(),
+        Some("Delivery confidence: 2, down from 4")
+    );
+    let clarity = t.iter().find(|x| x.dimension == Clarity).unwrap();
+    assert_eq!(
+        clarity.move_text().as_deref(),
+        Some("Clarity: 3 on 16 Nov 2027, unchanged from 3")
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Readiness over months and coverage
 // ---------------------------------------------------------------------------------------------

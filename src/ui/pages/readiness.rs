@@ -406,13 +406,8 @@ fn OnePage(id: Id) -> impl IntoView {
                             None => view! { <p class="muted">"No team health check yet."</p> }.into_any(),
                             Some(on) => view! {
                                 <p>{format!("Last check {}.", fmt_date(on))}</p>
-                                <ul class="trend-moves">{trends.into_iter().map(|t| {
-                                    let latest = t.latest.unwrap_or_default();
-                                    let tail = match (t.direction, t.previous) {
-                                        (Some(d), Some(p)) => format!(", {} from {p}", d.text()),
-                                        _ => String::new(),
-                                    };
-                                    view! { <li>{format!("{}: {latest}{tail}", t.dimension.label())}</li> }
+                                <ul class="trend-moves">{trends.into_iter().filter_map(|t| t.move_text()).map(|m| {
+                                    view! { <li>{m}</li> }
                                 }).collect_view()}</ul>
                             }.into_any(),
                         }}

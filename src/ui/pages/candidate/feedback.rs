@@ -401,18 +401,7 @@ pub fn HealthTrends(id: Id) -> impl IntoView {
         let ticks = (HEALTH_MIN..=HEALTH_MAX)
             .map(|v| (f64::from(v), v.to_string()))
             .collect();
-        let moves: Vec<String> = scored
-            .iter()
-            .map(|t| {
-                let latest = t.latest.map(|l| l.to_string()).unwrap_or_default();
-                match (t.direction, t.previous) {
-                    (Some(dir), Some(p)) => {
-                        format!("{}: {latest}, {} from {p}", t.dimension.label(), dir.text())
-                    }
-                    _ => format!("{}: {latest} (first check)", t.dimension.label()),
-                }
-            })
-            .collect();
+        let moves: Vec<String> = scored.iter().filter_map(|t| t.move_text()).collect();
         Some(view! {
             <h3>"Trends"</h3>
             <ul class="trend-moves">{moves.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
