@@ -712,3 +712,48 @@ fn labels_wrap_and_ticks_spread() {
     assert_eq!(spread_ticks(0, 4), Vec::<usize>::new());
     assert_eq!(spread_ticks(5, 1), vec![0]);
 }
+
+#[test]
+fn date_labels_on_the_x_axis_never_touch() {
+    use runway::logic::charts::{axis_ticks, text_width, ticks_that_fit, Scale};
+    // The health chart's drawing area runs from 48 to 524; checks from 7 Sep to 21 Nov.
+    let days = [0.0, 14.0, 28.0, 42.0, 56.0, 70.0, 75.0];
+    let labels: Vec<String> = [
+        "7 Sep 2026",
+        "21 Sep 2026",
+        "5 Oct 2026",
+        "19 Oct 2026",
+        "2 Nov 2026",
+        "16 Nov 2026",
+        "21 Nov 2026",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let sx = Scale::new((0.0, 75.0), (48.0, 524.0));
+    let at: Vec<f64> = days.iter().map(|d| sx.at(*d)).collect();
+    let picked = axis_ticks(&at, &labels, 11.0, 6);
+    // "16 Nov" and "21 Nov" are 32 units apart: the first and the last stay, "16 Nov" goes.
+    assert_eq!(picked.first(), Some(&0));
+    assert_eq!(picked.last(), Some(&6));
+    assert!(!picked.contains(&5), "{picked:?}");
+    for pair in picked.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let room = at[b] - at[a];
+        let need = (text_width(&labels[a], 11.0) + text_width(&labels[b], 11.0)) / 2.0;
+        assert!(room >= need, "{} and {} overlap", labels[a], labels[b]);
+    }
+    // Spread out, every label fits.
+    assert_eq!(
+        ticks_that_fit(&[0.0, 100.0, 200.0], &[50.0, 50.0, 50.0], 5.0),
+        vec![0, 1, 2]
+    );
+    // Two labels on top of each other: only the first.
+    assert_eq!(ticks_that_fit(&[0.0, 10.0], &[50.0, 50.0], 5.0), vec![0]);
+    // A crowded middle gives way to the last.
+    assert_eq!(
+        ticks_that_fit(&[0.0, 60.0, 90.0, 100.0], &[50.0; 4], 5.0),
+        vec![0, 3]
+    );
+    assert!(ticks_that_fit(&[], &[], 5.0).is_empty());
+}

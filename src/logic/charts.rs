@@ -168,3 +168,53 @@ pub fn spread_ticks(n: usize, max: usize) -> Vec<usize> {
     out.dedup();
     out
 }
+
+/// A rough width of `text` drawn at `font_size` (an average glyph is a little over half the
+/// font size wide; digits and capitals in the usual sans-serif fonts fit under 0.62).
+pub fn text_width(text: &str, font_size: f64) -> f64 {
+    text.chars().count() as f64 * font_size * 0.62
+}
+
+/// Which labels, centred at `positions` (left to right) and `widths` wide, can be drawn with
+/// at least `gap` between neighbours: always the first, the last when it has room (dropping
+/// the ones just before it if need be), and in between each one that clears the one before.
+pub fn ticks_that_fit(positions: &[f64], widths: &[f64], gap: f64) -> Vec<usize> {
+    let n = positions.len().min(widths.len());
+    if n == 0 {
+        return Vec::new();
+    }
+    let right = |i: usize| positions[i] + widths[i] / 2.0;
+    let left = |i: usize| positions[i] - widths[i] / 2.0;
+    let clears = |a: usize, b: usize| left(b) - right(a) >= gap;
+    let mut kept = vec![0];
+    for i in 1..n.saturating_sub(1) {
+        if kept.last().is_some_and(|&k| clears(k, i)) {
+            kept.push(i);
+        }
+    }
+    let last = n - 1;
+    if last > 0 {
+        while kept.len() > 1 && kept.last().is_some_and(|&k| !clears(k, last)) {
+            kept.pop();
+        }
+        if kept.last().is_some_and(|&k| clears(k, last)) {
+            kept.push(last);
+        }
+    }
+    kept
+}
+
+/// The x-axis labels a line chart draws: at most `max`, evenly spread, then thinned so that
+/// no two (at `font_size`, centred at `positions`) touch. Indices into `labels`.
+pub fn axis_ticks(positions: &[f64], labels: &[String], font_size: f64, max: usize) -> Vec<usize> {
+    let picked = spread_ticks(positions.len().min(labels.len()), max);
+    let at: Vec<f64> = picked.iter().map(|&i| positions[i]).collect();
+    let widths: Vec<f64> = picked
+        .iter()
+        .map(|&i| text_width(&labels[i], font_size))
+        .collect();
+    ticks_that_fit(&at, &widths, font_size * 0.8)
+        .into_iter()
+        .map(|k| picked[k])
+        .collect()
+}

@@ -8,7 +8,7 @@
 
 use leptos::prelude::*;
 
-use crate::logic::charts::{num, points_attr, spread_ticks, wrap_label, Plot, Radar};
+use crate::logic::charts::{axis_ticks, num, points_attr, wrap_label, Plot, Radar};
 use crate::ui::browser;
 use crate::ui::state::use_app;
 
@@ -290,7 +290,9 @@ pub fn LineChart(
             }
         })
         .collect_view();
-    let x_ticks = spread_ticks(xs.len(), 6)
+    let tick_at: Vec<f64> = xs.iter().map(|x| sx.at(x.0)).collect();
+    let tick_labels: Vec<String> = xs.iter().map(|x| x.1.clone()).collect();
+    let x_ticks = axis_ticks(&tick_at, &tick_labels, 11.0, 6)
         .into_iter()
         .filter_map(|i| xs.get(i).cloned())
         .map(|(x, label)| {
