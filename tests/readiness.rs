@@ -757,3 +757,89 @@ fn date_labels_on_the_x_axis_never_touch() {
     );
     assert!(ticks_that_fit(&[], &[], 5.0).is_empty());
 }
+
+#[test]
+fn ring_labels_sit_between_the_axes_off_every_data_point() {
+    use runway::logic::charts::Radar;
+    let clearance = 8.9;
+    let mut drawn = 0;
+    for axes in 3..=8 {
+        let radar = Radar {
+            cx: 190.0,
+            cy: 110.0,
+            // As `RadarChart` draws it.
+            radius: 76.0,
+            axes,
+        };
+        for levels in 2..=5 {
+            for ring in 1..=levels {
+                let Some((lx, ly)) = radar.ring_label_at(ring, levels, clearance) else {
+                    continue;
+                };
+                drawn += 1;
+                for i in 0..axes {
+                    for level in 1..=levels {
+                        let (px, py) = radar.point(i, level as f64, levels as f64);
+                        let d = ((lx - px).powi(2) + (ly - py).powi(2)).sqrt();
+                        assert!(
+                            d >= clearance,
+                            "{axes} axes, ring {ring}: label {d:.1} from the dot on axis {i} at {level}"
+                        );
+                    }
+                }
+            }
+            // The outer ring always has its number.
+            assert!(radar.ring_label_at(levels, levels, clearance).is_some());
+        }
+    }
+    assert!(drawn > 60, "{drawn}");
+    // Five axes, three levels (the MiT rubric): every ring is numbered, the outer one halfway
+    // between the top axis and the next, on the ring's edge.
+    let mit = Radar {
+        cx: 190.0,
+        cy: 110.0,
+        radius: 76.0,
+        axes: 5,
+    };
+    let (x, y) = mit.ring_label_at(3, 3, clearance).unwrap();
+    let edge_mid = (
+        (mit.axis_end(0).0 + mit.axis_end(1).0) / 2.0,
+        (mit.axis_end(0).1 + mit.axis_end(1).1) / 2.0,
+    );
+    assert!((x - edge_mid.0).abs() < 0.01 && (y - edge_mid.1).abs() < 0.01);
+    assert!((1..=3).all(|k| mit.ring_label_at(k, 3, clearance).is_some()));
+}
+
+#[test]
+fn a_saved_chart_carries_its_title_and_whom_it_is_about_without_comment_markers() {
+    use runway::logic::charts::{strip_comments, svg_document};
+    assert_eq!(
+        strip_comments("<g><!----><text>3</text><!-- x --></g>"),
+        "<g><text>3</text></g>"
+    );
+    assert_eq!(strip_comments("a<!-- never closed"), "a");
+    let inner = r#"<title id="t">Radar</title><!----><circle data-value="3"/><!---->"#;
+    let svg = svg_document(
+        inner,
+        380.0,
+        300.0,
+        "Latest calibrated levels — MiT readiness rubric",
+        "Ana Lima & co · 2 Nov 2026",
+        "system-ui",
+    );
+    assert!(svg.starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 380 "#));
+    assert!(!svg.contains("<!--"));
+    assert!(svg.contains(r#"<circle data-value="3"/>"#));
+    // The heading is drawn as text, the name escaped, and the chart moved down under it.
+    assert!(
+        svg.contains(">Latest calibrated levels — MiT readiness<"),
+        "{svg}"
+    );
+    assert!(svg.contains(">rubric</text>"), "{svg}");
+    assert!(
+        svg.contains(">Ana Lima &amp; co · 2 Nov 2026</text>"),
+        "{svg}"
+    );
+    assert!(svg.contains(r#"<g transform="translate(0 "#));
+    assert!(svg.ends_with("</g></svg>"));
+}

@@ -21,7 +21,7 @@ use crate::ui::charts::{LineChart, LinePoint, Series, TableData};
 use crate::ui::forms::{
     AreaField, ChoiceField, DateField, DeleteEntry, FormButtons, NumberField, TextField,
 };
-use crate::ui::pages::readiness::RoundResults;
+use crate::ui::pages::readiness::{candidate_name, RoundResults};
 use crate::ui::state::use_app;
 use crate::ui::widgets::{count, date_value, fmt_date, parse_date};
 
@@ -356,7 +356,9 @@ fn HealthChecks(id: Id) -> impl IntoView {
 pub fn HealthTrends(id: Id) -> impl IntoView {
     let app = use_app();
     move || {
-        let trends = app.ws.with(|ws| health_trends(ws, id));
+        let (trends, who) = app
+            .ws
+            .with(|ws| (health_trends(ws, id), candidate_name(ws, id)));
         let scored: Vec<_> = trends.iter().filter(|t| !t.points.is_empty()).collect();
         if scored.is_empty() {
             return None;
@@ -405,7 +407,7 @@ pub fn HealthTrends(id: Id) -> impl IntoView {
         Some(view! {
             <h3>"Trends"</h3>
             <ul class="trend-moves">{moves.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
-            <LineChart title="Team health trends" series=series y_range=(f64::from(HEALTH_MIN), f64::from(HEALTH_MAX))
+            <LineChart title="Team health trends" about=who series=series y_range=(f64::from(HEALTH_MIN), f64::from(HEALTH_MAX))
                 y_ticks=ticks table=TableData { headers, rows }/>
         })
     }
