@@ -39,18 +39,24 @@ test('a 360 with two responses from a group shows only the aggregate', async ({ 
   const round = page.getByRole('article', { name: 'Spring 360' });
   await expect(round).toContainText('No responses yet.');
 
-  async function respond(group: string, scores: [string, string], comment: string) {
-    await round.getByText('Enter a response').click();
+  // The panel stays open between responses, cleared, with focus back on the group.
+  await round.getByText('Enter a response').click();
+  async function respond(group: string, scores: [string, string], comment: string, n: number) {
     await round.getByLabel('Response from').selectOption({ label: group });
     await round.getByLabel('Listens before deciding').selectOption(scores[0]);
     await round.getByLabel('Follows through').selectOption(scores[1]);
     await round.getByLabel('Comment (optional)').fill(comment);
     await round.getByRole('button', { name: 'Save response' }).click();
-    await expect(page.getByText(/Saved the response/)).toBeVisible();
+    await expect(page.getByText(`Response saved (${n} so far)`, { exact: false })).toBeVisible();
+    await expect(round.getByLabel('Response from')).toBeFocused();
+    await expect(round.getByLabel('Response from')).toHaveValue('direct_report');
+    await expect(round.getByLabel('Listens before deciding')).toHaveValue('');
+    await expect(round.getByLabel('Follows through')).toHaveValue('');
+    await expect(round.getByLabel('Comment (optional)')).toHaveValue('');
   }
 
-  await respond('Direct reports', ['4', '2'], 'Always makes time to listen');
-  await respond('Direct reports', ['5', '3'], 'Decisions sometimes come late');
+  await respond('Direct reports', ['4', '2'], 'Always makes time to listen', 1);
+  await respond('Direct reports', ['5', '3'], 'Decisions sometimes come late', 2);
 
   const results = round.getByRole('table', { name: 'Results of Spring 360' });
   await expect(round).toContainText('2 responses: 2 from direct reports.');
@@ -66,7 +72,7 @@ test('a 360 with two responses from a group shows only the aggregate', async ({ 
   await expect(round.getByLabel('Comment (optional)')).toHaveValue('');
 
   // A third direct report: the group's figures and comments may now be shown.
-  await respond('Direct reports', ['3', '4'], 'Clear about goals');
+  await respond('Direct reports', ['3', '4'], 'Clear about goals', 3);
   await expect(results.getByRole('columnheader')).toHaveText(['Question', 'All responses', 'Direct reports']);
   await expect(results.getByRole('row', { name: /Listens before deciding/ })).toContainText('4 (3 answers)');
   await expect(round.getByRole('heading', { name: 'Comments from direct reports' })).toBeVisible();
@@ -213,6 +219,10 @@ test('a dimension the latest health check skipped says when it was last scored',
   await openCandidate(page, 'Ana Lima', 'Feedback and health');
   await page.getByText('Add a health check').click();
   const form = page.getByRole('form', { name: 'New health check' });
+  // Whole numbers only, and the help says so; workload's ends are spelled out.
+  await expect(page.getByText(/Round the team's average to a whole number\./)).toBeVisible();
+  await expect(form.getByLabel('Workload').locator('option')).toHaveText(['Not asked', '1 — overloaded', '2', '3', '4', '5 — sustainable']);
+  await expect(form.getByLabel('Clarity').locator('option')).toHaveText(['Not asked', '1 — poor', '2', '3', '4', '5 — great']);
   await form.getByLabel('Clarity').selectOption('3');
   await form.getByRole('button', { name: 'Save health check' }).click();
   await expect(page.getByText('Clarity: 3, up from 2')).toBeVisible();
