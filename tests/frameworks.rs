@@ -501,3 +501,29 @@ fn level_change_shows_each_domain_and_the_guidance() {
     assert_eq!(steps.len(), 4);
     assert_eq!(steps[0].domain, "Coaching and feedback");
 }
+
+#[test]
+fn a_missing_field_in_a_framework_file_is_said_in_plain_words() {
+    let fw = builtin_fw(EM_PARTS);
+    let good: serde_json::Value = serde_json::from_str(&encode(&fw, at(2026, 11, 22))).unwrap();
+    let bytes = |v: &serde_json::Value| serde_json::to_vec(v).unwrap();
+
+    let mut v = good.clone();
+    v["framework"].as_object_mut().unwrap().remove("levels");
+    let e = decode(&bytes(&v)).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "The file's framework has no levels (framework.levels is missing)."
+    );
+    assert!(!e.to_string().contains('`'));
+
+    let mut v = good.clone();
+    v["framework"]["domains"][1]
+        .as_object_mut()
+        .unwrap()
+        .remove("name");
+    assert_eq!(
+        decode(&bytes(&v)).unwrap_err().to_string(),
+        "Domain 2 in the file has no name (framework.domains[1].name is missing)."
+    );
+}

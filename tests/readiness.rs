@@ -529,6 +529,58 @@ fn health_trends_are_in_date_order_with_a_direction() {
     assert_eq!(t[1].direction, Some(Direction::Up));
 }
 
+#[test]
+fn a_dimension_the_latest_check_skipped_says_when_it_was_last_scored() {
+    use HealthDimension::*;
+    let mut w = world();
+    let ana = w.ana;
+    health(
+        &mut w,
+        ana,
+        day(2027, 10, 19),
+        &[(Delivery, 3), (Clarity, 2)],
+    );
+    health(
+        &mut w,
+        ana,
+        day(2027, 11, 2),
+        &[(Delivery, 4), (Clarity, 3)],
+    );
+    // The latest check scores clarity only.
+    health(&mut w, ana, day(2027, 11, 16), &[(Clarity, 3)]);
+    let t = health_trends(&w.ws, ana);
+    let delivery = t.iter().find(|x| x.dimension == Delivery).unwrap();
+    // Latest and previous come from the checks that scored delivery.
+    assert_eq!((delivery.latest, delivery.previous), (Some(4), Some(3)));
+    assert_eq!(delivery.direction, Some(Direction::Up));
+    assert_eq!(delivery.stale_since, Some(day(2027, 11, 2)));
+    assert_eq!(
+        delivery.move_text().as_deref(),
+        Some("Delivery confidence: 4 on 2 Nov 2027, up from 3")
+    );
+    let clarity = t.iter().find(|x| x.dimension == Clarity).unwrap();
+    assert_eq!(clarity.stale_since, None);
+    assert_eq!(
+        clarity.move_text().as_deref(),
+        Some("Clarity: 3, unchanged from 3")
+    );
+    let workload = t.iter().find(|x| x.dimension == Workload).unwrap();
+    assert_eq!(workload.move_text(), None);
+    // Once a newer check scores delivery again, the line is today's news again.
+    health(&mut w, ana, day(2027, 11, 30), &[(Delivery, 2)]);
+    let t = health_trends(&w.ws, ana);
+    let delivery = t.iter().find(|x| x.dimension == Delivery).unwrap();
+    assert_eq!(
+        delivery.move_text().as_deref(),
+        Some("Delivery confidence: 2, down from 4")
+    );
+    let clarity = t.iter().find(|x| x.dimension == Clarity).unwrap();
+    assert_eq!(
+        clarity.move_text().as_deref(),
+        Some("Clarity: 3 on 16 Nov 2027, unchanged from 3")
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Readiness over months and coverage
 // ---------------------------------------------------------------------------------------------
@@ -659,4 +711,135 @@ fn labels_wrap_and_ticks_spread() {
     assert_eq!(spread_ticks(10, 4), vec![0, 3, 6, 9]);
     assert_eq!(spread_ticks(0, 4), Vec::<usize>::new());
     assert_eq!(spread_ticks(5, 1), vec![0]);
+}
+
+#[test]
+fn date_labels_on_the_x_axis_never_touch() {
+    use runway::logic::charts::{axis_ticks, text_width, ticks_that_fit, Scale};
+    // The health chart's drawing area runs from 48 to 524; checks from 7 Sep to 21 Nov.
+    let days = [0.0, 14.0, 28.0, 42.0, 56.0, 70.0, 75.0];
+    let labels: Vec<String> = [
+        "7 Sep 2026",
+        "21 Sep 2026",
+        "5 Oct 2026",
+        "19 Oct 2026",
+        "2 Nov 2026",
+        "16 Nov 2026",
+        "21 Nov 2026",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let sx = Scale::new((0.0, 75.0), (48.0, 524.0));
+    let at: Vec<f64> = days.iter().map(|d| sx.at(*d)).collect();
+    let picked = axis_ticks(&at, &labels, 11.0, 6);
+    // "16 Nov" and "21 Nov" are 32 units apart: the first and the last stay, "16 Nov" goes.
+    assert_eq!(picked.first(), Some(&0));
+    assert_eq!(picked.last(), Some(&6));
+    assert!(!picked.contains(&5), "{picked:?}");
+    for pair in picked.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let room = at[b] - at[a];
+        let need = (text_width(&labels[a], 11.0) + text_width(&labels[b], 11.0)) / 2.0;
+        assert!(room >= need, "{} and {} overlap", labels[a], labels[b]);
+    }
+    // Spread out, every label fits.
+    assert_eq!(
+        ticks_that_fit(&[0.0, 100.0, 200.0], &[50.0, 50.0, 50.0], 5.0),
+        vec![0, 1, 2]
+    );
+    // Two labels on top of each other: only the first.
+    assert_eq!(ticks_that_fit(&[0.0, 10.0], &[50.0, 50.0], 5.0), vec![0]);
+    // A crowded middle gives way to the last.
+    assert_eq!(
+        ticks_that_fit(&[0.0, 60.0, 90.0, 100.0], &[50.0; 4], 5.0),
+        vec![0, 3]
+    );
+    assert!(ticks_that_fit(&[], &[], 5.0).is_empty());
+}
+
+#[test]
+fn ring_labels_sit_between_the_axes_off_every_data_point() {
+    use runway::logic::charts::Radar;
+    let clearance = 8.9;
+    let mut drawn = 0;
+    for axes in 3..=8 {
+        let radar = Radar {
+            cx: 190.0,
+            cy: 110.0,
+            // As `RadarChart` draws it.
+            radius: 76.0,
+            axes,
+        };
+        for levels in 2..=5 {
+            for ring in 1..=levels {
+                let Some((lx, ly)) = radar.ring_label_at(ring, levels, clearance) else {
+                    continue;
+                };
+                drawn += 1;
+                for i in 0..axes {
+                    for level in 1..=levels {
+                        let (px, py) = radar.point(i, level as f64, levels as f64);
+                        let d = ((lx - px).powi(2) + (ly - py).powi(2)).sqrt();
+                        assert!(
+                            d >= clearance,
+                            "{axes} axes, ring {ring}: label {d:.1} from the dot on axis {i} at {level}"
+                        );
+                    }
+                }
+            }
+            // The outer ring always has its number.
+            assert!(radar.ring_label_at(levels, levels, clearance).is_some());
+        }
+    }
+    assert!(drawn > 60, "{drawn}");
+    // Five axes, three levels (the MiT rubric): every ring is numbered, the outer one halfway
+    // between the top axis and the next, on the ring's edge.
+    let mit = Radar {
+        cx: 190.0,
+        cy: 110.0,
+        radius: 76.0,
+        axes: 5,
+    };
+    let (x, y) = mit.ring_label_at(3, 3, clearance).unwrap();
+    let edge_mid = (
+        (mit.axis_end(0).0 + mit.axis_end(1).0) / 2.0,
+        (mit.axis_end(0).1 + mit.axis_end(1).1) / 2.0,
+    );
+    assert!((x - edge_mid.0).abs() < 0.01 && (y - edge_mid.1).abs() < 0.01);
+    assert!((1..=3).all(|k| mit.ring_label_at(k, 3, clearance).is_some()));
+}
+
+#[test]
+fn a_saved_chart_carries_its_title_and_whom_it_is_about_without_comment_markers() {
+    use runway::logic::charts::{strip_comments, svg_document};
+    assert_eq!(
+        strip_comments("<g><!----><text>3</text><!-- x --></g>"),
+        "<g><text>3</text></g>"
+    );
+    assert_eq!(strip_comments("a<!-- never closed"), "a");
+    let inner = r#"<title id="t">Radar</title><!----><circle data-value="3"/><!---->"#;
+    let svg = svg_document(
+        inner,
+        380.0,
+        300.0,
+        "Latest calibrated levels — MiT readiness rubric",
+        "Ana Lima & co · 2 Nov 2026",
+        "system-ui",
+    );
+    assert!(svg.starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 380 "#));
+    assert!(!svg.contains("<!--"));
+    assert!(svg.contains(r#"<circle data-value="3"/>"#));
+    // The heading is drawn as text, the name escaped, and the chart moved down under it.
+    assert!(
+        svg.contains(">Latest calibrated levels — MiT readiness<"),
+        "{svg}"
+    );
+    assert!(svg.contains(">rubric</text>"), "{svg}");
+    assert!(
+        svg.contains(">Ana Lima &amp; co · 2 Nov 2026</text>"),
+        "{svg}"
+    );
+    assert!(svg.contains(r#"<g transform="translate(0 "#));
+    assert!(svg.ends_with("</g></svg>"));
 }

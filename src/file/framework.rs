@@ -37,6 +37,30 @@ pub enum FrameworkFileError {
     MissingFramework,
     /// The framework breaks a rule (no name, a descriptor for a missing domain, …).
     Invalid(String),
+    /// A required field is not there: `path` is where (`framework`, `framework.domains[1]`),
+    /// `field` what is missing (`levels`).
+    MissingField { path: String, field: String },
+}
+
+/// What `path` names, in words a person would use ("framework.domains[1]" → "Domain 2 in the
+/// file").
+fn part_words(path: &str) -> String {
+    let indexed = |prefix: &str, noun: &str| {
+        path.strip_prefix(prefix)
+            .and_then(|rest| rest.strip_suffix(']'))
+            .and_then(|n| n.parse::<usize>().ok())
+            .map(|n| format!("{noun} {} in the file", n + 1))
+    };
+    indexed("framework.domains[", "Domain")
+        .or_else(|| indexed("framework.levels[", "Level"))
+        .or_else(|| indexed("framework.descriptors[", "Descriptor"))
+        .unwrap_or_else(|| {
+            if path == "framework" {
+                "The file's framework".to_string()
+            } else {
+                format!("The file's {path}")
+            }
+        })
 }
 
 impl fmt::Display for FrameworkFileError {
@@ -58,6 +82,12 @@ impl fmt::Display for FrameworkFileError {
             FrameworkFileError::Invalid(problem) => {
                 write!(f, "The framework in this file breaks a rule: {problem}.")
             }
+            FrameworkFileError::MissingField { path, field } => write!(
+                f,
+                "{} has no {} ({path}.{field} is missing).",
+                part_words(path),
+                field.replace('_', " ")
+            ),
         }
     }
 }
@@ -158,8 +188,26 @@ pub fn decode(bytes: &[u8]) -> Result<Framework, FrameworkFileError> {
         .cloned()
         .ok_or(FrameworkFileError::MissingFramework)?;
     let wrapped = serde_json::json!({ "framework": framework });
-    let Inner { framework } =
-        serde_path_to_error::deserialize(wrapped).map_err(DecodeError::from_path)?;
+    let Inner { framework } = serde_path_to_error::deserialize(wrapped).map_err(|e| {
+        // serde says "missing field `levels`"; say which part lacks what.
+        let inner = e.inner().to_string();
+        let missing = inner
+            .strip_prefix("missing field `")
+            .and_then(|rest| rest.split('`').next())
+            .map(str::to_string);
+        match missing {
+            Some(field) => {
+                let path = e.path().to_string();
+                let path = if path == "." || path.is_empty() {
+                    "framework".to_string()
+                } else {
+                    path
+                };
+                FrameworkFileError::MissingField { path, field }
+            }
+            None => DecodeError::from_path(e).into(),
+        }
+    })?;
     let problems = framework
         .problems(&Workspace::default())
         .into_iter()

@@ -61,6 +61,28 @@ impl Radar {
         }
     }
 
+    /// Where the label of ring `ring` (of `rings`, one per level) goes: halfway between axis 0
+    /// and axis 1, on the ring's edge, so it never sits on a data point (those are all on the
+    /// axes). `None` when that spot is nearer than `clearance` to a point a value could take,
+    /// as the inner rings of a radar with many axes and levels are.
+    pub fn ring_label_at(&self, ring: usize, rings: usize, clearance: f64) -> Option<Point> {
+        if rings == 0 || self.axes == 0 {
+            return None;
+        }
+        let half = std::f64::consts::PI / self.axes as f64;
+        let share = (ring as f64 / rings as f64).clamp(0.0, 1.0);
+        // A polygon's edge is nearer the centre than its corners; a ring of two axes is a line.
+        let r = self.radius * share * if self.axes >= 3 { half.cos() } else { 1.0 };
+        let at = (self.cx + r * half.sin(), self.cy - r * half.cos());
+        let crowded = (0..self.axes).any(|i| {
+            (1..=rings).any(|level| {
+                let p = self.point(i, level as f64, rings as f64);
+                ((p.0 - at.0).powi(2) + (p.1 - at.1).powi(2)).sqrt() < clearance
+            })
+        });
+        (!crowded).then_some(at)
+    }
+
     /// The polygon through each axis at its value.
     pub fn polygon(&self, values: &[f64], max: f64) -> Vec<Point> {
         values
@@ -166,5 +188,146 @@ pub fn spread_ticks(n: usize, max: usize) -> Vec<usize> {
         .map(|k| ((k as f64) * ((n - 1) as f64) / ((max - 1) as f64)).round() as usize)
         .collect();
     out.dedup();
+    out
+}
+
+/// A rough width of `text` drawn at `font_size` (an average glyph is a little over half the
+/// font size wide; digits and capitals in the usual sans-serif fonts fit under 0.62).
+pub fn text_width(text: &str, font_size: f64) -> f64 {
+    text.chars().count() as f64 * font_size * 0.62
+}
+
+/// Which labels, centred at `positions` (left to right) and `widths` wide, can be drawn with
+/// at least `gap` between neighbours: always the first, the last when it has room (dropping
+/// the ones just before it if need be), and in between each one that clears the one before.
+pub fn ticks_that_fit(positions: &[f64], widths: &[f64], gap: f64) -> Vec<usize> {
+    let n = positions.len().min(widths.len());
+    if n == 0 {
+        return Vec::new();
+    }
+    let right = |i: usize| positions[i] + widths[i] / 2.0;
+    let left = |i: usize| positions[i] - widths[i] / 2.0;
+    let clears = |a: usize, b: usize| left(b) - right(a) >= gap;
+    let mut kept = vec![0];
+    for i in 1..n.saturating_sub(1) {
+        if kept.last().is_some_and(|&k| clears(k, i)) {
+            kept.push(i);
+        }
+    }
+    let last = n - 1;
+    if last > 0 {
+        while kept.len() > 1 && kept.last().is_some_and(|&k| !clears(k, last)) {
+            kept.pop();
+        }
+        if kept.last().is_some_and(|&k| clears(k, last)) {
+            kept.push(last);
+        }
+    }
+    kept
+}
+
+/// The x-axis labels a line chart draws: at most `max`, evenly spread, then thinned so that
+/// no two (at `font_size`, centred at `positions`) touch. Indices into `labels`.
+pub fn axis_ticks(positions: &[f64], labels: &[String], font_size: f64, max: usize) -> Vec<usize> {
+    let picked = spread_ticks(positions.len().min(labels.len()), max);
+    let at: Vec<f64> = picked.iter().map(|&i| positions[i]).collect();
+    let widths: Vec<f64> = picked
+        .iter()
+        .map(|&i| text_width(&labels[i], font_size))
+        .collect();
+    ticks_that_fit(&at, &widths, font_size * 0.8)
+        .into_iter()
+        .map(|k| picked[k])
+        .collect()
+}
+
+/// `text` with every `<!-- … -->` comment taken out (the markers a page's renderer leaves in
+/// a chart's markup mean nothing in a saved file).
+pub fn strip_comments(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("<!--") {
+        out.push_str(&rest[..start]);
+        match rest[start + 4..].find("-->") {
+            Some(end) => rest = &rest[start + 4 + end + 3..],
+            None => {
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `text` safe inside an XML element or attribute.
+pub fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The type size of a saved chart's heading, in view-box units.
+pub const HEADING_FONT: f64 = 15.0;
+
+/// A chart as a file of its own: the chart's markup (`inner`, drawn in a `width` × `height`
+/// view box) moved down under a visible heading — `title` on the first line(s), `byline` (whom
+/// it is about, and when) under it — with comments stripped.
+pub fn svg_document(
+    inner: &str,
+    width: f64,
+    height: f64,
+    title: &str,
+    byline: &str,
+    font: &str,
+) -> String {
+    let per_line = ((width - 8.0) / (HEADING_FONT * 0.6)).floor().max(10.0) as usize;
+    let mut heading: Vec<(String, bool)> = wrap_label(title, per_line)
+        .into_iter()
+        .map(|l| (l, true))
+        .collect();
+    heading.extend(wrap_label(byline, per_line).into_iter().map(|l| (l, false)));
+    let lh = HEADING_FONT + 4.0;
+    let band = heading.len() as f64 * lh + 10.0;
+    let total = height + band;
+    let mut out = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {t}\" width=\"{w}\" height=\"{t}\" font-family=\"{f}\">",
+        w = num(width),
+        t = num(total),
+        f = xml_escape(font),
+    );
+    out.push_str(&format!(
+        "<title>{}</title>",
+        xml_escape(&format!("{title} — {byline}"))
+    ));
+    out.push_str(&format!(
+        "<rect width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>",
+        num(width),
+        num(total)
+    ));
+    for (i, (line, strong)) in heading.iter().enumerate() {
+        let y = lh * (i as f64 + 1.0);
+        let (weight, fill) = if *strong {
+            ("600", "#1d2126")
+        } else {
+            ("400", "#5b6470")
+        };
+        out.push_str(&format!(
+            "<text class=\"saved-heading\" x=\"4\" y=\"{}\" font-size=\"{}\" font-weight=\"{weight}\" fill=\"{fill}\">{}</text>",
+            num(y),
+            num(HEADING_FONT),
+            xml_escape(line)
+        ));
+    }
+    out.push_str(&format!("<g transform=\"translate(0 {})\">", num(band)));
+    out.push_str(&strip_comments(inner));
+    out.push_str("</g></svg>");
     out
 }

@@ -262,6 +262,27 @@ pub struct Trend {
     pub previous: Option<u8>,
     /// `None` when there is no score at all.
     pub direction: Option<Direction>,
+    /// The day of the latest check that scored this dimension, when the candidate's latest
+    /// check left it out (so "4, up from 3" is not read as today's news).
+    pub stale_since: Option<Date>,
+}
+
+impl Trend {
+    /// The latest move in words: "Clarity: 2, down from 3", "Workload: 3 (first check)", or,
+    /// when the latest check skipped the dimension, "Delivery confidence: 4 on 2 Nov, up from 3".
+    /// `None` when the dimension was never scored.
+    pub fn move_text(&self) -> Option<String> {
+        let latest = self.latest?;
+        let when = self
+            .stale_since
+            .map(|d| format!(" on {}", d.format("%-d %b %Y")))
+            .unwrap_or_default();
+        let name = self.dimension.label();
+        Some(match (self.direction, self.previous) {
+            (Some(dir), Some(p)) => format!("{name}: {latest}{when}, {} from {p}", dir.text()),
+            _ => format!("{name}: {latest}{when} (first check)"),
+        })
+    }
 }
 
 /// Per health dimension (in the model's order), the candidate's team scores by date.
@@ -273,6 +294,7 @@ pub fn health_trends(ws: &Workspace, candidate_id: Id) -> Vec<Trend> {
         .filter(|h| h.candidate_id == candidate_id)
         .collect();
     checks.sort_by_key(|h| (h.on, h.created_at));
+    let newest = checks.last().copied();
     HealthDimension::ALL
         .iter()
         .map(|d| {
@@ -289,12 +311,17 @@ pub fn health_trends(ws: &Workspace, candidate_id: Id) -> Vec<Trend> {
                 (Some(l), Some(p)) if l < p => Some(Direction::Down),
                 _ => Some(Direction::Same),
             };
+            let stale_since = match (newest, points.last()) {
+                (Some(n), Some(p)) if n.score(*d).is_none() => Some(p.0),
+                _ => None,
+            };
             Trend {
                 dimension: *d,
                 points,
                 latest,
                 previous,
                 direction,
+                stale_since,
             }
         })
         .collect()

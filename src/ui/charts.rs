@@ -8,7 +8,8 @@
 
 use leptos::prelude::*;
 
-use crate::logic::charts::{num, points_attr, spread_ticks, wrap_label, Plot, Radar};
+use crate::logic::charts::{axis_ticks, num, points_attr, svg_document, wrap_label, Plot, Radar};
+use crate::logic::journey::day_text;
 use crate::ui::browser;
 use crate::ui::state::use_app;
 
@@ -21,6 +22,11 @@ const DASHES: [&str; 5] = ["none", "7 4", "2 3", "10 3 2 3", "4 2"];
 const INK: &str = "#1d2126";
 const MUTED: &str = "#5b6470";
 const GRID: &str = "#c9cdc6";
+/// The radar's type size in view-box units (see `RadarChart`).
+const RADAR_FONT: f64 = 14.0;
+/// How far a ring's number stays from any point a value could take: a dot's radius and half a
+/// digit.
+pub const RING_CLEARANCE: f64 = 4.5 + RADAR_FONT * 0.31;
 
 /// The numbers behind a chart, as a table.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -33,12 +39,45 @@ fn fresh_id() -> String {
     format!("chart-{}", browser::new_id().simple())
 }
 
-/// Downloads the SVG element `svg_id` as a file.
-fn save_svg(svg_id: &str, file_name: &str) -> Result<(), String> {
+/// The drawing of a chart to save: its view box size, its title, and whom it is about.
+struct Saving {
+    svg_id: String,
+    size: (f64, f64),
+    title: String,
+    about: String,
+}
+
+/// Downloads the chart as a file of its own, with its title, whom it is about and today's date
+/// written on it.
+fn save_svg(s: &Saving) -> Result<(), String> {
     let el = document()
-        .get_element_by_id(svg_id)
+        .get_element_by_id(&s.svg_id)
         .ok_or("the chart is no longer on the page")?;
-    browser::download(file_name, &el.outer_html(), "image/svg+xml")
+    let today = day_text(browser::today());
+    let byline = if s.about.is_empty() {
+        today
+    } else {
+        format!("{} · {today}", s.about)
+    };
+    let text = svg_document(
+        &el.inner_html(),
+        s.size.0,
+        s.size.1,
+        &s.title,
+        &byline,
+        FONT,
+    );
+    browser::download(&chart_file_name(&s.title, &s.about), &text, "image/svg+xml")
+}
+
+/// A chart's file name: whom it is about, then its title ("Ana Lima", "Readiness radar" →
+/// "ana-lima-readiness-radar.svg").
+pub fn chart_file_name(title: &str, about: &str) -> String {
+    if about.trim().is_empty() {
+        svg_file_name(title)
+    } else {
+        svg_file_name(&format!("{about} {title}"))
+    }
 }
 
 /// A safe file name from a chart title ("Readiness radar" → "readiness-radar.svg").
@@ -55,12 +94,24 @@ pub fn svg_file_name(title: &str) -> String {
 }
 
 /// The figure around a chart: the SVG, the "Save as SVG" button and the data table.
-fn frame(title: String, svg_id: String, svg: AnyView, table: TableData, wide: bool) -> AnyView {
+fn frame(
+    title: String,
+    about: String,
+    svg_id: String,
+    size: (f64, f64),
+    svg: AnyView,
+    table: TableData,
+    wide: bool,
+) -> AnyView {
     let app = use_app();
-    let file_name = svg_file_name(&title);
-    let save_id = svg_id.clone();
+    let saving = Saving {
+        svg_id: svg_id.clone(),
+        size,
+        title: title.clone(),
+        about,
+    };
     let save = move |_| {
-        if let Err(e) = save_svg(&save_id, &file_name) {
+        if let Err(e) = save_svg(&saving) {
             app.warn(&format!("The chart could not be saved: {e}."));
         }
     };
@@ -125,6 +176,9 @@ pub struct RadarAxis {
 #[component]
 pub fn RadarChart(
     #[prop(into)] title: String,
+    /// Whom the chart is about (named in a saved file and its name).
+    #[prop(optional, into)]
+    about: String,
     axes: Vec<RadarAxis>,
     /// Level names, lowest first.
     levels: Vec<String>,
@@ -132,23 +186,34 @@ pub fn RadarChart(
     let id = fresh_id();
     let title_id = format!("{id}-t");
     let labelled_by = title_id.clone();
-    let (w, h) = (520.0, 340.0);
+    // A small view box with large type: the radar is drawn about 280 px wide in the printed
+    // summary and 340 px on a phone, and its text must stay at least 10 px there.
+    let (fs, lh, gap) = (RADAR_FONT, RADAR_FONT + 2.0, 10.0);
+    let w = 380.0;
+    let radius = 76.0;
+    let wrapped: Vec<Vec<String>> = axes.iter().map(|a| wrap_label(&a.name, 14)).collect();
+    let top_lines = wrapped.first().map_or(1, Vec::len) as f64;
+    let cy = radius + gap + (top_lines - 1.0) * lh + fs + 4.0;
     let radar = Radar {
         cx: w / 2.0,
-        cy: h / 2.0,
-        radius: 112.0,
+        cy,
+        radius,
         axes: axes.len(),
     };
     let max = levels.len() as f64;
     let rings = (1..=levels.len())
         .map(|k| {
             let pts = points_attr(&radar.ring(k as f64, max));
-            let (lx, ly) = radar.point(0, k as f64, max);
-            let name = levels.get(k - 1).cloned().unwrap_or_default();
-            view! {
-                <polygon class="ring" points=pts fill="none" stroke=GRID stroke-width="1"/>
-                <text class="ring-label" x=format!("{:.1}", lx + 4.0) y=format!("{:.1}", ly + 11.0) font-size="10" fill=MUTED>{name}</text>
-            }
+            view! { <polygon class="ring" points=pts fill="none" stroke=GRID stroke-width="1"/> }
+        })
+        .collect_view();
+    let ring_numbers = (1..=levels.len())
+        .filter_map(|k| {
+            let (x, y) = radar.ring_label_at(k, levels.len(), RING_CLEARANCE)?;
+            Some(view! {
+                <text class="ring-label" x=format!("{x:.1}") y=format!("{:.1}", y + fs * 0.35) text-anchor="middle" font-size=num(fs)
+                    fill=MUTED stroke="#ffffff" stroke-width="3" paint-order="stroke" stroke-linejoin="round">{k.to_string()}</text>
+            })
         })
         .collect_view();
     let spokes = (0..axes.len())
@@ -157,29 +222,52 @@ pub fn RadarChart(
             view! { <line class="spoke" x1=format!("{:.1}", radar.cx) y1=format!("{:.1}", radar.cy) x2=format!("{x:.1}") y2=format!("{y:.1}") stroke=GRID stroke-width="1"/> }
         })
         .collect_view();
-    let labels = axes
-        .iter()
+    let mut bottom = radar.cy + radar.radius;
+    let labels = wrapped
+        .into_iter()
         .enumerate()
-        .map(|(i, a)| {
-            let (x, y) = radar.label_at(i, 14.0);
-            let wrapped = wrap_label(&a.name, 16);
+        .map(|(i, wrapped)| {
+            let (x, y) = radar.label_at(i, gap);
             let n = wrapped.len() as f64;
             let below = y > radar.cy + 1.0;
             let above = y < radar.cy - radar.radius * 0.5;
             let y0 = if above {
-                y - (n - 1.0) * 14.0
+                y - (n - 1.0) * lh
             } else if below {
-                y + 10.0
+                y + fs
             } else {
-                y - (n - 1.0) * 7.0 + 4.0
+                y - (n - 1.0) * lh / 2.0 + fs * 0.35
             };
+            bottom = bottom.max(y0 + (n - 1.0) * lh);
             view! {
-                <text class="axis-label" x=format!("{x:.1}") y=format!("{y0:.1}") text-anchor=radar.label_anchor(i) font-size="12" fill=INK>
-                    {lines(wrapped, x, 14.0)}
+                <text class="axis-label" x=format!("{x:.1}") y=format!("{y0:.1}") text-anchor=radar.label_anchor(i) font-size=num(fs) fill=INK>
+                    {lines(wrapped, x, lh)}
                 </text>
             }
         })
         .collect_view();
+    // The rings carry numbers; their names are spelled out under the radar.
+    // Lines break between levels, never inside one.
+    let mut legend_lines = vec!["Rings from the centre:".to_string()];
+    for (k, l) in levels.iter().enumerate() {
+        let item = format!(
+            "{} {l}{}",
+            k + 1,
+            if k + 1 < levels.len() { "," } else { "" }
+        );
+        match legend_lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + item.chars().count() <= 44 => {
+                line.push(' ');
+                line.push_str(&item);
+            }
+            _ => legend_lines.push(item),
+        }
+    }
+    let legend_y = bottom + fs + 14.0;
+    let h = legend_y + (legend_lines.len() as f64 - 1.0) * lh + 6.0;
+    let legend = view! {
+        <text class="ring-legend" x="4" y=format!("{legend_y:.1}") font-size=num(fs) fill=MUTED>{lines(legend_lines, 4.0, lh)}</text>
+    };
     let values: Vec<f64> = axes.iter().map(|a| a.level.unwrap_or(0) as f64).collect();
     let shape = points_attr(&radar.polygon(&values, max));
     let dots = axes
@@ -218,12 +306,14 @@ pub fn RadarChart(
             <g class="rings">{rings}</g>
             <g class="spokes">{spokes}</g>
             <polygon class="shape s0" points=shape fill=PALETTE[0] fill-opacity="0.2" stroke=PALETTE[0] stroke-width="2"/>
+            <g class="ring-labels">{ring_numbers}</g>
             <g class="dots">{dots}</g>
             <g class="labels">{labels}</g>
+            {legend}
         </svg>
     }
     .into_any();
-    frame(title, id, svg, table, false)
+    frame(title, about, id, (w, h), svg, table, false)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -248,6 +338,9 @@ pub struct Series {
 #[component]
 pub fn LineChart(
     #[prop(into)] title: String,
+    /// Whom the chart is about (named in a saved file and its name).
+    #[prop(optional, into)]
+    about: String,
     series: Vec<Series>,
     /// The y axis from bottom to top.
     y_range: (f64, f64),
@@ -290,7 +383,9 @@ pub fn LineChart(
             }
         })
         .collect_view();
-    let x_ticks = spread_ticks(xs.len(), 6)
+    let tick_at: Vec<f64> = xs.iter().map(|x| sx.at(x.0)).collect();
+    let tick_labels: Vec<String> = xs.iter().map(|x| x.1.clone()).collect();
+    let x_ticks = axis_ticks(&tick_at, &tick_labels, 11.0, 6)
         .into_iter()
         .filter_map(|i| xs.get(i).cloned())
         .map(|(x, label)| {
@@ -355,7 +450,7 @@ pub fn LineChart(
         </svg>
     }
     .into_any();
-    frame(title, id, svg, table, false)
+    frame(title, about, id, (w, h), svg, table, false)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -366,6 +461,9 @@ pub fn LineChart(
 #[component]
 pub fn CoverageGrid(
     #[prop(into)] title: String,
+    /// Whom the chart is about (named in a saved file and its name).
+    #[prop(optional, into)]
+    about: String,
     columns: Vec<String>,
     /// (row name, one count per column).
     rows: Vec<(String, Vec<usize>)>,
@@ -456,5 +554,5 @@ pub fn CoverageGrid(
         </svg>
     }
     .into_any();
-    frame(title, id, svg, table, true)
+    frame(title, about, id, (w, h), svg, table, true)
 }

@@ -217,3 +217,33 @@ test('the frameworks pages pass an accessibility scan', async ({ page }) => {
   await page.getByRole('button', { name: 'Add a domain' }).click();
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test('adding a part focuses its name, and the level comparison follows a saved drop', async ({ page }) => {
+  const errors = watchErrors(page);
+  await openApp(page);
+  await copyBuiltin(page, 'MiT readiness rubric', 'Three-step rubric');
+  await page.getByRole('button', { name: 'Add a domain' }).click();
+  await expect(page.getByLabel('Domain 6 name')).toBeFocused();
+  await page.keyboard.type('Hiring');
+  await page.getByRole('button', { name: 'Add a level' }).click();
+  await expect(page.getByLabel('Level 4 name')).toBeFocused();
+  await page.keyboard.type('Senior');
+  await page.getByRole('button', { name: 'Drop the level Developing' }).click();
+  await page.getByRole('button', { name: 'Save framework' }).click();
+  await expect(page.getByText('Saved “Three-step rubric”.')).toBeVisible();
+  // The comparison picks again from the saved levels, without a reload.
+  await expect(page.getByText('Pick two different levels to compare.')).toHaveCount(0);
+  await expect(page.getByRole('table', { name: 'What changes from Competent to Ready' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Competent → Ready' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByLabel('From level')).toHaveValue(await page.getByLabel('From level').locator('option', { hasText: 'Competent' }).getAttribute('value') ?? '');
+  expect(errors).toEqual([]);
+});
+
+test('a framework file missing its levels says so in plain words', async ({ page }) => {
+  await openApp(page);
+  const file = { format: 'runway-framework', schema_version: 1, app_version: '0.1.0', exported_at: '2026-11-21T09:30:00Z',
+    framework: { id: '00000000-0000-4000-8000-000000000001', name: 'Half a rubric', summary: '', domains: [], descriptors: [],
+      created_at: '2026-11-21T09:30:00Z', updated_at: '2026-11-21T09:30:00Z' } };
+  await importFramework(page, 'half.json', JSON.stringify(file));
+  await expect(page.getByText('The file\'s framework has no levels (framework.levels is missing).')).toBeVisible();
+});

@@ -17,6 +17,11 @@ function iso(n: number): string {
   const d = daysFromToday(n);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
+/** A day as the app writes it ("2 Nov 2026"), `n` days from today. */
+export function dayText(n: number): string {
+  const d = daysFromToday(n);
+  return `${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}`;
+}
 export function monthOf(n: number): string {
   const d = daysFromToday(n);
   return `${MONTHS[d.getMonth()]} ${d.getFullYear()}`;

@@ -1,6 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import { importFile, nav, openApp, seriousViolations, watchErrors } from './helpers';
-import { ANA, DOMAIN_NAMES, monthOf, workspace } from './readiness-data';
+import { ANA, DOMAIN_NAMES, dayText, monthOf, workspace } from './readiness-data';
 
 async function importWorkspace(page: Page, withEvaluation: boolean) {
   await openApp(page);
@@ -39,18 +39,24 @@ test('a 360 with two responses from a group shows only the aggregate', async ({ 
   const round = page.getByRole('article', { name: 'Spring 360' });
   await expect(round).toContainText('No responses yet.');
 
-  async function respond(group: string, scores: [string, string], comment: string) {
-    await round.getByText('Enter a response').click();
+  // The panel stays open between responses, cleared, with focus back on the group.
+  await round.getByText('Enter a response').click();
+  async function respond(group: string, scores: [string, string], comment: string, n: number) {
     await round.getByLabel('Response from').selectOption({ label: group });
     await round.getByLabel('Listens before deciding').selectOption(scores[0]);
     await round.getByLabel('Follows through').selectOption(scores[1]);
     await round.getByLabel('Comment (optional)').fill(comment);
     await round.getByRole('button', { name: 'Save response' }).click();
-    await expect(page.getByText(/Saved the response/)).toBeVisible();
+    await expect(page.getByText(`Response saved (${n} so far)`, { exact: false })).toBeVisible();
+    await expect(round.getByLabel('Response from')).toBeFocused();
+    await expect(round.getByLabel('Response from')).toHaveValue('direct_report');
+    await expect(round.getByLabel('Listens before deciding')).toHaveValue('');
+    await expect(round.getByLabel('Follows through')).toHaveValue('');
+    await expect(round.getByLabel('Comment (optional)')).toHaveValue('');
   }
 
-  await respond('Direct reports', ['4', '2'], 'Always makes time to listen');
-  await respond('Direct reports', ['5', '3'], 'Decisions sometimes come late');
+  await respond('Direct reports', ['4', '2'], 'Always makes time to listen', 1);
+  await respond('Direct reports', ['5', '3'], 'Decisions sometimes come late', 2);
 
   const results = round.getByRole('table', { name: 'Results of Spring 360' });
   await expect(round).toContainText('2 responses: 2 from direct reports.');
@@ -66,7 +72,7 @@ test('a 360 with two responses from a group shows only the aggregate', async ({ 
   await expect(round.getByLabel('Comment (optional)')).toHaveValue('');
 
   // A third direct report: the group's figures and comments may now be shown.
-  await respond('Direct reports', ['3', '4'], 'Clear about goals');
+  await respond('Direct reports', ['3', '4'], 'Clear about goals', 3);
   await expect(results.getByRole('columnheader')).toHaveText(['Question', 'All responses', 'Direct reports']);
   await expect(results.getByRole('row', { name: /Listens before deciding/ })).toContainText('4 (3 answers)');
   await expect(round.getByRole('heading', { name: 'Comments from direct reports' })).toBeVisible();
@@ -117,11 +123,12 @@ test('charts draw the right numbers, explain them in a table, and save as SVG', 
   await monthsFigure.getByText('Show the numbers').click();
   await expect(monthsFigure.getByRole('row', { name: new RegExp(monthOf(-5)) })).toContainText('2 of 540%');
 
-  // Save as SVG: a real SVG file with the numbers in it.
+  // Save as SVG: a real SVG file with the numbers in it, named for the candidate, with the
+  // chart's title, her name and today's date written on it.
   const pending = page.waitForEvent('download');
   await radarFigure.getByRole('button', { name: /^Save as SVG/ }).click();
   const download = await pending;
-  expect(download.suggestedFilename()).toBe('latest-calibrated-levels-mit-readiness-rubric.svg');
+  expect(download.suggestedFilename()).toBe('ana-lima-latest-calibrated-levels-mit-readiness-rubric.svg');
   const { readFileSync } = await import('node:fs');
   const svg = readFileSync((await download.path())!, 'utf8');
   expect(svg.startsWith('<svg')).toBe(true);
@@ -129,6 +136,13 @@ test('charts draw the right numbers, explain them in a table, and save as SVG', 
   expect(svg).toContain('data-value="3"');
   expect(svg).toContain('data-value="1"');
   expect(svg).toContain('Communication');
+  expect(svg).not.toContain('<!--');
+  const heading = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    if (doc.querySelector('parsererror')) return ['not well-formed'];
+    return [...doc.querySelectorAll('text.saved-heading')].map((t) => t.textContent ?? '');
+  }, svg);
+  expect(heading.join(' ')).toBe(`Latest calibrated levels — MiT readiness rubric Ana Lima · ${dayText(0)}`);
   expect(await seriousViolations(page)).toEqual([]);
 
   // Team health: one line per scored dimension, in date order.
@@ -198,4 +212,49 @@ test('the summary route wins over a section called "summary"', async ({ page }) 
   await page.goto(`./candidates/${ANA}/summary`);
   await expect(page.getByRole('heading', { level: 1, name: 'Ana Lima — readiness summary' })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Candidate sections' })).toHaveCount(0);
+});
+
+test('a dimension the latest health check skipped says when it was last scored', async ({ page }) => {
+  await importWorkspace(page, true);
+  await openCandidate(page, 'Ana Lima', 'Feedback and health');
+  await page.getByText('Add a health check').click();
+  const form = page.getByRole('form', { name: 'New health check' });
+  // Whole numbers only, and the help says so; workload's ends are spelled out.
+  await expect(page.getByText(/Round the team's average to a whole number\./)).toBeVisible();
+  await expect(form.getByLabel('Workload').locator('option')).toHaveText(['Not asked', '1 — overloaded', '2', '3', '4', '5 — sustainable']);
+  await expect(form.getByLabel('Clarity').locator('option')).toHaveText(['Not asked', '1 — poor', '2', '3', '4', '5 — great']);
+  await form.getByLabel('Clarity').selectOption('3');
+  await form.getByRole('button', { name: 'Save health check' }).click();
+  await expect(page.getByText('Clarity: 3, up from 2')).toBeVisible();
+  await expect(page.getByText(`Psychological safety: 4 on ${dayText(-12)}, unchanged from 4`)).toBeVisible();
+  await expect(page.getByText(`Workload: 3 on ${dayText(-12)} (first check)`)).toBeVisible();
+});
+
+/** The smallest type size, in CSS pixels, that the chart `svg` draws its text at. */
+async function smallestText(page: Page, selector: string): Promise<number> {
+  return page.locator(selector).evaluate((svg) => {
+    const sizes = [...svg.querySelectorAll('text')].map((t) => {
+      const m = (t as SVGGraphicsElement).getScreenCTM();
+      return Number(t.getAttribute('font-size') ?? '0') * (m ? Math.hypot(m.a, m.b) : 0);
+    });
+    return Math.min(...sizes);
+  });
+}
+
+test('the radar’s words stay legible on a phone and in the printed summary', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await importWorkspace(page, true);
+  await page.goto(`./candidates/${ANA}/readiness`);
+  const radar = page.getByRole('img', { name: /Latest calibrated levels/ });
+  await expect(radar).toBeVisible();
+  expect(await smallestText(page, 'svg.radar')).toBeGreaterThanOrEqual(10);
+  // The rings are numbered between the axes and named under the radar.
+  await expect(radar.locator('text.ring-label')).toHaveText(['1', '2', '3']);
+  await expect(radar.locator('text.ring-legend')).toHaveText(/^Rings from the centre: 1 Developing,\s?2 Competent,\s?3 Ready$/);
+
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`./candidates/${ANA}/summary`);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('img', { name: /Latest calibrated levels/ })).toBeVisible();
+  expect(await smallestText(page, 'svg.radar')).toBeGreaterThanOrEqual(10);
 });

@@ -563,6 +563,20 @@ fn drop_part(app: AppState, fw_id: Id, list: RwSignal<Vec<Part>>, p: Part) {
     }
 }
 
+/// Once the new part's row or column is drawn, moves focus to its name field.
+fn focus_name(part: Id) {
+    request_animation_frame(move || {
+        let input = document()
+            .query_selector(&format!("input[data-part=\"{part}\"]"))
+            .ok()
+            .flatten()
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(el) = input {
+            el.focus().ok();
+        }
+    });
+}
+
 #[component]
 fn Editor(id: Id, editing: RwSignal<bool>) -> impl IntoView {
     let app = use_app();
@@ -576,6 +590,7 @@ fn Editor(id: Id, editing: RwSignal<bool>) -> impl IntoView {
     let add_domain = move |_| {
         let p = draft.new_part();
         draft.domains.update(|l| l.push(p));
+        focus_name(p.id);
     };
     let add_level = move |_| {
         let p = draft.new_part();
@@ -584,6 +599,7 @@ fn Editor(id: Id, editing: RwSignal<bool>) -> impl IntoView {
             Some(i) if i <= l.len() => l.insert(i, p),
             _ => l.push(p),
         });
+        focus_name(p.id);
     };
     let level_places = move || {
         let levels = draft.levels.get();
@@ -719,7 +735,7 @@ fn LevelHead(draft: Draft, l: Part, fw_id: Id) -> impl IntoView {
     view! {
         <th scope="col" class:retired=move || l.retired.get()>
             <label>{move || format!("Level {} name", n())}
-                <input type="text" bind:value=l.name required readonly=move || l.retired.get()/>
+                <input type="text" data-part=l.id.to_string() bind:value=l.name required readonly=move || l.retired.get()/>
             </label>
             <label>{move || format!("Level {} guidance", n())}
                 <textarea rows=5 bind:value=l.text readonly=move || l.retired.get()></textarea>
@@ -737,7 +753,7 @@ fn DomainRow(draft: Draft, d: Part, fw_id: Id) -> impl IntoView {
         <tr class:retired=move || d.retired.get()>
             <th scope="row">
                 <label>{move || format!("Domain {} name", n())}
-                    <input type="text" bind:value=d.name required readonly=move || d.retired.get()/>
+                    <input type="text" data-part=d.id.to_string() bind:value=d.name required readonly=move || d.retired.get()/>
                 </label>
                 <label>{move || format!("Domain {} summary", n())}
                     <textarea rows=2 bind:value=d.text readonly=move || d.retired.get()></textarea>
@@ -820,6 +836,41 @@ fn pieces_view(pieces: Vec<Piece>, highlight: bool) -> impl IntoView {
         .collect_view()
 }
 
+/// The two levels to compare after `fw` changed: each pick that is still one of its levels
+/// stays; a pick that is gone becomes the level next to the other pick, keeping lower to
+/// higher (or the lowest two).
+fn repick(fw: &Framework, from: &str, to: &str) -> (Option<Id>, Option<Id>) {
+    let here = |s: &str| Id::parse_str(s).ok().filter(|x| fw.level(*x).is_some());
+    let active: Vec<Id> = fw.active_levels().map(|l| l.id).collect();
+    let at = |x: Id| active.iter().position(|a| *a == x);
+    let (pa, pb) = (here(from), here(to));
+    match (pa, pb) {
+        (Some(_), Some(_)) => (pa, pb),
+        (Some(a), None) => {
+            let next = at(a)
+                .and_then(|i| active.get(i + 1))
+                .or_else(|| active.iter().find(|x| **x != a));
+            (pa, next.copied())
+        }
+        (None, Some(b)) => {
+            let below = at(b)
+                .and_then(|i| i.checked_sub(1))
+                .and_then(|i| active.get(i));
+            match below {
+                Some(x) => (Some(*x), pb),
+                // Nothing below the other pick: compare it with the level above it instead.
+                None => {
+                    let above = at(b)
+                        .and_then(|i| active.get(i + 1))
+                        .or_else(|| active.iter().find(|x| **x != b));
+                    (pb, above.copied())
+                }
+            }
+        }
+        (None, None) => (active.first().copied(), active.get(1).copied()),
+    }
+}
+
 /// "What changes from one level to the next": two levels side by side, new words marked.
 #[component]
 fn LevelSteps(id: Id) -> impl IntoView {
@@ -836,6 +887,19 @@ fn LevelSteps(id: Id) -> impl IntoView {
     let first = active();
     let from = RwSignal::new(first.first().map(|l| l.0.to_string()).unwrap_or_default());
     let to = RwSignal::new(first.get(1).map(|l| l.0.to_string()).unwrap_or_default());
+    // When a save drops a level that was picked, pick again from the saved framework.
+    Effect::new(move |_| {
+        let Some(f) = framework(app, id) else {
+            return;
+        };
+        let (a, b) = repick(&f, &from.get_untracked(), &to.get_untracked());
+        for (sig, v) in [(from, a), (to, b)] {
+            let v = v.map(|x| x.to_string()).unwrap_or_default();
+            if sig.get_untracked() != v {
+                sig.set(v);
+            }
+        }
+    });
     let options = move |sel: RwSignal<String>| {
         framework(app, id)
             .map(|f| {

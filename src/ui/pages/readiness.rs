@@ -139,8 +139,15 @@ pub fn ReadinessSummary(s: Summary) -> impl IntoView {
     }
 }
 
-/// The radar of latest calibrated levels for a candidate.
-pub fn radar_view(s: &Summary) -> impl IntoView {
+/// The candidate's name, as charts name whom they are about.
+pub fn candidate_name(ws: &Workspace, candidate: Id) -> String {
+    ws.candidate(candidate)
+        .map(|c| ws.person_name(c.person_id).to_string())
+        .unwrap_or_default()
+}
+
+/// The radar of latest calibrated levels for a candidate (`who`).
+pub fn radar_view(s: &Summary, who: &str) -> impl IntoView {
     let axes: Vec<RadarAxis> = s
         .domains
         .iter()
@@ -150,7 +157,7 @@ pub fn radar_view(s: &Summary) -> impl IntoView {
             level_name: d.level.clone().unwrap_or_default(),
         })
         .collect();
-    view! { <RadarChart title=format!("Latest calibrated levels — {}", s.framework_name) axes=axes levels=s.levels.clone()/> }
+    view! { <RadarChart title=format!("Latest calibrated levels — {}", s.framework_name) about=who.to_string() axes=axes levels=s.levels.clone()/> }
 }
 
 /// Readiness over months as a line, or a line of text when there is nothing to draw.
@@ -194,7 +201,7 @@ pub fn months_view(ws: &Workspace, candidate: Id, s: &Summary) -> AnyView {
     };
     let ticks = (0..=domains).map(|v| (v as f64, v.to_string())).collect();
     view! {
-        <LineChart title=format!("Readiness over months — domains at {}", s.top) series=series
+        <LineChart title=format!("Readiness over months — domains at {}", s.top) about=candidate_name(ws, candidate) series=series
             y_range=(0.0, domains.max(1) as f64) y_ticks=ticks table=table/>
     }
     .into_any()
@@ -295,8 +302,9 @@ pub fn CohortCoverage(id: Id) -> impl IntoView {
             }
             let columns = c.domains.iter().map(|d| d.1.clone()).collect();
             let rows = c.rows.iter().map(|r| (r.name.clone(), r.counts.clone())).collect();
+            let cohort = ws.cohort(id).map(|c| c.name.clone()).unwrap_or_default();
             Some(view! {
-                <CoverageGrid title=format!("Evidence coverage — {}", framework.name) columns=columns rows=rows/>
+                <CoverageGrid title=format!("Evidence coverage — {}", framework.name) about=cohort columns=columns rows=rows/>
             }.into_any())
         })
     };
@@ -368,7 +376,7 @@ fn OnePage(id: Id) -> impl IntoView {
                 .map(|h| h.on)
                 .max();
             let counts = evidence_counts(ws, id, &fw, today);
-            let radar = radar_view(&s);
+            let radar = radar_view(&s, &name);
             Some(view! {
                 <p class="crumbs no-print"><A href=link(&format!("/candidates/{id}/readiness"))>{format!("Back to {name}")}</A></p>
                 <h1>{format!("{name} — readiness summary")}</h1>
@@ -406,13 +414,8 @@ fn OnePage(id: Id) -> impl IntoView {
                             None => view! { <p class="muted">"No team health check yet."</p> }.into_any(),
                             Some(on) => view! {
                                 <p>{format!("Last check {}.", fmt_date(on))}</p>
-                                <ul class="trend-moves">{trends.into_iter().map(|t| {
-                                    let latest = t.latest.unwrap_or_default();
-                                    let tail = match (t.direction, t.previous) {
-                                        (Some(d), Some(p)) => format!(", {} from {p}", d.text()),
-                                        _ => String::new(),
-                                    };
-                                    view! { <li>{format!("{}: {latest}{tail}", t.dimension.label())}</li> }
+                                <ul class="trend-moves">{trends.into_iter().filter_map(|t| t.move_text()).map(|m| {
+                                    view! { <li>{m}</li> }
                                 }).collect_view()}</ul>
                             }.into_any(),
                         }}

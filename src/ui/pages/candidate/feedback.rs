@@ -21,7 +21,7 @@ use crate::ui::charts::{LineChart, LinePoint, Series, TableData};
 use crate::ui::forms::{
     AreaField, ChoiceField, DateField, DeleteEntry, FormButtons, NumberField, TextField,
 };
-use crate::ui::pages::readiness::RoundResults;
+use crate::ui::pages::readiness::{candidate_name, RoundResults};
 use crate::ui::state::use_app;
 use crate::ui::widgets::{count, date_value, fmt_date, parse_date};
 
@@ -131,7 +131,9 @@ fn FeedbackRounds(id: Id) -> impl IntoView {
             </form>
         </details>
         <div class="rounds">
-            <For each=list key=|r| (r.id, r.updated_at) let:r>
+            // Keyed by id alone: a saved response redraws the results, not the card, so the
+            // "Enter a response" form stays open for the next paper answer.
+            <For each=list key=|r| r.id let:r>
                 <RoundCard r=r/>
             </For>
         </div>
@@ -139,10 +141,22 @@ fn FeedbackRounds(id: Id) -> impl IntoView {
     }
 }
 
+/// Moves focus to the first `<select>` of the form that sent `ev`.
+fn focus_first_select(ev: &leptos::ev::SubmitEvent) {
+    use wasm_bindgen::JsCast;
+    let select = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|form| form.query_selector("select").ok().flatten())
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(el) = select {
+        el.focus().ok();
+    }
+}
+
 #[component]
 fn RoundCard(r: FeedbackRound) -> impl IntoView {
     let app = use_app();
-    let agg = aggregate(&r);
     let rid = r.id;
     let heading = format!("{} · opened {}", r.title, fmt_date(r.opened_on));
     let group = RwSignal::new(FeedbackGroup::DirectReport.code().to_string());
@@ -187,10 +201,21 @@ fn RoundCard(r: FeedbackRound) -> impl IntoView {
             answers,
             comment: comment.get_untracked().trim().to_string(),
         });
-        app.act(
-            Action::Put(Record::FeedbackRound(round)),
-            "Saved the response. It counts in the results; its answers are not shown on their own.",
+        let n = round.responses.len();
+        let said = format!(
+            "Response saved ({n} so far). It counts in the results; its answers are not shown on their own."
         );
+        if app
+            .act(Action::Put(Record::FeedbackRound(round)), &said)
+            .is_some()
+        {
+            // Ready for the next one: answers cleared, the group kept and focused.
+            for (_, _, s) in &form_scores {
+                s.set(String::new());
+            }
+            comment.set(String::new());
+            focus_first_select(&ev);
+        }
     };
     let title_for_results = r.title.clone();
     let what = format!("the 360 round “{}”", r.title);
@@ -202,7 +227,10 @@ fn RoundCard(r: FeedbackRound) -> impl IntoView {
                 <ol class="questions">{r.questions.iter().map(|q| view! { <li>{q.text.clone()}</li> }).collect_view()}</ol>
                 <p class="muted small">{format!("Scale: {FEEDBACK_MIN} (strongly disagree) to {FEEDBACK_MAX} (strongly agree).")}</p>
             </details>
-            <RoundResults a=agg title=title_for_results/>
+            {move || {
+                let a = app.ws.with(|ws| ws.feedback_rounds.iter().find(|x| x.id == rid).map(aggregate));
+                a.map(|a| view! { <RoundResults a=a title=title_for_results.clone()/> })
+            }}
             <details class="panel">
                 <summary>"Enter a response"</summary>
                 <form class="form grid" aria-label=format!("Response to {}", r.title) on:submit=save>
@@ -225,9 +253,26 @@ fn RoundCard(r: FeedbackRound) -> impl IntoView {
 // Team health
 // ---------------------------------------------------------------------------------------------
 
-fn health_options() -> Vec<(String, String)> {
+/// The ends of a dimension's scale in words: workload runs from overloaded to sustainable, the
+/// others from poor to great.
+fn scale_ends(d: HealthDimension) -> (&'static str, &'static str) {
+    match d {
+        HealthDimension::Workload => ("overloaded", "sustainable"),
+        _ => ("poor", "great"),
+    }
+}
+
+fn health_options(d: HealthDimension) -> Vec<(String, String)> {
+    let (low, high) = scale_ends(d);
     let mut out = vec![(String::new(), "Not asked".to_string())];
-    out.extend((HEALTH_MIN..=HEALTH_MAX).map(|s| (s.to_string(), s.to_string())));
+    out.extend((HEALTH_MIN..=HEALTH_MAX).map(|s| {
+        let text = match s {
+            HEALTH_MIN => format!("{s} — {low}"),
+            HEALTH_MAX => format!("{s} — {high}"),
+            _ => s.to_string(),
+        };
+        (s.to_string(), text)
+    }));
     out
 }
 
@@ -326,7 +371,7 @@ fn HealthChecks(id: Id) -> impl IntoView {
     };
     view! {
         <h2>"Team health"</h2>
-        <p class="muted">{format!("While the candidate leads a team with support, ask the team every week or two how it is doing, each dimension on a scale of {HEALTH_MIN} (poor) to {HEALTH_MAX} (great), and note the team's average.")}</p>
+        <p class="muted">{format!("While the candidate leads a team with support, ask the team every week or two how it is doing, each dimension on a scale of {HEALTH_MIN} (poor) to {HEALTH_MAX} (great); for workload, {HEALTH_MIN} means overloaded and {HEALTH_MAX} sustainable. Round the team's average to a whole number.")}</p>
         {move || nudge().map(|n| view! { <p class="hint nudge" role="note">{n}</p> })}
         <details class="panel">
             <summary>"Add a health check"</summary>
@@ -334,7 +379,7 @@ fn HealthChecks(id: Id) -> impl IntoView {
                 <DateField label="Checked on" value=on required=true/>
                 <TextField label="Team" value=team/>
                 {scores.into_iter().map(|(d, s)| view! {
-                    <ChoiceField label=d.label() value=s options=health_options()/>
+                    <ChoiceField label=d.label() value=s options=health_options(d)/>
                 }).collect_view()}
                 <NumberField label="How many answered" value=answered/>
                 <AreaField label="Note" value=note rows=2/>
@@ -356,7 +401,9 @@ fn HealthChecks(id: Id) -> impl IntoView {
 pub fn HealthTrends(id: Id) -> impl IntoView {
     let app = use_app();
     move || {
-        let trends = app.ws.with(|ws| health_trends(ws, id));
+        let (trends, who) = app
+            .ws
+            .with(|ws| (health_trends(ws, id), candidate_name(ws, id)));
         let scored: Vec<_> = trends.iter().filter(|t| !t.points.is_empty()).collect();
         if scored.is_empty() {
             return None;
@@ -401,22 +448,11 @@ pub fn HealthTrends(id: Id) -> impl IntoView {
         let ticks = (HEALTH_MIN..=HEALTH_MAX)
             .map(|v| (f64::from(v), v.to_string()))
             .collect();
-        let moves: Vec<String> = scored
-            .iter()
-            .map(|t| {
-                let latest = t.latest.map(|l| l.to_string()).unwrap_or_default();
-                match (t.direction, t.previous) {
-                    (Some(dir), Some(p)) => {
-                        format!("{}: {latest}, {} from {p}", t.dimension.label(), dir.text())
-                    }
-                    _ => format!("{}: {latest} (first check)", t.dimension.label()),
-                }
-            })
-            .collect();
+        let moves: Vec<String> = scored.iter().filter_map(|t| t.move_text()).collect();
         Some(view! {
             <h3>"Trends"</h3>
             <ul class="trend-moves">{moves.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
-            <LineChart title="Team health trends" series=series y_range=(f64::from(HEALTH_MIN), f64::from(HEALTH_MAX))
+            <LineChart title="Team health trends" about=who series=series y_range=(f64::from(HEALTH_MIN), f64::from(HEALTH_MAX))
                 y_ticks=ticks table=TableData { headers, rows }/>
         })
     }

@@ -8,7 +8,9 @@ use crate::model::Id;
 use crate::ui::browser;
 use crate::ui::forms::ChoiceField;
 use crate::ui::link;
-use crate::ui::pages::readiness::{framework_choices, months_view, radar_view, ReadinessSummary};
+use crate::ui::pages::readiness::{
+    candidate_name, framework_choices, months_view, radar_view, ReadinessSummary,
+};
 use crate::ui::state::use_app;
 
 #[component]
@@ -23,7 +25,7 @@ pub fn ReadinessSection(id: Id) -> impl IntoView {
             None => view! { <p class="muted">"This framework has no levels to judge against."</p> }
                 .into_any(),
             Some(s) => {
-                let radar = radar_view(&s);
+                let radar = radar_view(&s, &candidate_name(ws, id));
                 let months = months_view(ws, id, &s);
                 view! {
                     <ReadinessSummary s=s/>
