@@ -352,16 +352,18 @@ pub fn LineChart(
     let id = fresh_id();
     let title_id = format!("{id}-t");
     let labelled_by = title_id.clone();
-    let w = 560.0;
-    let per_row = 3usize;
+    // Type at 16 units: about 10 px where the chart is drawn 330 px wide (a phone), 12 px in a
+    // half-width column on a desktop.
+    let (w, fs) = (560.0, 16.0);
+    let per_row = 2usize;
     let legend_rows = series.len().div_ceil(per_row).max(1) as f64;
     let plot = Plot {
-        left: 48.0,
+        left: 56.0,
         top: 14.0,
-        right: w - 36.0,
+        right: w - 60.0,
         bottom: 214.0,
     };
-    let h = plot.bottom + 34.0 + legend_rows * 20.0;
+    let h = plot.bottom + 46.0 + legend_rows * 26.0;
     let mut xs: Vec<(f64, String)> = series
         .iter()
         .flat_map(|s| s.points.iter().map(|p| (p.x, p.x_label.clone())))
@@ -379,19 +381,19 @@ pub fn LineChart(
             let y = sy.at(*v);
             view! {
                 <line class="grid" x1=format!("{:.1}", plot.left) x2=format!("{:.1}", plot.right) y1=format!("{y:.1}") y2=format!("{y:.1}") stroke=GRID stroke-width="1"/>
-                <text class="tick" x=format!("{:.1}", plot.left - 8.0) y=format!("{:.1}", y + 4.0) text-anchor="end" font-size="11" fill=MUTED>{label.clone()}</text>
+                <text class="tick" x=format!("{:.1}", plot.left - 8.0) y=format!("{:.1}", y + 4.0) text-anchor="end" font-size=num(fs) fill=MUTED>{label.clone()}</text>
             }
         })
         .collect_view();
     let tick_at: Vec<f64> = xs.iter().map(|x| sx.at(x.0)).collect();
     let tick_labels: Vec<String> = xs.iter().map(|x| x.1.clone()).collect();
-    let x_ticks = axis_ticks(&tick_at, &tick_labels, 11.0, 6)
+    let x_ticks = axis_ticks(&tick_at, &tick_labels, fs, 6)
         .into_iter()
         .filter_map(|i| xs.get(i).cloned())
         .map(|(x, label)| {
             let px = sx.at(x);
             view! {
-                <text class="tick" x=format!("{px:.1}") y=format!("{:.1}", plot.bottom + 18.0) text-anchor="middle" font-size="11" fill=MUTED>{label}</text>
+                <text class="tick" x=format!("{px:.1}") y=format!("{:.1}", plot.bottom + 22.0) text-anchor="middle" font-size=num(fs) fill=MUTED>{label}</text>
             }
         })
         .collect_view();
@@ -429,12 +431,12 @@ pub fn LineChart(
         .enumerate()
         .map(|(k, s)| {
             let c = k % PALETTE.len();
-            let x = plot.left + (k % per_row) as f64 * 165.0;
-            let y = plot.bottom + 40.0 + (k / per_row) as f64 * 20.0;
+            let x = plot.left + (k % per_row) as f64 * 240.0;
+            let y = plot.bottom + 52.0 + (k / per_row) as f64 * 26.0;
             view! {
                 <line class=format!("line s{c}") x1=format!("{x:.1}") x2=format!("{:.1}", x + 24.0) y1=format!("{:.1}", y - 4.0) y2=format!("{:.1}", y - 4.0)
                     stroke=PALETTE[c] stroke-width="2.5" stroke-dasharray=DASHES[c]/>
-                <text class="legend" x=format!("{:.1}", x + 30.0) y=format!("{y:.1}") font-size="12" fill=INK>{s.name.clone()}</text>
+                <text class="legend" x=format!("{:.1}", x + 30.0) y=format!("{y:.1}") font-size=num(fs) fill=INK>{s.name.clone()}</text>
             }
         })
         .collect_view();
