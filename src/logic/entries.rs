@@ -138,8 +138,8 @@ macro_rules! entry_common {
 
 /// The name of a candidate's person, for titles.
 fn candidate_name(ws: &Workspace, candidate_id: Id) -> &str {
-    ws.candidate(candidate_id)
-        .map_or("(unknown candidate)", |c| ws.person_name(c.person_id))
+    ws.candidate_name(candidate_id)
+        .unwrap_or("(unknown candidate)")
 }
 
 /// The owner of a record kept per candidacy, and moving it to another candidacy.

@@ -152,6 +152,12 @@ impl Workspace {
             .map_or("(unknown person)", |p| p.name.as_str())
     }
 
+    /// The name of a candidacy's person, if the candidacy is here.
+    pub fn candidate_name(&self, candidate_id: Id) -> Option<&str> {
+        self.candidate(candidate_id)
+            .map(|c| self.person_name(c.person_id))
+    }
+
     /// Candidates enrolled in a cohort, in the order they were added.
     pub fn candidates_in(&self, cohort_id: Id) -> impl Iterator<Item = &Candidate> {
         self.candidates

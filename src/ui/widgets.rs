@@ -42,6 +42,14 @@ pub fn person_choices(ws: &Workspace) -> Vec<(Id, String)> {
     out
 }
 
+/// Every framework for a picker (built-in first): (id, name).
+pub fn framework_choices(ws: &Workspace) -> Vec<(String, String)> {
+    crate::logic::frameworks::all(ws)
+        .into_iter()
+        .map(|f| (f.id.to_string(), f.name))
+        .collect()
+}
+
 #[component]
 pub fn StatusBadge(status: CandidateStatus) -> impl IntoView {
     let class = format!("badge status-{}", status.code());

@@ -28,9 +28,9 @@ fn framework_name(ws: &Workspace, id: Id) -> String {
 }
 
 fn candidate_name(ws: &Workspace, id: Id) -> String {
-    ws.candidate(id)
-        .map(|c| ws.person_name(c.person_id).to_string())
-        .unwrap_or_else(|| "A candidate no longer here".into())
+    ws.candidate_name(id)
+        .unwrap_or("A candidate no longer here")
+        .to_string()
 }
 
 /// `/cohorts/:id/calibration`.
@@ -122,10 +122,7 @@ fn StartSession(id: Id, picked: RwSignal<Option<Id>>) -> impl IntoView {
     let app = use_app();
     let today = browser::today();
     let (frameworks, team) = app.ws.with_untracked(|ws| {
-        let fws: Vec<(String, String)> = frameworks::all(ws)
-            .into_iter()
-            .map(|f| (f.id.to_string(), f.name))
-            .collect();
+        let fws = crate::ui::widgets::framework_choices(ws);
         let team: Vec<Id> = ws
             .cohort(id)
             .map(|c| c.coach_ids.iter().copied().chain(c.sponsor_id).collect())

@@ -22,13 +22,7 @@ use crate::ui::pages::{existing_route_id, Missing};
 use crate::ui::state::use_app;
 use crate::ui::widgets::{count, fmt_date, StatusBadge};
 
-/// A framework picker over every framework (built-in first), defaulting to the MiT rubric.
-pub fn framework_choices(ws: &Workspace) -> Vec<(String, String)> {
-    frameworks::all(ws)
-        .into_iter()
-        .map(|f| (f.id.to_string(), f.name))
-        .collect()
-}
+pub use crate::ui::widgets::framework_choices;
 
 fn picked(text: &str) -> Id {
     Id::parse_str(text).unwrap_or(DEFAULT_FRAMEWORK)
@@ -141,9 +135,7 @@ pub fn ReadinessSummary(s: Summary) -> impl IntoView {
 
 /// The candidate's name, as charts name whom they are about.
 pub fn candidate_name(ws: &Workspace, candidate: Id) -> String {
-    ws.candidate(candidate)
-        .map(|c| ws.person_name(c.person_id).to_string())
-        .unwrap_or_default()
+    ws.candidate_name(candidate).unwrap_or_default().to_string()
 }
 
 /// The radar of latest calibrated levels for a candidate (`who`).

@@ -48,13 +48,6 @@ fn framework_of(ws: &Workspace, id: Id) -> Option<Framework> {
     frameworks::find(ws, id)
 }
 
-fn framework_options(ws: &Workspace) -> Vec<(String, String)> {
-    frameworks::all(ws)
-        .into_iter()
-        .map(|f| (f.id.to_string(), f.name))
-        .collect()
-}
-
 #[component]
 pub fn AssessmentsSection(id: Id) -> impl IntoView {
     let app = use_app();
@@ -78,7 +71,7 @@ pub fn AssessmentsSection(id: Id) -> impl IntoView {
             .into_iter()
             .map(|(p, l)| (p.to_string(), l)),
     );
-    let frameworks = app.ws.with_untracked(framework_options);
+    let frameworks = app.ws.with_untracked(crate::ui::widgets::framework_choices);
     view! {
         <p class="muted">"Each rater judges the candidate against a framework, domain by domain, with a comment. Ratings are blind: until the cohort's monthly calibration reveals them, only the rater (and, for a self-assessment, the candidate) sees the levels. A top-level rating needs dated evidence for its domain."</p>
         <div class="form inline cal-viewing">
