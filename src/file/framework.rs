@@ -14,7 +14,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::{crypt, DecodeError, APP_VERSION, FORMAT, MAX_FILE_BYTES, SCHEMA_VERSION};
+use super::{crypt, DecodeError, APP_VERSION, FORMAT, SCHEMA_VERSION};
 use crate::logic::entries::Entry;
 use crate::model::{Framework, Timestamp, Workspace};
 
@@ -148,19 +148,7 @@ struct Inner {
 /// Reads a framework file's bytes. Nothing in the workspace is touched here; see
 /// [`crate::logic::frameworks::plan_import`] for how the framework goes in.
 pub fn decode(bytes: &[u8]) -> Result<Framework, FrameworkFileError> {
-    if bytes.len() > MAX_FILE_BYTES {
-        return Err(DecodeError::TooLarge {
-            bytes: bytes.len(),
-            limit: MAX_FILE_BYTES,
-        }
-        .into());
-    }
-    let text = std::str::from_utf8(bytes).map_err(|_| DecodeError::NotText)?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.trim().is_empty() {
-        return Err(DecodeError::Empty.into());
-    }
-    let value: Value = serde_json::from_str(text).map_err(DecodeError::from_json)?;
+    let value = super::json_value(super::file_text(bytes)?)?;
     let Value::Object(map) = value else {
         return Err(FrameworkFileError::NotFramework);
     };
@@ -170,19 +158,7 @@ pub fn decode(bytes: &[u8]) -> Result<Framework, FrameworkFileError> {
         Some(crypt::ENCRYPTED_FORMAT) => return Err(FrameworkFileError::EncryptedWorkspace),
         _ => return Err(FrameworkFileError::NotFramework),
     }
-    let version = map
-        .get("schema_version")
-        .and_then(Value::as_u64)
-        .and_then(|v| u32::try_from(v).ok())
-        .filter(|v| *v >= 1)
-        .ok_or(DecodeError::BadVersion)?;
-    if version > SCHEMA_VERSION {
-        return Err(DecodeError::TooNew {
-            found: version,
-            supported: SCHEMA_VERSION,
-        }
-        .into());
-    }
+    super::schema_version(&map)?;
     let framework = map
         .get("framework")
         .cloned()

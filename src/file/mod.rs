@@ -89,24 +89,32 @@ pub fn export_file_name(organisation: &str, day: chrono::NaiveDate) -> String {
 
 /// Decodes, migrates and validates a file's bytes.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    decode_str(file_text(bytes)?)
+}
+
+/// A file's bytes as text: within the size limit, UTF-8.
+pub(crate) fn file_text(bytes: &[u8]) -> Result<&str, DecodeError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(DecodeError::TooLarge {
             bytes: bytes.len(),
             limit: MAX_FILE_BYTES,
         });
     }
-    let text = std::str::from_utf8(bytes).map_err(|_| DecodeError::NotText)?;
-    decode_str(text)
+    std::str::from_utf8(bytes).map_err(|_| DecodeError::NotText)
 }
 
-/// Decodes text (as read from storage) the same way as [`decode`].
-pub fn decode_str(text: &str) -> Result<Decoded, DecodeError> {
+/// Text as JSON: without a byte-order mark, not empty, well formed.
+pub(crate) fn json_value(text: &str) -> Result<Value, DecodeError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(DecodeError::Empty);
     }
-    let value: Value = serde_json::from_str(text).map_err(DecodeError::from_json)?;
-    let (schema_version, value) = read_envelope(value)?;
+    serde_json::from_str(text).map_err(DecodeError::from_json)
+}
+
+/// Decodes text (as read from storage) the same way as [`decode`].
+pub fn decode_str(text: &str) -> Result<Decoded, DecodeError> {
+    let (schema_version, value) = read_envelope(json_value(text)?)?;
     let app_version = value
         .get("app_version")
         .and_then(Value::as_str)
@@ -144,6 +152,12 @@ fn read_envelope(value: Value) -> Result<(u32, Value), DecodeError> {
         Some(crypt::ENCRYPTED_FORMAT) => return Err(DecodeError::Encrypted),
         _ => return Err(DecodeError::NotRunway),
     }
+    let version = schema_version(map)?;
+    Ok((version, value))
+}
+
+/// An envelope's `schema_version`: a number from 1 up to the one this build writes.
+pub(crate) fn schema_version(map: &serde_json::Map<String, Value>) -> Result<u32, DecodeError> {
     let version = map
         .get("schema_version")
         .and_then(Value::as_u64)
@@ -156,7 +170,7 @@ fn read_envelope(value: Value) -> Result<(u32, Value), DecodeError> {
             supported: SCHEMA_VERSION,
         });
     }
-    Ok((version, value))
+    Ok(version)
 }
 
 /// Reads a file written by a newer version as far as this version understands it, for a
