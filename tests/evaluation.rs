@@ -856,3 +856,45 @@ fn a_self_assessment_is_the_candidates_and_the_candidates_is_a_self_assessment()
     assert_eq!(role_for(&ws, aisha, coach), RaterRole::Coach);
     assert_eq!(role_for(&ws, aisha, peer), RaterRole::Peer);
 }
+
+#[test]
+fn editing_an_assessment_keeps_its_ratings_of_retired_domains() {
+    let (mut ws, aisha, coach) = bare();
+    let id = act(
+        &mut ws,
+        Action::Put(Record::Framework(frameworks::copy_of(&rubric(), "Ours"))),
+    )
+    .unwrap()
+    .unwrap();
+    let fw = ws.frameworks.iter().find(|f| f.id == id).unwrap().clone();
+    let (comm, coaching, low) = (fw.domains[0].id, fw.domains[1].id, fw.levels[0].id);
+    let mut a = assessment(
+        aisha,
+        coach,
+        day(2026, 11, 20),
+        &[(comm, low), (coaching, low)],
+    );
+    a.framework_id = id;
+    let aid = act(&mut ws, Action::Put(Record::Assessment(a)))
+        .unwrap()
+        .unwrap();
+    // Communication is dropped from the framework (so retired), then the assessment is edited
+    // in a form that offers only the active domains.
+    let mut edited = fw.clone();
+    edited.domains.remove(0);
+    act(&mut ws, Action::Put(Record::Framework(edited))).unwrap();
+    let mut again = ws.assessments.iter().find(|a| a.id == aid).unwrap().clone();
+    again.ratings.retain(|r| r.domain_id == coaching);
+    again.ratings[0].comment = "Better".into();
+    act(&mut ws, Action::Put(Record::Assessment(again))).unwrap();
+    let saved = ws.assessments.iter().find(|a| a.id == aid).unwrap();
+    assert_eq!(
+        saved.level_for(comm),
+        Some(low),
+        "the retired domain's rating stays"
+    );
+    assert!(saved
+        .ratings
+        .iter()
+        .any(|r| r.domain_id == coaching && r.comment == "Better"));
+}

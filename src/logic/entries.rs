@@ -731,6 +731,22 @@ impl Entry for Assessment {
     fn title(&self) -> String {
         format!("{} assessment on {}", self.role.label(), self.on)
     }
+    fn keep_from(&mut self, old: &Self, ws: &Workspace) {
+        // An editor offers only the framework's active domains: a rating of a domain retired
+        // since stays as it was.
+        if old.framework_id != self.framework_id {
+            return;
+        }
+        let Some(fw) = crate::logic::frameworks::find(ws, self.framework_id) else {
+            return;
+        };
+        for r in &old.ratings {
+            let retired = fw.domain(r.domain_id).is_some_and(|d| d.retired);
+            if retired && !self.ratings.iter().any(|x| x.domain_id == r.domain_id) {
+                self.ratings.push(r.clone());
+            }
+        }
+    }
     fn title_in(&self, ws: &Workspace) -> String {
         format!(
             "{}'s assessment of {} on {}",

@@ -221,22 +221,8 @@ fn AssessmentEditor(page: Page) -> impl IntoView {
         let levels = form.levels.get_untracked();
         let comments = form.comments.get_untracked();
         let editing = form.editing.get_untracked();
-        let base = editing.and_then(|e| {
-            app.ws
-                .with_untracked(|ws| ws.assessments.iter().find(|a| a.id == e).cloned())
-        });
-        // Ratings of domains since retired are kept as they were.
-        let mut ratings: Vec<Rating> = base
-            .as_ref()
-            .filter(|b| b.framework_id == fw.id)
-            .map(|b| {
-                b.ratings
-                    .iter()
-                    .filter(|r| fw.domain(r.domain_id).is_some_and(|d| d.retired))
-                    .cloned()
-                    .collect()
-            })
-            .unwrap_or_default();
+        // Ratings of domains retired since are kept by the save (`Entry::keep_from`).
+        let mut ratings: Vec<Rating> = Vec::new();
         for d in fw.active_domains() {
             let level_id = levels.get(&d.id).and_then(|v| person_value(v));
             let comment = comments
