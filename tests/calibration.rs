@@ -832,3 +832,61 @@ fn a_calibrated_top_level_without_dated_evidence_is_warned_about_naming_domain_a
     assert_eq!(warn(&w.ws, w.y, comm, ready), None);
     act(&mut w.ws, Action::Put(Record::Calibration(session))).unwrap();
 }
+
+#[test]
+fn the_coachs_edits_apply_to_the_session_as_it_is_now() {
+    use runway::logic::calibration::apply_cell_edits;
+    use std::collections::HashMap;
+    let ws = common::sample();
+    let session = ws.calibrations.iter().max_by_key(|c| c.on).unwrap().clone();
+    let fw = frameworks::find(&ws, MIT_RUBRIC).unwrap();
+    let d = |i: usize| fw.domains[i].id;
+    let cand = |name: &str| {
+        ws.candidates
+            .iter()
+            .find(|c| ws.person_name(c.person_id) == name)
+            .unwrap()
+            .id
+    };
+    let (priya, aisha) = (cand("Priya Raman"), cand("Aisha Bello"));
+    let held = |s: &Calibration, c: Id, dom: Id| {
+        s.outcomes
+            .iter()
+            .find(|o| o.candidate_id == c && o.domain_id == dom)
+            .cloned()
+    };
+
+    // A rationale typed for a held level keeps the level; a cleared level goes; a cell not
+    // touched here keeps what the record says now.
+    let levels = HashMap::from([((priya, d(1)), None)]);
+    let reasons = HashMap::from([((priya, d(0)), "  Clear summaries  ".to_string())]);
+    let out = apply_cell_edits(&ws, session.clone(), &levels, &reasons).unwrap();
+    let comm = held(&out, priya, d(0)).unwrap();
+    assert_eq!(comm.rationale, "Clear summaries");
+    assert_eq!(
+        Some(comm.level_id),
+        held(&session, priya, d(0)).map(|o| o.level_id)
+    );
+    assert!(held(&out, priya, d(1)).is_none());
+    assert_eq!(held(&out, priya, d(2)), held(&session, priya, d(2)));
+
+    // An unrecorded cell where the raters agree takes their level (Aisha's coach and peer
+    // both said Competent on Communication).
+    let mut open = session.clone();
+    open.outcomes
+        .retain(|o| !(o.candidate_id == aisha && o.domain_id == d(0)));
+    let out = apply_cell_edits(&ws, open.clone(), &HashMap::new(), &HashMap::new()).unwrap();
+    assert_eq!(
+        held(&out, aisha, d(0)).map(|o| o.level_id),
+        Some(fw.levels[1].id)
+    );
+
+    // A rationale with no level is refused, naming the cell.
+    let levels = HashMap::from([((aisha, d(0)), None)]);
+    let reasons = HashMap::from([((aisha, d(0)), "Why".to_string())]);
+    let err = apply_cell_edits(&ws, open, &levels, &reasons).unwrap_err();
+    assert_eq!(
+        err,
+        "Choose a calibrated level for Aisha Bello, Communication, or clear its rationale."
+    );
+}

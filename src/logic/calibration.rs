@@ -417,6 +417,78 @@ pub fn prefills(ws: &Workspace, session: &Calibration) -> Vec<Prefill> {
         .collect()
 }
 
+/// A candidate × domain of a session.
+pub type Cell = (Id, Id);
+
+/// A session with the coach's edits applied to its calibrated levels: `levels` holds the cells
+/// whose level was chosen here (`None`: cleared), `reasons` the rationales typed here. Cells
+/// not edited keep what the record holds now (so changes from elsewhere survive), and an
+/// unrecorded cell where all raters agree takes the agreed level ([`prefills`]). A rationale
+/// without a level is refused with a sentence naming the cell.
+pub fn apply_cell_edits(
+    ws: &Workspace,
+    mut s: Calibration,
+    levels: &HashMap<Cell, Option<Id>>,
+    reasons: &HashMap<Cell, String>,
+) -> Result<Calibration, String> {
+    let pre: HashMap<Cell, Id> = prefills(ws, &s)
+        .into_iter()
+        .map(|p| ((p.candidate_id, p.domain_id), p.level_id))
+        .collect();
+    let mut keys: Vec<Cell> = levels
+        .keys()
+        .chain(reasons.keys())
+        .chain(pre.keys())
+        .copied()
+        .collect();
+    keys.sort();
+    keys.dedup();
+    for key in keys {
+        let held = outcome_of(&s, key.0, key.1).cloned();
+        let level_id = match levels.get(&key) {
+            Some(chosen) => *chosen,
+            None => held.as_ref().map(|o| o.level_id).or(pre.get(&key).copied()),
+        };
+        let rationale = reasons
+            .get(&key)
+            .map(|r| r.trim().to_string())
+            .or(held.map(|o| o.rationale))
+            .unwrap_or_default();
+        let at = s
+            .outcomes
+            .iter()
+            .position(|o| (o.candidate_id, o.domain_id) == key);
+        match (level_id, at) {
+            (Some(level_id), at) => {
+                let o = Calibrated {
+                    candidate_id: key.0,
+                    domain_id: key.1,
+                    level_id,
+                    rationale,
+                };
+                match at.and_then(|i| s.outcomes.get_mut(i)) {
+                    Some(slot) => *slot = o,
+                    None => s.outcomes.push(o),
+                }
+            }
+            (None, Some(i)) => {
+                s.outcomes.remove(i);
+            }
+            (None, None) if !rationale.is_empty() => {
+                let domain = crate::logic::frameworks::find(ws, s.framework_id)
+                    .and_then(|f| f.domain(key.1).map(|d| d.name.clone()))
+                    .unwrap_or_else(|| "a domain".into());
+                let who = ws.candidate_name(key.0).unwrap_or("a candidate");
+                return Err(format!(
+                    "Choose a calibrated level for {who}, {domain}, or clear its rationale."
+                ));
+            }
+            (None, None) => {}
+        }
+    }
+    Ok(s)
+}
+
 /// The warning under a calibrated level while it is being chosen: the same rule a save
 /// applies (`frameworks::rating_problems`), a top level needs dated evidence for the domain on
 /// or before the session's day. `None` when the level is fine.

@@ -9,8 +9,9 @@ use leptos_router::components::A;
 
 use crate::logic::actions::Action;
 use crate::logic::calibration::{
-    calibrated_warning, covered_per_rater, grid, is_running, leniency, leniency_text, outcome_of,
-    prefills, reminders, sessions_this_month, CandidateGrid, Leniency, Prefill, DISAGREEMENT,
+    apply_cell_edits, calibrated_warning, covered_per_rater, grid, is_running, leniency,
+    leniency_text, prefills, reminders, sessions_this_month, CandidateGrid, Cell, Leniency,
+    Prefill, DISAGREEMENT,
 };
 use crate::logic::entries::Record;
 use crate::logic::frameworks::{self, MIT_RUBRIC};
@@ -393,9 +394,6 @@ fn leniency_table(ws: &Workspace, l: &[Leniency]) -> impl IntoView {
     }
 }
 
-/// A candidate × domain cell of the calibrated levels.
-type Cell = (Id, Id);
-
 /// What the coach has changed in the session's record and not saved yet. Everything else the
 /// form shows is the record as it is now (a change from another tab or a merge shows at
 /// once), and a save starts from the record as it is then and applies only these changes.
@@ -453,65 +451,13 @@ impl Changes {
         revealed: bool,
     ) -> Result<Calibration, String> {
         if revealed {
-            let levels = self.levels.get_untracked();
-            let reasons = self.reasons.get_untracked();
-            let pre: HashMap<Cell, Id> = prefills(ws, &s)
+            let levels: HashMap<Cell, Option<Id>> = self
+                .levels
+                .get_untracked()
                 .into_iter()
-                .map(|p| ((p.candidate_id, p.domain_id), p.level_id))
+                .map(|(k, v)| (k, person_value(&v)))
                 .collect();
-            let mut keys: Vec<Cell> = levels
-                .keys()
-                .chain(reasons.keys())
-                .chain(pre.keys())
-                .copied()
-                .collect();
-            keys.sort();
-            keys.dedup();
-            for key in keys {
-                let held = outcome_of(&s, key.0, key.1).cloned();
-                let level_id = match levels.get(&key) {
-                    Some(v) => person_value(v),
-                    None => held.as_ref().map(|o| o.level_id).or(pre.get(&key).copied()),
-                };
-                let rationale = reasons
-                    .get(&key)
-                    .map(|r| r.trim().to_string())
-                    .or(held.map(|o| o.rationale))
-                    .unwrap_or_default();
-                let at = s
-                    .outcomes
-                    .iter()
-                    .position(|o| (o.candidate_id, o.domain_id) == key);
-                match (level_id, at) {
-                    (Some(level_id), at) => {
-                        let o = Calibrated {
-                            candidate_id: key.0,
-                            domain_id: key.1,
-                            level_id,
-                            rationale,
-                        };
-                        match at.and_then(|i| s.outcomes.get_mut(i)) {
-                            Some(slot) => *slot = o,
-                            None => s.outcomes.push(o),
-                        }
-                    }
-                    (None, Some(i)) => {
-                        s.outcomes.remove(i);
-                    }
-                    (None, None) if !rationale.is_empty() => {
-                        let fw = frameworks::find(ws, s.framework_id);
-                        let domain = fw
-                            .as_ref()
-                            .and_then(|f| f.domain(key.1))
-                            .map_or("a domain".to_string(), |d| d.name.clone());
-                        return Err(format!(
-                            "Choose a calibrated level for {}, {domain}, or clear its rationale.",
-                            candidate_name(ws, key.0)
-                        ));
-                    }
-                    (None, None) => {}
-                }
-            }
+            s = apply_cell_edits(ws, s, &levels, &self.reasons.get_untracked())?;
         }
         let people = self.people.get_untracked();
         if self.people_base.with_value(|b| *b != people) {
