@@ -898,3 +898,23 @@ fn editing_an_assessment_keeps_its_ratings_of_retired_domains() {
         .iter()
         .any(|r| r.domain_id == coaching && r.comment == "Better"));
 }
+
+#[test]
+fn an_empty_360_response_is_refused() {
+    let mut ws = sample();
+    let mut round = ws.feedback_rounds[0].clone();
+    round.responses.push(Response360 {
+        id: Id::nil(),
+        group: FeedbackGroup::Peer,
+        answers: vec![Answer360 {
+            question_id: round.questions[0].id,
+            score: None,
+        }],
+        comment: "  ".into(),
+    });
+    let r = act(&mut ws, Action::Put(Record::FeedbackRound(round)));
+    assert!(
+        matches!(&r, Err(ActionError::Invalid(m)) if m.contains("no answers and no comment")),
+        "{r:?}"
+    );
+}

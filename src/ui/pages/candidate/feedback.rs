@@ -184,10 +184,7 @@ fn RoundCard(r: FeedbackRound) -> impl IntoView {
                 score: s.get_untracked().parse().ok(),
             })
             .collect();
-        if answers.iter().all(|a| a.score.is_none()) && comment.get_untracked().trim().is_empty() {
-            app.warn("The response is empty: score at least one question or write a comment.");
-            return;
-        }
+        // An empty response is refused by the round's save rule, with its message.
         let Some(mut round) = app
             .ws
             .with_untracked(|ws| ws.feedback_rounds.iter().find(|x| x.id == rid).cloned())
