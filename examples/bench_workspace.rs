@@ -21,7 +21,7 @@ fn main() {
         n += 1;
         Uuid::from_u128(0x0000_0000_0000_4000_8000_0000_0000_0000 | n)
     };
-    let ws = runway::logic::sample::large_workspace(
+    let ws = runway::sample::large_workspace(
         people,
         cohorts,
         candidates,
@@ -29,7 +29,7 @@ fn main() {
         now,
         &mut ids,
     );
-    let ws = runway::logic::sample::add_journey_load(ws, journey, now.date_naive(), now, &mut ids);
+    let ws = runway::sample::add_journey_load(ws, journey, now.date_naive(), now, &mut ids);
     let text = runway::file::encode_pretty(&ws, now);
     if let Err(e) = std::fs::write(out, &text) {
         eprintln!("could not write {out}: {e}");
@@ -41,7 +41,7 @@ fn main() {
         c.people,
         c.cohorts,
         c.candidates,
-        runway::logic::entries::all_entry_ids(&ws).len(),
+        runway::logic::records::all_ids(&ws).len(),
         text.len() as f64 / 1_048_576.0
     );
 }

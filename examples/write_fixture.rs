@@ -24,7 +24,7 @@ fn main() {
         n += 1;
         Uuid::from_u128(0x0000_0000_0000_4000_8000_0000_0000_0000 | n)
     };
-    let ws = runway::logic::sample::sample_program(today, now, &mut ids);
+    let ws = runway::sample::sample_program(today, now, &mut ids);
     if let Err(e) = std::fs::write(&path, runway::file::encode_pretty(&ws, now)) {
         eprintln!("could not write {path}: {e}");
         std::process::exit(1);

@@ -7,6 +7,7 @@
 pub mod file;
 pub mod logic;
 pub mod model;
+pub mod sample;
 pub mod storage;
 
 #[cfg(target_arch = "wasm32")]

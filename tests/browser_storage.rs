@@ -3,8 +3,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use chrono::{NaiveDate, TimeZone, Utc};
-use runway::logic::sample::{large_workspace, sample_program};
 use runway::model::Workspace;
+use runway::sample::{large_workspace, sample_program};
 use runway::storage::{self, local::LocalStore, Startup, Store, StoreError, WORKSPACE_KEY};
 use uuid::Uuid;
 use wasm_bindgen_test::*;

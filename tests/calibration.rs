@@ -6,12 +6,12 @@
 mod common;
 
 use common::{act, day};
-use runway::logic::calibration::{
+use runway::logic::evaluation::calibration::{
     agreed_level, calibrated_warning, covered, covered_per_rater, grid, history, leniency,
     leniency_text, may_see, prefills, reminders, sources, top_without_evidence, Leniency,
 };
-use runway::logic::entries::Record;
-use runway::logic::frameworks::{self, EM_PARTS, MIT_RUBRIC};
+use runway::logic::evaluation::frameworks::{self, EM_PARTS, MIT_RUBRIC};
+use runway::logic::records::Record;
 use runway::logic::{Action, CandidateFields, CohortFields, PersonFields};
 use runway::model::*;
 
@@ -237,7 +237,7 @@ fn ratings_are_blind_to_others_until_a_session_covering_them_is_revealed() {
     assert!(may_see(&ws, &first, Some(a)));
     assert!(!may_see(&ws, &first, Some(b)));
     assert!(!may_see(&ws, &first, None));
-    let seen_by_b = runway::logic::calibration::seen(&ws, &first, Some(b));
+    let seen_by_b = runway::logic::evaluation::calibration::seen(&ws, &first, Some(b));
     assert_eq!(seen_by_b.ratings, None);
     assert_eq!((seen_by_b.rater_id, seen_by_b.on), (a, day(2027, 3, 10)));
 
@@ -252,7 +252,7 @@ fn ratings_are_blind_to_others_until_a_session_covering_them_is_revealed() {
     assert!(may_see(&ws, &first, Some(b)));
     assert!(may_see(&ws, &first, None));
     assert_eq!(
-        runway::logic::calibration::seen(&ws, &first, Some(b))
+        runway::logic::evaluation::calibration::seen(&ws, &first, Some(b))
             .ratings
             .unwrap()[0]
             .comment,
@@ -835,7 +835,7 @@ fn a_calibrated_top_level_without_dated_evidence_is_warned_about_naming_domain_a
 
 #[test]
 fn the_coachs_edits_apply_to_the_session_as_it_is_now() {
-    use runway::logic::calibration::apply_cell_edits;
+    use runway::logic::evaluation::calibration::apply_cell_edits;
     use std::collections::HashMap;
     let ws = common::sample();
     let session = ws.calibrations.iter().max_by_key(|c| c.on).unwrap().clone();

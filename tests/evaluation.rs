@@ -8,11 +8,11 @@ mod common;
 
 use common::{act, assert_fields_listed, at, day, sample};
 use runway::file::{decode, encode_pretty};
-use runway::logic::entries::Record;
-use runway::logic::frameworks::{self, MIT_RUBRIC};
-use runway::logic::merge::{merge, Resolutions};
-use runway::logic::scope::{scoped, Scope};
-use runway::logic::{validate, Action, ActionError};
+use runway::logic::evaluation::frameworks::{self, MIT_RUBRIC};
+use runway::logic::records::merge::{merge, Resolutions};
+use runway::logic::records::scope::{scoped, Scope};
+use runway::logic::records::Record;
+use runway::logic::{validate, Action};
 use runway::model::*;
 
 fn candidate_named<'a>(ws: &'a Workspace, name: &str) -> &'a Candidate {
@@ -108,7 +108,8 @@ fn ready_needs_dated_evidence_for_that_domain_on_or_before_the_day() {
         ))),
     );
     match refused {
-        Err(ActionError::Invalid(m)) => {
+        Err(e) => {
+            let m = e.to_string();
             assert!(
                 m.contains("Communication is rated Ready but has no dated evidence"),
                 "{m}"
@@ -193,9 +194,10 @@ fn ready_needs_dated_evidence_for_that_domain_on_or_before_the_day() {
         merge_bases: vec![],
     };
     match act(&mut ws, Action::Put(Record::Calibration(session.clone()))) {
-        Err(ActionError::Invalid(m)) => assert!(
-            m.contains("Aisha Bello: Execution and prioritisation is rated Ready"),
-            "{m}"
+        Err(e) => assert!(
+            e.to_string()
+                .contains("Aisha Bello: Execution and prioritisation is rated Ready"),
+            "{e}"
         ),
         other => panic!("expected a refusal, got {other:?}"),
     }
@@ -210,7 +212,7 @@ fn ready_needs_dated_evidence_for_that_domain_on_or_before_the_day() {
         })),
     );
     assert!(
-        matches!(again, Err(ActionError::Invalid(m)) if m.contains("already has a calibration for November 2026"))
+        matches!(again, Err(e) if e.to_string().contains("already has a calibration for November 2026"))
     );
 }
 
@@ -228,7 +230,7 @@ fn ratings_must_use_the_frameworks_own_domains_and_levels() {
             &[(fw.domains[0].id, stranger)],
         ))),
     );
-    assert!(matches!(bad, Err(ActionError::Invalid(m)) if m.contains("has no level")));
+    assert!(matches!(bad, Err(e) if e.to_string().contains("has no level")));
     let mut unknown = assessment(aisha, coach, day(2026, 11, 20), &[]);
     unknown.framework_id = stranger;
     unknown.ratings.push(Rating {
@@ -237,9 +239,7 @@ fn ratings_must_use_the_frameworks_own_domains_and_levels() {
         comment: String::new(),
     });
     let bad = act(&mut ws, Action::Put(Record::Assessment(unknown)));
-    assert!(
-        matches!(bad, Err(ActionError::Invalid(m)) if m.contains("framework is not in this workspace"))
-    );
+    assert!(matches!(bad, Err(e) if e.to_string().contains("framework is not in this workspace")));
 }
 
 #[test]
@@ -267,9 +267,7 @@ fn a_framework_in_use_cannot_be_deleted_and_a_built_in_cannot_be_changed() {
             id,
         },
     );
-    assert!(
-        matches!(refused, Err(ActionError::Invalid(m)) if m.contains("in use by 1 assessment"))
-    );
+    assert!(matches!(refused, Err(e) if e.to_string().contains("in use by 1 assessment")));
     assert!(ws.frameworks.iter().any(|f| f.id == id));
     // Built-ins live in code: saving one under its own id is refused.
     let mut builtin = rubric();
@@ -330,7 +328,7 @@ fn evidence_links_must_be_web_addresses() {
         e.link = link.into();
         let r = act(&mut ws, Action::Put(Record::Evidence(e)));
         assert!(
-            matches!(r, Err(ActionError::Invalid(m)) if m.contains("not a web address")),
+            matches!(r, Err(e) if e.to_string().contains("not a web address")),
             "{link}"
         );
     }
@@ -343,9 +341,7 @@ fn evidence_links_must_be_web_addresses() {
     none.domain_ids = vec![comm];
     none.kind = EvidenceKind::Activity;
     let r = act(&mut ws, Action::Put(Record::Evidence(none)));
-    assert!(
-        matches!(r, Err(ActionError::Invalid(m)) if m.contains("the activity this evidence comes from"))
-    );
+    assert!(matches!(r, Err(e) if e.to_string().contains("the activity this evidence comes from")));
 }
 
 #[test]
@@ -418,7 +414,7 @@ fn the_sample_evaluation_round_trips_and_every_field_merges() {
 #[test]
 fn responses_entered_in_two_copies_combine() {
     let mut mine = sample();
-    runway::logic::merge::mark_sent(&mut mine, None);
+    runway::logic::records::merge::mark_sent(&mut mine, None);
     let mut theirs = mine.clone();
     let round = mine.feedback_rounds[0].clone();
     let response = |n: u128, group| Response360 {
@@ -515,7 +511,7 @@ fn a_merge_keeps_a_framework_and_the_parts_that_ratings_use() {
     )
     .unwrap()
     .unwrap();
-    runway::logic::merge::mark_sent(&mut mine, None);
+    runway::logic::records::merge::mark_sent(&mut mine, None);
     let theirs_base = mine.clone();
     let fw = mine.frameworks.iter().find(|f| f.id == id).unwrap().clone();
     // Here an assessment rates Communication against it.
@@ -578,7 +574,7 @@ fn a_merge_keeps_a_framework_and_the_parts_that_ratings_use() {
 #[test]
 fn the_candidates_file_carries_their_levels_only_and_merging_it_back_clears_nothing() {
     let mut ws = sample();
-    runway::logic::merge::mark_sent(&mut ws, None);
+    runway::logic::records::merge::mark_sent(&mut ws, None);
     let priya = candidate_named(&ws, "Priya Raman").clone();
     let file = scoped(&ws, Scope::Candidate(priya.id), false)
         .unwrap()
@@ -682,7 +678,7 @@ fn several_new_parts_without_ids_are_refused_not_guessed() {
 
 #[test]
 fn deleting_a_session_a_round_or_the_last_evidence_says_what_goes() {
-    use runway::logic::actions::entry_deletion_impact;
+    use runway::logic::records::impact::entry_deletion_impact;
     let ws = sample();
     let session = ws.calibrations.iter().max_by_key(|c| c.on).unwrap();
     let lines = entry_deletion_impact(&ws, RecordKind::Calibration, session.id).lines;
@@ -741,7 +737,7 @@ fn deleting_a_session_a_round_or_the_last_evidence_says_what_goes() {
 
 #[test]
 fn an_assessment_saved_after_the_reveal_waits_for_the_next_session() {
-    use runway::logic::calibration::{covered, may_see};
+    use runway::logic::evaluation::calibration::{covered, may_see};
     let (mut ws, aisha, coach) = bare();
     let fw = rubric();
     let cohort = candidate_named(&ws, "Aisha Bello").cohort_id;
@@ -830,7 +826,7 @@ fn an_assessment_saved_after_the_reveal_waits_for_the_next_session() {
 
 #[test]
 fn a_self_assessment_is_the_candidates_and_the_candidates_is_a_self_assessment() {
-    use runway::logic::calibration::role_for;
+    use runway::logic::evaluation::calibration::role_for;
     let (mut ws, aisha, coach) = bare();
     let me = candidate_named(&ws, "Aisha Bello").person_id;
     let on = day(2026, 11, 20);
@@ -839,12 +835,12 @@ fn a_self_assessment_is_the_candidates_and_the_candidates_is_a_self_assessment()
     wrong.role = RaterRole::SelfRating;
     let r = act(&mut ws, Action::Put(Record::Assessment(wrong)));
     assert!(
-        matches!(r, Err(ActionError::Invalid(m)) if m.contains("self-assessment is the candidate's own"))
+        matches!(r, Err(e) if e.to_string().contains("self-assessment is the candidate's own"))
     );
     let mut wrong = assessment(aisha, me, on, &[comm]);
     wrong.role = RaterRole::Coach;
     let r = act(&mut ws, Action::Put(Record::Assessment(wrong)));
-    assert!(matches!(r, Err(ActionError::Invalid(m)) if m.contains("choose the role Self")));
+    assert!(matches!(r, Err(e) if e.to_string().contains("choose the role Self")));
     let mut right = assessment(aisha, me, on, &[comm]);
     right.role = RaterRole::SelfRating;
     act(&mut ws, Action::Put(Record::Assessment(right))).unwrap();
@@ -914,7 +910,7 @@ fn an_empty_360_response_is_refused() {
     });
     let r = act(&mut ws, Action::Put(Record::FeedbackRound(round)));
     assert!(
-        matches!(&r, Err(ActionError::Invalid(m)) if m.contains("no answers and no comment")),
+        matches!(&r, Err(e) if e.to_string().contains("no answers and no comment")),
         "{r:?}"
     );
 }

@@ -8,12 +8,12 @@ mod common;
 use common::{act, at, day, sample};
 use runway::file::framework::{decode, encode, file_name, FrameworkFileError};
 use runway::file::{encode_pretty, DecodeError, SCHEMA_VERSION};
-use runway::logic::entries::Record;
-use runway::logic::frameworks::{
+use runway::logic::evaluation::frameworks::{
     self, builtin, copy_name, copy_of, find, level_change, part_usage, plan_import, retire_note,
     unique_name, word_diff, ImportPlan, Piece, EM_PARTS, LEADERSHIP_LADDER, MANAGEMENT_TRACK,
     MIT_RUBRIC,
 };
+use runway::logic::records::Record;
 use runway::logic::{validate, Action};
 use runway::model::*;
 

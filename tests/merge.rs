@@ -10,7 +10,7 @@ use chrono::Duration;
 use common::{at, sample};
 use proptest::prelude::*;
 use runway::logic::actions::{apply, Action, PersonFields};
-use runway::logic::merge::{mark_sent, merge, ConflictKind, Resolutions, Side};
+use runway::logic::records::merge::{mark_sent, merge, ConflictKind, Resolutions, Side};
 use runway::logic::validate;
 use runway::model::{TrackLevel, Workspace};
 use uuid::Uuid;

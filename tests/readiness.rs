@@ -7,9 +7,9 @@ mod common;
 use common::{act, day};
 use runway::logic::actions::{CandidateFields, CohortFields, PersonFields};
 use runway::logic::charts::{num, points_attr, Plot, Radar, Scale};
-use runway::logic::entries::Record;
-use runway::logic::frameworks::{self, MIT_RUBRIC};
-use runway::logic::readiness::*;
+use runway::logic::evaluation::frameworks::{self, MIT_RUBRIC};
+use runway::logic::evaluation::readiness::*;
+use runway::logic::records::Record;
 use runway::logic::Action;
 use runway::model::*;
 

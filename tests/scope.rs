@@ -5,8 +5,8 @@ mod common;
 
 use common::{act, at, sample};
 use runway::logic::actions::Action;
-use runway::logic::merge::{merge, Resolutions};
-use runway::logic::scope::{scoped, Scope};
+use runway::logic::records::merge::{merge, Resolutions};
+use runway::logic::records::scope::{scoped, Scope};
 use runway::logic::validate;
 
 #[test]
@@ -149,7 +149,7 @@ fn an_unknown_scope_is_none() {
 
 #[test]
 fn a_removal_after_sharing_reaches_the_sponsor_through_the_next_shared_file() {
-    use runway::logic::merge::mark_sent;
+    use runway::logic::records::merge::mark_sent;
     let mut coach = sample();
     let id = coach.cohorts[0].id;
     mark_sent(&mut coach, None);

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::{crypt, DecodeError, APP_VERSION, FORMAT, SCHEMA_VERSION};
-use crate::logic::entries::Entry;
+use crate::logic::records::Entry;
 use crate::model::{Framework, Timestamp, Workspace};
 
 /// The `format` field of a single-framework file.
@@ -146,7 +146,7 @@ struct Inner {
 }
 
 /// Reads a framework file's bytes. Nothing in the workspace is touched here; see
-/// [`crate::logic::frameworks::plan_import`] for how the framework goes in.
+/// [`crate::logic::evaluation::frameworks::plan_import`] for how the framework goes in.
 pub fn decode(bytes: &[u8]) -> Result<Framework, FrameworkFileError> {
     let value = super::json_value(super::file_text(bytes)?)?;
     let Value::Object(map) = value else {

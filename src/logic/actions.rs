@@ -4,15 +4,17 @@
 
 use std::fmt;
 
-use chrono::Datelike;
-
-use crate::logic::entries::{owner_exists, prune, with_record, Entry, Owner, Record};
-use crate::logic::phases::{default_phases, set_phase_end, shift_phases};
-use crate::logic::validate::MAX_PROTECTED_HOURS;
+use crate::logic::program::candidates::check_hours;
+use crate::logic::program::phases::{default_phases, set_phase_end, shift_phases};
+use crate::logic::program::MAX_PROTECTED_HOURS;
+use crate::logic::records::{
+    cascade, each_kind, missing_owner, plausible_day, Entry, FieldProblem, ListVisitor, Record,
+    RecordVisitor,
+};
 use crate::model::{
     standard_scenarios, Candidate, CandidateStatus, Cohort, Date, Decision, GreenFlag, Id,
-    Nomination, Person, RecordKind, Scenario, SignalMark, SuccessSignal, Timestamp, Tombstone,
-    TrackLevel, Verdict, WantsToManage, WeekPlan, Workspace,
+    Nomination, Person, RecordKind, Scenario, SignalMark, SuccessSignal, Timestamp, TrackLevel,
+    Verdict, WantsToManage, WeekPlan, Workspace,
 };
 
 /// The success signals a new cohort starts with; the coach edits them to fit.
@@ -162,6 +164,19 @@ pub enum ActionError {
     Missing(&'static str),
     Blank(&'static str),
     Invalid(String),
+    /// Rules the record breaks, each addressed to its field (by its path in the record).
+    Problems(Vec<FieldProblem>),
+}
+
+impl ActionError {
+    /// The problems addressed to fields (empty for other errors), for showing each next to
+    /// its field.
+    pub fn fields(&self) -> &[FieldProblem] {
+        match self {
+            ActionError::Problems(p) => p,
+            _ => &[],
+        }
+    }
 }
 
 impl fmt::Display for ActionError {
@@ -173,6 +188,12 @@ impl fmt::Display for ActionError {
             ),
             ActionError::Blank(what) => write!(f, "Please enter {what}."),
             ActionError::Invalid(msg) => f.write_str(msg),
+            ActionError::Problems(p) => f.write_str(
+                &p.iter()
+                    .map(|(_, m)| sentence(m))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ),
         }
     }
 }
@@ -240,41 +261,11 @@ fn clean_cohort(ws: &Workspace, f: CohortFields) -> Result<CohortFields, ActionE
     })
 }
 
-fn check_hours(f: &CandidateFields) -> Result<(), ActionError> {
-    let h = f.protected_hours_per_week;
-    if h.is_finite() && (0.0..=MAX_PROTECTED_HOURS).contains(&h) {
-        Ok(())
-    } else {
-        Err(ActionError::Invalid(format!(
-            "Protected hours must be a number from 0 to {MAX_PROTECTED_HOURS}."
-        )))
-    }
-}
-
 fn cohort_mut(ws: &mut Workspace, id: Id) -> Result<&mut Cohort, ActionError> {
     ws.cohorts
         .iter_mut()
         .find(|c| c.id == id)
         .ok_or(ActionError::Missing("cohort"))
-}
-
-/// Records deletions as tombstones, so a later merge does not bring the records back.
-fn bury(
-    ws: &mut Workspace,
-    kind: RecordKind,
-    records: impl IntoIterator<Item = (Id, Timestamp)>,
-    now: Timestamp,
-) {
-    for (id, version) in records {
-        if !ws.deleted.iter().any(|t| t.id == id) {
-            ws.deleted.push(Tombstone {
-                id,
-                kind,
-                deleted_at: now,
-                version: Some(version),
-            });
-        }
-    }
 }
 
 /// Applies one action. Returns the id of a record it created, if any.
@@ -325,27 +316,7 @@ pub fn apply(
             Ok(None)
         }
         Action::DeletePerson { id } => {
-            check_person(ws, id)?;
-            let version = ws.person(id).map_or(now, |p| p.updated_at);
-            bury(ws, RecordKind::Person, [(id, version)], now);
-            let candidacies: Vec<_> = ws
-                .candidacies_of(id)
-                .map(|c| (c.id, c.updated_at))
-                .collect();
-            bury(ws, RecordKind::Candidate, candidacies, now);
-            ws.people.retain(|p| p.id != id);
-            ws.candidates.retain(|c| c.person_id != id);
-            cascade(ws, &[id], now);
-            for cohort in &mut ws.cohorts {
-                let before = (cohort.sponsor_id, cohort.coach_ids.len());
-                if cohort.sponsor_id == Some(id) {
-                    cohort.sponsor_id = None;
-                }
-                cohort.coach_ids.retain(|c| *c != id);
-                if before != (cohort.sponsor_id, cohort.coach_ids.len()) {
-                    cohort.updated_at = now;
-                }
-            }
+            delete::<Person>(ws, id, now)?;
             Ok(None)
         }
         Action::AddCohort(fields) => {
@@ -405,14 +376,7 @@ pub fn apply(
             Ok(None)
         }
         Action::DeleteCohort { id } => {
-            cohort_mut(ws, id)?;
-            let version = ws.cohort(id).map_or(now, |c| c.updated_at);
-            bury(ws, RecordKind::Cohort, [(id, version)], now);
-            let enrolled: Vec<_> = ws.candidates_in(id).map(|c| (c.id, c.updated_at)).collect();
-            bury(ws, RecordKind::Candidate, enrolled, now);
-            ws.cohorts.retain(|c| c.id != id);
-            ws.candidates.retain(|c| c.cohort_id != id);
-            cascade(ws, &[id], now);
+            delete::<Cohort>(ws, id, now)?;
             Ok(None)
         }
         Action::AddSignal { cohort_id, text } => {
@@ -507,30 +471,35 @@ pub fn apply(
             Ok(None)
         }
         Action::RemoveCandidate { id } => {
-            let Some(version) = ws.candidate(id).map(|c| c.updated_at) else {
-                return Err(ActionError::Missing("candidate"));
-            };
-            bury(ws, RecordKind::Candidate, [(id, version)], now);
-            ws.candidates.retain(|c| c.id != id);
-            cascade(ws, &[id], now);
+            delete::<Candidate>(ws, id, now)?;
             Ok(None)
         }
-        Action::Put(record) => with_record!(record, r => put(ws, r, now, new_id).map(Some)),
-        Action::Add(record) => with_record!(record, r => add(ws, r).map(Some)),
+        Action::Put(record) => record.visit(&mut Put { ws, now, new_id }).map(Some),
+        Action::Add(record) => record.visit(&mut Add { ws }).map(Some),
         Action::Remove { kind, id } => {
-            if kind == RecordKind::OneOnOne {
-                hand_on_open_follow_ups(ws, id, now);
+            struct Remove<'a> {
+                ws: &'a mut Workspace,
+                kind: RecordKind,
+                id: Id,
+                now: Timestamp,
+                done: Option<Result<(), ActionError>>,
             }
-            if kind == RecordKind::Framework {
-                let (assessments, calibrations) = crate::logic::frameworks::usage(ws, id);
-                if assessments + calibrations > 0 {
-                    return Err(ActionError::Invalid(format!(
-                        "This framework is in use by {assessments} assessment(s) and {calibrations} calibration(s), so deleting it would leave them unreadable. Retire its domains or levels instead, or delete those first."
-                    )));
+            impl ListVisitor for Remove<'_> {
+                fn visit<T: Entry>(&mut self) {
+                    if T::KIND == self.kind {
+                        self.done = Some(delete::<T>(self.ws, self.id, self.now));
+                    }
                 }
             }
-            remove_entry(ws, kind, id, now)?;
-            cascade(ws, &[id], now);
+            let mut r = Remove {
+                ws,
+                kind,
+                id,
+                now,
+                done: None,
+            };
+            each_kind(&mut r);
+            r.done.unwrap_or(Err(ActionError::Missing(kind.name())))?;
             Ok(None)
         }
         Action::SetSelection {
@@ -701,66 +670,11 @@ pub fn apply(
     }
 }
 
-/// The next 1:1 with the same person after `one`, if any.
-fn next_one_on_one(ws: &Workspace, one: &crate::model::OneOnOne) -> Option<Id> {
-    ws.one_on_ones
-        .iter()
-        .filter(|o| {
-            o.id != one.id
-                && o.candidate_id == one.candidate_id
-                && o.with_id == one.with_id
-                && (o.held_on, o.created_at) > (one.held_on, one.created_at)
-        })
-        .min_by_key(|o| (o.held_on, o.created_at))
-        .map(|o| o.id)
-}
-
-/// Before a 1:1 is deleted, its open follow-ups move to the next 1:1 with the same person, so
-/// they keep coming back until ticked.
-fn hand_on_open_follow_ups(ws: &mut Workspace, id: Id, now: Timestamp) {
-    let Some(one) = ws.one_on_ones.iter().find(|o| o.id == id).cloned() else {
-        return;
-    };
-    let open: Vec<_> = one
-        .follow_ups
-        .iter()
-        .filter(|f| f.done_on.is_none())
-        .cloned()
-        .collect();
-    if open.is_empty() {
-        return;
-    }
-    if let Some(next) = next_one_on_one(ws, &one) {
-        if let Some(n) = ws.one_on_ones.iter_mut().find(|o| o.id == next) {
-            n.follow_ups.extend(open);
-            n.updated_at = now;
-        }
-    }
-}
-
 fn candidate_mut(ws: &mut Workspace, id: Id) -> Result<&mut Candidate, ActionError> {
     ws.candidates
         .iter_mut()
         .find(|c| c.id == id)
         .ok_or(ActionError::Missing("candidate"))
-}
-
-/// After records are deleted: removes what they owned (with tombstones) and links to them.
-fn cascade(ws: &mut Workspace, gone: &[Id], now: Timestamp) {
-    let mut buried = Vec::new();
-    prune(ws, gone, now, &mut buried);
-    for (kind, id, version) in buried {
-        bury(ws, kind, [(id, version)], now);
-    }
-}
-
-fn owner_name(owner: Owner) -> &'static str {
-    match owner {
-        Owner::Candidate(_) => "candidate",
-        Owner::Cohort(_) => "cohort",
-        Owner::Person(_) => "person",
-        Owner::Organisation => "organisation",
-    }
 }
 
 /// Capitalises a rule's problem text into a sentence.
@@ -772,14 +686,58 @@ fn sentence(problem: &str) -> String {
     }
 }
 
+struct Put<'a> {
+    ws: &'a mut Workspace,
+    now: Timestamp,
+    new_id: &'a mut dyn FnMut() -> Id,
+}
+
+impl RecordVisitor for Put<'_> {
+    type Out = Result<Id, ActionError>;
+    fn visit<T: Entry>(&mut self, r: T) -> Self::Out {
+        put(self.ws, r, self.now, self.new_id)
+    }
+}
+
+struct Add<'a> {
+    ws: &'a mut Workspace,
+}
+
+impl RecordVisitor for Add<'_> {
+    type Out = Result<Id, ActionError>;
+    fn visit<T: Entry>(&mut self, r: T) -> Self::Out {
+        add(self.ws, r)
+    }
+}
+
+/// A record's problems on save: every rule, each addressed to its field.
+fn save_problems<T: Entry>(ws: &Workspace, r: &T) -> Result<(), ActionError> {
+    // A year typed wrong (0026, 20266) is caught here; files may hold any valid date.
+    if let Some(d) = r.days().into_iter().find(|d| !plausible_day(*d)) {
+        return Err(ActionError::Invalid(format!(
+            "The date {d} looks mistyped: use a day between 1990 and 2100."
+        )));
+    }
+    let problems: Vec<FieldProblem> = r
+        .problems(ws)
+        .into_iter()
+        .chain(r.save_problems(ws))
+        .collect();
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(ActionError::Problems(problems))
+    }
+}
+
 fn put<T: Entry>(
     ws: &mut Workspace,
     mut r: T,
     now: Timestamp,
     new_id: &mut dyn FnMut() -> Id,
 ) -> Result<Id, ActionError> {
-    if !owner_exists(ws, r.owner()) {
-        return Err(ActionError::Missing(owner_name(r.owner())));
+    if let Some(l) = missing_owner(ws, &r) {
+        return Err(ActionError::Missing(l.kind.name()));
     }
     let existing = T::list(ws).iter().position(|x| x.id() == r.id());
     match existing {
@@ -799,19 +757,7 @@ fn put<T: Entry>(
     r.fresh_ids(new_id);
     r.stamp(now);
     r.set_updated_at(now);
-    // A year typed wrong (0026, 20266) is caught here; files may hold any valid date.
-    if let Some(d) = r
-        .days()
-        .into_iter()
-        .find(|d| !(1990..=2100).contains(&d.year()))
-    {
-        return Err(ActionError::Invalid(format!(
-            "The date {d} looks mistyped: use a day between 1990 and 2100."
-        )));
-    }
-    if let Some((_, problem)) = r.problems(ws).into_iter().chain(r.save_problems(ws)).next() {
-        return Err(ActionError::Invalid(sentence(&problem)));
-    }
+    save_problems(ws, &r)?;
     let id = r.id();
     let list = T::list_mut(ws);
     match existing {
@@ -826,55 +772,38 @@ fn add<T: Entry>(ws: &mut Workspace, r: T) -> Result<Id, ActionError> {
     let taken = id.is_nil()
         || T::list(ws).iter().any(|x| x.id() == id)
         || ws.deleted.iter().any(|t| t.id == id)
-        || (T::KIND == RecordKind::Framework && crate::logic::frameworks::is_builtin(id));
+        || (T::KIND == RecordKind::Framework
+            && crate::logic::evaluation::frameworks::is_builtin(id));
     if taken {
         return Err(ActionError::Invalid(format!(
             "This {} is already here or was deleted here, so it was not added again under the same id.",
             T::KIND.name()
         )));
     }
-    if !owner_exists(ws, r.owner()) {
-        return Err(ActionError::Missing(owner_name(r.owner())));
+    if let Some(l) = missing_owner(ws, &r) {
+        return Err(ActionError::Missing(l.kind.name()));
     }
-    if let Some((_, problem)) = r.problems(ws).into_iter().chain(r.save_problems(ws)).next() {
-        return Err(ActionError::Invalid(sentence(&problem)));
-    }
+    save_problems(ws, &r)?;
     T::list_mut(ws).push(r);
     Ok(id)
 }
 
-fn remove_entry(
-    ws: &mut Workspace,
-    kind: RecordKind,
-    id: Id,
-    now: Timestamp,
-) -> Result<(), ActionError> {
-    struct Take {
-        kind: RecordKind,
-        id: Id,
-        found: Option<Timestamp>,
-        ws: Workspace,
+/// Deletes one record of kind `T` with a tombstone, then everything that goes with it.
+fn delete<T: Entry>(ws: &mut Workspace, id: Id, now: Timestamp) -> Result<(), ActionError> {
+    if !T::list(ws).iter().any(|r| r.id() == id) {
+        return Err(ActionError::Missing(T::KIND.name()));
     }
-    impl crate::logic::entries::ListVisitor for Take {
-        fn visit<T: Entry>(&mut self) {
-            if T::KIND == self.kind {
-                let list = T::list_mut(&mut self.ws);
-                if let Some(i) = list.iter().position(|r| r.id() == self.id) {
-                    self.found = Some(list.remove(i).updated_at());
-                }
-            }
-        }
+    if let Some(refusal) = T::delete_refusal(ws, id) {
+        return Err(ActionError::Invalid(refusal));
     }
-    let mut t = Take {
-        kind,
-        id,
-        found: None,
-        ws: std::mem::take(ws),
+    T::on_delete(ws, id, now);
+    let list = T::list_mut(ws);
+    let Some(i) = list.iter().position(|r| r.id() == id) else {
+        return Err(ActionError::Missing(T::KIND.name()));
     };
-    crate::logic::entries::each_kind(&mut t);
-    *ws = t.ws;
-    let version = t.found.ok_or(ActionError::Missing(kind.name()))?;
-    bury(ws, kind, [(id, version)], now);
+    let version = list.remove(i).updated_at();
+    crate::logic::records::cascade::bury(ws, T::KIND, id, version, now);
+    cascade(ws, &[id], now);
     Ok(())
 }
 
@@ -896,382 +825,4 @@ pub fn apply_checked(
     }
     *ws = next;
     Ok(created)
-}
-
-/// People who can still be enrolled in a cohort (not already candidates there), by name.
-pub fn enrollable(ws: &Workspace, cohort_id: Id) -> Vec<&crate::model::Person> {
-    let leads = |id: Id| {
-        ws.cohort(cohort_id)
-            .is_some_and(|c| c.sponsor_id == Some(id) || c.coach_ids.contains(&id))
-    };
-    let mut out: Vec<_> = ws
-        .people
-        .iter()
-        .filter(|p| !ws.candidates_in(cohort_id).any(|c| c.person_id == p.id) && !leads(p.id))
-        .collect();
-    out.sort_by_key(|p| p.name.to_lowercase());
-    out
-}
-
-/// Reads protected hours as typed in a form ("6", "6.5", "6,5").
-pub fn parse_hours(text: &str) -> Result<f32, ActionError> {
-    let h: f32 = text.trim().replace(',', ".").parse().map_err(|_| {
-        ActionError::Invalid("Protected hours must be a number of hours, e.g. 6 or 6.5.".into())
-    })?;
-    check_hours(&CandidateFields {
-        status: CandidateStatus::Nominated,
-        protected_hours_per_week: h,
-    })?;
-    Ok(h)
-}
-
-/// What deleting a record would take with it, said before it happens.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Impact {
-    /// One line per consequence, e.g. "their candidacy in Spring 2026 cohort".
-    pub lines: Vec<String>,
-}
-
-impl Impact {
-    pub fn is_empty(&self) -> bool {
-        self.lines.is_empty()
-    }
-}
-
-/// What deleting a person removes or changes.
-pub fn person_deletion_impact(ws: &Workspace, id: Id) -> Impact {
-    let mut lines = Vec::new();
-    for cand in ws.candidacies_of(id) {
-        let cohort = ws
-            .cohort(cand.cohort_id)
-            .map_or("an unknown cohort", |c| &c.name);
-        lines.push(format!(
-            "their candidacy in “{cohort}” ({}){}",
-            cand.status.label(),
-            owned_summary(ws, cand.id)
-        ));
-    }
-    let cards = ws
-        .interviews
-        .iter()
-        .filter(|i| i.interviewer_id == id)
-        .count();
-    if cards > 0 {
-        lines.push(format!(
-            "{cards} interview scorecard{} they wrote",
-            if cards == 1 { "" } else { "s" }
-        ));
-    }
-    let rated = ws
-        .assessments
-        .iter()
-        .filter(|a| {
-            a.rater_id == id
-                && ws
-                    .candidate(a.candidate_id)
-                    .is_some_and(|c| c.person_id != id)
-        })
-        .count();
-    if rated > 0 {
-        lines.push(format!(
-            "{rated} assessment{} they made of candidates",
-            if rated == 1 { "" } else { "s" }
-        ));
-    }
-    let nominated = ws
-        .candidates
-        .iter()
-        .filter(|c| c.nomination.as_ref().is_some_and(|n| n.by == Some(id)) && c.person_id != id)
-        .count();
-    if nominated > 0 {
-        lines.push(format!(
-            "their name as nominator of {nominated} candidate{} (the nominations stay)",
-            if nominated == 1 { "" } else { "s" }
-        ));
-    }
-    let sessions = ws
-        .activities
-        .iter()
-        .filter(|a| a.with.contains(&id))
-        .count();
-    let talks = ws
-        .one_on_ones
-        .iter()
-        .filter(|o| o.with_id == Some(id))
-        .count();
-    if sessions + talks > 0 {
-        lines.push(format!(
-            "their name on {sessions} activit{} and {talks} 1:1{} they took part in (the records stay)",
-            if sessions == 1 { "y" } else { "ies" },
-            if talks == 1 { "" } else { "s" }
-        ));
-    }
-    let retros = ws.retros.iter().filter(|r| r.person_id == id).count();
-    if retros > 0 {
-        lines.push(format!(
-            "{retros} leadership retrospective{}",
-            if retros == 1 { "" } else { "s" }
-        ));
-    }
-    for cohort in &ws.cohorts {
-        if cohort.sponsor_id == Some(id) {
-            lines.push(format!(
-                "their role as sponsor of “{}” (it will have no sponsor)",
-                cohort.name
-            ));
-        }
-        if cohort.coach_ids.contains(&id) {
-            lines.push(format!("their role as coach of “{}”", cohort.name));
-        }
-    }
-    Impact { lines }
-}
-
-/// What deleting a cohort removes.
-pub fn cohort_deletion_impact(ws: &Workspace, id: Id) -> Impact {
-    let mut lines: Vec<String> = ws
-        .candidates_in(id)
-        .map(|c| {
-            format!(
-                "the candidacy of {} ({}){}",
-                ws.person_name(c.person_id),
-                c.status.label(),
-                owned_summary(ws, c.id)
-            )
-        })
-        .collect();
-    let reviews = ws.case_reviews.iter().filter(|r| r.cohort_id == id).count();
-    if reviews > 0 {
-        lines.push(format!(
-            "{reviews} peer case review{}",
-            if reviews == 1 { "" } else { "s" }
-        ));
-    }
-    let sessions = ws.calibrations.iter().filter(|c| c.cohort_id == id).count();
-    if sessions > 0 {
-        lines.push(format!(
-            "{sessions} calibration session{} and the levels they recorded",
-            if sessions == 1 { "" } else { "s" }
-        ));
-    }
-    Impact { lines }
-}
-
-/// What a candidacy holds, for deletion warnings: ", with 5 activities and 2 journal entries".
-pub fn owned_summary(ws: &Workspace, candidate_id: Id) -> String {
-    let n = |count: usize, one: &str, many: &str| {
-        (count > 0).then(|| format!("{count} {}", if count == 1 { one } else { many }))
-    };
-    let mine = |c: Id| c == candidate_id;
-    let parts: Vec<String> = [
-        n(
-            ws.activities
-                .iter()
-                .filter(|a| mine(a.candidate_id))
-                .count(),
-            "activity",
-            "activities",
-        ),
-        n(
-            ws.assignments
-                .iter()
-                .filter(|a| mine(a.candidate_id))
-                .count(),
-            "micro-assignment",
-            "micro-assignments",
-        ),
-        n(
-            ws.one_on_ones
-                .iter()
-                .filter(|a| mine(a.candidate_id))
-                .count(),
-            "1:1",
-            "1:1s",
-        ),
-        n(
-            ws.journal.iter().filter(|a| mine(a.candidate_id)).count(),
-            "journal entry",
-            "journal entries",
-        ),
-        n(
-            ws.references
-                .iter()
-                .filter(|a| mine(a.candidate_id))
-                .count()
-                + ws.interviews
-                    .iter()
-                    .filter(|a| mine(a.candidate_id))
-                    .count(),
-            "selection note",
-            "selection notes",
-        ),
-        n(
-            ws.assessments
-                .iter()
-                .filter(|a| mine(a.candidate_id))
-                .count(),
-            "assessment",
-            "assessments",
-        ),
-        n(
-            ws.evidence.iter().filter(|a| mine(a.candidate_id)).count(),
-            "evidence item",
-            "evidence items",
-        ),
-        n(
-            ws.feedback_rounds
-                .iter()
-                .filter(|a| mine(a.candidate_id))
-                .count(),
-            "round of 360 feedback",
-            "rounds of 360 feedback",
-        ),
-        n(
-            ws.health_checks
-                .iter()
-                .filter(|a| mine(a.candidate_id))
-                .count(),
-            "team health check",
-            "team health checks",
-        ),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    match parts.as_slice() {
-        [] => String::new(),
-        [one] => format!(", with {one}"),
-        [rest @ .., last] => format!(", with {} and {last}", rest.join(", ")),
-    }
-}
-
-/// What deleting a journey record takes with it or changes elsewhere, said before it happens.
-pub fn entry_deletion_impact(ws: &Workspace, kind: RecordKind, id: Id) -> Impact {
-    let mut lines = Vec::new();
-    if kind == RecordKind::OneOnOne {
-        if let Some(o) = ws.one_on_ones.iter().find(|o| o.id == id) {
-            let open = o.follow_ups.iter().filter(|f| f.done_on.is_none()).count();
-            if !o.follow_ups.is_empty() {
-                let mut line = format!(
-                    "its {} follow-up{}",
-                    o.follow_ups.len(),
-                    if o.follow_ups.len() == 1 { "" } else { "s" }
-                );
-                if open > 0 {
-                    let next = next_one_on_one(ws, o)
-                        .and_then(|n| ws.one_on_ones.iter().find(|x| x.id == n));
-                    line.push_str(&match next {
-                        Some(n) => format!(
-                            " — {open} still open, which move{} to the 1:1 of {}",
-                            if open == 1 { "s" } else { "" },
-                            crate::logic::journey::day_text(n.held_on)
-                        ),
-                        None => format!(
-                            " — {open} still open, which will no longer come up in later 1:1s"
-                        ),
-                    });
-                }
-                lines.push(line);
-            }
-        }
-    }
-    if kind == RecordKind::Interview {
-        if let Some(i) = ws.interviews.iter().find(|i| i.id == id) {
-            lines.push(format!(
-                "{}'s scores: the panel's spread and mean change",
-                ws.person_name(i.interviewer_id)
-            ));
-        }
-    }
-    if kind == RecordKind::Calibration {
-        if let Some(c) = ws.calibrations.iter().find(|c| c.id == id) {
-            if !c.outcomes.is_empty() {
-                lines.push(format!(
-                    "the {} calibrated level{} it recorded (readiness goes back to the session before)",
-                    c.outcomes.len(),
-                    if c.outcomes.len() == 1 { "" } else { "s" }
-                ));
-            }
-            let covered = crate::logic::calibration::covered(ws, c).len();
-            if c.revealed && covered > 0 {
-                lines.push(format!(
-                    "the reveal: {covered} assessment{} it covers become blind again",
-                    if covered == 1 { "" } else { "s" }
-                ));
-            }
-        }
-    }
-    if kind == RecordKind::FeedbackRound {
-        if let Some(r) = ws.feedback_rounds.iter().find(|r| r.id == id) {
-            if !r.responses.is_empty() {
-                lines.push(format!(
-                    "its {} response{} (they are not kept anywhere else)",
-                    r.responses.len(),
-                    if r.responses.len() == 1 { "" } else { "s" }
-                ));
-            }
-        }
-    }
-    if kind == RecordKind::Evidence {
-        if let Some(e) = ws.evidence.iter().find(|e| e.id == id) {
-            for d in crate::logic::frameworks::unbacked_by_removing(ws, e) {
-                lines.push(format!(
-                    "the only dated evidence for {d}, which is rated at the top level: that rating would rest on nothing"
-                ));
-            }
-        }
-    }
-    let sourced = ws
-        .evidence
-        .iter()
-        .filter(|e| e.source_id == Some(id))
-        .count();
-    if sourced > 0 {
-        lines.push(format!(
-            "the link from {sourced} evidence item{} to it (the item{} and {} note stay)",
-            if sourced == 1 { "" } else { "s" },
-            if sourced == 1 { "" } else { "s" },
-            if sourced == 1 { "its" } else { "their" }
-        ));
-    }
-    for c in &ws.candidates {
-        for m in c.signals.iter().filter(|m| m.evidence.contains(&id)) {
-            let text = ws
-                .cohort(c.cohort_id)
-                .and_then(|k| k.success_signals.iter().find(|s| s.id == m.signal_id))
-                .map_or("(a removed signal)", |s| s.text.as_str());
-            lines.push(format!(
-                "the evidence it gives for {}'s success signal “{text}”{}",
-                ws.person_name(c.person_id),
-                if m.met_on.is_some() {
-                    " (the signal stays marked met: check it)"
-                } else {
-                    ""
-                }
-            ));
-        }
-    }
-    let linked = ws
-        .activities
-        .iter()
-        .filter(|a| a.assignment_id == Some(id))
-        .count();
-    if linked > 0 {
-        lines.push(format!(
-            "the link from {linked} micro-assignment work session{} (the sessions stay)",
-            if linked == 1 { "" } else { "s" }
-        ));
-    }
-    let picked = ws
-        .activities
-        .iter()
-        .filter(|a| a.journal_ids.contains(&id))
-        .count();
-    if picked > 0 {
-        lines.push(format!(
-            "its place on the list of {picked} reflection session{}",
-            if picked == 1 { "" } else { "s" }
-        ));
-    }
-    Impact { lines }
 }

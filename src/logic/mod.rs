@@ -1,20 +1,15 @@
-//! Pure functions over the model: phase dates, validation, the edit door, deletion impact,
-//! the sample program. No I/O, no web APIs, no panics on user data.
+//! Pure functions over the model, by domain: `program` (people, cohorts, phases, candidates),
+//! `selection`, `journey`, `evaluation`; `records` holds what every record kind shares (the
+//! record trait, cascades, validation, merge, scoped files, deletion impact); `actions` is the
+//! one door for edits. No I/O, no web APIs, no panics on user data.
 
 pub mod actions;
-pub mod calibration;
 pub mod charts;
-pub mod entries;
-pub mod frameworks;
+pub mod evaluation;
 pub mod journey;
-pub mod merge;
-pub mod phases;
-pub mod readiness;
-pub mod sample;
-mod sample_evaluation;
-mod sample_journey;
-pub mod scope;
-pub mod validate;
+pub mod program;
+pub mod records;
+pub mod selection;
 
 pub use actions::{Action, ActionError, CandidateFields, CohortFields, PersonFields};
-pub use validate::{validate, Problem};
+pub use records::validate::{validate, Problem};

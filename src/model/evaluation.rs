@@ -2,7 +2,7 @@
 //! 360 feedback and team health checks.
 //!
 //! A [`Framework`] is named domains × ordered levels with a descriptor in each cell. The
-//! built-in ones live in code ([`crate::logic::frameworks`]) with fixed ids; a coach copies one
+//! built-in ones live in code ([`crate::logic::evaluation::frameworks`]) with fixed ids; a coach copies one
 //! to edit it, and the copy is a record in the workspace. Domains and levels are never removed
 //! from a framework that something rates against: they are *retired* (hidden from new ratings),
 //! so old assessments stay readable after any edit.

@@ -194,9 +194,9 @@ pub fn DeleteEntry(
     let intro = Signal::derive({
         let what = what.clone();
         move || {
-            let also = app
-                .ws
-                .with(|ws| !crate::logic::actions::entry_deletion_impact(ws, kind, id).is_empty());
+            let also = app.ws.with(|ws| {
+                !crate::logic::records::impact::entry_deletion_impact(ws, kind, id).is_empty()
+            });
             if also {
                 format!("This deletes {what}, and with it:")
             } else {
@@ -206,7 +206,7 @@ pub fn DeleteEntry(
     });
     let lines = Signal::derive(move || {
         app.ws
-            .with(|ws| crate::logic::actions::entry_deletion_impact(ws, kind, id).lines)
+            .with(|ws| crate::logic::records::impact::entry_deletion_impact(ws, kind, id).lines)
     });
     let done = format!("Deleted the {}.", kind.name());
     let confirm = Callback::new(move |_| {

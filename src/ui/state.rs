@@ -522,7 +522,7 @@ impl AppState {
     pub fn mark_sent(self, only: Option<&std::collections::HashSet<crate::model::Id>>) {
         if self.read_only.with_untracked(Option::is_none) {
             self.ws
-                .maybe_update(|ws| crate::logic::merge::mark_sent(ws, only));
+                .maybe_update(|ws| crate::logic::records::merge::mark_sent(ws, only));
         }
     }
 

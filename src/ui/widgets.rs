@@ -3,7 +3,8 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::logic::actions::{parse_hours, CandidateFields};
+use crate::logic::actions::CandidateFields;
+use crate::logic::program::parse_hours;
 use crate::model::{CandidateStatus, Date, Id, Person, Workspace};
 
 /// "21 Nov 2026".
@@ -44,7 +45,7 @@ pub fn person_choices(ws: &Workspace) -> Vec<(Id, String)> {
 
 /// Every framework for a picker (built-in first): (id, name).
 pub fn framework_choices(ws: &Workspace) -> Vec<(String, String)> {
-    crate::logic::frameworks::all(ws)
+    crate::logic::evaluation::frameworks::all(ws)
         .into_iter()
         .map(|f| (f.id.to_string(), f.name))
         .collect()

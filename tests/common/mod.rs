@@ -25,7 +25,7 @@ pub fn counter_ids() -> impl FnMut() -> Id {
 
 /// The sample program built on fixed days with counter ids.
 pub fn sample() -> Workspace {
-    runway::logic::sample::sample_program(day(2026, 11, 21), at(2026, 11, 21), &mut counter_ids())
+    runway::sample::sample_program(day(2026, 11, 21), at(2026, 11, 21), &mut counter_ids())
 }
 
 /// Applies an action with a fixed clock and fresh random ids.
@@ -35,7 +35,7 @@ pub fn act(ws: &mut Workspace, action: Action) -> Result<Option<Id>, runway::log
 
 /// Asserts that every field a record has in the file is one merges compare (`Entry::FIELDS`),
 /// apart from its id, owner and version stamps: a new field must take part in merges.
-pub fn assert_fields_listed<T: runway::logic::entries::Entry>(sample: &T) {
+pub fn assert_fields_listed<T: runway::logic::records::Entry>(sample: &T) {
     let v = serde_json::to_value(sample).unwrap();
     let meta = [
         "id",

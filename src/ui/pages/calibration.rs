@@ -1,6 +1,6 @@
 //! Monthly calibration: a cohort's sessions, the reveal of raters' ratings side by side, the
 //! calibrated levels, and the reminder when a month has none. The rules (what a session
-//! covers, spreads, leniency, the reminder) are in `logic::calibration`.
+//! covers, spreads, leniency, the reminder) are in `logic::evaluation::calibration`.
 
 use std::collections::HashMap;
 
@@ -8,13 +8,13 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::logic::actions::Action;
-use crate::logic::calibration::{
+use crate::logic::evaluation::calibration::{
     apply_cell_edits, calibrated_warning, covered_per_rater, grid, is_running, leniency,
     leniency_text, prefills, reminders, sessions_this_month, CandidateGrid, Cell, Leniency,
     Prefill, DISAGREEMENT,
 };
-use crate::logic::entries::Record;
-use crate::logic::frameworks::{self, MIT_RUBRIC};
+use crate::logic::evaluation::frameworks::{self, MIT_RUBRIC};
+use crate::logic::records::Record;
 use crate::model::{Calibrated, Calibration, Framework, Id, RecordKind, Timestamp, Workspace};
 use crate::ui::browser;
 use crate::ui::forms::{person_value, AreaField, ChoiceField, DateField, DeleteEntry, PeopleField};
@@ -369,7 +369,7 @@ fn leniency_table(ws: &Workspace, l: &[Leniency]) -> impl IntoView {
         .collect();
     view! {
         <h3>"Leniency per rater"</h3>
-        <p class="muted small">{format!("For each domain a rater rated alongside others: their level minus the others' average, averaged over those domains. Positive is more lenient than the group, negative stricter; {:.1} or more either way is flagged. A spread of {DISAGREEMENT} or more levels in one domain is a disagreement.", crate::logic::calibration::LENIENCY_FLAG)}</p>
+        <p class="muted small">{format!("For each domain a rater rated alongside others: their level minus the others' average, averaged over those domains. Positive is more lenient than the group, negative stricter; {:.1} or more either way is flagged. A spread of {DISAGREEMENT} or more levels in one domain is a disagreement.", crate::logic::evaluation::calibration::LENIENCY_FLAG)}</p>
         <div class="table-wrap">
             <table class="scoreboard cal-leniency">
                 <caption class="sr-only">"Leniency per rater"</caption>

@@ -5,9 +5,11 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
 
-use crate::logic::actions::{cohort_deletion_impact, enrollable, Action, CohortFields};
-use crate::logic::phases::{phase_span, position_on, progress, Position};
-use crate::logic::scope::Scope;
+use crate::logic::actions::{Action, CohortFields};
+use crate::logic::program::enrollable;
+use crate::logic::program::phases::{phase_span, position_on, progress, Position};
+use crate::logic::records::impact::cohort_deletion_impact;
+use crate::logic::records::scope::Scope;
 use crate::model::{CandidateStatus, Cohort, Id};
 use crate::ui::browser;
 use crate::ui::pages::board::CohortScenarios;

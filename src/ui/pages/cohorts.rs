@@ -5,7 +5,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::logic::actions::{Action, CohortFields};
-use crate::logic::phases::{describe_position, monday_on_or_after};
+use crate::logic::program::phases::{describe_position, monday_on_or_after};
 use crate::model::Id;
 use crate::ui::browser;
 use crate::ui::state::use_app;

@@ -4,7 +4,7 @@ use wasm_bindgen::JsCast;
 
 use crate::file::{crypt, DecodeError, Decoded, MAX_FILE_BYTES};
 use crate::logic::actions::Action;
-use crate::logic::merge::{merge, Change, ConflictKind, MergeReport, Resolutions, Side};
+use crate::logic::records::merge::{merge, Change, ConflictKind, MergeReport, Resolutions, Side};
 use crate::model::{Id, RecordKind, Workspace};
 use crate::storage::{self, local::LocalStore, Store, WORKSPACE_KEY};
 use crate::ui::browser;
@@ -197,7 +197,7 @@ fn ExportImport() -> impl IntoView {
                         <div><dt>"People"</dt><dd>{c.people}</dd></div>
                         <div><dt>"Cohorts"</dt><dd>{c.cohorts}</dd></div>
                         <div><dt>"Candidates"</dt><dd>{c.candidates}</dd></div>
-                        <div><dt>"Journey and evaluation records"</dt><dd>{crate::logic::entries::all_entry_ids(&d.workspace).len()}</dd></div>
+                        <div><dt>"Journey and evaluation records"</dt><dd>{crate::logic::records::all_ids(&d.workspace).len()}</dd></div>
                         <div><dt>"Exported"</dt><dd>{d.exported_at.as_deref().and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok()).map_or_else(|| "unknown".to_string(), |t| fmt_date(t.date_naive()))}</dd></div>
                     </dl>
                     <p>"Replace: this browser's workspace becomes the file's. Merge: the file's additions and changes are brought into yours, and you choose where both changed the same thing. Either way your current workspace is kept for “Undo import”."</p>
@@ -232,11 +232,8 @@ fn SampleLoader() -> impl IntoView {
     let open = RwSignal::new(false);
     let has_data = move || app.ws.with(|ws| !ws.is_empty());
     let load = Callback::new(move |_| {
-        let ws = crate::logic::sample::sample_program(
-            browser::today(),
-            browser::now(),
-            &mut browser::new_id,
-        );
+        let ws =
+            crate::sample::sample_program(browser::today(), browser::now(), &mut browser::new_id);
         match app.replace(ws) {
             Ok(None) => {
                 app.say("Loaded the sample program. “Undo import” brings your workspace back.")
@@ -450,6 +447,25 @@ fn kind_word(kind: RecordKind) -> &'static str {
     }
 }
 
+/// A record's name in the merge preview: "Person: Priya Raman", but "1:1 of Priya with Sam on
+/// …" rather than "1:1: 1:1 of …" when the label already says what it is.
+fn record_title(kind: RecordKind, label: &str) -> String {
+    let word = kind_word(kind);
+    if label.to_lowercase().starts_with(&word.to_lowercase()) {
+        label.to_string()
+    } else {
+        format!("{word}: {label}")
+    }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// What a merge will add, update and remove, with a choice for every conflict.
 #[component]
 fn MergePreview(theirs: Workspace, merging: RwSignal<Option<Workspace>>) -> impl IntoView {
@@ -471,10 +487,10 @@ fn MergePreview(theirs: Workspace, merging: RwSignal<Option<Workspace>>) -> impl
                     <h4>{format!("{title} ({})", items.len())}</h4>
                     <ul>{items.into_iter().map(|c| view! {
                         <li>
-                            {format!("{}: {}", kind_word(c.kind), c.label)}
+                            {record_title(c.kind, &c.label)}
                             {(!c.details.is_empty()).then(|| view! {
                                 <ul class="details">{c.details.into_iter().map(|d| view! {
-                                    <li>{format!("{}: {} → {}", d.field, d.mine, d.theirs)}</li>
+                                    <li>{format!("{}: {} → {}", capitalised(&d.label), d.mine, d.theirs)}</li>
                                 }).collect_view()}</ul>
                             })}
                         </li>
@@ -529,21 +545,21 @@ fn MergePreview(theirs: Workspace, merging: RwSignal<Option<Workspace>>) -> impl
                     <h4>{format!("Changed on both sides: choose ({})", conflicts.len())}</h4>
                     {conflicts.into_iter().map(|c| {
                         let id = c.id;
-                        let title = format!("{}: {}", kind_word(c.kind), c.label);
-                        let rows: Vec<(&'static str, String, String)> = match c.what {
-                            ConflictKind::BothChanged(diffs) => diffs.into_iter().map(|d| (d.field, d.mine, d.theirs)).collect(),
-                            ConflictKind::DeletedHereChangedThere => vec![("record", "deleted here".into(), "changed in their file after that".into())],
-                            ConflictKind::DeletedThereChangedHere => vec![("record", "changed here after their deletion".into(), "deleted in their file".into())],
+                        let title = record_title(c.kind, &c.label);
+                        let rows: Vec<(&'static str, String, String, String)> = match c.what {
+                            ConflictKind::BothChanged(diffs) => diffs.into_iter().map(|d| (d.field, capitalised(&d.label), d.mine, d.theirs)).collect(),
+                            ConflictKind::DeletedHereChangedThere => vec![("record", "Record".into(), "deleted here".into(), "changed in their file after that".into())],
+                            ConflictKind::DeletedThereChangedHere => vec![("record", "Record".into(), "changed here after their deletion".into(), "deleted in their file".into())],
                         };
                         view! {
                             <fieldset class="conflict">
                                 <legend>{title.clone()}</legend>
-                                {rows.into_iter().map(|(field, mine, theirs_value)| {
+                                {rows.into_iter().map(|(field, label, mine, theirs_value)| {
                                     let group = format!("merge-{id}-{field}");
                                     let is = move |side: Side| choices.with(|c| c.get(&id).and_then(|m| m.get(field)).copied().unwrap_or(Side::Mine) == side);
                                     view! {
-                                        <div class="choice" role="radiogroup" aria-label=format!("{title}: {field}")>
-                                            <span class="field">{field}</span>
+                                        <div class="choice" role="radiogroup" aria-label=format!("{title}: {label}")>
+                                            <span class="field">{label.clone()}</span>
                                             <label class="check"><input type="radio" name=group.clone() prop:checked=move || is(Side::Mine) on:change=move |_| choose(id, field, Side::Mine)/>{format!("Keep mine: {mine}")}</label>
                                             <label class="check"><input type="radio" name=group prop:checked=move || is(Side::Theirs) on:change=move |_| choose(id, field, Side::Theirs)/>{format!("Take theirs: {theirs_value}")}</label>
                                         </div>

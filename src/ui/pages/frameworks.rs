@@ -13,11 +13,11 @@ use wasm_bindgen::JsCast;
 use crate::file::framework as fw_file;
 use crate::file::{DecodeError, MAX_FILE_BYTES};
 use crate::logic::actions::Action;
-use crate::logic::entries::Record;
-use crate::logic::frameworks::{
+use crate::logic::evaluation::frameworks::{
     self, copy_name, copy_of, find, is_builtin, level_change, part_usage, plan_import, retire_note,
     usage, usage_text, ImportPlan, Piece,
 };
+use crate::logic::records::Record;
 use crate::model::{Descriptor, Domain, Framework, Id, Level, RecordKind};
 use crate::ui::browser;
 use crate::ui::link;

@@ -3,9 +3,9 @@ use leptos::prelude::*;
 use crate::ui::link;
 use leptos_router::components::A;
 
-use crate::logic::phases::{describe_position, position_on, Position};
-use crate::logic::sample::sample_program;
+use crate::logic::program::phases::{describe_position, position_on, Position};
 use crate::model::CandidateStatus;
+use crate::sample::sample_program;
 use crate::ui::browser;
 use crate::ui::state::use_app;
 use crate::ui::widgets::{count, fmt_date};

@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use crate::logic::actions::Action;
-use crate::logic::entries::Record;
 use crate::logic::journey::{Starter, STARTER_SNIPPETS};
+use crate::logic::records::Record;
 use crate::model::{CaseReview, Id, RecordKind, Snippet, SnippetCategory, Timestamp};
 use crate::ui::browser;
 use crate::ui::forms::{AreaField, ChoiceField, DateField, DeleteEntry, FormButtons, TextField};

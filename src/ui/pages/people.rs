@@ -4,7 +4,8 @@ use crate::ui::link;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
-use crate::logic::actions::{person_deletion_impact, Action, PersonFields};
+use crate::logic::actions::{Action, PersonFields};
+use crate::logic::records::impact::person_deletion_impact;
 use crate::model::{Person, TrackLevel};
 use crate::ui::pages::{existing_route_id, Missing};
 use crate::ui::state::use_app;

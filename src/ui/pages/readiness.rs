@@ -5,12 +5,12 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::logic::charts::num;
-use crate::logic::frameworks;
-use crate::logic::phases::describe_position;
-use crate::logic::readiness::{
+use crate::logic::evaluation::frameworks;
+use crate::logic::evaluation::readiness::{
     aggregate, coverage, evidence_counts, health_trends, month_text, over_months, rounds_of,
     summary, DomainStatus, FeedbackAggregate, Summary, DEFAULT_FRAMEWORK,
 };
+use crate::logic::program::phases::describe_position;
 use crate::model::{Id, Workspace};
 use crate::ui::browser;
 use crate::ui::charts::{

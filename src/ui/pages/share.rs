@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::file;
 use crate::file::crypt;
-use crate::logic::scope::{scoped, Scope};
+use crate::logic::records::scope::{scoped, Scope};
 use crate::ui::browser;
 use crate::ui::state::use_app;
 use crate::ui::widgets::count;
@@ -20,7 +20,9 @@ pub fn ScopedExport(scope: Scope, #[prop(into)] for_whom: String) -> impl IntoVi
                 s.workspace
                     .journal
                     .iter()
-                    .filter(|j| !crate::logic::scope::journal_visible(scope, j.visibility, false))
+                    .filter(|j| {
+                        !crate::logic::records::scope::journal_visible(scope, j.visibility, false)
+                    })
                     .count()
             })
         })

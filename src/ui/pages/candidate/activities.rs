@@ -5,8 +5,9 @@
 use leptos::prelude::*;
 
 use crate::logic::actions::Action;
-use crate::logic::entries::{Record, MAX_ACTIVITY_MINUTES};
+use crate::logic::journey::MAX_ACTIVITY_MINUTES;
 use crate::logic::journey::{activity_overdue, parse_time, phase_of};
+use crate::logic::records::Record;
 use crate::model::{Activity, ActivityKind, Id, RecordKind, Timestamp, Visibility, Workspace};
 use crate::ui::browser;
 use crate::ui::forms::{

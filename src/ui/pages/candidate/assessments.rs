@@ -1,19 +1,19 @@
 //! A candidate's assessments (rater, role, a level and comment per domain), the evidence
 //! behind them, and their history by month. Ratings are blind: the rules are in
-//! `logic::calibration` (who may see what), and the evidence rule for top-level ratings in
-//! `logic::frameworks::rating_problems`, which refuses the save with a message.
+//! `logic::evaluation::calibration` (who may see what), and the evidence rule for top-level ratings in
+//! `logic::evaluation::frameworks::rating_problems`, which refuses the save with a message.
 
 use std::collections::HashMap;
 
 use leptos::prelude::*;
 
 use crate::logic::actions::Action;
-use crate::logic::calibration::{
+use crate::logic::evaluation::calibration::{
     assessments_for, domains_without_dated_evidence, evidence_by_domain, history, source_of,
     sources, top_without_evidence, Seen,
 };
-use crate::logic::entries::Record;
-use crate::logic::frameworks::{self, MIT_RUBRIC};
+use crate::logic::evaluation::frameworks::{self, MIT_RUBRIC};
+use crate::logic::records::Record;
 use crate::model::{
     Assessment, Evidence, EvidenceKind, Framework, Id, RaterRole, Rating, RecordKind, Timestamp,
     Workspace,
@@ -184,7 +184,7 @@ fn AssessmentEditor(page: Page) -> impl IntoView {
         if prev.as_ref() != Some(&r) && form.editing.get_untracked().is_none() {
             if let Some(p) = person_value(&r) {
                 let role = app.ws.with_untracked(|ws| {
-                    crate::logic::calibration::role_for(ws, page.candidate, p)
+                    crate::logic::evaluation::calibration::role_for(ws, page.candidate, p)
                 });
                 form.role.set(role.code().to_string());
             }

@@ -6,8 +6,8 @@ use chrono::Days;
 use leptos::prelude::*;
 
 use crate::logic::actions::Action;
-use crate::logic::entries::Record;
 use crate::logic::journey::{assignment_overdue, metric_change, trim_float};
+use crate::logic::records::Record;
 use crate::model::{
     ActivityKind, Assignment, AssignmentStatus, Date, Id, Metric, RecordKind, Timestamp,
 };

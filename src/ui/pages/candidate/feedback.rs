@@ -1,16 +1,16 @@
 //! 360 feedback rounds (shown in aggregate) and team health checks.
 //!
 //! A response's answers are never shown again once saved: the page shows counts per group and
-//! the aggregate that `logic::readiness::aggregate` allows under the anonymity threshold.
+//! the aggregate that `logic::evaluation::readiness::aggregate` allows under the anonymity threshold.
 
 use leptos::prelude::*;
 
 use crate::logic::actions::Action;
-use crate::logic::entries::Record;
-use crate::logic::journey::day_text;
-use crate::logic::readiness::{
+use crate::logic::evaluation::readiness::{
     aggregate, health_nudge, health_trends, rounds_of, threshold_rule, DEFAULT_QUESTIONS,
 };
+use crate::logic::journey::day_text;
+use crate::logic::records::Record;
 use crate::model::{
     Answer360, FeedbackGroup, FeedbackRound, HealthCheck, HealthDimension, HealthScore, Id,
     Question, RecordKind, Response360, Timestamp, FEEDBACK_MAX, FEEDBACK_MIN, HEALTH_MAX,

@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use crate::logic::actions::Action;
-use crate::logic::entries::Record;
 use crate::logic::journey::journal_tags;
+use crate::logic::records::Record;
 use crate::model::{Id, JournalEntry, RecordKind, Timestamp, Visibility};
 use crate::ui::browser;
 use crate::ui::forms::{AreaField, ChoiceField, DateField, DeleteEntry, FormButtons, TextField};

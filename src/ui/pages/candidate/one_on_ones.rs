@@ -5,10 +5,10 @@
 use leptos::prelude::*;
 
 use crate::logic::actions::Action;
-use crate::logic::entries::Record;
 use crate::logic::journey::{
     carried_over, checklist_gaps, follow_ups_from_lines, open_follow_ups, STARTER_SNIPPETS,
 };
+use crate::logic::records::Record;
 use crate::model::{Date, FollowUp, Id, OneOnOne, RecordKind, Timestamp};
 use crate::ui::browser;
 use crate::ui::forms::{

@@ -8,8 +8,8 @@ use crate::logic::actions::Action;
 use crate::logic::journey::{
     calendar, timeline, upcoming_count, ItemKind, ItemState, TimelineItem,
 };
-use crate::logic::phases::{describe_position, position_on, Position};
-use crate::logic::scope::Scope;
+use crate::logic::program::phases::{describe_position, position_on, Position};
+use crate::logic::records::scope::Scope;
 use crate::model::Id;
 use crate::ui::browser;
 use crate::ui::pages::candidate::section_href;
@@ -97,7 +97,7 @@ pub fn Overview(id: Id) -> impl IntoView {
     });
     let impact = Signal::derive(move || {
         app.ws.with(|ws| {
-            let held = crate::logic::actions::owned_summary(ws, id);
+            let held = crate::logic::records::impact::owned_summary(ws, id);
             if held.is_empty() {
                 Vec::new()
             } else {

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::logic::readiness::{summary, DEFAULT_FRAMEWORK};
+use crate::logic::evaluation::readiness::{summary, DEFAULT_FRAMEWORK};
 use crate::model::Id;
 use crate::ui::browser;
 use crate::ui::forms::ChoiceField;

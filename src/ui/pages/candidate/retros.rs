@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use crate::logic::actions::Action;
-use crate::logic::entries::Record;
 use crate::logic::journey::quarter_of;
+use crate::logic::records::Record;
 use crate::model::{Id, RecordKind, Retro, Timestamp};
 use crate::ui::browser;
 use crate::ui::forms::{AreaField, ChoiceField, DeleteEntry, FormButtons, NumberField};

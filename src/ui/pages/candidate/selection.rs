@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use crate::logic::actions::Action;
-use crate::logic::entries::Record;
 use crate::logic::journey::{scoreboard, verdict_line, Cell, Scoreboard};
+use crate::logic::records::Record;
 use crate::model::{
     score_label, Answer, Decision, GreenFlag, Id, Interview, Nomination, NominationKind,
     RecordKind, Reference, Timestamp, Verdict, WantsToManage, SCORE_MAX, SCORE_MIN,

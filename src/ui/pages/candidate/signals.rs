@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use crate::logic::actions::Action;
-use crate::logic::entries::entry_label;
 use crate::logic::journey::signals_met;
+use crate::logic::records::entry_label;
 use crate::model::{Id, RecordKind, SignalMark, SuccessSignal, Visibility};
 use crate::ui::browser;
 use crate::ui::pages::candidate::section_href;

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::logic::actions::Action;
 use crate::logic::journey::{activity_overdue, trim_float, week_plan_line, week_summary};
-use crate::logic::phases::monday_on_or_before;
+use crate::logic::program::phases::monday_on_or_before;
 use crate::model::{ActivityKind, Date, Id, WeekPlan};
 use crate::ui::browser;
 use crate::ui::forms::NumberField;

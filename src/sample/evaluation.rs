@@ -4,10 +4,10 @@
 
 use chrono::{Datelike, Days};
 
-use super::entries::Record;
-use super::frameworks::{builtin, MIT_RUBRIC};
-use super::sample::Builder;
-use super::sample_journey::Cast;
+use super::journey::Cast;
+use super::Builder;
+use crate::logic::evaluation::frameworks::{builtin, MIT_RUBRIC};
+use crate::logic::records::Record;
 use crate::model::{
     Answer360, Assessment, Calibrated, Calibration, Date, Evidence, EvidenceKind, FeedbackGroup,
     FeedbackRound, HealthCheck, HealthDimension, HealthScore, Id, Question, RaterRole, Rating,

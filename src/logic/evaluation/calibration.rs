@@ -227,7 +227,7 @@ pub struct CandidateGrid {
 /// The reveal: candidate × domain × rater → level, for the assessments a session covers.
 /// Domains are the framework's active ones, plus any retired one that was rated.
 pub fn grid(ws: &Workspace, session: &Calibration) -> Vec<CandidateGrid> {
-    let Some(fw) = crate::logic::frameworks::find(ws, session.framework_id) else {
+    let Some(fw) = crate::logic::evaluation::frameworks::find(ws, session.framework_id) else {
         return Vec::new();
     };
     let covered = covered(ws, session);
@@ -391,7 +391,7 @@ pub struct Prefill {
 
 /// The pre-filled calibrated levels of a session (see [`agreed_level`]), in grid order.
 pub fn prefills(ws: &Workspace, session: &Calibration) -> Vec<Prefill> {
-    let Some(fw) = crate::logic::frameworks::find(ws, session.framework_id) else {
+    let Some(fw) = crate::logic::evaluation::frameworks::find(ws, session.framework_id) else {
         return Vec::new();
     };
     grid(ws, session)
@@ -475,7 +475,7 @@ pub fn apply_cell_edits(
                 s.outcomes.remove(i);
             }
             (None, None) if !rationale.is_empty() => {
-                let domain = crate::logic::frameworks::find(ws, s.framework_id)
+                let domain = crate::logic::evaluation::frameworks::find(ws, s.framework_id)
                     .and_then(|f| f.domain(key.1).map(|d| d.name.clone()))
                     .unwrap_or_else(|| "a domain".into());
                 let who = ws.candidate_name(key.0).unwrap_or("a candidate");
@@ -499,7 +499,7 @@ pub fn calibrated_warning(
     domain_id: Id,
     level_id: Id,
 ) -> Option<String> {
-    let fw = crate::logic::frameworks::find(ws, session.framework_id)?;
+    let fw = crate::logic::evaluation::frameworks::find(ws, session.framework_id)?;
     let missing = top_without_evidence(ws, candidate_id, &fw, session.on, &[(domain_id, level_id)]);
     if missing.is_empty() {
         return None;
@@ -647,7 +647,8 @@ pub fn top_without_evidence(
         .iter()
         .filter(|(d, l)| {
             *l == top
-                && crate::logic::frameworks::dated_evidence(ws, candidate_id, *d, on).is_empty()
+                && crate::logic::evaluation::frameworks::dated_evidence(ws, candidate_id, *d, on)
+                    .is_empty()
         })
         .map(|(d, _)| *d)
         .collect()

@@ -13,7 +13,7 @@
 
 use std::collections::HashSet;
 
-use crate::logic::entries::Entry;
+use crate::logic::records::Entry;
 use crate::model::{Id, Visibility, Workspace};
 
 /// What a scoped export covers.
@@ -49,7 +49,7 @@ impl Scoped {
             .map(|p| p.id)
             .chain(ws.cohorts.iter().map(|c| c.id))
             .chain(ws.candidates.iter().map(|c| c.id))
-            .chain(crate::logic::entries::all_entry_ids(ws))
+            .chain(crate::logic::records::all_ids(ws))
             .collect()
     }
 }

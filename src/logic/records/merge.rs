@@ -20,12 +20,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde_json::Value;
 
-use crate::logic::entries::{entry_label, prune, Entry};
-use crate::model::{
-    Activity, Assessment, Assignment, Calibration, Candidate, CaseReview, Cohort, Evidence,
-    FeedbackRound, Framework, HealthCheck, Id, Interview, JournalEntry, OneOnOne, Person,
-    RecordKind, Reference, Retro, Snippet, Timestamp, Tombstone, Workspace,
-};
+use super::{all_ids, cascade, each_kind, entry_label, field_label, Entry, ListVisitor};
+use crate::model::{Id, RecordKind, Timestamp, Tombstone, Workspace};
 
 /// Which side's value to keep for one field of a conflict.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,7 +33,10 @@ pub enum Side {
 /// One field that differs in a conflict, shown to the person as text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldDiff {
+    /// The field's key in the file (what [`Resolutions`] name).
     pub field: &'static str,
+    /// The field's name for people ("follow-ups", "role title").
+    pub label: String,
     pub mine: String,
     pub theirs: String,
 }
@@ -100,262 +99,6 @@ impl MergeReport {
 /// conflicts). Anything not chosen keeps this side's value.
 pub type Resolutions = HashMap<Id, BTreeMap<&'static str, Side>>;
 
-/// A record type that can be merged: its version stamps, a name, and its fields.
-trait Mergeable: Clone + PartialEq {
-    const KIND: RecordKind;
-    fn id(&self) -> Id;
-    fn updated_at(&self) -> Timestamp;
-    fn set_updated_at(&mut self, at: Timestamp);
-    /// Versions known to be shared with another copy (see `merge_bases` in the model).
-    fn bases(&self) -> &[Timestamp];
-    fn bases_mut(&mut self) -> &mut Vec<Timestamp>;
-    /// Fields the person can choose between: (name, display value).
-    fn fields(&self, ws: &Workspace) -> Vec<(&'static str, String)>;
-    /// Copies one field from `other`.
-    fn take_field(&mut self, field: &str, other: &Self);
-    /// Whether one field holds the same value on both sides. Compares values, not the text
-    /// shown (which may summarise: "3 of 7"). `None`: compare the shown text.
-    fn field_eq(&self, _field: &str, _other: &Self) -> Option<bool> {
-        None
-    }
-    /// Their version with what a scoped file withheld from them (see `scope`) filled in from
-    /// mine, or `None` when nothing was withheld: a file that never held a note cannot clear it.
-    fn fill_withheld(&self, _theirs: &Self) -> Option<Self> {
-        None
-    }
-    /// Settles a field both sides changed by combining them, when that loses nothing.
-    fn combine(&mut self, _field: &str, _theirs: &Self) -> bool {
-        false
-    }
-}
-
-/// The version accessors every record type has the same way.
-macro_rules! versions {
-    ($kind:ident) => {
-        const KIND: RecordKind = RecordKind::$kind;
-        fn id(&self) -> Id {
-            self.id
-        }
-        fn updated_at(&self) -> Timestamp {
-            self.updated_at
-        }
-        fn set_updated_at(&mut self, at: Timestamp) {
-            self.updated_at = at;
-        }
-        fn bases(&self) -> &[Timestamp] {
-            &self.merge_bases
-        }
-        fn bases_mut(&mut self) -> &mut Vec<Timestamp> {
-            &mut self.merge_bases
-        }
-    };
-}
-
-fn opt<T: ToString>(v: &Option<T>) -> String {
-    v.as_ref()
-        .map(ToString::to_string)
-        .unwrap_or_else(|| "—".into())
-}
-
-impl Mergeable for Person {
-    versions!(Person);
-    fn fields(&self, _: &Workspace) -> Vec<(&'static str, String)> {
-        vec![
-            ("name", self.name.clone()),
-            ("email", opt(&self.email)),
-            ("team", self.team.clone()),
-            ("role title", self.role_title.clone()),
-            ("level", self.level.code().into()),
-            ("joined on", opt(&self.joined_on)),
-            ("left on", opt(&self.left_on)),
-        ]
-    }
-    fn take_field(&mut self, field: &str, o: &Self) {
-        match field {
-            "name" => self.name = o.name.clone(),
-            "email" => self.email = o.email.clone(),
-            "team" => self.team = o.team.clone(),
-            "role title" => self.role_title = o.role_title.clone(),
-            "level" => self.level = o.level,
-            "joined on" => self.joined_on = o.joined_on,
-            "left on" => self.left_on = o.left_on,
-            _ => {}
-        }
-    }
-}
-
-impl Mergeable for Cohort {
-    versions!(Cohort);
-    fn fields(&self, ws: &Workspace) -> Vec<(&'static str, String)> {
-        let names = |ids: &[Id]| {
-            ids.iter()
-                .map(|i| ws.person_name(*i))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        vec![
-            ("name", self.name.clone()),
-            (
-                "sponsor",
-                self.sponsor_id
-                    .map_or("—".into(), |s| ws.person_name(s).to_string()),
-            ),
-            ("coaches", names(&self.coach_ids)),
-            (
-                "phases",
-                self.phases
-                    .iter()
-                    .map(|p| format!("{} {}–{}", p.kind.name(), p.starts_on, p.ends_on))
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            ),
-            (
-                "success signals",
-                self.success_signals
-                    .iter()
-                    .map(|s| s.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" | "),
-            ),
-            (
-                "interview scenarios",
-                self.scenarios
-                    .iter()
-                    .map(|s| format!("{}: {}", s.title, s.prompt))
-                    .collect::<Vec<_>>()
-                    .join(" | "),
-            ),
-            (
-                "standard week",
-                crate::logic::journey::week_plan_line(&self.week),
-            ),
-        ]
-    }
-    fn take_field(&mut self, field: &str, o: &Self) {
-        match field {
-            "name" => self.name = o.name.clone(),
-            "interview scenarios" => self.scenarios = o.scenarios.clone(),
-            "standard week" => self.week = o.week.clone(),
-            "sponsor" => self.sponsor_id = o.sponsor_id,
-            "coaches" => self.coach_ids = o.coach_ids.clone(),
-            "phases" => self.phases = o.phases.clone(),
-            "success signals" => self.success_signals = o.success_signals.clone(),
-            _ => {}
-        }
-    }
-}
-
-impl Mergeable for Candidate {
-    versions!(Candidate);
-    fn fields(&self, ws: &Workspace) -> Vec<(&'static str, String)> {
-        let json = |v: &dyn erased::Json| describe(&v.value(), ws);
-        vec![
-            ("status", self.status.label().into()),
-            ("protected hours", self.protected_hours_per_week.to_string()),
-            ("nomination", json(&self.nomination)),
-            (
-                "green flags",
-                if self.green_flags.is_empty() {
-                    "—".into()
-                } else {
-                    self.green_flags
-                        .iter()
-                        .map(|f| f.label())
-                        .collect::<Vec<_>>()
-                        .join("; ")
-                },
-            ),
-            (
-                "wants to manage",
-                self.wants_to_manage
-                    .map_or("—".into(), |w| w.label().into()),
-            ),
-            ("decision", json(&self.decision)),
-            (
-                "success signals",
-                self.signals
-                    .iter()
-                    .map(|m| {
-                        let text = ws
-                            .cohort(self.cohort_id)
-                            .and_then(|c| c.success_signals.iter().find(|s| s.id == m.signal_id))
-                            .map_or("(a removed signal)", |s| s.text.as_str());
-                        let state = m
-                            .met_on
-                            .map_or("not yet".to_string(), |d| format!("met {d}"));
-                        format!("{text}: {state}, {} evidence", m.evidence.len())
-                    })
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            ),
-        ]
-    }
-    fn fill_withheld(&self, theirs: &Self) -> Option<Self> {
-        let mut t = theirs.clone();
-        let mut filled = false;
-        if let (Some(mine), Some(their)) = (&self.decision, &mut t.decision) {
-            if their.reason.is_empty()
-                && !mine.reason.is_empty()
-                && (their.verdict, their.on) == (mine.verdict, mine.on)
-            {
-                their.reason = mine.reason.clone();
-                filled = true;
-            }
-        }
-        if t.green_flags.is_empty() && !self.green_flags.is_empty() {
-            t.green_flags = self.green_flags.clone();
-            filled = true;
-        }
-        if let (Some(mine), Some(their)) = (&self.nomination, &mut t.nomination) {
-            if their.rationale.is_empty()
-                && !mine.rationale.is_empty()
-                && their.kind == crate::model::NominationKind::Manager
-                && mine.kind == their.kind
-            {
-                their.rationale = mine.rationale.clone();
-                filled = true;
-            }
-        }
-        filled.then_some(t)
-    }
-    fn field_eq(&self, field: &str, o: &Self) -> Option<bool> {
-        Some(match field {
-            "status" => self.status == o.status,
-            "protected hours" => self.protected_hours_per_week == o.protected_hours_per_week,
-            "nomination" => self.nomination == o.nomination,
-            "green flags" => self.green_flags == o.green_flags,
-            "wants to manage" => self.wants_to_manage == o.wants_to_manage,
-            "decision" => self.decision == o.decision,
-            "success signals" => self.signals == o.signals,
-            _ => return None,
-        })
-    }
-    fn take_field(&mut self, field: &str, o: &Self) {
-        match field {
-            "status" => self.status = o.status,
-            "protected hours" => self.protected_hours_per_week = o.protected_hours_per_week,
-            "nomination" => self.nomination = o.nomination.clone(),
-            "green flags" => self.green_flags = o.green_flags.clone(),
-            "wants to manage" => self.wants_to_manage = o.wants_to_manage,
-            "decision" => self.decision = o.decision.clone(),
-            "success signals" => self.signals = o.signals.clone(),
-            _ => {}
-        }
-    }
-}
-
-/// Serialising any field to a JSON value, for the generic field display.
-mod erased {
-    pub trait Json {
-        fn value(&self) -> serde_json::Value;
-    }
-    impl<T: serde::Serialize> Json for T {
-        fn value(&self) -> serde_json::Value {
-            serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
-        }
-    }
-}
-
 /// A field's value as a person reads it: text as is, ids of people as their names, lists
 /// joined, records by their text or title.
 fn describe(v: &Value, ws: &Workspace) -> String {
@@ -390,14 +133,17 @@ fn describe(v: &Value, ws: &Workspace) -> String {
     }
 }
 
-/// The fields of a journey record, read from its file form. A `FIELDS` entry may join keys
-/// that only make sense together with `+` (an activity's kind and its debrief): they are shown,
-/// compared and taken as one.
+/// The fields of a record, read from its file form (or as the kind shows them). A `FIELDS`
+/// entry may join keys that only make sense together with `+` (an activity's kind and its
+/// debrief): they are shown, compared and taken as one.
 fn entry_fields<T: Entry>(r: &T, ws: &Workspace) -> Vec<(&'static str, String)> {
     let v = serde_json::to_value(r).unwrap_or(Value::Null);
     T::FIELDS
         .iter()
         .map(|f| {
+            if let Some(shown) = r.show(f, ws) {
+                return (*f, shown);
+            }
             let shown: Vec<String> = f
                 .split('+')
                 .map(|k| describe(v.get(k).unwrap_or(&Value::Null), ws))
@@ -441,47 +187,6 @@ fn entry_take<T: Entry>(r: &mut T, field: &str, other: &T) {
     }
 }
 
-macro_rules! mergeable_entry {
-    ($($t:ident),+) => {$(
-        impl Mergeable for $t {
-            versions!($t);
-            fn fields(&self, ws: &Workspace) -> Vec<(&'static str, String)> {
-                entry_fields(self, ws)
-            }
-            fn take_field(&mut self, field: &str, o: &Self) {
-                entry_take(self, field, o)
-            }
-            fn field_eq(&self, field: &str, o: &Self) -> Option<bool> {
-                Some(entry_field_eq(self, field, o))
-            }
-            fn combine(&mut self, field: &str, o: &Self) -> bool {
-                self.combine_field(field, o)
-            }
-            fn fill_withheld(&self, theirs: &Self) -> Option<Self> {
-                <Self as Entry>::fill_withheld(self, theirs)
-            }
-        }
-    )+};
-}
-
-mergeable_entry!(
-    Reference,
-    Interview,
-    Activity,
-    Assignment,
-    OneOnOne,
-    JournalEntry,
-    Snippet,
-    CaseReview,
-    Retro,
-    Framework,
-    Assessment,
-    Evidence,
-    Calibration,
-    FeedbackRound,
-    HealthCheck
-);
-
 /// How many shared versions a record remembers.
 const MAX_BASES: usize = 4;
 
@@ -505,7 +210,7 @@ enum Relation {
     Conflict,
 }
 
-fn relate<T: Mergeable>(mine: &T, theirs: &T) -> Relation {
+fn relate<T: Entry>(mine: &T, theirs: &T) -> Relation {
     let (m, t) = (mine.updated_at(), theirs.updated_at());
     if m == t {
         Relation::Same
@@ -523,7 +228,7 @@ fn relate<T: Mergeable>(mine: &T, theirs: &T) -> Relation {
 }
 
 /// A record with its version stamps cleared, to compare contents.
-fn strip<T: Mergeable>(r: &T) -> T {
+fn strip<T: Entry>(r: &T) -> T {
     let mut r = r.clone();
     r.set_updated_at(Timestamp::MIN_UTC);
     r.bases_mut().clear();
@@ -531,36 +236,16 @@ fn strip<T: Mergeable>(r: &T) -> T {
 }
 
 /// Their record as it comes in: their version, now shared with this copy.
-fn arrived<T: Mergeable>(t: &T) -> T {
+fn arrived<T: Entry>(t: &T) -> T {
     let mut r = t.clone();
     note_base(r.bases_mut(), t.updated_at());
     r
 }
 
 fn label_of(ws: &Workspace, other: &Workspace, kind: RecordKind, id: Id) -> String {
-    let name = |id: Id| {
-        ws.person(id)
-            .or_else(|| other.person(id))
-            .map_or("(unknown person)".to_string(), |p| p.name.clone())
-    };
-    let cohort = |id: Id| {
-        ws.cohort(id)
-            .or_else(|| other.cohort(id))
-            .map_or("(unknown cohort)".to_string(), |c| c.name.clone())
-    };
-    match kind {
-        RecordKind::Person => name(id),
-        RecordKind::Cohort => cohort(id),
-        RecordKind::Candidate => ws
-            .candidate(id)
-            .or_else(|| other.candidate(id))
-            .map_or("(unknown candidate)".into(), |c| {
-                format!("{} in {}", name(c.person_id), cohort(c.cohort_id))
-            }),
-        _ => entry_label(ws, id)
-            .or_else(|| entry_label(other, id))
-            .map_or_else(|| format!("a {}", kind.name()), |(_, title)| title),
-    }
+    entry_label(ws, id)
+        .or_else(|| entry_label(other, id))
+        .map_or_else(|| format!("a {}", kind.name()), |(_, title)| title)
 }
 
 struct Merger<'a> {
@@ -583,13 +268,14 @@ impl Merger<'_> {
     }
 
     /// The fields that differ between my and their version of a record.
-    fn diffs<T: Mergeable>(&self, m: &T, t: &T) -> Vec<FieldDiff> {
-        m.fields(self.mine)
+    fn diffs<T: Entry>(&self, m: &T, t: &T) -> Vec<FieldDiff> {
+        entry_fields(m, self.mine)
             .into_iter()
-            .zip(t.fields(self.theirs))
-            .filter(|(a, b)| !m.field_eq(a.0, t).unwrap_or(a.1 == b.1))
+            .zip(entry_fields(t, self.theirs))
+            .filter(|(a, _)| !entry_field_eq(m, a.0, t))
             .map(|(a, b)| FieldDiff {
                 field: a.0,
+                label: field_label::<T>(a.0),
                 mine: a.1,
                 theirs: b.1,
             })
@@ -609,7 +295,7 @@ impl Merger<'_> {
     }
 
     /// Merges one list of records; returns the merged list.
-    fn list<T: Mergeable>(&mut self, mine: &[T], theirs: &[T]) -> Vec<T> {
+    fn list<T: Entry>(&mut self, mine: &[T], theirs: &[T]) -> Vec<T> {
         let kind = T::KIND;
         let theirs_by_id: HashMap<Id, &T> = theirs.iter().map(|r| (r.id(), r)).collect();
         let mut out = Vec::with_capacity(mine.len() + theirs.len());
@@ -683,7 +369,7 @@ impl Merger<'_> {
         out
     }
 
-    fn both<T: Mergeable>(&mut self, m: &T, t: &T) -> T {
+    fn both<T: Entry>(&mut self, m: &T, t: &T) -> T {
         let kind = T::KIND;
         let id = m.id();
         let filled = m.fill_withheld(t);
@@ -710,15 +396,16 @@ impl Merger<'_> {
                 let mut r = m.clone();
                 // Fields that combine without loss are settled, and shown as an update.
                 let (combined, ask): (Vec<FieldDiff>, Vec<FieldDiff>) =
-                    diffs.drain(..).partition(|d| r.combine(d.field, t));
+                    diffs.drain(..).partition(|d| r.combine_field(d.field, t));
                 let diffs = ask;
                 for d in &diffs {
                     if self.choice(id, d.field) == Side::Theirs {
-                        r.take_field(d.field, t);
+                        entry_take(&mut r, d.field, t);
                     }
                 }
                 if !combined.is_empty() {
-                    let shown: HashMap<&str, String> = r.fields(self.mine).into_iter().collect();
+                    let shown: HashMap<&str, String> =
+                        entry_fields(&r, self.mine).into_iter().collect();
                     let details = combined
                         .into_iter()
                         .map(|d| FieldDiff {
@@ -770,25 +457,22 @@ pub fn merge(
         report: MergeReport::default(),
         tombstones: Vec::new(),
     };
-    let people = mg.list(&mine.people, &theirs.people);
-    let cohorts = mg.list(&mine.cohorts, &theirs.cohorts);
-    let candidates = mg.list(&mine.candidates, &theirs.candidates);
-    let references = mg.list(&mine.references, &theirs.references);
-    let interviews = mg.list(&mine.interviews, &theirs.interviews);
-    let activities = mg.list(&mine.activities, &theirs.activities);
-    let assignments = mg.list(&mine.assignments, &theirs.assignments);
-    let one_on_ones = mg.list(&mine.one_on_ones, &theirs.one_on_ones);
-    let journal = mg.list(&mine.journal, &theirs.journal);
-    let snippets = mg.list(&mine.snippets, &theirs.snippets);
-    let case_reviews = mg.list(&mine.case_reviews, &theirs.case_reviews);
-    let retros = mg.list(&mine.retros, &theirs.retros);
-    let frameworks = mg.list(&mine.frameworks, &theirs.frameworks);
-    let assessments = mg.list(&mine.assessments, &theirs.assessments);
-    let evidence = mg.list(&mine.evidence, &theirs.evidence);
-    let calibrations = mg.list(&mine.calibrations, &theirs.calibrations);
-    let feedback_rounds = mg.list(&mine.feedback_rounds, &theirs.feedback_rounds);
-    let health_checks = mg.list(&mine.health_checks, &theirs.health_checks);
-
+    struct Lists<'a, 'b> {
+        mg: &'b mut Merger<'a>,
+        out: Workspace,
+    }
+    impl ListVisitor for Lists<'_, '_> {
+        fn visit<T: Entry>(&mut self) {
+            let merged = self.mg.list(T::list(self.mg.mine), T::list(self.mg.theirs));
+            *T::list_mut(&mut self.out) = merged;
+        }
+    }
+    let mut lists = Lists {
+        mg: &mut mg,
+        out: Workspace::default(),
+    };
+    each_kind(&mut lists);
+    let mut ws = lists.out;
     // Tombstones: ours, theirs, and those a removal used; minus anything alive again.
     let mut deleted = mine.deleted.clone();
     for t in &theirs.deleted {
@@ -804,40 +488,13 @@ pub fn merge(
             None => deleted.push(t),
         }
     }
-    let mut ws = Workspace {
-        organisation: if mine.organisation.trim().is_empty() {
-            theirs.organisation.clone()
-        } else {
-            mine.organisation.clone()
-        },
-        people,
-        cohorts,
-        candidates,
-        references,
-        interviews,
-        activities,
-        assignments,
-        one_on_ones,
-        journal,
-        snippets,
-        case_reviews,
-        retros,
-        frameworks,
-        assessments,
-        evidence,
-        calibrations,
-        feedback_rounds,
-        health_checks,
-        deleted,
+    ws.organisation = if mine.organisation.trim().is_empty() {
+        theirs.organisation.clone()
+    } else {
+        mine.organisation.clone()
     };
-    let alive: std::collections::HashSet<Id> = ws
-        .people
-        .iter()
-        .map(|p| p.id)
-        .chain(ws.cohorts.iter().map(|c| c.id))
-        .chain(ws.candidates.iter().map(|c| c.id))
-        .chain(crate::logic::entries::all_entry_ids(&ws))
-        .collect();
+    ws.deleted = deleted;
+    let alive: std::collections::HashSet<Id> = all_ids(&ws).into_iter().collect();
     ws.deleted.retain(|t| !alive.contains(&t.id));
     keep_frameworks_in_use(&mut ws, mine, theirs, &mut mg.report);
     repair(&mut ws, &mut mg.report, now);
@@ -862,7 +519,9 @@ fn keep_frameworks_in_use(
         .chain(ws.calibrations.iter().map(|c| c.framework_id))
         .collect();
     for id in used {
-        if crate::logic::frameworks::is_builtin(id) || ws.frameworks.iter().any(|f| f.id == id) {
+        if crate::logic::evaluation::frameworks::is_builtin(id)
+            || ws.frameworks.iter().any(|f| f.id == id)
+        {
             continue;
         }
         let old = mine
@@ -881,7 +540,7 @@ fn keep_frameworks_in_use(
     }
     for i in 0..ws.frameworks.len() {
         let id = ws.frameworks[i].id;
-        let in_use = crate::logic::frameworks::used_ids(ws, id);
+        let in_use = crate::logic::evaluation::frameworks::used_ids(ws, id);
         let fw = &mut ws.frameworks[i];
         let before = (fw.domains.len(), fw.levels.len());
         for old in mine
@@ -890,7 +549,7 @@ fn keep_frameworks_in_use(
             .chain(theirs.frameworks.iter())
             .filter(|f| f.id == id)
         {
-            crate::logic::frameworks::keep_used(fw, old, &in_use);
+            crate::logic::evaluation::frameworks::keep_used(fw, old, &in_use);
         }
         if (fw.domains.len(), fw.levels.len()) != before {
             report.repairs.push(format!(
@@ -969,7 +628,7 @@ fn repair(ws: &mut Workspace, report: &mut MergeReport, now: Timestamp) {
             "A second candidacy of the same person in the same cohort was merged into the first."
                 .into(),
         );
-        crate::logic::entries::rehome_all(ws, id, kept, now);
+        super::rehome_all(ws, id, kept, now);
         ws.deleted.push(Tombstone {
             id,
             kind: RecordKind::Candidate,
@@ -977,23 +636,19 @@ fn repair(ws: &mut Workspace, report: &mut MergeReport, now: Timestamp) {
             version: Some(version),
         });
     }
-    // Journey records whose candidate, cohort or person is gone go with them.
-    let mut buried = Vec::new();
-    for line in prune(ws, &[], now, &mut buried) {
+    // What belonged to something deleted in either copy goes with it, through any chain, and
+    // soft links to anything deleted are cleared.
+    let gone: Vec<Id> = ws.deleted.iter().map(|t| t.id).collect();
+    for line in cascade(ws, &gone, now) {
         report.repairs.push(format!(
             "Left out the {line}: what it belonged to was deleted."
         ));
     }
-    for (kind, id, version) in buried {
-        if !ws.deleted.iter().any(|t| t.id == id) {
-            ws.deleted.push(Tombstone {
-                id,
-                kind,
-                deleted_at: now,
-                version: Some(version),
-            });
-        }
-    }
+    // A follow-up handed on by a delete in one copy while the other kept its 1:1 would be
+    // there twice.
+    report
+        .repairs
+        .extend(crate::logic::journey::dedupe_follow_ups(ws, now));
 }
 
 /// Marks what is about to be sent (exported): every record remembers its current version as
@@ -1002,22 +657,13 @@ fn repair(ws: &mut Workspace, report: &mut MergeReport, now: Timestamp) {
 /// Returns whether anything changed.
 pub fn mark_sent(ws: &mut Workspace, only: Option<&std::collections::HashSet<Id>>) -> bool {
     let sent = |id: Id| only.is_none_or(|o| o.contains(&id));
-    let mut changed = false;
-    for p in ws.people.iter_mut().filter(|p| sent(p.id)) {
-        changed |= note_base(&mut p.merge_bases, p.updated_at);
-    }
-    for c in ws.cohorts.iter_mut().filter(|c| sent(c.id)) {
-        changed |= note_base(&mut c.merge_bases, c.updated_at);
-    }
-    for c in ws.candidates.iter_mut().filter(|c| sent(c.id)) {
-        changed |= note_base(&mut c.merge_bases, c.updated_at);
-    }
+    let changed = false;
     struct Mark<'a, F: Fn(Id) -> bool> {
         ws: &'a mut Workspace,
         sent: F,
         changed: bool,
     }
-    impl<F: Fn(Id) -> bool> crate::logic::entries::ListVisitor for Mark<'_, F> {
+    impl<F: Fn(Id) -> bool> ListVisitor for Mark<'_, F> {
         fn visit<T: Entry>(&mut self) {
             for r in T::list_mut(self.ws) {
                 if (self.sent)(r.id()) {
@@ -1028,6 +674,6 @@ pub fn mark_sent(ws: &mut Workspace, only: Option<&std::collections::HashSet<Id>
         }
     }
     let mut m = Mark { ws, sent, changed };
-    crate::logic::entries::each_kind(&mut m);
+    each_kind(&mut m);
     m.changed
 }

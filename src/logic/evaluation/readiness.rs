@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, Days};
 
-use crate::logic::frameworks::{self, dated_evidence, latest_calibrated};
-use crate::logic::phases::phase_on;
+use crate::logic::evaluation::frameworks::{self, dated_evidence, latest_calibrated};
+use crate::logic::program::phases::phase_on;
 use crate::model::{
     Date, FeedbackGroup, FeedbackRound, Framework, HealthDimension, Id, PhaseKind, Workspace,
 };

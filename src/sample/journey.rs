@@ -4,9 +4,9 @@
 
 use chrono::{Datelike, Days, NaiveTime};
 
-use super::actions::{Action, CandidateFields, CohortFields};
-use super::entries::Record;
-use super::sample::Builder;
+use super::Builder;
+use crate::logic::actions::{Action, CandidateFields, CohortFields};
+use crate::logic::records::Record;
 use crate::model::{
     standard_scenarios, Activity, ActivityKind, Answer, Assignment, AssignmentStatus,
     CandidateStatus, CaseReview, Date, Decision, FollowUp, GreenFlag, Id, Interview, JournalEntry,
@@ -603,7 +603,7 @@ pub(super) fn add(b: &mut Builder, c: Cast) {
         name: format!("MiT {} next intake", at(s, 180).year()),
         sponsor_id: Some(c.sponsor),
         coach_ids: vec![c.hana],
-        starts_on: crate::logic::phases::monday_on_or_after(at(c.today, 42)),
+        starts_on: crate::logic::program::phases::monday_on_or_after(at(c.today, 42)),
     }));
     for (person, kind, by, why) in [
         (

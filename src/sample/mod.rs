@@ -2,10 +2,13 @@
 //! for the benchmark. Both are built through [`apply`], so they obey every rule an edit does.
 //! The people and the organisation are invented.
 
+mod evaluation;
+mod journey;
+
 use chrono::{Datelike, Days};
 
 use crate::logic::actions::{apply, Action, CandidateFields, CohortFields, PersonFields};
-use crate::logic::phases::monday_on_or_before;
+use crate::logic::program::phases::monday_on_or_before;
 use crate::model::{CandidateStatus, Date, Id, Timestamp, TrackLevel, Workspace};
 
 pub(super) struct Builder<'a> {
@@ -195,7 +198,7 @@ pub fn sample_program(today: Date, now: Timestamp, new_id: &mut dyn FnMut() -> I
     let hana = named(&b.ws, "Hana Sato");
     let kwame = named(&b.ws, "Kwame Mensah");
     let ravi = named(&b.ws, "Ravi Kulkarni");
-    let cast = super::sample_journey::Cast {
+    let cast = journey::Cast {
         today,
         start,
         cohort,
@@ -209,8 +212,8 @@ pub fn sample_program(today: Date, now: Timestamp, new_id: &mut dyn FnMut() -> I
         kwame,
         ravi,
     };
-    super::sample_journey::add(&mut b, cast);
-    super::sample_evaluation::add(&mut b, cast);
+    journey::add(&mut b, cast);
+    evaluation::add(&mut b, cast);
     b.ws
 }
 
@@ -308,12 +311,12 @@ pub fn add_journey_load(
     now: Timestamp,
     new_id: &mut dyn FnMut() -> Id,
 ) -> Workspace {
-    use crate::logic::entries::Record;
+    use crate::logic::records::Record;
     use crate::model::{
         Activity, ActivityKind, Assignment, AssignmentStatus, Evidence, EvidenceKind, FollowUp,
         HealthCheck, HealthDimension, HealthScore, JournalEntry, OneOnOne, Visibility,
     };
-    let domains: Vec<Id> = super::frameworks::builtin()
+    let domains: Vec<Id> = crate::logic::evaluation::frameworks::builtin()
         .first()
         .map(|f| f.domains.iter().map(|d| d.id).collect())
         .unwrap_or_default();

@@ -2,11 +2,15 @@
 //! follow-ups carry over, when interview scores may be seen, what is overdue, how a week went,
 //! the selection board, the candidate's timeline and the calendar file.
 
+mod records;
+
+pub use records::MAX_ACTIVITY_MINUTES;
+
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, Days, NaiveTime};
 
-use crate::logic::phases::{monday_on_or_before, phase_on};
+use crate::logic::program::phases::{monday_on_or_before, phase_on};
 use crate::model::{
     Activity, ActivityKind, Assignment, AssignmentStatus, Candidate, Cohort, Date, FollowUp, Id,
     Interview, OneOnOne, PhaseKind, RecordKind, Scenario, SnippetCategory, Timestamp, Verdict,
@@ -86,6 +90,90 @@ pub fn open_follow_ups<'a>(
         .collect();
     out.sort_by_key(|c| (c.from.held_on, c.from.created_at));
     out
+}
+
+/// The next 1:1 with the same person after `one`, if any.
+pub fn next_one_on_one<'a>(ws: &'a Workspace, one: &OneOnOne) -> Option<&'a OneOnOne> {
+    ws.one_on_ones
+        .iter()
+        .filter(|o| o.id != one.id && same_pair(o, one) && earlier(one, o))
+        .min_by_key(|o| (o.held_on, o.created_at))
+}
+
+/// Before a 1:1 is deleted, its open follow-ups move to the next 1:1 with the same person, so
+/// they keep coming back until ticked.
+pub fn hand_on_open_follow_ups(ws: &mut Workspace, id: Id, now: Timestamp) {
+    let Some(one) = ws.one_on_ones.iter().find(|o| o.id == id).cloned() else {
+        return;
+    };
+    let open: Vec<FollowUp> = one
+        .follow_ups
+        .iter()
+        .filter(|f| f.done_on.is_none())
+        .cloned()
+        .collect();
+    if open.is_empty() {
+        return;
+    }
+    let Some(next) = next_one_on_one(ws, &one).map(|n| n.id) else {
+        return;
+    };
+    if let Some(n) = ws.one_on_ones.iter_mut().find(|o| o.id == next) {
+        for f in open {
+            if !n.follow_ups.iter().any(|g| g.id == f.id) {
+                n.follow_ups.push(f);
+            }
+        }
+        n.updated_at = now;
+    }
+}
+
+/// Keeps each follow-up in one 1:1 only. A delete in one copy hands a 1:1's open follow-ups
+/// on to the next 1:1 (same ids); if a merge keeps that 1:1 from the other copy, they would be
+/// there twice. The earliest 1:1 keeps each (later ones show it as carried over anyway),
+/// ticked if any copy ticked it. Returns a line for the merge report when it changed anything.
+pub fn dedupe_follow_ups(ws: &mut Workspace, now: Timestamp) -> Vec<String> {
+    let mut order: Vec<usize> = (0..ws.one_on_ones.len()).collect();
+    order.sort_by_key(|&i| (ws.one_on_ones[i].held_on, ws.one_on_ones[i].created_at));
+    // Follow-up id → (1:1 index, follow-up index) of the copy kept.
+    let mut kept: std::collections::HashMap<Id, (usize, usize)> = Default::default();
+    let mut dropped = 0;
+    for &i in &order {
+        let mut j = 0;
+        while j < ws.one_on_ones[i].follow_ups.len() {
+            let f = ws.one_on_ones[i].follow_ups[j].clone();
+            match kept.get(&f.id) {
+                Some(&(ki, kj)) if ki != i => {
+                    let k = &mut ws.one_on_ones[ki].follow_ups[kj];
+                    let done = match (k.done_on, f.done_on) {
+                        (Some(a), Some(b)) => Some(a.min(b)),
+                        (a, b) => a.or(b),
+                    };
+                    if k.done_on != done {
+                        k.done_on = done;
+                        ws.one_on_ones[ki].updated_at = now;
+                    }
+                    ws.one_on_ones[i].follow_ups.remove(j);
+                    ws.one_on_ones[i].updated_at = now;
+                    dropped += 1;
+                }
+                _ => {
+                    kept.insert(f.id, (i, j));
+                    j += 1;
+                }
+            }
+        }
+    }
+    if dropped == 0 {
+        Vec::new()
+    } else {
+        vec![format!(
+            "{dropped} follow-up{} handed on to a later 1:1 in one copy {} kept once, on the 1:1 {} came from.",
+            if dropped == 1 { "" } else { "s" },
+            if dropped == 1 { "is" } else { "are" },
+            if dropped == 1 { "it" } else { "they" },
+        )]
+    }
 }
 
 /// A 1:1's follow-ups from its edited text, one per line. A line keeps the id (and tick) of the

@@ -1,0 +1,375 @@
+//! The journey's records: activities, micro-assignments, 1:1s, journal entries, snippets,
+//! peer case reviews and leadership retrospectives.
+
+use std::collections::HashSet;
+
+use crate::logic::records::{
+    blank, candidate_name, forget_in, forget_opt, problem, Entry, FieldProblem, Link,
+};
+use crate::model::{
+    Activity, ActivityKind, Assignment, CaseReview, Date, Id, JournalEntry, OneOnOne, RecordKind,
+    Retro, Snippet, Timestamp, Workspace,
+};
+
+/// Longest activity that can be logged, in minutes (a full day and a night).
+pub const MAX_ACTIVITY_MINUTES: u32 = 16 * 60;
+
+impl Entry for Activity {
+    fn days(&self) -> Vec<Date> {
+        vec![self.on]
+    }
+    crate::owned_by_candidate!();
+    // The kind and what only some kinds have travel together, so a merge never pairs one
+    // side's kind with the other side's debrief.
+    const FIELDS: &'static [&'static str] = &[
+        "kind+noticed+differently+assignment_id+journal_ids",
+        "title",
+        "on",
+        "at",
+        "minutes",
+        "done",
+        "with",
+        "notes",
+    ];
+    fn problems(&self, _: &Workspace) -> Vec<FieldProblem> {
+        let mut out = Vec::new();
+        if blank(&self.title) {
+            out.push(problem("title", "the title is empty".into()));
+        }
+        if self.minutes == 0 || self.minutes > MAX_ACTIVITY_MINUTES {
+            out.push(problem(
+                "minutes",
+                format!(
+                    "the duration must be between 1 minute and {} hours",
+                    MAX_ACTIVITY_MINUTES / 60
+                ),
+            ));
+        }
+        if self.kind != ActivityKind::Shadowing
+            && !(self.noticed.is_empty() && self.differently.is_empty())
+        {
+            out.push(problem(
+                "noticed",
+                "only a shadowing session has a debrief".into(),
+            ));
+        }
+        out
+    }
+    fn title(&self) -> String {
+        self.title.clone()
+    }
+    fn forget(&mut self, gone: &HashSet<Id>) -> bool {
+        forget_in(&mut self.with, gone)
+            | forget_opt(&mut self.assignment_id, gone)
+            | forget_in(&mut self.journal_ids, gone)
+    }
+}
+
+impl Entry for Assignment {
+    fn days(&self) -> Vec<Date> {
+        vec![self.starts_on, self.ends_on]
+    }
+    crate::owned_by_candidate!();
+    const FIELDS: &'static [&'static str] = &[
+        "title",
+        "objective",
+        "scope",
+        "stakeholders",
+        "success_criteria",
+        "starts_on+ends_on",
+        "handoff",
+        "status",
+        "outcome",
+        "metric",
+    ];
+    fn problems(&self, _: &Workspace) -> Vec<FieldProblem> {
+        let mut out = Vec::new();
+        if blank(&self.title) {
+            out.push(problem("title", "the title is empty".into()));
+        }
+        if self.ends_on < self.starts_on {
+            out.push(problem(
+                "ends_on",
+                "the timebox ends before it starts".into(),
+            ));
+        }
+        if let Some(m) = &self.metric {
+            if blank(&m.name) {
+                out.push(problem(
+                    "metric",
+                    "the metric has values but no name".into(),
+                ));
+            }
+            if [m.before, m.after]
+                .into_iter()
+                .flatten()
+                .any(|v| !v.is_finite())
+            {
+                out.push(problem("metric", "a metric value is not a number".into()));
+            }
+        }
+        out
+    }
+    fn title(&self) -> String {
+        self.title.clone()
+    }
+}
+
+impl Entry for OneOnOne {
+    fn deletion_notes(&self, ws: &Workspace) -> Vec<String> {
+        let mut lines = Vec::new();
+        let o = self;
+        let open = o.follow_ups.iter().filter(|f| f.done_on.is_none()).count();
+        if !o.follow_ups.is_empty() {
+            let mut line = format!(
+                "its {} follow-up{}",
+                o.follow_ups.len(),
+                if o.follow_ups.len() == 1 { "" } else { "s" }
+            );
+            if open > 0 {
+                let next = super::next_one_on_one(ws, o);
+                line.push_str(&match next {
+                    Some(n) => format!(
+                        " — {open} still open, which move{} to the 1:1 of {}",
+                        if open == 1 { "s" } else { "" },
+                        crate::logic::journey::day_text(n.held_on)
+                    ),
+                    None => {
+                        format!(" — {open} still open, which will no longer come up in later 1:1s")
+                    }
+                });
+            }
+            lines.push(line);
+        }
+        lines
+    }
+    fn days(&self) -> Vec<Date> {
+        vec![self.held_on]
+    }
+    crate::owned_by_candidate!();
+    const FIELDS: &'static [&'static str] = &[
+        "with_id",
+        "held_on",
+        "agenda",
+        "questions",
+        "goal",
+        "notes",
+        "follow_ups",
+    ];
+    fn problems(&self, _: &Workspace) -> Vec<FieldProblem> {
+        let mut out = Vec::new();
+        if self.follow_ups.iter().any(|f| blank(&f.text)) {
+            out.push(problem("follow_ups", "a follow-up has no text".into()));
+        }
+        let mut ids: Vec<Id> = self.follow_ups.iter().map(|f| f.id).collect();
+        ids.sort();
+        ids.dedup();
+        if ids.len() != self.follow_ups.len() {
+            out.push(problem(
+                "follow_ups",
+                "two follow-ups have the same id".into(),
+            ));
+        }
+        out
+    }
+    fn title(&self) -> String {
+        format!("1:1 on {}", self.held_on)
+    }
+    fn title_in(&self, ws: &Workspace) -> String {
+        let with = self.with_id.map_or("someone", |p| ws.person_name(p));
+        format!(
+            "1:1 of {} with {with} on {}",
+            candidate_name(ws, self.candidate_id),
+            self.held_on
+        )
+    }
+    fn combine_field(&mut self, field: &str, theirs: &Self) -> bool {
+        if field != "follow_ups" {
+            return false;
+        }
+        // Every follow-up either side has, matched by id; ticked if either side ticked it
+        // (on the earlier day); the wording stays this side's.
+        for t in &theirs.follow_ups {
+            match self.follow_ups.iter_mut().find(|f| f.id == t.id) {
+                Some(f) => {
+                    f.done_on = match (f.done_on, t.done_on) {
+                        (Some(a), Some(b)) => Some(a.min(b)),
+                        (a, b) => a.or(b),
+                    }
+                }
+                None => self.follow_ups.push(t.clone()),
+            }
+        }
+        true
+    }
+    fn fresh_ids(&mut self, new_id: &mut dyn FnMut() -> Id) {
+        for f in &mut self.follow_ups {
+            if f.id.is_nil() {
+                f.id = new_id();
+            }
+        }
+    }
+    fn forget(&mut self, gone: &HashSet<Id>) -> bool {
+        forget_opt(&mut self.with_id, gone)
+    }
+    fn on_delete(ws: &mut Workspace, id: Id, now: Timestamp) {
+        super::hand_on_open_follow_ups(ws, id, now);
+    }
+    fn field_label(field: &str) -> Option<&'static str> {
+        Some(match field {
+            "with_id" => "with",
+            "held_on" => "day",
+            "questions" => "coaching questions",
+            "follow_ups" => "follow-ups",
+            _ => return None,
+        })
+    }
+    fn show(&self, field: &str, ws: &Workspace) -> Option<String> {
+        match field {
+            "follow_ups" if self.follow_ups.is_empty() => Some("—".into()),
+            "follow_ups" => Some(
+                self.follow_ups
+                    .iter()
+                    .map(|f| match f.done_on {
+                        Some(d) => format!("{} (done {})", f.text, super::day_text(d)),
+                        None => f.text.clone(),
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
+            "with_id" => Some(
+                self.with_id
+                    .map_or("—".into(), |p| ws.person_name(p).into()),
+            ),
+            _ => None,
+        }
+    }
+}
+
+impl Entry for JournalEntry {
+    fn days(&self) -> Vec<Date> {
+        vec![self.on]
+    }
+    crate::owned_by_candidate!();
+    const FIELDS: &'static [&'static str] = &["on", "title", "body", "tags", "visibility"];
+    fn problems(&self, _: &Workspace) -> Vec<FieldProblem> {
+        let mut out = Vec::new();
+        if blank(&self.title) {
+            out.push(problem("title", "the title is empty".into()));
+        }
+        out
+    }
+    fn title(&self) -> String {
+        self.title.clone()
+    }
+}
+
+impl Entry for Snippet {
+    const FIELDS: &'static [&'static str] = &["title", "category", "body"];
+    fn problems(&self, _: &Workspace) -> Vec<FieldProblem> {
+        let mut out = Vec::new();
+        if blank(&self.title) {
+            out.push(problem("title", "the title is empty".into()));
+        }
+        if blank(&self.body) {
+            out.push(problem("body", "the text is empty".into()));
+        }
+        out
+    }
+    fn title(&self) -> String {
+        self.title.clone()
+    }
+}
+
+impl Entry for CaseReview {
+    fn days(&self) -> Vec<Date> {
+        vec![self.on]
+    }
+    const FIELDS: &'static [&'static str] = &[
+        "on",
+        "title",
+        "scenario",
+        "suggestions",
+        "tried",
+        "outcome",
+        "lessons",
+    ];
+    fn owners(&self) -> Vec<Link> {
+        vec![Link::new("cohort_id", RecordKind::Cohort, self.cohort_id)]
+    }
+    fn problems(&self, _: &Workspace) -> Vec<FieldProblem> {
+        let mut out = Vec::new();
+        if blank(&self.title) {
+            out.push(problem("title", "the title is empty".into()));
+        }
+        out
+    }
+    fn title(&self) -> String {
+        self.title.clone()
+    }
+}
+
+impl Entry for Retro {
+    const FIELDS: &'static [&'static str] = &[
+        "year+quarter",
+        "worked",
+        "challenges",
+        "try_next",
+        "support",
+    ];
+    fn owners(&self) -> Vec<Link> {
+        vec![Link::new("person_id", RecordKind::Person, self.person_id)]
+    }
+    fn problems(&self, _: &Workspace) -> Vec<FieldProblem> {
+        let mut out = Vec::new();
+        if !(1..=4).contains(&self.quarter) {
+            out.push(problem(
+                "quarter",
+                "the quarter must be 1, 2, 3 or 4".into(),
+            ));
+        }
+        if !(2000..=2100).contains(&self.year) {
+            out.push(problem(
+                "year",
+                "the year is not between 2000 and 2100".into(),
+            ));
+        }
+        out
+    }
+    fn save_problems(&self, ws: &Workspace) -> Vec<FieldProblem> {
+        let mut out = Vec::new();
+        if [
+            &self.worked,
+            &self.challenges,
+            &self.try_next,
+            &self.support,
+        ]
+        .iter()
+        .all(|t| blank(t))
+        {
+            out.push(problem(
+                "worked",
+                "the retrospective is empty: write at least one part".into(),
+            ));
+        }
+        if ws.retros.iter().any(|o| {
+            o.id != self.id
+                && o.person_id == self.person_id
+                && (o.year, o.quarter) == (self.year, self.quarter)
+        }) {
+            out.push(problem(
+                "quarter",
+                format!(
+                    "{} already has a retrospective for {} Q{}",
+                    ws.person_name(self.person_id),
+                    self.year,
+                    self.quarter
+                ),
+            ));
+        }
+        out
+    }
+    fn title(&self) -> String {
+        format!("{} Q{} retrospective", self.year, self.quarter)
+    }
+}

@@ -1,0 +1,9 @@
+//! The program: people, cohorts and their phases, candidates (a person enrolled in a cohort).
+//! Each kind's rules are its [`Entry`](crate::logic::records::Entry) impl here.
+
+pub mod candidates;
+pub mod cohorts;
+pub mod people;
+pub mod phases;
+
+pub use candidates::{enrollable, parse_hours, MAX_PROTECTED_HOURS};

@@ -1,0 +1,4 @@
+//! Selection: the nomination, references, green flags, the scenario interview (blind until
+//! every scorecard is complete), the decision, and the cohort's selection board.
+
+mod records;
