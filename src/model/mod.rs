@@ -22,52 +22,6 @@ pub type Timestamp = DateTime<Utc>;
 /// A calendar day; serialised as `YYYY-MM-DD`.
 pub type Date = NaiveDate;
 
-/// One organisation's program data: what one file holds.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct Workspace {
-    pub organisation: String,
-    #[serde(default)]
-    pub people: Vec<Person>,
-    #[serde(default)]
-    pub cohorts: Vec<Cohort>,
-    #[serde(default)]
-    pub candidates: Vec<Candidate>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub references: Vec<Reference>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub interviews: Vec<Interview>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub activities: Vec<Activity>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub assignments: Vec<Assignment>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub one_on_ones: Vec<OneOnOne>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub journal: Vec<JournalEntry>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub snippets: Vec<Snippet>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub case_reviews: Vec<CaseReview>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub retros: Vec<Retro>,
-    /// Frameworks written or copied here (the built-in ones live in code).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub frameworks: Vec<Framework>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub assessments: Vec<Assessment>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub evidence: Vec<Evidence>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub calibrations: Vec<Calibration>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub feedback_rounds: Vec<FeedbackRound>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub health_checks: Vec<HealthCheck>,
-    /// Records deleted here, so a merge does not bring them back (ids only: no personal data).
-    #[serde(default)]
-    pub deleted: Vec<Tombstone>,
-}
-
 /// The one registry of record kinds. Each line: the kind's variant, its Rust type, its list in
 /// the workspace (the key in the file), and its name for people. Every piece of machinery that
 /// must know every kind (the `RecordKind` enum, the `Record` enum the edit door takes, the list
@@ -92,6 +46,7 @@ macro_rules! record_kinds {
             Snippet: Snippet, snippets, "snippet";
             CaseReview: CaseReview, case_reviews, "case review";
             Retro: Retro, retros, "retrospective";
+            // Frameworks written or copied here (the built-in ones live in code).
             Framework: Framework, frameworks, "framework";
             Assessment: Assessment, assessments, "assessment";
             Evidence: Evidence, evidence, "evidence item";
@@ -107,6 +62,22 @@ macro_rules! record_kinds {
 #[doc(hidden)]
 macro_rules! define_record_kind {
     ($($kind:ident: $ty:ident, $list:ident, $name:literal;)+) => {
+        /// One organisation's program data: what one file holds. A list per registered kind
+        /// (in the file under the kind's list name; empty lists are left out), and the
+        /// tombstones of records deleted here.
+        #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+        pub struct Workspace {
+            pub organisation: String,
+            $(
+                #[serde(default, skip_serializing_if = "Vec::is_empty")]
+                pub $list: Vec<$ty>,
+            )+
+            /// Records deleted here, so a merge does not bring them back (ids only: no
+            /// personal data).
+            #[serde(default)]
+            pub deleted: Vec<Tombstone>,
+        }
+
         /// What kind of record an id belongs to.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         #[serde(rename_all = "snake_case")]

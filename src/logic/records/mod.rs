@@ -74,6 +74,8 @@ pub trait Registered: Sized {
     /// Versions known to be shared with another copy (see `merge_bases` in the model).
     fn bases(&self) -> &[Timestamp];
     fn bases_mut(&mut self) -> &mut Vec<Timestamp>;
+    /// The record as the edit door takes it.
+    fn into_record(self) -> Record;
 }
 
 /// A record kind's own rules. Everything but `FIELDS`, `problems` and `title` has a default.
@@ -225,6 +227,9 @@ macro_rules! define_records {
                 }
                 fn bases_mut(&mut self) -> &mut Vec<Timestamp> {
                     &mut self.merge_bases
+                }
+                fn into_record(self) -> Record {
+                    Record::$kind(self)
                 }
             }
         )+

@@ -1,10 +1,7 @@
 //! The workspace file: round trips, stable output, and a clear error (with its place in the
 //! file) for every kind of bad input.
-#![cfg(not(target_arch = "wasm32"))]
 
-mod common;
-
-use common::{at, day, sample};
+use crate::common::{at, day, sample};
 use proptest::prelude::*;
 use runway::file::{self, decode, encode_pretty, export_file_name, DecodeError, SCHEMA_VERSION};
 use serde_json::{json, Value};
@@ -284,10 +281,10 @@ fn rule_breaks_are_all_reported() {
 fn every_schema_version_fixture_still_imports() {
     // One fixture per schema version; a schema change adds the next file and a migration.
     let fixtures = [
-        (1, include_str!("fixtures/workspace-v1.json")),
-        (2, include_str!("fixtures/workspace-v2.json")),
-        (3, include_str!("fixtures/workspace-v3.json")),
-        (4, include_str!("fixtures/workspace-v4.json")),
+        (1, include_str!("../fixtures/workspace-v1.json")),
+        (2, include_str!("../fixtures/workspace-v2.json")),
+        (3, include_str!("../fixtures/workspace-v3.json")),
+        (4, include_str!("../fixtures/workspace-v4.json")),
     ];
     assert_eq!(
         fixtures.len() as u32,

@@ -2,11 +2,8 @@
 //! in use cannot be deleted and keeps what ratings use, evidence links are web links, 360
 //! responses from two copies combine, every edited field merges, and the sample's evaluation
 //! survives the file and the shared files.
-#![cfg(not(target_arch = "wasm32"))]
 
-mod common;
-
-use common::{act, assert_fields_listed, at, day, sample};
+use crate::common::{act, assert_fields_listed, at, day, sample};
 use runway::file::{decode, encode_pretty};
 use runway::logic::evaluation::frameworks::{self, MIT_RUBRIC};
 use runway::logic::records::merge::{merge, Resolutions};

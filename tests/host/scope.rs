@@ -1,9 +1,6 @@
 //! Scoped exports: one cohort for its sponsor, one candidate for themselves.
-#![cfg(not(target_arch = "wasm32"))]
 
-mod common;
-
-use common::{act, at, sample};
+use crate::common::{act, at, sample};
 use runway::logic::actions::Action;
 use runway::logic::records::merge::{merge, Resolutions};
 use runway::logic::records::scope::{scoped, Scope};

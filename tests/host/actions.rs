@@ -1,9 +1,6 @@
 //! The edit door: every action either changes the workspace as described or changes nothing.
-#![cfg(not(target_arch = "wasm32"))]
 
-mod common;
-
-use common::{act, at, day, sample};
+use crate::common::{act, at, day, sample};
 use runway::logic::actions::{
     Action, ActionError, CandidateFields, CohortFields, PersonFields, DEFAULT_SUCCESS_SIGNALS,
 };
@@ -408,7 +405,7 @@ fn large_workspace_has_the_requested_size_and_is_valid() {
         150,
         day(2026, 11, 21),
         at(2026, 11, 21),
-        &mut common::counter_ids(),
+        &mut crate::common::counter_ids(),
     );
     assert_eq!(ws.people.len(), 300);
     assert_eq!(ws.cohorts.len(), 20);

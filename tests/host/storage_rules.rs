@@ -1,10 +1,7 @@
 //! Loading and saving never lose data: unreadable data is kept aside, newer data is never
 //! written over, a failed save leaves the old value in place.
-#![cfg(not(target_arch = "wasm32"))]
 
-mod common;
-
-use common::{at, sample};
+use crate::common::{at, sample};
 use runway::file::{self, DecodeError, SCHEMA_VERSION};
 use runway::model::Workspace;
 use runway::storage::{self, MemoryStore, Startup, Store, StoreError, BACKUP_KEY, WORKSPACE_KEY};

@@ -1,13 +1,10 @@
 //! Merging a colleague's file: additions, updates, conflicts resolved by hand, deletions that
 //! are never silently undone, and merging the same file twice changes nothing.
-#![cfg(not(target_arch = "wasm32"))]
-
-mod common;
 
 use std::collections::BTreeMap;
 
+use crate::common::{at, sample};
 use chrono::Duration;
-use common::{at, sample};
 use proptest::prelude::*;
 use runway::logic::actions::{apply, Action, PersonFields};
 use runway::logic::records::merge::{mark_sent, merge, ConflictKind, Resolutions, Side};

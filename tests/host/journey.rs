@@ -1,13 +1,10 @@
 //! The journey's rules: phases of activities, 1:1 follow-ups carrying over, interview scores
 //! hidden until all have scored, overdue work, journal visibility in shared files, the week,
 //! the calendar file, and journey records through save, merge and the file format.
-#![cfg(not(target_arch = "wasm32"))]
-
-mod common;
 
 use std::collections::BTreeMap;
 
-use common::{act, assert_fields_listed, at, day, sample};
+use crate::common::{act, assert_fields_listed, at, day, sample};
 use runway::file::{decode, encode_pretty};
 use runway::logic::journey::{
     activity_overdue, assignment_overdue, calendar, carried_over, open_follow_ups, phase_of,

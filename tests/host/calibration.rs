@@ -1,11 +1,8 @@
 //! Calibration rules: blind ratings until a session reveals them, the reveal grid with its
 //! disagreements, rater leniency, the monthly reminder, the history by month, and the rule
 //! that a top-level rating rests on dated evidence.
-#![cfg(not(target_arch = "wasm32"))]
 
-mod common;
-
-use common::{act, day};
+use crate::common::{act, day};
 use runway::logic::evaluation::calibration::{
     agreed_level, calibrated_warning, covered, covered_per_rater, grid, history, leniency,
     leniency_text, may_see, prefills, reminders, sources, top_without_evidence, Leniency,
@@ -837,7 +834,7 @@ fn a_calibrated_top_level_without_dated_evidence_is_warned_about_naming_domain_a
 fn the_coachs_edits_apply_to_the_session_as_it_is_now() {
     use runway::logic::evaluation::calibration::apply_cell_edits;
     use std::collections::HashMap;
-    let ws = common::sample();
+    let ws = crate::common::sample();
     let session = ws.calibrations.iter().max_by_key(|c| c.on).unwrap().clone();
     let fw = frameworks::find(&ws, MIT_RUBRIC).unwrap();
     let d = |i: usize| fw.domains[i].id;

@@ -1,11 +1,8 @@
 //! Frameworks as data: the built-ins are complete, a copy keeps its ids, edits keep old
 //! assessments readable, the single-framework file round-trips and refuses bad files, importing
 //! never loses data, and the level-to-level word diff.
-#![cfg(not(target_arch = "wasm32"))]
 
-mod common;
-
-use common::{act, at, day, sample};
+use crate::common::{act, at, day, sample};
 use runway::file::framework::{decode, encode, file_name, FrameworkFileError};
 use runway::file::{encode_pretty, DecodeError, SCHEMA_VERSION};
 use runway::logic::evaluation::frameworks::{

@@ -1,10 +1,7 @@
 //! Readiness: the summary that explains itself, the 360 anonymity threshold, team health
 //! trends and the two-week nudge, readiness over months, evidence coverage, and chart geometry.
-#![cfg(not(target_arch = "wasm32"))]
 
-mod common;
-
-use common::{act, day};
+use crate::common::{act, day};
 use runway::logic::actions::{CandidateFields, CohortFields, PersonFields};
 use runway::logic::charts::{num, points_attr, Plot, Radar, Scale};
 use runway::logic::evaluation::frameworks::{self, MIT_RUBRIC};

@@ -1,9 +1,6 @@
 //! Passphrase-protected exports: round trip, wrong passphrase, tampering, and limits.
-#![cfg(not(target_arch = "wasm32"))]
 
-mod common;
-
-use common::{at, sample};
+use crate::common::{at, sample};
 use runway::file::crypt::{decrypt, encrypt, is_encrypted, CryptError, DEFAULT_ITERATIONS};
 use runway::file::{decode, encode_pretty, DecodeError};
 

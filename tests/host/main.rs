@@ -1,0 +1,17 @@
+//! Every host test in one binary, a module per area (one link on two cores, not a dozen).
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+mod actions;
+mod calibration;
+mod encrypted_files;
+mod evaluation;
+mod file_format;
+mod frameworks;
+mod journey;
+mod merge;
+mod readiness;
+mod records;
+mod scope;
+mod storage_rules;
