@@ -5,7 +5,7 @@
 use std::fmt;
 
 use crate::logic::program::candidates::check_hours;
-use crate::logic::program::phases::{default_phases, set_phase_end, shift_phases};
+use crate::logic::program::phases::{default_phases, set_phase_end, set_phase_ends, shift_phases};
 use crate::logic::program::MAX_PROTECTED_HOURS;
 use crate::logic::records::{
     cascade, each_kind, missing_owner, plausible_day, Entry, FieldProblem, ListVisitor, Record,
@@ -74,6 +74,11 @@ pub enum Action {
         cohort_id: Id,
         index: usize,
         ends_on: Date,
+    },
+    /// Sets every phase's last day at once (the phase editor's save): all or nothing.
+    SetPhaseEnds {
+        cohort_id: Id,
+        ends: Vec<Date>,
     },
     ResetPhases {
         cohort_id: Id,
@@ -364,6 +369,19 @@ pub fn apply(
             let c = cohort_mut(ws, cohort_id)?;
             let phases = set_phase_end(&c.phases, index, ends_on).ok_or_else(|| {
                 ActionError::Invalid("A phase cannot end before it starts.".into())
+            })?;
+            c.phases = phases;
+            c.updated_at = now;
+            Ok(None)
+        }
+        Action::SetPhaseEnds { cohort_id, ends } => {
+            let c = cohort_mut(ws, cohort_id)?;
+            let phases = set_phase_ends(&c.phases, &ends).map_err(|i| {
+                let name = c.phases.get(i).map_or("A phase", |p| p.kind.name());
+                ActionError::Problems(vec![(
+                    format!("phases[{i}].ends_on"),
+                    format!("{name} cannot end before it starts: nothing was changed"),
+                )])
             })?;
             c.phases = phases;
             c.updated_at = now;

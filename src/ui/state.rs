@@ -14,6 +14,8 @@ use crate::storage::{self, local::LocalStore, Revision, Startup, Store, StoreErr
 
 /// Remembers whether the backup is from before an import or before an undo.
 const BACKUP_NOTE_KEY: &str = "runway.backup.note";
+/// How many changes were made here since the backup was kept (so *Undo import* can say).
+const BACKUP_EDITS_KEY: &str = "runway.backup.edits";
 use crate::ui::browser;
 use crate::ui::widgets::count;
 
@@ -96,6 +98,8 @@ pub struct AppState {
     /// Whether the browser agreed to keep this site's data (`None` until known).
     pub persisted: RwSignal<Option<bool>>,
     backup: StoredValue<Option<Workspace>>,
+    /// Changes made since the kept workspace was kept: *Undo import* says it undoes them.
+    pub edits_since_kept: RwSignal<u32>,
     /// What this tab last read from or wrote to storage, to notice other tabs' saves.
     last_seen: StoredValue<Option<Revision>>,
     /// Set while taking in another tab's change, so it is not saved back (and echoed).
@@ -166,6 +170,14 @@ impl AppState {
             flash: RwSignal::new(None),
             kept: RwSignal::new(kept),
             backup: StoredValue::new(None),
+            edits_since_kept: RwSignal::new(
+                LocalStore
+                    .get(BACKUP_EDITS_KEY)
+                    .ok()
+                    .flatten()
+                    .and_then(|n| n.parse().ok())
+                    .unwrap_or(0),
+            ),
             timer: StoredValue::new(None),
             update_ready: RwSignal::new(false),
             outside_changes: RwSignal::new(0),
@@ -379,12 +391,44 @@ impl AppState {
     pub fn dispatch(self, action: Action) -> Result<Option<Id>, String> {
         self.refuse_if_read_only()?;
         let mut result = Err(String::new());
+        let mut buried = std::collections::HashSet::new();
         self.ws.maybe_update(|ws| {
+            let before = ws.deleted.len();
             result = apply_checked(ws, action, browser::now(), &mut browser::new_id)
                 .map_err(|e| e.to_string());
+            buried = ws.deleted.iter().skip(before).map(|t| t.id).collect();
             result.is_ok()
         });
+        if result.is_ok() && self.kept.get_untracked().is_some() {
+            self.after_edit(&buried);
+        }
         result
+    }
+
+    /// After an edit while a workspace is kept for *Undo import*: counts it, and cleanses the
+    /// kept copy of what a delete removed here, so an undo never brings a deleted person's
+    /// records back.
+    fn after_edit(self, buried: &std::collections::HashSet<Id>) {
+        let n = self.edits_since_kept.get_untracked() + 1;
+        self.edits_since_kept.set(n);
+        LocalStore.set(BACKUP_EDITS_KEY, &n.to_string()).ok();
+        if buried.is_empty() {
+            return;
+        }
+        let Some(mut kept) = self
+            .backup
+            .get_value()
+            .or_else(|| storage::load_backup(&LocalStore))
+        else {
+            return;
+        };
+        let now = browser::now();
+        crate::logic::records::purge(&mut kept, buried, now);
+        if storage::save_backup(&LocalStore, &kept, now).is_err() {
+            // The stored copy still holds what was deleted: drop it rather than keep it.
+            storage::clear_backup(&LocalStore).ok();
+        }
+        self.backup.set_value(Some(kept));
     }
 
     /// Like [`dispatch`](Self::dispatch), but reports the outcome in the flash message.
@@ -465,6 +509,8 @@ impl AppState {
 
     /// Keeps `ws` as the backup, or clears the backup when `ws` holds nothing.
     fn keep(self, ws: Workspace, why: Kept) -> Option<String> {
+        self.edits_since_kept.set(0);
+        LocalStore.remove(BACKUP_EDITS_KEY).ok();
         if ws.is_empty() && ws.organisation.is_empty() {
             self.backup.set_value(None);
             self.kept.set(None);

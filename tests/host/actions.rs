@@ -112,7 +112,9 @@ fn new_cohort_gets_default_phases_and_signals() {
         PhaseKind::ALL
     );
     assert_eq!(c.starts_on(), day(2027, 3, 1));
-    assert_eq!(c.ends_on(), day(2027, 8, 31));
+    // Six months on is Wednesday 1 September; the last phase runs to the Sunday before the
+    // Monday after it, as every later phase starts on a Monday.
+    assert_eq!(c.ends_on(), day(2027, 9, 5));
     let texts: Vec<&str> = c.success_signals.iter().map(|s| s.text.as_str()).collect();
     assert_eq!(texts, DEFAULT_SUCCESS_SIGNALS);
     assert_eq!(validate(&ws), vec![]);
@@ -508,4 +510,54 @@ mod any_sequence {
             }
         }
     }
+}
+
+#[test]
+fn the_phase_editor_saves_all_phase_ends_or_none() {
+    let mut ws = sample();
+    let cohort = ws.cohorts[0].clone();
+    let mut ends: Vec<_> = cohort.phases.iter().map(|p| p.ends_on).collect();
+    // Prepare a week longer, and Practice ending before it would start: refused whole.
+    ends[0] = ends[0] + chrono::Days::new(7);
+    ends[2] = cohort.phases[2].starts_on - chrono::Days::new(30);
+    let before = ws.clone();
+    let e = act(
+        &mut ws,
+        Action::SetPhaseEnds {
+            cohort_id: cohort.id,
+            ends: ends.clone(),
+        },
+    )
+    .unwrap_err();
+    assert_eq!(ws, before, "nothing changed");
+    assert_eq!(
+        e.fields()[0].0,
+        "phases[2].ends_on",
+        "the error names the field"
+    );
+    assert!(
+        e.to_string()
+            .contains("Practice cannot end before it starts"),
+        "{e}"
+    );
+    // Without the impossible one, both changes land together.
+    ends[2] = cohort.phases[2].ends_on;
+    act(
+        &mut ws,
+        Action::SetPhaseEnds {
+            cohort_id: cohort.id,
+            ends,
+        },
+    )
+    .unwrap();
+    let c = ws.cohort(cohort.id).unwrap();
+    assert_eq!(
+        c.phases[0].ends_on,
+        cohort.phases[0].ends_on + chrono::Days::new(7)
+    );
+    assert_eq!(
+        c.phases[1].starts_on,
+        cohort.phases[1].starts_on + chrono::Days::new(7)
+    );
+    assert_eq!(validate(&ws), vec![]);
 }

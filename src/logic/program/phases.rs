@@ -18,15 +18,18 @@ fn day_after(day: Date) -> Date {
     day.checked_add_days(Days::new(1)).unwrap_or(day)
 }
 
-/// The four phases back to back from `start`, each its default length in months.
-/// Each phase ends the day before the next one starts.
+/// The four phases back to back from `start`, each about its default length in months. The
+/// first starts on `start` as given; each later phase starts on the Monday on or after its
+/// month boundary, so the program's weeks line up with working weeks. Each phase ends the day
+/// before the next one starts (the last one on the Sunday before the Monday after six months).
 pub fn default_phases(start: Date) -> Vec<Phase> {
     let mut phases = Vec::with_capacity(PhaseKind::ALL.len());
     let mut months = 0;
+    let boundary = |months: u32| monday_on_or_after(add_months(start, months));
     for kind in PhaseKind::ALL {
-        let starts_on = add_months(start, months);
+        let starts_on = if months == 0 { start } else { boundary(months) };
         months += kind.default_months();
-        let ends_on = day_before(add_months(start, months));
+        let ends_on = day_before(boundary(months));
         phases.push(Phase {
             kind,
             starts_on,
@@ -68,6 +71,20 @@ pub fn set_phase_end(phases: &[Phase], index: usize, new_end: Date) -> Option<Ve
         out[i].ends_on = starts_on.checked_add_signed(length).unwrap_or(starts_on);
     }
     Some(out)
+}
+
+/// Sets every phase's last day at once, as the phase editor shows them: each end that differs
+/// from `phases` is applied in order, moving the later phases as [`set_phase_end`] does (a later
+/// end the person did not change follows the move). All or nothing: `Err(index)` names the
+/// first phase that would end before it starts.
+pub fn set_phase_ends(phases: &[Phase], ends: &[Date]) -> Result<Vec<Phase>, usize> {
+    let mut out = phases.to_vec();
+    for (i, end) in ends.iter().enumerate().take(phases.len()) {
+        if phases[i].ends_on != *end {
+            out = set_phase_end(&out, i, *end).ok_or(i)?;
+        }
+    }
+    Ok(out)
 }
 
 /// Where a day falls relative to a cohort's phases.
@@ -218,27 +235,61 @@ mod tests {
     }
 
     #[test]
-    fn default_phases_are_one_one_two_two_months_back_to_back() {
+    fn default_phases_are_one_one_two_two_months_back_to_back_from_mondays() {
+        // 2 March 2026 is a Monday; 2 April a Thursday, so Shadow starts on Monday 6 April.
         let p = default_phases(d(2026, 3, 2));
         let got: Vec<_> = p.iter().map(|p| (p.kind, p.starts_on, p.ends_on)).collect();
         assert_eq!(
             got,
             vec![
-                (PhaseKind::Prepare, d(2026, 3, 2), d(2026, 4, 1)),
-                (PhaseKind::Shadow, d(2026, 4, 2), d(2026, 5, 1)),
-                (PhaseKind::Practice, d(2026, 5, 2), d(2026, 7, 1)),
-                (PhaseKind::LeadWithSupport, d(2026, 7, 2), d(2026, 9, 1)),
+                (PhaseKind::Prepare, d(2026, 3, 2), d(2026, 4, 5)),
+                (PhaseKind::Shadow, d(2026, 4, 6), d(2026, 5, 3)),
+                (PhaseKind::Practice, d(2026, 5, 4), d(2026, 7, 5)),
+                (PhaseKind::LeadWithSupport, d(2026, 7, 6), d(2026, 9, 6)),
             ]
         );
+        for ph in &p[1..] {
+            assert_eq!(ph.starts_on.weekday(), chrono::Weekday::Mon);
+        }
+    }
+
+    #[test]
+    fn the_first_phase_starts_on_the_day_given() {
+        // A Wednesday start is kept as typed; the later phases still start on Mondays.
+        let p = default_phases(d(2026, 3, 4));
+        assert_eq!(p[0].starts_on, d(2026, 3, 4));
+        assert_eq!(p[1].starts_on, d(2026, 4, 6));
     }
 
     #[test]
     fn default_phases_clamp_month_ends() {
-        // 31 January + 1 month is the end of February, not 3 March.
+        // 31 January + 1 month is the end of February (Sunday 28 Feb 2027), not 3 March; the
+        // Monday after it starts Shadow.
         let p = default_phases(d(2027, 1, 31));
-        assert_eq!(p[0].ends_on, d(2027, 2, 27));
-        assert_eq!(p[1].starts_on, d(2027, 2, 28));
-        assert_eq!(p[3].ends_on, d(2027, 7, 30));
+        assert_eq!(p[0].ends_on, d(2027, 2, 28));
+        assert_eq!(p[1].starts_on, d(2027, 3, 1));
+        assert_eq!(p[3].ends_on, d(2027, 8, 1));
+    }
+
+    #[test]
+    fn all_phase_ends_are_set_at_once_or_not_at_all() {
+        let p = default_phases(d(2026, 3, 2));
+        let mut ends: Vec<Date> = p.iter().map(|x| x.ends_on).collect();
+        // Shadow a week longer: Practice and Lead move, keeping their lengths.
+        ends[1] = d(2026, 5, 10);
+        let s = set_phase_ends(&p, &ends).unwrap();
+        assert_eq!(s[1].ends_on, d(2026, 5, 10));
+        assert_eq!(s[2].starts_on, d(2026, 5, 11));
+        assert_eq!(s[3].ends_on, d(2026, 9, 13));
+        // A later end typed too is applied after the move.
+        ends[3] = d(2026, 9, 30);
+        assert_eq!(
+            set_phase_ends(&p, &ends).unwrap()[3].ends_on,
+            d(2026, 9, 30)
+        );
+        // One impossible end refuses all of them, naming that phase.
+        ends[2] = d(2026, 5, 1);
+        assert_eq!(set_phase_ends(&p, &ends), Err(2));
     }
 
     #[test]
@@ -254,24 +305,24 @@ mod tests {
                 index: 0,
                 kind: PhaseKind::Prepare,
                 day: 1,
-                of_days: 31
+                of_days: 35
             }
         );
-        assert_eq!(phase_on(&c, d(2026, 4, 2)), Some(PhaseKind::Shadow));
-        assert_eq!(phase_on(&c, d(2026, 7, 1)), Some(PhaseKind::Practice));
+        assert_eq!(phase_on(&c, d(2026, 4, 6)), Some(PhaseKind::Shadow));
+        assert_eq!(phase_on(&c, d(2026, 7, 5)), Some(PhaseKind::Practice));
         assert_eq!(
-            phase_on(&c, d(2026, 9, 1)),
+            phase_on(&c, d(2026, 9, 6)),
             Some(PhaseKind::LeadWithSupport)
         );
-        assert_eq!(position_on(&c, d(2026, 9, 2)), Position::Finished);
+        assert_eq!(position_on(&c, d(2026, 9, 7)), Position::Finished);
     }
 
     #[test]
     fn a_gap_between_phases_is_reported_as_between() {
         let mut c = cohort(d(2026, 3, 2));
-        c.phases[1].starts_on = d(2026, 4, 10);
+        c.phases[0].ends_on = d(2026, 4, 1);
         assert_eq!(
-            position_on(&c, d(2026, 4, 5)),
+            position_on(&c, d(2026, 4, 3)),
             Position::Between { next: 1 }
         );
     }
@@ -321,7 +372,7 @@ mod tests {
         let c = cohort(d(2026, 3, 2));
         assert_eq!(describe_position(&c, d(2026, 3, 1)), "Starts in 1 day");
         assert_eq!(describe_position(&c, d(2026, 2, 27)), "Starts in 3 days");
-        assert_eq!(describe_position(&c, d(2026, 4, 3)), "Shadow · day 2 of 30");
+        assert_eq!(describe_position(&c, d(2026, 4, 7)), "Shadow · day 2 of 28");
         assert_eq!(describe_position(&c, d(2027, 1, 1)), "Finished");
     }
 

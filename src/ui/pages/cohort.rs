@@ -360,33 +360,24 @@ fn PhaseDates(id: Id) -> impl IntoView {
     });
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        // Compare with the dates as they were when the form was filled: moving one phase moves
-        // the later ones, and those must not be moved back by their old values.
-        let before = phases.get_untracked();
+        // One save for all four: the core applies what changed, in order, or nothing.
+        let mut all = Vec::new();
         for (i, end) in ends.iter().enumerate() {
             let Some(ends_on) = parse_date(&end.get_untracked()) else {
                 app.warn(&format!(
-                    "{}: please enter a complete end date.",
+                    "{}: please enter a complete end date. Nothing was changed.",
                     phase_name(i)
                 ));
                 return;
             };
-            let unchanged = before.get(i).is_some_and(|p| p.ends_on == ends_on);
-            if !unchanged
-                && app
-                    .dispatch(Action::SetPhaseEnd {
-                        cohort_id: id,
-                        index: i,
-                        ends_on,
-                    })
-                    .is_err()
-            {
-                app.warn(&format!(
-                    "{} cannot end before it starts. Nothing after it was changed.",
-                    phase_name(i)
-                ));
-                return;
-            }
+            all.push(ends_on);
+        }
+        if let Err(e) = app.dispatch(Action::SetPhaseEnds {
+            cohort_id: id,
+            ends: all,
+        }) {
+            app.warn(&e);
+            return;
         }
         app.say("Saved the phase dates.");
     };

@@ -153,13 +153,38 @@ fn ExportImport() -> impl IntoView {
             pending.set(None);
         }
     };
-    let undo = move |_| {
+    let undo = move || {
         let redo = app.kept.get_untracked() == Some(Kept::BeforeUndo);
         match app.undo_import() {
             Ok(None) if redo => app.say("Redone: the imported workspace is back."),
             Ok(None) => app.say("Undone: your workspace is back as it was before the import. “Redo import” brings the imported one back."),
             Ok(Some(warning)) | Err(warning) => app.warn(&warning),
         }
+    };
+    // An undo that would also take back changes made since says so first.
+    let asking = RwSignal::new(false);
+    let since = move || app.edits_since_kept.get();
+    let ask_or_undo = move |_| {
+        if since() > 0 {
+            asking.set(true);
+        } else {
+            undo();
+        }
+    };
+    let undo_anyway = Callback::new(move |_| undo());
+    let since_text = move || {
+        let n = since();
+        let what = if app.kept.get() == Some(Kept::BeforeUndo) {
+            "the undo"
+        } else {
+            "the import"
+        };
+        (n > 0).then(|| {
+            format!(
+                "The {} made since {what} will be undone with it. Your workspace as it is now is kept in turn, so you can come back to it.",
+                if n == 1 { "1 change".to_string() } else { format!("{n} changes") }
+            )
+        })
     };
     // What the kept workspace holds, read when it changes.
     let kept_summary = move || {
@@ -217,7 +242,9 @@ fn ExportImport() -> impl IntoView {
             view! {
                 <div class="panel" role="region" aria-label="Kept workspace">
                     <p>{what} {move || kept_summary().map(|s| format!(": {s}.")).unwrap_or_else(|| ".".into())}</p>
-                    <button type="button" on:click=undo disabled=move || app.is_read_only()>{why.button()}</button>
+                    {move || since_text().map(|t| view! { <p class="warning">{t}</p> })}
+                    <button type="button" on:click=ask_or_undo disabled=move || app.is_read_only()>{why.button()}</button>
+                    <ConfirmDialog open=asking title=why.button() intro=Signal::derive(move || since_text().unwrap_or_default()) lines=Signal::derive(Vec::new) confirm_label=why.button() on_confirm=undo_anyway/>
                 </div>
             }
         })}
