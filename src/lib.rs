@@ -4,6 +4,7 @@
 //! `model`, `logic`, `file` and `storage` (but its browser adapter) are pure and tested on the
 //! host; `ui` is the Leptos shell, compiled for wasm only.
 
+pub mod content;
 pub mod file;
 pub mod logic;
 pub mod model;

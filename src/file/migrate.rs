@@ -23,8 +23,9 @@ pub fn migrate(mut workspace: Value, from: u32) -> Result<Value, DecodeError> {
         if let Some(cohorts) = workspace.get_mut("cohorts").and_then(Value::as_array_mut) {
             for cohort in cohorts.iter_mut().filter_map(Value::as_object_mut) {
                 if !cohort.contains_key("scenarios") {
-                    let standard = serde_json::to_value(crate::model::standard_scenarios())
-                        .unwrap_or(Value::Array(Vec::new()));
+                    let standard =
+                        serde_json::to_value(crate::content::program::standard_scenarios())
+                            .unwrap_or(Value::Array(Vec::new()));
                     cohort.insert("scenarios".into(), standard);
                 }
                 if !cohort.contains_key("week") {

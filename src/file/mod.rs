@@ -9,6 +9,7 @@
 //! decode (errors carry the JSON path) → [`validate`](crate::logic::validate). Nothing is
 //! changed by a caller until all of it succeeded. The same envelope is used in browser storage.
 
+pub mod calendar;
 pub mod crypt;
 mod error;
 pub mod framework;

@@ -12,18 +12,12 @@ use crate::logic::records::{
     RecordVisitor,
 };
 use crate::model::{
-    standard_scenarios, Candidate, CandidateStatus, Cohort, Date, Decision, GreenFlag, Id,
-    Nomination, Person, RecordKind, Scenario, SignalMark, SuccessSignal, Timestamp, TrackLevel,
-    Verdict, WantsToManage, WeekPlan, Workspace,
+    Candidate, CandidateStatus, Cohort, Date, Decision, GreenFlag, Id, Nomination, Person,
+    RecordKind, Scenario, SignalMark, SuccessSignal, Timestamp, TrackLevel, Verdict, WantsToManage,
+    WeekPlan, Workspace,
 };
 
-/// The success signals a new cohort starts with; the coach edits them to fit.
-pub const DEFAULT_SUCCESS_SIGNALS: [&str; 4] = [
-    "Runs 1:1s that end with a coaching goal and an agreed next step",
-    "Leads team planning and shapes priorities with product and engineering",
-    "Settles at least two people or technical disagreements with the coach present, and writes up what happened and what they learned",
-    "Ships a small change that moves a team metric or removes a developer-experience pain",
-];
+pub use crate::content::program::DEFAULT_SUCCESS_SIGNALS;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct PersonFields {
@@ -341,7 +335,7 @@ pub fn apply(
                 coach_ids: f.coach_ids,
                 phases: default_phases(f.starts_on),
                 success_signals,
-                scenarios: standard_scenarios(),
+                scenarios: crate::content::program::standard_scenarios(),
                 week: WeekPlan::default(),
                 created_at: now,
                 updated_at: now,

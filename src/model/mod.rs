@@ -330,7 +330,7 @@ pub struct Cohort {
     #[serde(default)]
     pub success_signals: Vec<SuccessSignal>,
     /// Scenarios for the selection interview: the three standard ones plus the coach's own.
-    #[serde(default = "standard_scenarios")]
+    #[serde(default = "crate::content::program::standard_scenarios")]
     pub scenarios: Vec<Scenario>,
     /// The standard week every candidate plans for.
     #[serde(default)]
@@ -421,36 +421,6 @@ impl CandidateStatus {
             CandidateStatus::Nominated | CandidateStatus::Selected | CandidateStatus::InProgram
         )
     }
-}
-
-/// The three interview scenarios every cohort starts with. Their ids are the same in every
-/// cohort (ids of scenarios only need to be unique within one cohort), so copies that add them
-/// separately (a migration on two machines) still agree.
-pub fn standard_scenarios() -> Vec<Scenario> {
-    [
-        (
-            0x5ce0_0001,
-            "A missed deadline",
-            "The team will miss a date a stakeholder relies on. What do you do, and who hears what from you?",
-        ),
-        (
-            0x5ce0_0002,
-            "Tough feedback",
-            "A teammate's work keeps causing rework for others. How do you raise it, and what happens next?",
-        ),
-        (
-            0x5ce0_0003,
-            "Competing requests",
-            "Two stakeholders each want the team's next sprint. How do you decide, and how do you tell them?",
-        ),
-    ]
-    .into_iter()
-    .map(|(n, title, prompt)| Scenario {
-        id: Id::from_u128(n),
-        title: title.into(),
-        prompt: prompt.into(),
-    })
-    .collect()
 }
 
 /// A person enrolled in a cohort.

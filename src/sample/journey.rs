@@ -8,10 +8,10 @@ use super::Builder;
 use crate::logic::actions::{Action, CandidateFields, CohortFields};
 use crate::logic::records::Record;
 use crate::model::{
-    standard_scenarios, Activity, ActivityKind, Answer, Assignment, AssignmentStatus,
-    CandidateStatus, CaseReview, Date, Decision, FollowUp, GreenFlag, Id, Interview, JournalEntry,
-    Metric, Nomination, NominationKind, OneOnOne, Reference, Retro, Snippet, SnippetCategory,
-    Timestamp, Verdict, Visibility, WantsToManage,
+    Activity, ActivityKind, Answer, Assignment, AssignmentStatus, CandidateStatus, CaseReview,
+    Date, Decision, FollowUp, GreenFlag, Id, Interview, JournalEntry, Metric, Nomination,
+    NominationKind, OneOnOne, Reference, Retro, Snippet, SnippetCategory, Timestamp, Verdict,
+    Visibility, WantsToManage,
 };
 
 #[derive(Clone, Copy)]
@@ -100,7 +100,7 @@ impl Builder<'_> {
     }
 
     fn scorecard(&mut self, cand: Id, by: Id, on: Date, scores: [Option<u8>; 3]) {
-        let answers = standard_scenarios()
+        let answers = crate::content::program::standard_scenarios()
             .into_iter()
             .zip(scores)
             .map(|(s, score)| Answer {

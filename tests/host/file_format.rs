@@ -303,7 +303,7 @@ fn every_schema_version_fixture_still_imports() {
     assert_eq!(decoded[0], decoded[1]);
     // 2 → 3 gives every old cohort the standard interview scenarios and the standard week.
     for c in &decoded[1].cohorts {
-        assert_eq!(c.scenarios, runway::model::standard_scenarios());
+        assert_eq!(c.scenarios, runway::content::program::standard_scenarios());
         assert_eq!(c.week, runway::model::WeekPlan::default());
     }
     // The schema 3 fixture carries the journey, and it all obeys the rules.

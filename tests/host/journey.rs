@@ -5,14 +5,16 @@
 use std::collections::BTreeMap;
 
 use crate::common::{act, assert_fields_listed, at, day, sample};
+use runway::file::calendar::calendar;
 use runway::file::{decode, encode_pretty};
 use runway::logic::journey::{
-    activity_overdue, assignment_overdue, calendar, carried_over, open_follow_ups, phase_of,
-    scoreboard, selection_board, timeline, week_summary, Cell, ItemState,
+    activity_overdue, assignment_overdue, carried_over, open_follow_ups, phase_of, timeline,
+    week_summary, ItemState,
 };
 use runway::logic::records::merge::{merge, Resolutions, Side};
 use runway::logic::records::scope::{scoped, Scope};
 use runway::logic::records::Record;
+use runway::logic::selection::{scoreboard, selection_board, Cell};
 use runway::logic::{validate, Action, ActionError};
 use runway::model::*;
 

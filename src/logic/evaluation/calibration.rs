@@ -2,7 +2,7 @@
 //! leniency, and the monthly reminder; with them the assessment history by month and the
 //! evidence a candidate has per domain.
 //!
-//! The blind rule works like the interview scoreboard (`logic::journey::scoreboard`): until
+//! The blind rule works like the interview scoreboard (`logic::selection::scoreboard`): until
 //! a calibration session of the candidate's cohort, for the same framework, has revealed the
 //! ratings it covers, a rater's levels and comments are shown to that rater only (and a
 //! self-assessment to the candidate too). Everyone else sees that the assessment exists —

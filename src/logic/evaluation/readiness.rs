@@ -218,14 +218,7 @@ pub fn rounds_of(ws: &Workspace, candidate_id: Id) -> Vec<&FeedbackRound> {
     out
 }
 
-/// The questions a new round starts with (editable before it opens).
-pub const DEFAULT_QUESTIONS: [&str; 5] = [
-    "When I bring something up, they listen and I feel heard.",
-    "I know what is expected of me and why it matters.",
-    "They help me grow: useful feedback, stretch work, support when I need it.",
-    "They do what they say they will do, and close the loop.",
-    "They treat people fairly and make decisions in the open.",
-];
+pub use crate::content::program::DEFAULT_QUESTIONS;
 
 // ---------------------------------------------------------------------------------------------
 // Team health

@@ -2,3 +2,6 @@
 //! every scorecard is complete), the decision, and the cohort's selection board.
 
 mod records;
+pub mod scoreboard;
+
+pub use scoreboard::*;

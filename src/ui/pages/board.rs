@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::logic::actions::Action;
-use crate::logic::journey::{selection_board, BoardRow};
+use crate::logic::selection::{selection_board, BoardRow};
 use crate::model::{GreenFlag, Id, NominationKind, Verdict, Workspace};
 use crate::ui::link;
 use crate::ui::pages::candidate::section_href;

@@ -437,7 +437,7 @@ fn CohortCalendar(id: Id) -> impl IntoView {
     };
     let upcoming = move || {
         app.ws
-            .with(|ws| crate::logic::journey::upcoming_count(ws, &ids(), today))
+            .with(|ws| crate::file::calendar::upcoming_count(ws, &ids(), today))
     };
     let export = move |_| {
         let (text, name) = app.ws.with_untracked(|ws| {
@@ -445,7 +445,7 @@ fn CohortCalendar(id: Id) -> impl IntoView {
                 .cohort(id)
                 .map_or("cohort".to_string(), |c| c.name.clone());
             (
-                crate::logic::journey::calendar(
+                crate::file::calendar::calendar(
                     ws,
                     &ids(),
                     today,

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::content::snippets::{Starter, STARTER_SNIPPETS};
 use crate::logic::actions::Action;
-use crate::logic::journey::{Starter, STARTER_SNIPPETS};
 use crate::logic::records::Record;
 use crate::model::{CaseReview, Id, RecordKind, Snippet, SnippetCategory, Timestamp};
 use crate::ui::browser;

@@ -4,10 +4,9 @@
 
 use leptos::prelude::*;
 
+use crate::content::snippets::STARTER_SNIPPETS;
 use crate::logic::actions::Action;
-use crate::logic::journey::{
-    carried_over, checklist_gaps, follow_ups_from_lines, open_follow_ups, STARTER_SNIPPETS,
-};
+use crate::logic::journey::{carried_over, checklist_gaps, follow_ups_from_lines, open_follow_ups};
 use crate::logic::records::Record;
 use crate::model::{Date, FollowUp, Id, OneOnOne, RecordKind, Timestamp};
 use crate::ui::browser;

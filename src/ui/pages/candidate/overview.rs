@@ -4,10 +4,9 @@ use crate::ui::link;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
+use crate::file::calendar::{calendar, upcoming_count};
 use crate::logic::actions::Action;
-use crate::logic::journey::{
-    calendar, timeline, upcoming_count, ItemKind, ItemState, TimelineItem,
-};
+use crate::logic::journey::{timeline, ItemKind, ItemState, TimelineItem};
 use crate::logic::program::phases::{describe_position, position_on, Position};
 use crate::logic::records::scope::Scope;
 use crate::model::Id;

@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use crate::logic::actions::Action;
-use crate::logic::journey::{scoreboard, verdict_line, Cell, Scoreboard};
 use crate::logic::records::Record;
+use crate::logic::selection::{scoreboard, verdict_line, Cell, Scoreboard};
 use crate::model::{
     score_label, Answer, Decision, GreenFlag, Id, Interview, Nomination, NominationKind,
     RecordKind, Reference, Timestamp, Verdict, WantsToManage, SCORE_MAX, SCORE_MIN,
@@ -425,7 +425,7 @@ fn cell_text(cell: Cell) -> String {
 
 /// The board as this page shows it, and whether the viewer is about to score: someone who
 /// picked themselves as an interviewer but has not started a scorecard sees no one's scores
-/// (the rule is in `logic::journey::scoreboard`), and is told why.
+/// (the rule is in `logic::selection::scoreboard`), and is told why.
 fn board_for(ws: &crate::model::Workspace, id: Id, viewer: Option<Id>) -> (Scoreboard, bool) {
     let board = scoreboard(ws, id, viewer);
     let complete_panel =
