@@ -5,8 +5,9 @@
 use crate::common::{act, day};
 use runway::logic::evaluation::calibration::{
     agreed_level, calibrated_warning, covered, covered_per_rater, grid, history, leniency,
-    leniency_text, may_see, prefills, reminders, sources, top_without_evidence, Leniency,
+    leniency_text, may_see, prefills, reminders, Leniency,
 };
+use runway::logic::evaluation::evidence::{sources, top_without_evidence};
 use runway::logic::evaluation::frameworks::{self, EM_PARTS, MIT_RUBRIC};
 use runway::logic::records::Record;
 use runway::logic::{Action, CandidateFields, CohortFields, PersonFields};

@@ -2,6 +2,8 @@
 //! health, and readiness. Each record kind's rules are its `Entry` impl in `records`.
 
 pub mod calibration;
+pub mod evidence;
+pub mod feedback;
 pub mod frameworks;
 pub mod readiness;
 mod records;

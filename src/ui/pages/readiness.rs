@@ -5,10 +5,11 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::logic::charts::num;
+use crate::logic::evaluation::feedback::{aggregate, health_trends, rounds_of, FeedbackAggregate};
 use crate::logic::evaluation::frameworks;
 use crate::logic::evaluation::readiness::{
-    aggregate, coverage, evidence_counts, health_trends, month_text, over_months, rounds_of,
-    summary, DomainStatus, FeedbackAggregate, Summary, DEFAULT_FRAMEWORK,
+    coverage, evidence_counts, month_text, over_months, summary, DomainStatus, Summary,
+    DEFAULT_FRAMEWORK,
 };
 use crate::logic::program::phases::describe_position;
 use crate::model::{Id, Workspace};

@@ -8,9 +8,9 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 
 use crate::logic::actions::Action;
-use crate::logic::evaluation::calibration::{
-    assessments_for, domains_without_dated_evidence, evidence_by_domain, history, source_of,
-    sources, top_without_evidence, Seen,
+use crate::logic::evaluation::calibration::{assessments_for, history, Seen};
+use crate::logic::evaluation::evidence::{
+    domains_without_dated_evidence, evidence_by_domain, source_of, sources, top_without_evidence,
 };
 use crate::logic::evaluation::frameworks::{self, MIT_RUBRIC};
 use crate::logic::records::Record;

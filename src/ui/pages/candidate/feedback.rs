@@ -1,12 +1,12 @@
 //! 360 feedback rounds (shown in aggregate) and team health checks.
 //!
 //! A response's answers are never shown again once saved: the page shows counts per group and
-//! the aggregate that `logic::evaluation::readiness::aggregate` allows under the anonymity threshold.
+//! the aggregate that `logic::evaluation::feedback::aggregate` allows under the anonymity threshold.
 
 use leptos::prelude::*;
 
 use crate::logic::actions::Action;
-use crate::logic::evaluation::readiness::{
+use crate::logic::evaluation::feedback::{
     aggregate, health_nudge, health_trends, rounds_of, threshold_rule, DEFAULT_QUESTIONS,
 };
 use crate::logic::journey::day_text;
