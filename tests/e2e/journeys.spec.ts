@@ -34,7 +34,8 @@ test('create a person, a cohort and a candidate; reload; all there', async ({ pa
   await page.getByRole('checkbox', { name: /Grace Hopper/ }).check();
   await page.getByRole('button', { name: 'Create cohort' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Pilot cohort' })).toBeVisible();
-  await expect(page.getByText('4 Jan 2027 – 3 Jul 2027')).toBeVisible();
+  // Later phases start on Mondays; the last one ends on the Sunday after six months.
+  await expect(page.getByText('4 Jan 2027 – 4 Jul 2027')).toBeVisible();
   const cohortUrl = page.url();
 
   // Alan as a candidate with 6.5 protected hours.
@@ -158,24 +159,34 @@ test('phase end dates: moving one phase moves the later ones, keeping their leng
   await page.getByLabel('Cohort name').fill('Dates cohort');
   await page.getByLabel('Starts on').fill('2027-03-01');
   await page.getByRole('button', { name: 'Create cohort' }).click();
-  await expect(page.getByText('1 Mar 2027 – 31 Aug 2027')).toBeVisible();
+  // Each later phase starts on a Monday: Shadow on 5 April, Practice on 3 May, Lead on 5 July.
+  await expect(page.getByText('1 Mar 2027 – 5 Sep 2027')).toBeVisible();
+  await expect(page.getByText('Shadow · 5 Apr 2027 – 2 May 2027')).toBeVisible();
   await page.getByText('Change phase end dates').click();
   const form = page.getByRole('form', { name: 'Phase end dates' });
   await form.getByLabel('Shadow ends on').fill('2027-05-14');
   await form.getByRole('button', { name: 'Save phase dates' }).click();
-  await expect(page.getByText('Shadow · 1 Apr 2027 – 14 May 2027')).toBeVisible();
-  await expect(page.getByText('Practice · 15 May 2027 – 14 Jul 2027')).toBeVisible();
-  await expect(page.getByText('Lead with support · 15 Jul 2027 – 14 Sep 2027')).toBeVisible();
-  await expect(form.getByLabel('Practice ends on')).toHaveValue('2027-07-14');
+  await expect(page.getByText('Shadow · 5 Apr 2027 – 14 May 2027')).toBeVisible();
+  await expect(page.getByText('Practice · 15 May 2027 – 16 Jul 2027')).toBeVisible();
+  await expect(page.getByText('Lead with support · 17 Jul 2027 – 17 Sep 2027')).toBeVisible();
+  await expect(form.getByLabel('Practice ends on')).toHaveValue('2027-07-16');
 
   // An end before the phase starts is refused and nothing moves.
   await form.getByLabel('Prepare ends on').fill('2027-02-01');
   await form.getByRole('button', { name: 'Save phase dates' }).click();
   await expect(page.getByText('Prepare cannot end before it starts')).toBeVisible();
-  await expect(page.getByText('Prepare · 1 Mar 2027 – 31 Mar 2027')).toBeVisible();
+  await expect(page.getByText('Prepare · 1 Mar 2027 – 4 Apr 2027')).toBeVisible();
+  await expect(page.getByText('Shadow · 5 Apr 2027 – 14 May 2027')).toBeVisible();
+
+  // Two ends changed in one save, one of them impossible: nothing changes (all or nothing).
+  await form.getByLabel('Prepare ends on').fill('2027-04-11');
+  await form.getByLabel('Practice ends on').fill('2027-05-01');
+  await form.getByRole('button', { name: 'Save phase dates' }).click();
+  await expect(page.getByText('Practice cannot end before it starts')).toBeVisible();
+  await expect(page.getByText('Prepare · 1 Mar 2027 – 4 Apr 2027')).toBeVisible();
 
   await form.getByRole('button', { name: 'Reset to default lengths' }).click();
-  await expect(page.getByText('1 Mar 2027 – 31 Aug 2027')).toBeVisible();
+  await expect(page.getByText('1 Mar 2027 – 5 Sep 2027')).toBeVisible();
 });
 
 test('success signals are edited in place; a blank one is refused and restored', async ({ page }) => {

@@ -4,8 +4,8 @@
 use crate::common::{act, day};
 use runway::logic::actions::{CandidateFields, CohortFields, PersonFields};
 use runway::logic::charts::{num, points_attr, Plot, Radar, Scale};
-use runway::logic::evaluation::frameworks::{self, MIT_RUBRIC};
 use runway::logic::evaluation::feedback::*;
+use runway::logic::evaluation::frameworks::{self, MIT_RUBRIC};
 use runway::logic::evaluation::readiness::*;
 use runway::logic::records::Record;
 use runway::logic::Action;

@@ -485,14 +485,6 @@ fn record_title(kind: RecordKind, label: &str) -> String {
     }
 }
 
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
 /// What a merge will add, update and remove, with a choice for every conflict.
 #[component]
 fn MergePreview(theirs: Workspace, merging: RwSignal<Option<Workspace>>) -> impl IntoView {
@@ -517,7 +509,7 @@ fn MergePreview(theirs: Workspace, merging: RwSignal<Option<Workspace>>) -> impl
                             {record_title(c.kind, &c.label)}
                             {(!c.details.is_empty()).then(|| view! {
                                 <ul class="details">{c.details.into_iter().map(|d| view! {
-                                    <li>{format!("{}: {} → {}", capitalised(&d.label), d.mine, d.theirs)}</li>
+                                    <li>{format!("{}: {} → {}", d.label, d.mine, d.theirs)}</li>
                                 }).collect_view()}</ul>
                             })}
                         </li>
@@ -574,9 +566,9 @@ fn MergePreview(theirs: Workspace, merging: RwSignal<Option<Workspace>>) -> impl
                         let id = c.id;
                         let title = record_title(c.kind, &c.label);
                         let rows: Vec<(&'static str, String, String, String)> = match c.what {
-                            ConflictKind::BothChanged(diffs) => diffs.into_iter().map(|d| (d.field, capitalised(&d.label), d.mine, d.theirs)).collect(),
-                            ConflictKind::DeletedHereChangedThere => vec![("record", "Record".into(), "deleted here".into(), "changed in their file after that".into())],
-                            ConflictKind::DeletedThereChangedHere => vec![("record", "Record".into(), "changed here after their deletion".into(), "deleted in their file".into())],
+                            ConflictKind::BothChanged(diffs) => diffs.into_iter().map(|d| (d.field, d.label, d.mine, d.theirs)).collect(),
+                            ConflictKind::DeletedHereChangedThere => vec![("record", "record".into(), "deleted here".into(), "changed in their file after that".into())],
+                            ConflictKind::DeletedThereChangedHere => vec![("record", "record".into(), "changed here after their deletion".into(), "deleted in their file".into())],
                         };
                         view! {
                             <fieldset class="conflict">
