@@ -4,17 +4,13 @@
 
 use std::fmt;
 
-use crate::logic::program::candidates::check_hours;
-use crate::logic::program::phases::{default_phases, set_phase_end, set_phase_ends, shift_phases};
-use crate::logic::program::MAX_PROTECTED_HOURS;
 use crate::logic::records::{
     cascade, each_kind, missing_owner, plausible_day, Entry, FieldProblem, ListVisitor, Record,
     RecordVisitor,
 };
 use crate::model::{
     Candidate, CandidateStatus, Cohort, Date, Decision, GreenFlag, Id, Nomination, Person,
-    RecordKind, Scenario, SignalMark, SuccessSignal, Timestamp, TrackLevel, Verdict, WantsToManage,
-    WeekPlan, Workspace,
+    RecordKind, Timestamp, TrackLevel, WantsToManage, WeekPlan, Workspace,
 };
 
 pub use crate::content::program::DEFAULT_SUCCESS_SIGNALS;
@@ -197,7 +193,7 @@ impl fmt::Display for ActionError {
     }
 }
 
-fn require_text(text: &str, what: &'static str) -> Result<String, ActionError> {
+pub(crate) fn require_text(text: &str, what: &'static str) -> Result<String, ActionError> {
     let t = text.trim();
     if t.is_empty() {
         Err(ActionError::Blank(what))
@@ -206,61 +202,7 @@ fn require_text(text: &str, what: &'static str) -> Result<String, ActionError> {
     }
 }
 
-fn check_person(ws: &Workspace, id: Id) -> Result<(), ActionError> {
-    ws.person(id)
-        .map(|_| ())
-        .ok_or(ActionError::Missing("person"))
-}
-
-fn clean_person(f: PersonFields) -> Result<PersonFields, ActionError> {
-    let name = require_text(&f.name, "a name")?;
-    let email = f
-        .email
-        .map(|e| e.trim().to_string())
-        .filter(|e| !e.is_empty());
-    if let Some(e) = &email {
-        if !e.contains('@') {
-            return Err(ActionError::Invalid(format!(
-                "“{e}” is not an email address."
-            )));
-        }
-    }
-    if let (Some(j), Some(l)) = (f.joined_on, f.left_on) {
-        if l < j {
-            return Err(ActionError::Invalid(
-                "The left date is before the joined date.".into(),
-            ));
-        }
-    }
-    Ok(PersonFields {
-        name,
-        email,
-        team: f.team.trim().to_string(),
-        role_title: f.role_title.trim().to_string(),
-        ..f
-    })
-}
-
-fn clean_cohort(ws: &Workspace, f: CohortFields) -> Result<CohortFields, ActionError> {
-    let name = require_text(&f.name, "a cohort name")?;
-    if let Some(s) = f.sponsor_id {
-        check_person(ws, s)?;
-    }
-    let mut coach_ids: Vec<Id> = Vec::new();
-    for c in f.coach_ids {
-        check_person(ws, c)?;
-        if !coach_ids.contains(&c) {
-            coach_ids.push(c);
-        }
-    }
-    Ok(CohortFields {
-        name,
-        coach_ids,
-        ..f
-    })
-}
-
-fn cohort_mut(ws: &mut Workspace, id: Id) -> Result<&mut Cohort, ActionError> {
+pub(crate) fn cohort_mut(ws: &mut Workspace, id: Id) -> Result<&mut Cohort, ActionError> {
     ws.cohorts
         .iter_mut()
         .find(|c| c.id == id)
@@ -279,208 +221,52 @@ pub fn apply(
             ws.organisation = require_text(&name, "an organisation name")?;
             Ok(None)
         }
-        Action::AddPerson(fields) => {
-            let f = clean_person(fields)?;
-            let id = new_id();
-            ws.people.push(Person {
-                id,
-                name: f.name,
-                email: f.email,
-                team: f.team,
-                role_title: f.role_title,
-                level: f.level,
-                joined_on: f.joined_on,
-                left_on: f.left_on,
-                created_at: now,
-                updated_at: now,
-                merge_bases: Vec::new(),
-            });
-            Ok(Some(id))
-        }
+        Action::AddPerson(fields) => crate::logic::program::people::add(ws, fields, now, new_id),
         Action::UpdatePerson { id, fields } => {
-            let f = clean_person(fields)?;
-            let p = ws
-                .people
-                .iter_mut()
-                .find(|p| p.id == id)
-                .ok_or(ActionError::Missing("person"))?;
-            p.name = f.name;
-            p.email = f.email;
-            p.team = f.team;
-            p.role_title = f.role_title;
-            p.level = f.level;
-            p.joined_on = f.joined_on;
-            p.left_on = f.left_on;
-            p.updated_at = now;
-            Ok(None)
+            crate::logic::program::people::update(ws, id, fields, now)
         }
         Action::DeletePerson { id } => {
             delete::<Person>(ws, id, now)?;
             Ok(None)
         }
-        Action::AddCohort(fields) => {
-            let f = clean_cohort(ws, fields)?;
-            let id = new_id();
-            let success_signals = DEFAULT_SUCCESS_SIGNALS
-                .iter()
-                .map(|text| SuccessSignal {
-                    id: new_id(),
-                    text: (*text).to_string(),
-                })
-                .collect();
-            ws.cohorts.push(Cohort {
-                id,
-                name: f.name,
-                sponsor_id: f.sponsor_id,
-                coach_ids: f.coach_ids,
-                phases: default_phases(f.starts_on),
-                success_signals,
-                scenarios: crate::content::program::standard_scenarios(),
-                week: WeekPlan::default(),
-                created_at: now,
-                updated_at: now,
-                merge_bases: Vec::new(),
-            });
-            Ok(Some(id))
-        }
+        Action::AddCohort(fields) => crate::logic::program::cohorts::add(ws, fields, now, new_id),
         Action::UpdateCohort { id, fields } => {
-            let f = clean_cohort(ws, fields)?;
-            let c = cohort_mut(ws, id)?;
-            c.name = f.name;
-            c.sponsor_id = f.sponsor_id;
-            c.coach_ids = f.coach_ids;
-            if f.starts_on != c.starts_on() {
-                c.phases = shift_phases(&c.phases, f.starts_on);
-            }
-            c.updated_at = now;
-            Ok(None)
+            crate::logic::program::cohorts::update(ws, id, fields, now)
         }
         Action::SetPhaseEnd {
             cohort_id,
             index,
             ends_on,
-        } => {
-            let c = cohort_mut(ws, cohort_id)?;
-            let phases = set_phase_end(&c.phases, index, ends_on).ok_or_else(|| {
-                ActionError::Invalid("A phase cannot end before it starts.".into())
-            })?;
-            c.phases = phases;
-            c.updated_at = now;
-            Ok(None)
-        }
+        } => crate::logic::program::cohorts::set_phase_end(ws, cohort_id, index, ends_on, now),
         Action::SetPhaseEnds { cohort_id, ends } => {
-            let c = cohort_mut(ws, cohort_id)?;
-            let phases = set_phase_ends(&c.phases, &ends).map_err(|i| {
-                let name = c.phases.get(i).map_or("A phase", |p| p.kind.name());
-                ActionError::Problems(vec![(
-                    format!("phases[{i}].ends_on"),
-                    format!("{name} cannot end before it starts: nothing was changed"),
-                )])
-            })?;
-            c.phases = phases;
-            c.updated_at = now;
-            Ok(None)
+            crate::logic::program::cohorts::set_phase_ends(ws, cohort_id, ends, now)
         }
         Action::ResetPhases { cohort_id } => {
-            let c = cohort_mut(ws, cohort_id)?;
-            c.phases = default_phases(c.starts_on());
-            c.updated_at = now;
-            Ok(None)
+            crate::logic::program::cohorts::reset_phases(ws, cohort_id, now)
         }
         Action::DeleteCohort { id } => {
             delete::<Cohort>(ws, id, now)?;
             Ok(None)
         }
         Action::AddSignal { cohort_id, text } => {
-            let text = require_text(&text, "the signal's text")?;
-            let id = new_id();
-            let c = cohort_mut(ws, cohort_id)?;
-            c.success_signals.push(SuccessSignal { id, text });
-            c.updated_at = now;
-            Ok(Some(id))
+            crate::logic::program::cohorts::add_signal(ws, cohort_id, text, now, new_id)
         }
         Action::UpdateSignal {
             cohort_id,
             signal_id,
             text,
-        } => {
-            let text = require_text(&text, "the signal's text")?;
-            let c = cohort_mut(ws, cohort_id)?;
-            let s = c
-                .success_signals
-                .iter_mut()
-                .find(|s| s.id == signal_id)
-                .ok_or(ActionError::Missing("success signal"))?;
-            s.text = text;
-            c.updated_at = now;
-            Ok(None)
-        }
+        } => crate::logic::program::cohorts::update_signal(ws, cohort_id, signal_id, text, now),
         Action::RemoveSignal {
             cohort_id,
             signal_id,
-        } => {
-            let c = cohort_mut(ws, cohort_id)?;
-            let before = c.success_signals.len();
-            c.success_signals.retain(|s| s.id != signal_id);
-            if c.success_signals.len() == before {
-                return Err(ActionError::Missing("success signal"));
-            }
-            c.updated_at = now;
-            Ok(None)
-        }
+        } => crate::logic::program::cohorts::remove_signal(ws, cohort_id, signal_id, now),
         Action::AddCandidate {
             cohort_id,
             person_id,
             fields,
-        } => {
-            check_hours(&fields)?;
-            check_person(ws, person_id)?;
-            let cohort = cohort_mut(ws, cohort_id)?;
-            if cohort.sponsor_id == Some(person_id) || cohort.coach_ids.contains(&person_id) {
-                return Err(ActionError::Invalid(format!(
-                    "{} is this cohort's sponsor or coach, so cannot also be one of its candidates.",
-                    ws.person_name(person_id)
-                )));
-            }
-            if ws
-                .candidates
-                .iter()
-                .any(|c| c.cohort_id == cohort_id && c.person_id == person_id)
-            {
-                return Err(ActionError::Invalid(format!(
-                    "{} is already a candidate in this cohort.",
-                    ws.person_name(person_id)
-                )));
-            }
-            let id = new_id();
-            ws.candidates.push(Candidate {
-                id,
-                cohort_id,
-                person_id,
-                status: fields.status,
-                protected_hours_per_week: fields.protected_hours_per_week,
-                nomination: None,
-                green_flags: Vec::new(),
-                wants_to_manage: None,
-                decision: None,
-                signals: Vec::new(),
-                created_at: now,
-                updated_at: now,
-                merge_bases: Vec::new(),
-            });
-            Ok(Some(id))
-        }
+        } => crate::logic::program::candidates::add(ws, cohort_id, person_id, fields, now, new_id),
         Action::UpdateCandidate { id, fields } => {
-            check_hours(&fields)?;
-            let c = ws
-                .candidates
-                .iter_mut()
-                .find(|c| c.id == id)
-                .ok_or(ActionError::Missing("candidate"))?;
-            c.status = fields.status;
-            c.protected_hours_per_week = fields.protected_hours_per_week;
-            c.updated_at = now;
-            Ok(None)
+            crate::logic::program::candidates::update(ws, id, fields, now)
         }
         Action::RemoveCandidate { id } => {
             delete::<Candidate>(ws, id, now)?;
@@ -519,170 +305,60 @@ pub fn apply(
             nomination,
             green_flags,
             wants_to_manage,
-        } => {
-            let c = candidate_mut(ws, candidate_id)?;
-            c.nomination = nomination.map(|n| Nomination {
-                rationale: n.rationale.trim().to_string(),
-                ..n
-            });
-            // Stored in the order of the checklist, each once.
-            c.green_flags = GreenFlag::ALL
-                .iter()
-                .copied()
-                .filter(|f| green_flags.contains(f))
-                .collect();
-            c.wants_to_manage = wants_to_manage;
-            c.updated_at = now;
-            Ok(None)
-        }
+        } => crate::logic::selection::decisions::set_selection(
+            ws,
+            candidate_id,
+            nomination,
+            green_flags,
+            wants_to_manage,
+            now,
+        ),
         Action::Decide {
             candidate_id,
             decision,
-        } => {
-            let c = candidate_mut(ws, candidate_id)?;
-            match &decision {
-                Some(d) => {
-                    if d.reason.trim().is_empty() {
-                        return Err(ActionError::Blank("a reason for the decision"));
-                    }
-                    c.status = match d.verdict {
-                        Verdict::Selected => match c.status {
-                            CandidateStatus::Nominated | CandidateStatus::NotSelected => {
-                                CandidateStatus::Selected
-                            }
-                            other => other,
-                        },
-                        Verdict::NotNow => CandidateStatus::NotSelected,
-                    };
-                }
-                None => {
-                    if matches!(
-                        c.status,
-                        CandidateStatus::Selected | CandidateStatus::NotSelected
-                    ) {
-                        c.status = CandidateStatus::Nominated;
-                    }
-                }
-            }
-            c.decision = decision.map(|d| Decision {
-                reason: d.reason.trim().to_string(),
-                feedback: d.feedback.trim().to_string(),
-                ..d
-            });
-            c.updated_at = now;
-            Ok(None)
-        }
+        } => crate::logic::selection::decisions::decide(ws, candidate_id, decision, now),
         Action::TickFollowUp {
             one_on_one_id,
             follow_up_id,
             done_on,
-        } => {
-            let o = ws
-                .one_on_ones
-                .iter_mut()
-                .find(|o| o.id == one_on_one_id)
-                .ok_or(ActionError::Missing("1:1"))?;
-            let f = o
-                .follow_ups
-                .iter_mut()
-                .find(|f| f.id == follow_up_id)
-                .ok_or(ActionError::Missing("follow-up"))?;
-            f.done_on = done_on;
-            o.updated_at = now;
-            Ok(None)
-        }
+        } => crate::logic::journey::follow_ups::tick_follow_up(
+            ws,
+            one_on_one_id,
+            follow_up_id,
+            done_on,
+            now,
+        ),
         Action::MarkSignal {
             candidate_id,
             signal_id,
             met_on,
             evidence,
-        } => {
-            let cohort_id = ws
-                .candidate(candidate_id)
-                .ok_or(ActionError::Missing("candidate"))?
-                .cohort_id;
-            if !ws
-                .cohort(cohort_id)
-                .is_some_and(|c| c.success_signals.iter().any(|s| s.id == signal_id))
-            {
-                return Err(ActionError::Missing("success signal"));
-            }
-            let c = candidate_mut(ws, candidate_id)?;
-            let mut evidence_once = Vec::new();
-            for e in evidence {
-                if !evidence_once.contains(&e) {
-                    evidence_once.push(e);
-                }
-            }
-            c.signals.retain(|s| s.signal_id != signal_id);
-            if met_on.is_some() || !evidence_once.is_empty() {
-                c.signals.push(SignalMark {
-                    signal_id,
-                    met_on,
-                    evidence: evidence_once,
-                });
-            }
-            c.updated_at = now;
-            Ok(None)
-        }
+        } => crate::logic::journey::signals::mark_signal(
+            ws,
+            candidate_id,
+            signal_id,
+            met_on,
+            evidence,
+            now,
+        ),
         Action::SetWeekPlan { cohort_id, plan } => {
-            let p = &plan;
-            if !(p.assignment_hours_min.is_finite()
-                && p.assignment_hours_max.is_finite()
-                && p.assignment_hours_min >= 0.0
-                && p.assignment_hours_min <= p.assignment_hours_max
-                && p.assignment_hours_max <= MAX_PROTECTED_HOURS)
-            {
-                return Err(ActionError::Invalid(format!(
-                    "Micro-assignment hours must be a range from 0 to {MAX_PROTECTED_HOURS}, the first no more than the second."
-                )));
-            }
-            if [p.workshops, p.shadowing, p.coaching_labs]
-                .iter()
-                .any(|n| *n > 10)
-            {
-                return Err(ActionError::Invalid(
-                    "A week can plan at most 10 sessions of one kind.".into(),
-                ));
-            }
-            let c = cohort_mut(ws, cohort_id)?;
-            c.week = plan;
-            c.updated_at = now;
-            Ok(None)
+            crate::logic::program::cohorts::set_week_plan(ws, cohort_id, plan, now)
         }
         Action::AddScenario {
             cohort_id,
             title,
             prompt,
-        } => {
-            let title = require_text(&title, "a title for the scenario")?;
-            let id = new_id();
-            let c = cohort_mut(ws, cohort_id)?;
-            c.scenarios.push(Scenario {
-                id,
-                title,
-                prompt: prompt.trim().to_string(),
-            });
-            c.updated_at = now;
-            Ok(Some(id))
-        }
+        } => crate::logic::selection::decisions::add_scenario(
+            ws, cohort_id, title, prompt, now, new_id,
+        ),
         Action::RemoveScenario {
             cohort_id,
             scenario_id,
-        } => {
-            let c = cohort_mut(ws, cohort_id)?;
-            let before = c.scenarios.len();
-            c.scenarios.retain(|s| s.id != scenario_id);
-            if c.scenarios.len() == before {
-                return Err(ActionError::Missing("scenario"));
-            }
-            c.updated_at = now;
-            Ok(None)
-        }
+        } => crate::logic::selection::decisions::remove_scenario(ws, cohort_id, scenario_id, now),
     }
 }
 
-fn candidate_mut(ws: &mut Workspace, id: Id) -> Result<&mut Candidate, ActionError> {
+pub(crate) fn candidate_mut(ws: &mut Workspace, id: Id) -> Result<&mut Candidate, ActionError> {
     ws.candidates
         .iter_mut()
         .find(|c| c.id == id)

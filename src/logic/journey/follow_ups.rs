@@ -3,6 +3,7 @@
 //! evidence for a success signal.
 
 use super::day_text;
+use crate::logic::actions::ActionError;
 use crate::model::{Date, FollowUp, Id, OneOnOne, RecordKind, Timestamp, Visibility, Workspace};
 
 /// A follow-up from an earlier 1:1, as it shows on a later one.
@@ -253,4 +254,26 @@ pub fn checklist_gaps(o: &OneOnOne) -> Vec<String> {
         gaps.push("no development goal".into());
     }
     gaps
+}
+
+pub(crate) fn tick_follow_up(
+    ws: &mut Workspace,
+    one_on_one_id: Id,
+    follow_up_id: Id,
+    done_on: Option<Date>,
+    now: Timestamp,
+) -> Result<Option<Id>, ActionError> {
+    let o = ws
+        .one_on_ones
+        .iter_mut()
+        .find(|o| o.id == one_on_one_id)
+        .ok_or(ActionError::Missing("1:1"))?;
+    let f = o
+        .follow_ups
+        .iter_mut()
+        .find(|f| f.id == follow_up_id)
+        .ok_or(ActionError::Missing("follow-up"))?;
+    f.done_on = done_on;
+    o.updated_at = now;
+    Ok(None)
 }

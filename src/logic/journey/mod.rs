@@ -2,8 +2,9 @@
 //! follow-ups carry over, when interview scores may be seen, what is overdue, how a week went,
 //! the selection board, the candidate's timeline and the calendar file.
 
-mod follow_ups;
+pub(crate) mod follow_ups;
 mod records;
+pub(crate) mod signals;
 mod timeline;
 mod week;
 

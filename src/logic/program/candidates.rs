@@ -3,8 +3,11 @@
 
 use std::collections::HashSet;
 
+use super::people::check_person;
+use crate::logic::actions::cohort_mut;
 use crate::logic::actions::{ActionError, CandidateFields};
 use crate::logic::records::{forget_in, forget_opt, problem, Entry, FieldProblem, Link};
+use crate::model::Timestamp;
 use crate::model::{Candidate, CandidateStatus, Id, Person, RecordKind, Workspace};
 
 /// Most hours a week a candidate can have protected for the program.
@@ -176,4 +179,68 @@ pub fn parse_hours(text: &str) -> Result<f32, ActionError> {
         protected_hours_per_week: h,
     })?;
     Ok(h)
+}
+
+pub(crate) fn add(
+    ws: &mut Workspace,
+    cohort_id: Id,
+    person_id: Id,
+    fields: CandidateFields,
+    now: Timestamp,
+    new_id: &mut dyn FnMut() -> Id,
+) -> Result<Option<Id>, ActionError> {
+    check_hours(&fields)?;
+    check_person(ws, person_id)?;
+    let cohort = cohort_mut(ws, cohort_id)?;
+    if cohort.sponsor_id == Some(person_id) || cohort.coach_ids.contains(&person_id) {
+        return Err(ActionError::Invalid(format!(
+            "{} is this cohort's sponsor or coach, so cannot also be one of its candidates.",
+            ws.person_name(person_id)
+        )));
+    }
+    if ws
+        .candidates
+        .iter()
+        .any(|c| c.cohort_id == cohort_id && c.person_id == person_id)
+    {
+        return Err(ActionError::Invalid(format!(
+            "{} is already a candidate in this cohort.",
+            ws.person_name(person_id)
+        )));
+    }
+    let id = new_id();
+    ws.candidates.push(Candidate {
+        id,
+        cohort_id,
+        person_id,
+        status: fields.status,
+        protected_hours_per_week: fields.protected_hours_per_week,
+        nomination: None,
+        green_flags: Vec::new(),
+        wants_to_manage: None,
+        decision: None,
+        signals: Vec::new(),
+        created_at: now,
+        updated_at: now,
+        merge_bases: Vec::new(),
+    });
+    Ok(Some(id))
+}
+
+pub(crate) fn update(
+    ws: &mut Workspace,
+    id: Id,
+    fields: CandidateFields,
+    now: Timestamp,
+) -> Result<Option<Id>, ActionError> {
+    check_hours(&fields)?;
+    let c = ws
+        .candidates
+        .iter_mut()
+        .find(|c| c.id == id)
+        .ok_or(ActionError::Missing("candidate"))?;
+    c.status = fields.status;
+    c.protected_hours_per_week = fields.protected_hours_per_week;
+    c.updated_at = now;
+    Ok(None)
 }

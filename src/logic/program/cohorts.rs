@@ -3,8 +3,14 @@
 
 use std::collections::HashSet;
 
+use super::people::check_person;
+use crate::content::program::DEFAULT_SUCCESS_SIGNALS;
+use crate::logic::actions::{cohort_mut, require_text, ActionError, CohortFields};
+use crate::logic::program::phases::{default_phases, shift_phases};
+use crate::logic::program::MAX_PROTECTED_HOURS;
 use crate::logic::records::{blank, forget_in, forget_opt, problem, Entry, FieldProblem};
 use crate::model::{Cohort, Id, PhaseKind, Workspace};
+use crate::model::{Date, SuccessSignal, Timestamp, WeekPlan};
 
 impl Entry for Cohort {
     const FIELDS: &'static [&'static str] = &[
@@ -158,4 +164,198 @@ fn unique_parts(list: &str, ids: impl Iterator<Item = Id>) -> Vec<FieldProblem> 
         }
     }
     out
+}
+
+pub(crate) fn clean_cohort(ws: &Workspace, f: CohortFields) -> Result<CohortFields, ActionError> {
+    let name = require_text(&f.name, "a cohort name")?;
+    if let Some(s) = f.sponsor_id {
+        check_person(ws, s)?;
+    }
+    let mut coach_ids: Vec<Id> = Vec::new();
+    for c in f.coach_ids {
+        check_person(ws, c)?;
+        if !coach_ids.contains(&c) {
+            coach_ids.push(c);
+        }
+    }
+    Ok(CohortFields {
+        name,
+        coach_ids,
+        ..f
+    })
+}
+
+pub(crate) fn add(
+    ws: &mut Workspace,
+    fields: CohortFields,
+    now: Timestamp,
+    new_id: &mut dyn FnMut() -> Id,
+) -> Result<Option<Id>, ActionError> {
+    let f = clean_cohort(ws, fields)?;
+    let id = new_id();
+    let success_signals = DEFAULT_SUCCESS_SIGNALS
+        .iter()
+        .map(|text| SuccessSignal {
+            id: new_id(),
+            text: (*text).to_string(),
+        })
+        .collect();
+    ws.cohorts.push(Cohort {
+        id,
+        name: f.name,
+        sponsor_id: f.sponsor_id,
+        coach_ids: f.coach_ids,
+        phases: default_phases(f.starts_on),
+        success_signals,
+        scenarios: crate::content::program::standard_scenarios(),
+        week: WeekPlan::default(),
+        created_at: now,
+        updated_at: now,
+        merge_bases: Vec::new(),
+    });
+    Ok(Some(id))
+}
+
+pub(crate) fn update(
+    ws: &mut Workspace,
+    id: Id,
+    fields: CohortFields,
+    now: Timestamp,
+) -> Result<Option<Id>, ActionError> {
+    let f = clean_cohort(ws, fields)?;
+    let c = cohort_mut(ws, id)?;
+    c.name = f.name;
+    c.sponsor_id = f.sponsor_id;
+    c.coach_ids = f.coach_ids;
+    if f.starts_on != c.starts_on() {
+        c.phases = shift_phases(&c.phases, f.starts_on);
+    }
+    c.updated_at = now;
+    Ok(None)
+}
+
+pub(crate) fn set_phase_end(
+    ws: &mut Workspace,
+    cohort_id: Id,
+    index: usize,
+    ends_on: Date,
+    now: Timestamp,
+) -> Result<Option<Id>, ActionError> {
+    let c = cohort_mut(ws, cohort_id)?;
+    let phases = super::phases::set_phase_end(&c.phases, index, ends_on)
+        .ok_or_else(|| ActionError::Invalid("A phase cannot end before it starts.".into()))?;
+    c.phases = phases;
+    c.updated_at = now;
+    Ok(None)
+}
+
+pub(crate) fn set_phase_ends(
+    ws: &mut Workspace,
+    cohort_id: Id,
+    ends: Vec<Date>,
+    now: Timestamp,
+) -> Result<Option<Id>, ActionError> {
+    let c = cohort_mut(ws, cohort_id)?;
+    let phases = super::phases::set_phase_ends(&c.phases, &ends).map_err(|i| {
+        let name = c.phases.get(i).map_or("A phase", |p| p.kind.name());
+        ActionError::Problems(vec![(
+            format!("phases[{i}].ends_on"),
+            format!("{name} cannot end before it starts: nothing was changed"),
+        )])
+    })?;
+    c.phases = phases;
+    c.updated_at = now;
+    Ok(None)
+}
+
+pub(crate) fn reset_phases(
+    ws: &mut Workspace,
+    cohort_id: Id,
+    now: Timestamp,
+) -> Result<Option<Id>, ActionError> {
+    let c = cohort_mut(ws, cohort_id)?;
+    c.phases = default_phases(c.starts_on());
+    c.updated_at = now;
+    Ok(None)
+}
+
+pub(crate) fn add_signal(
+    ws: &mut Workspace,
+    cohort_id: Id,
+    text: String,
+    now: Timestamp,
+    new_id: &mut dyn FnMut() -> Id,
+) -> Result<Option<Id>, ActionError> {
+    let text = require_text(&text, "the signal's text")?;
+    let id = new_id();
+    let c = cohort_mut(ws, cohort_id)?;
+    c.success_signals.push(SuccessSignal { id, text });
+    c.updated_at = now;
+    Ok(Some(id))
+}
+
+pub(crate) fn update_signal(
+    ws: &mut Workspace,
+    cohort_id: Id,
+    signal_id: Id,
+    text: String,
+    now: Timestamp,
+) -> Result<Option<Id>, ActionError> {
+    let text = require_text(&text, "the signal's text")?;
+    let c = cohort_mut(ws, cohort_id)?;
+    let s = c
+        .success_signals
+        .iter_mut()
+        .find(|s| s.id == signal_id)
+        .ok_or(ActionError::Missing("success signal"))?;
+    s.text = text;
+    c.updated_at = now;
+    Ok(None)
+}
+
+pub(crate) fn remove_signal(
+    ws: &mut Workspace,
+    cohort_id: Id,
+    signal_id: Id,
+    now: Timestamp,
+) -> Result<Option<Id>, ActionError> {
+    let c = cohort_mut(ws, cohort_id)?;
+    let before = c.success_signals.len();
+    c.success_signals.retain(|s| s.id != signal_id);
+    if c.success_signals.len() == before {
+        return Err(ActionError::Missing("success signal"));
+    }
+    c.updated_at = now;
+    Ok(None)
+}
+
+pub(crate) fn set_week_plan(
+    ws: &mut Workspace,
+    cohort_id: Id,
+    plan: WeekPlan,
+    now: Timestamp,
+) -> Result<Option<Id>, ActionError> {
+    let p = &plan;
+    if !(p.assignment_hours_min.is_finite()
+        && p.assignment_hours_max.is_finite()
+        && p.assignment_hours_min >= 0.0
+        && p.assignment_hours_min <= p.assignment_hours_max
+        && p.assignment_hours_max <= MAX_PROTECTED_HOURS)
+    {
+        return Err(ActionError::Invalid(format!(
+            "Micro-assignment hours must be a range from 0 to {MAX_PROTECTED_HOURS}, the first no more than the second."
+        )));
+    }
+    if [p.workshops, p.shadowing, p.coaching_labs]
+        .iter()
+        .any(|n| *n > 10)
+    {
+        return Err(ActionError::Invalid(
+            "A week can plan at most 10 sessions of one kind.".into(),
+        ));
+    }
+    let c = cohort_mut(ws, cohort_id)?;
+    c.week = plan;
+    c.updated_at = now;
+    Ok(None)
 }

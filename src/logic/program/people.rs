@@ -2,7 +2,9 @@
 
 use std::collections::HashSet;
 
+use crate::logic::actions::{require_text, ActionError, PersonFields};
 use crate::logic::records::{blank, problem, Entry, FieldProblem};
+use crate::model::Timestamp;
 use crate::model::{Date, Id, Person, Workspace};
 
 impl Entry for Person {
@@ -41,4 +43,86 @@ impl Entry for Person {
     fn forget(&mut self, _gone: &HashSet<Id>) -> bool {
         false
     }
+}
+
+pub(crate) fn check_person(ws: &Workspace, id: Id) -> Result<(), ActionError> {
+    ws.person(id)
+        .map(|_| ())
+        .ok_or(ActionError::Missing("person"))
+}
+
+pub(crate) fn clean_person(f: PersonFields) -> Result<PersonFields, ActionError> {
+    let name = require_text(&f.name, "a name")?;
+    let email = f
+        .email
+        .map(|e| e.trim().to_string())
+        .filter(|e| !e.is_empty());
+    if let Some(e) = &email {
+        if !e.contains('@') {
+            return Err(ActionError::Invalid(format!(
+                "“{e}” is not an email address."
+            )));
+        }
+    }
+    if let (Some(j), Some(l)) = (f.joined_on, f.left_on) {
+        if l < j {
+            return Err(ActionError::Invalid(
+                "The left date is before the joined date.".into(),
+            ));
+        }
+    }
+    Ok(PersonFields {
+        name,
+        email,
+        team: f.team.trim().to_string(),
+        role_title: f.role_title.trim().to_string(),
+        ..f
+    })
+}
+
+pub(crate) fn add(
+    ws: &mut Workspace,
+    fields: PersonFields,
+    now: Timestamp,
+    new_id: &mut dyn FnMut() -> Id,
+) -> Result<Option<Id>, ActionError> {
+    let f = clean_person(fields)?;
+    let id = new_id();
+    ws.people.push(Person {
+        id,
+        name: f.name,
+        email: f.email,
+        team: f.team,
+        role_title: f.role_title,
+        level: f.level,
+        joined_on: f.joined_on,
+        left_on: f.left_on,
+        created_at: now,
+        updated_at: now,
+        merge_bases: Vec::new(),
+    });
+    Ok(Some(id))
+}
+
+pub(crate) fn update(
+    ws: &mut Workspace,
+    id: Id,
+    fields: PersonFields,
+    now: Timestamp,
+) -> Result<Option<Id>, ActionError> {
+    let f = clean_person(fields)?;
+    let p = ws
+        .people
+        .iter_mut()
+        .find(|p| p.id == id)
+        .ok_or(ActionError::Missing("person"))?;
+    p.name = f.name;
+    p.email = f.email;
+    p.team = f.team;
+    p.role_title = f.role_title;
+    p.level = f.level;
+    p.joined_on = f.joined_on;
+    p.left_on = f.left_on;
+    p.updated_at = now;
+    Ok(None)
 }
