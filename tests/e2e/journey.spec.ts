@@ -131,7 +131,7 @@ test('the library: copy a starter snippet and edit it', async ({ page }) => {
   await loadSample(page);
   await nav(page, 'Library').click();
   await expect(page.getByRole('heading', { level: 1, name: 'Library' })).toBeVisible();
-  await page.getByRole('button', { name: 'Copy “Career conversation” to your snippets' }).click();
+  await page.getByRole('button', { name: 'Copy to edit: Career conversation' }).click();
   await expect(page.getByText("Copied into your organisation's snippets")).toBeVisible();
   await page.getByRole('button', { name: 'Edit the snippet “Career conversation”' }).click();
   await page.getByRole('form', { name: 'Edit the snippet “Career conversation”' }).getByLabel('Title').fill('Career conversation (Northwind)');
