@@ -4,7 +4,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::logic::actions::{parse_hours, CandidateFields};
-use crate::model::{CandidateStatus, Date, Id, Person, Workspace};
+use crate::model::{AssignmentStatus, CandidateStatus, Date, Id, Person, Workspace};
 
 /// "21 Nov 2026".
 pub fn fmt_date(d: Date) -> String {
@@ -54,6 +54,15 @@ pub fn framework_choices(ws: &Workspace) -> Vec<(String, String)> {
 pub fn StatusBadge(status: CandidateStatus) -> impl IntoView {
     let class = format!("badge status-{}", status.code());
     view! { <span class=class>{status.label()}</span> }
+}
+
+/// The badge class for a micro-assignment's status, the same on its card and the Overview.
+pub fn assignment_badge_class(status: AssignmentStatus) -> &'static str {
+    match status {
+        AssignmentStatus::Done => "badge ok",
+        AssignmentStatus::Active => "badge",
+        AssignmentStatus::Planned | AssignmentStatus::Dropped => "badge muted",
+    }
 }
 
 /// A modal confirmation that lists what an action will take with it. Escape or "Cancel"

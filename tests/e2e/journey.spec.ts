@@ -209,3 +209,16 @@ test("a person's page lists their roles in the program, with links", async ({ pa
   await roles.getByRole('link', { name: 'Interviewer of Lee Chen' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Lee Chen — Selection' })).toBeVisible();
 });
+
+test('the Overview shows a micro-assignment under way as active, not planned', async ({ page }) => {
+  const errors = watchErrors(page);
+  await loadSample(page);
+  await openCandidate(page, 'Priya Raman');
+  // Priya's on-call redesign is under way (status "Active") and due after today.
+  const item = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: /^Redesign the Fulfilment on-call rotation/ }) });
+  await expect(item.first()).toBeVisible();
+  for (const li of await item.all()) {
+    await expect(li.locator('.badge')).toHaveText('Active');
+  }
+  expect(errors).toEqual([]);
+});
