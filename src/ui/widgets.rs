@@ -56,6 +56,35 @@ pub fn StatusBadge(status: CandidateStatus) -> impl IntoView {
     view! { <span class=class>{status.label()}</span> }
 }
 
+/// After a save, once the list is redrawn, moves keyboard focus to the saved record's card
+/// (`id="r-<id>"`): the form that held focus has closed or been redrawn, and focus would
+/// otherwise fall to the page body. When the card is not shown (a filter hides it), focus
+/// goes to `fallback`, or to the main region.
+pub fn focus_saved(id: Id, fallback: Option<NodeRef<html::Summary>>) {
+    use wasm_bindgen::JsCast;
+    request_animation_frame(move || {
+        let card = document()
+            .get_element_by_id(&format!("r-{id}"))
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+        let target = card
+            .inspect(|card| {
+                // Focusable from script only: a card is not a stop for the Tab key.
+                if !card.has_attribute("tabindex") {
+                    card.set_attribute("tabindex", "-1").ok();
+                }
+            })
+            .or_else(|| fallback.and_then(|f| f.get_untracked()))
+            .or_else(|| {
+                document()
+                    .get_element_by_id("main")
+                    .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+            });
+        if let Some(el) = target {
+            el.focus().ok();
+        }
+    });
+}
+
 /// The badge class for a micro-assignment's status, the same on its card and the Overview.
 pub fn assignment_badge_class(status: AssignmentStatus) -> &'static str {
     match status {

@@ -222,3 +222,30 @@ test('the Overview shows a micro-assignment under way as active, not planned', a
   }
   expect(errors).toEqual([]);
 });
+
+test('after saving a journal entry, focus is on the saved entry, not the page body', async ({ page }) => {
+  const errors = watchErrors(page);
+  await loadSample(page);
+  await openCandidate(page, 'Priya Raman', 'Journal');
+  await page.getByText('Write a journal entry').click();
+  const form = page.getByRole('form', { name: 'New journal entry' });
+  await form.getByLabel('Title').fill('Where focus lands');
+  await form.getByLabel('Title').press('Enter');
+  await expect(page.getByText('Saved the journal entry.')).toBeVisible();
+  const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Where focus lands' }) });
+  await expect(card).toBeFocused();
+  expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('LI');
+  // Tab goes on from the entry to its own buttons.
+  await page.keyboard.press('Tab');
+  await expect(card.getByRole('button', { name: 'Edit the journal entry “Where focus lands”' })).toBeFocused();
+
+  // Saving an edit puts focus back on the entry, too.
+  await page.keyboard.press('Enter');
+  const edit = page.getByRole('form', { name: 'Edit the journal entry “Where focus lands”' });
+  await edit.getByLabel('Title').fill('Where focus lands, edited');
+  await edit.getByRole('button', { name: 'Save entry' }).click();
+  const edited = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Where focus lands, edited' }) });
+  await expect(edited).toBeFocused();
+  expect(await page.evaluate(() => document.activeElement === document.body)).toBe(false);
+  expect(errors).toEqual([]);
+});
