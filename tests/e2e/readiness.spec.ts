@@ -281,3 +281,20 @@ test('the one-page summary of every sample candidate prints on one A4 and one Le
   }
   expect(errors).toEqual([]);
 });
+
+test('the printed summary uses the light palette even when the screen is dark', async ({ page }) => {
+  await importWorkspace(page, true);
+  await page.goto(`./candidates/${ANA}/summary`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Ana Lima — readiness summary' })).toBeVisible();
+  await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+  const colours = await page.evaluate(() => {
+    const style = (sel: string) => getComputedStyle(document.querySelector(sel)!);
+    return {
+      missing: style('.missing').backgroundColor,
+      heading: style('.one-page table.results thead th').color,
+      radar: style('.one-page .chart-canvas').backgroundColor,
+    };
+  });
+  // White paper, dark ink (the light palette's --surface and --muted), as on a light screen.
+  expect(colours).toEqual({ missing: 'rgb(255, 255, 255)', heading: 'rgb(91, 100, 112)', radar: 'rgb(255, 255, 255)' });
+});
