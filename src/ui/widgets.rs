@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::logic::actions::CandidateFields;
 use crate::logic::program::parse_hours;
-use crate::model::{CandidateStatus, Date, Id, Person, Workspace};
+use crate::model::{AssignmentStatus, CandidateStatus, Date, Id, Person, Workspace};
 
 /// "21 Nov 2026".
 pub fn fmt_date(d: Date) -> String {
@@ -55,6 +55,44 @@ pub fn framework_choices(ws: &Workspace) -> Vec<(String, String)> {
 pub fn StatusBadge(status: CandidateStatus) -> impl IntoView {
     let class = format!("badge status-{}", status.code());
     view! { <span class=class>{status.label()}</span> }
+}
+
+/// After a save, once the list is redrawn, moves keyboard focus to the saved record's card
+/// (`id="r-<id>"`): the form that held focus has closed or been redrawn, and focus would
+/// otherwise fall to the page body. When the card is not shown (a filter hides it), focus
+/// goes to `fallback`, or to the main region.
+pub fn focus_saved(id: Id, fallback: Option<NodeRef<html::Summary>>) {
+    use wasm_bindgen::JsCast;
+    request_animation_frame(move || {
+        let card = document()
+            .get_element_by_id(&format!("r-{id}"))
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+        let target = card
+            .inspect(|card| {
+                // Focusable from script only: a card is not a stop for the Tab key.
+                if !card.has_attribute("tabindex") {
+                    card.set_attribute("tabindex", "-1").ok();
+                }
+            })
+            .or_else(|| fallback.and_then(|f| f.get_untracked()))
+            .or_else(|| {
+                document()
+                    .get_element_by_id("main")
+                    .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+            });
+        if let Some(el) = target {
+            el.focus().ok();
+        }
+    });
+}
+
+/// The badge class for a micro-assignment's status, the same on its card and the Overview.
+pub fn assignment_badge_class(status: AssignmentStatus) -> &'static str {
+    match status {
+        AssignmentStatus::Done => "badge ok",
+        AssignmentStatus::Active => "badge",
+        AssignmentStatus::Planned | AssignmentStatus::Dropped => "badge muted",
+    }
 }
 
 /// A modal confirmation that lists what an action will take with it. Escape or "Cancel"

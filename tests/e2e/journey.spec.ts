@@ -131,7 +131,7 @@ test('the library: copy a starter snippet and edit it', async ({ page }) => {
   await loadSample(page);
   await nav(page, 'Library').click();
   await expect(page.getByRole('heading', { level: 1, name: 'Library' })).toBeVisible();
-  await page.getByRole('button', { name: 'Copy “Career conversation” to your snippets' }).click();
+  await page.getByRole('button', { name: 'Copy to edit: Career conversation' }).click();
   await expect(page.getByText("Copied into your organisation's snippets")).toBeVisible();
   await page.getByRole('button', { name: 'Edit the snippet “Career conversation”' }).click();
   await page.getByRole('form', { name: 'Edit the snippet “Career conversation”' }).getByLabel('Title').fill('Career conversation (Northwind)');
@@ -208,4 +208,44 @@ test("a person's page lists their roles in the program, with links", async ({ pa
   await expect(roles.getByRole('link', { name: 'Nominated Priya Raman' })).toBeVisible();
   await roles.getByRole('link', { name: 'Interviewer of Lee Chen' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Lee Chen — Selection' })).toBeVisible();
+});
+
+test('the Overview shows a micro-assignment under way as active, not planned', async ({ page }) => {
+  const errors = watchErrors(page);
+  await loadSample(page);
+  await openCandidate(page, 'Priya Raman');
+  // Priya's on-call redesign is under way (status "Active") and due after today.
+  const item = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: /^Redesign the Fulfilment on-call rotation/ }) });
+  await expect(item.first()).toBeVisible();
+  for (const li of await item.all()) {
+    await expect(li.locator('.badge')).toHaveText('Active');
+  }
+  expect(errors).toEqual([]);
+});
+
+test('after saving a journal entry, focus is on the saved entry, not the page body', async ({ page }) => {
+  const errors = watchErrors(page);
+  await loadSample(page);
+  await openCandidate(page, 'Priya Raman', 'Journal');
+  await page.getByText('Write a journal entry').click();
+  const form = page.getByRole('form', { name: 'New journal entry' });
+  await form.getByLabel('Title').fill('Where focus lands');
+  await form.getByLabel('Title').press('Enter');
+  await expect(page.getByText('Saved the journal entry.')).toBeVisible();
+  const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Where focus lands' }) });
+  await expect(card).toBeFocused();
+  expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('LI');
+  // Tab goes on from the entry to its own buttons.
+  await page.keyboard.press('Tab');
+  await expect(card.getByRole('button', { name: 'Edit the journal entry “Where focus lands”' })).toBeFocused();
+
+  // Saving an edit puts focus back on the entry, too.
+  await page.keyboard.press('Enter');
+  const edit = page.getByRole('form', { name: 'Edit the journal entry “Where focus lands”' });
+  await edit.getByLabel('Title').fill('Where focus lands, edited');
+  await edit.getByRole('button', { name: 'Save entry' }).click();
+  const edited = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Where focus lands, edited' }) });
+  await expect(edited).toBeFocused();
+  expect(await page.evaluate(() => document.activeElement === document.body)).toBe(false);
+  expect(errors).toEqual([]);
 });

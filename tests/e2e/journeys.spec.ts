@@ -221,3 +221,59 @@ test('clearing a date is said out loud when saving', async ({ page }) => {
   await page.reload();
   await expect(page.getByLabel('Joined on')).toHaveValue('');
 });
+
+test('no page of the sample scrolls sideways at phone width', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await loadSample(page);
+  const wide: string[] = [];
+  const check = async (what: string) => {
+    await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+    const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    if (scroll > client) wide.push(`${what}: ${scroll - client} px too wide`);
+  };
+  await check('home');
+  for (const name of ['People', 'Cohorts', 'Frameworks', 'Library', 'Data']) {
+    await nav(page, name).click();
+    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+    await check(name);
+  }
+  await nav(page, 'Frameworks').click();
+  for (const fw of ['MiT readiness rubric', 'Leadership ladder']) {
+    await page.getByRole('link', { name: fw }).first().click();
+    await check(`framework ${fw}`);
+    await nav(page, 'Frameworks').click();
+  }
+  await nav(page, 'People').click();
+  await page.getByRole('link', { name: 'Marcus Oyelaran' }).click();
+  await check('person');
+  await nav(page, 'Cohorts').click();
+  const cohorts = page.getByRole('link', { name: /^MiT \d{4} Q\d$/ });
+  const count = await cohorts.count();
+  for (let i = 0; i < count; i++) {
+    await nav(page, 'Cohorts').click();
+    await cohorts.nth(i).click();
+    await expect(page.getByRole('heading', { name: 'Phases' })).toBeVisible();
+    await check(`cohort ${i + 1}`);
+    const cohortUrl = page.url();
+    await page.getByRole('link', { name: 'Selection board' }).click();
+    await check(`selection board ${i + 1}`);
+    await page.goto(cohortUrl + '/calibration');
+    await check(`calibration ${i + 1}`);
+  }
+  await nav(page, 'Cohorts').click();
+  await cohorts.first().click();
+  await page.getByRole('link', { name: 'Priya Raman' }).click();
+  await check('candidate overview');
+  const candidateUrl = page.url();
+  const sections = page.getByRole('navigation', { name: 'Candidate sections' });
+  for (const name of ['Selection', 'Week', 'Activities', 'Micro-assignments', '1:1s', 'Journal', 'Success signals', 'Retrospectives', 'Assessments', 'Feedback and health', 'Readiness']) {
+    await sections.getByRole('link', { name }).click();
+    await expect(page.getByRole('heading', { level: 1, name: new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) })).toBeVisible();
+    await check(`candidate ${name}`);
+  }
+  await page.goto(candidateUrl + '/summary');
+  await check('one-page summary');
+  expect(wide).toEqual([]);
+  expect(errors).toEqual([]);
+});

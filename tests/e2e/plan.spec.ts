@@ -134,13 +134,13 @@ test('plan journey: shadowing debrief, micro-assignment metric, the week, the ca
   const lab = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Role-play a hard talk' }) });
   await expect(lab).toContainText('Planned');
   await expect(lab).toContainText('at 16:00');
-  await expect(page.getByRole('button', { name: 'Mark “Role-play a hard talk” done' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Mark done: Role-play a hard talk' })).toBeVisible();
 
   // An activity planned for a day that has passed is overdue, and one click marks it done.
   await addActivity(page, { kind: 'Practice 1:1', title: 'Practice 1:1 with Sam', on: day(-2), minutes: '30', done: false });
   const late = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Practice 1:1 with Sam' }) });
   await expect(late).toContainText('Overdue');
-  await page.getByRole('button', { name: 'Mark “Practice 1:1 with Sam” done' }).click();
+  await page.getByRole('button', { name: 'Mark done: Practice 1:1 with Sam' }).click();
   await expect(late).toContainText('Done');
   await expect(late).not.toContainText('Overdue');
 
@@ -236,7 +236,7 @@ test('an activity can be planned and marked done from the keyboard', async ({ pa
   await expect(card).toContainText('Planned');
   await page.getByRole('button', { name: 'Edit the activity “Keyboard workshop”' }).focus();
   await page.keyboard.press('Shift+Tab');
-  await expect(page.getByRole('button', { name: 'Mark “Keyboard workshop” done' })).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Mark done: Keyboard workshop' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(card).toContainText('Done');
   expect(errors).toEqual([]);

@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { importFile, nav, openApp, seriousViolations, watchErrors } from './helpers';
+import { importFile, loadSample, nav, openApp, seriousViolations, watchErrors } from './helpers';
 import { ANA, DOMAIN_NAMES, dayText, monthOf, workspace } from './readiness-data';
 
 async function importWorkspace(page: Page, withEvaluation: boolean) {
@@ -257,4 +257,44 @@ test('the radar’s words stay legible on a phone and in the printed summary', a
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('img', { name: /Latest calibrated levels/ })).toBeVisible();
   expect(await smallestText(page, 'svg.radar')).toBeGreaterThanOrEqual(10);
+});
+
+test('the one-page summary of every sample candidate prints on one A4 and one Letter page', async ({ page }) => {
+  const errors = watchErrors(page);
+  await loadSample(page);
+  const stored = await page.evaluate(() => localStorage.getItem('runway.workspace'));
+  const ws = JSON.parse(stored ?? '{}').workspace;
+  const names = new Map<string, string>(ws.people.map((p: { id: string; name: string }) => [p.id, p.name]));
+  const candidates: { id: string; person_id: string }[] = ws.candidates;
+  expect(candidates.length).toBeGreaterThanOrEqual(3);
+  for (const c of candidates) {
+    const name = names.get(c.person_id) ?? '';
+    await page.emulateMedia({ media: 'screen' });
+    await page.goto(`./candidates/${c.id}/summary`);
+    await expect(page.getByRole('heading', { level: 1, name: `${name} — readiness summary` })).toBeVisible();
+    await page.emulateMedia({ media: 'print' });
+    for (const format of ['A4', 'Letter'] as const) {
+      const pdf = (await page.pdf({ format, printBackground: true })).toString('latin1');
+      const pages = pdf.match(/\/Type\s*\/Page(?!s)/g) ?? [];
+      expect(pages.length, `${name}, ${format} pages`).toBe(1);
+    }
+  }
+  expect(errors).toEqual([]);
+});
+
+test('the printed summary uses the light palette even when the screen is dark', async ({ page }) => {
+  await importWorkspace(page, true);
+  await page.goto(`./candidates/${ANA}/summary`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Ana Lima — readiness summary' })).toBeVisible();
+  await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+  const colours = await page.evaluate(() => {
+    const style = (sel: string) => getComputedStyle(document.querySelector(sel)!);
+    return {
+      missing: style('.missing').backgroundColor,
+      heading: style('.one-page table.results thead th').color,
+      radar: style('.one-page .chart-canvas').backgroundColor,
+    };
+  });
+  // White paper, dark ink (the light palette's --surface and --muted), as on a light screen.
+  expect(colours).toEqual({ missing: 'rgb(255, 255, 255)', heading: 'rgb(91, 100, 112)', radar: 'rgb(255, 255, 255)' });
 });

@@ -721,7 +721,7 @@ fn PartButtons(kind: Kind, p: Part, list: RwSignal<Vec<Part>>, fw_id: Id) -> imp
             <button type="button" class="link" aria-label=move || format!("Bring back the {} {}", kind.word(), label())
                 on:click=move |_| p.retired.set(false)>"Bring back"</button>
             {move || (!used()).then(|| view! {
-                <button type="button" class="link danger-text" aria-label=move || format!("Remove the {} {} for good", kind.word(), label())
+                <button type="button" class="link danger-text" aria-label=move || format!("Remove for good: the {} {}", kind.word(), label())
                     on:click=move |_| list.update(|l| l.retain(|x| x.id != p.id))>"Remove for good"</button>
             })}
         </Show>

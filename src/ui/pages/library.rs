@@ -136,7 +136,7 @@ fn StarterCard(s: Starter) -> impl IntoView {
             <h3>{s.title}</h3>
             <p class="meta"><span class="badge muted">{s.category.label()}</span><span class="badge">"Starter"</span></p>
             <p class="body">{s.body}</p>
-            <p class="row-actions"><button type="button" class="link" aria-label=format!("Copy “{}” to your snippets", s.title) on:click=copy disabled=move || app.is_read_only()>"Copy to edit"</button></p>
+            <p class="row-actions"><button type="button" class="link" aria-label=format!("Copy to edit: {}", s.title) on:click=copy disabled=move || app.is_read_only()>"Copy to edit"</button></p>
         </li>
     }
 }

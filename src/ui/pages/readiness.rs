@@ -77,7 +77,7 @@ pub fn ReadinessSummary(s: Summary) -> impl IntoView {
         <div class="readiness-summary">
             <p class="lead summary-lead">{lead}</p>
             <div class="summary-grid">
-                <section aria-labelledby="rs-ready">
+                <section class="rs-ready" aria-labelledby="rs-ready">
                     <h3 id="rs-ready">{format!("{top} with evidence")}</h3>
                     {if ready.is_empty() {
                         view! { <p class="muted">{format!("No domain is {top} with evidence yet.")}</p> }.into_any()
@@ -94,7 +94,7 @@ pub fn ReadinessSummary(s: Summary) -> impl IntoView {
                             {". A top-level rating needs at least one dated evidence item; add one or recalibrate."}</p>
                     })}
                 </section>
-                <section aria-labelledby="rs-lag">
+                <section class="rs-lag" aria-labelledby="rs-lag">
                     <h3 id="rs-lag">"Lagging"</h3>
                     {if lagging.is_empty() {
                         view! { <p class="muted">"Nothing lags."</p> }.into_any()
@@ -108,7 +108,7 @@ pub fn ReadinessSummary(s: Summary) -> impl IntoView {
                         }).collect_view()}</ul> }.into_any()
                     }}
                 </section>
-                <section aria-labelledby="rs-signals">
+                <section class="rs-signals" aria-labelledby="rs-signals">
                     <h3 id="rs-signals">{format!("Success signals ({} of {} met)", s.signals_met(), s.signals.len())}</h3>
                     {if s.signals.is_empty() {
                         view! { <p class="muted">"The cohort has no success signals."</p> }.into_any()
@@ -387,7 +387,7 @@ fn OnePage(id: Id) -> impl IntoView {
                     <div class="one-page-radar">{radar}</div>
                 </div>
                 <div class="one-page-bottom">
-                    <section aria-labelledby="op-360">
+                    <section class="op-360" aria-labelledby="op-360">
                         <h2 id="op-360">"Latest 360 feedback"</h2>
                         {match latest_round {
                             None => view! { <p class="muted">"No 360 round yet."</p> }.into_any(),
@@ -401,7 +401,7 @@ fn OnePage(id: Id) -> impl IntoView {
                             }
                         }}
                     </section>
-                    <section aria-labelledby="op-health">
+                    <section class="op-health" aria-labelledby="op-health">
                         <h2 id="op-health">"Latest team health"</h2>
                         {match last_check {
                             None => view! { <p class="muted">"No team health check yet."</p> }.into_any(),
@@ -413,7 +413,7 @@ fn OnePage(id: Id) -> impl IntoView {
                             }.into_any(),
                         }}
                     </section>
-                    <section aria-labelledby="op-evidence">
+                    <section class="op-evidence" aria-labelledby="op-evidence">
                         <h2 id="op-evidence">"Dated evidence per domain"</h2>
                         <table class="compact">
                             <caption class="sr-only">"Dated evidence per domain"</caption>

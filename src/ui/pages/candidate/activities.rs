@@ -415,7 +415,7 @@ fn ActivityCard(activity: Activity, today: crate::model::Date) -> impl IntoView 
     });
     let what = format!("the activity “{}”", a.title);
     let edit_label = format!("Edit the activity “{}”", a.title);
-    let done_label = format!("Mark “{}” done", a.title);
+    let done_label = format!("Mark done: {}", a.title);
     view! {
         <li class="card entry activity" id=format!("r-{id}") class:late=overdue class:done=a.done>
             <Show when=move || editing.get() fallback={

@@ -16,7 +16,7 @@ use crate::ui::forms::{
     AreaField, ChoiceField, DateField, DeleteEntry, FormButtons, NumberField, TextField,
 };
 use crate::ui::state::use_app;
-use crate::ui::widgets::{count, date_value, fmt_date, parse_date};
+use crate::ui::widgets::{assignment_badge_class, count, date_value, fmt_date, parse_date};
 
 /// A metric value as shown in an input ("14", "2.5").
 fn number_value(v: Option<f64>) -> String {
@@ -317,11 +317,7 @@ fn AssignmentCard(
                 let what = what.clone();
                 let edit_label = edit_label.clone();
                 move || {
-                    let status_class = match a.status {
-                        AssignmentStatus::Done => "badge ok",
-                        AssignmentStatus::Active => "badge",
-                        _ => "badge muted",
-                    };
+                    let status_class = assignment_badge_class(a.status);
                     let hours = if sessions == 0 {
                         "No work logged yet".to_string()
                     } else {

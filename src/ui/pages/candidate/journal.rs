@@ -10,7 +10,7 @@ use crate::model::{Id, JournalEntry, RecordKind, Timestamp, Visibility};
 use crate::ui::browser;
 use crate::ui::forms::{AreaField, ChoiceField, DateField, DeleteEntry, FormButtons, TextField};
 use crate::ui::state::use_app;
-use crate::ui::widgets::{date_value, fmt_date, parse_date};
+use crate::ui::widgets::{date_value, fmt_date, focus_saved, parse_date};
 
 /// The badge a journal entry carries everywhere it is shown.
 #[component]
@@ -95,21 +95,20 @@ pub fn JournalSection(id: Id) -> impl IntoView {
     let form = JournalForm::new(None);
     let adding = RwSignal::new(false);
     let tag = RwSignal::new(String::new());
+    let toggle = NodeRef::<leptos::html::Summary>::new();
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match form.entry(Id::nil(), id) {
             Ok(e) => {
-                if app
-                    .act(
-                        Action::Put(Record::JournalEntry(e)),
-                        "Saved the journal entry.",
-                    )
-                    .is_some()
-                {
+                if let Some(saved) = app.act(
+                    Action::Put(Record::JournalEntry(e)),
+                    "Saved the journal entry.",
+                ) {
                     form.title.set(String::new());
                     form.body.set(String::new());
                     form.tags.set(String::new());
                     adding.set(false);
+                    focus_saved(saved, Some(toggle));
                 }
             }
             Err(e) => app.warn(&e),
@@ -143,7 +142,7 @@ pub fn JournalSection(id: Id) -> impl IntoView {
                 adding.set(d.open());
             }
         }>
-            <summary>"Write a journal entry"</summary>
+            <summary node_ref=toggle>"Write a journal entry"</summary>
             <form class="form grid" aria-label="New journal entry" on:submit=add>
                 {form.view()}
                 <FormButtons save_label="Save entry"/>
@@ -176,10 +175,16 @@ fn JournalCard(entry: JournalEntry) -> impl IntoView {
         ev.prevent_default();
         match form.entry(id, candidate_id) {
             Ok(e) => {
-                app.act(
-                    Action::Put(Record::JournalEntry(e)),
-                    "Saved the journal entry.",
-                );
+                // The card is drawn anew with the saved entry; focus follows it there.
+                if app
+                    .act(
+                        Action::Put(Record::JournalEntry(e)),
+                        "Saved the journal entry.",
+                    )
+                    .is_some()
+                {
+                    focus_saved(id, None);
+                }
             }
             Err(e) => app.warn(&e),
         }

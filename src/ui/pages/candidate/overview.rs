@@ -15,7 +15,7 @@ use crate::ui::pages::candidate::section_href;
 use crate::ui::pages::share::ScopedExport;
 use crate::ui::pages::Missing;
 use crate::ui::state::use_app;
-use crate::ui::widgets::{count, fmt_date, CandidateInputs, ConfirmDialog};
+use crate::ui::widgets::{assignment_badge_class, count, fmt_date, CandidateInputs, ConfirmDialog};
 
 #[component]
 pub fn Overview(id: Id) -> impl IntoView {
@@ -171,10 +171,26 @@ fn Item(id: Id, item: TimelineItem) -> impl IntoView {
         section_href(id, item_section(item.kind)),
         item.id
     );
-    let state = match item.state {
-        ItemState::Done => None,
-        ItemState::Planned => Some(("badge muted", "Planned")),
-        ItemState::Overdue => Some(("badge late", "Overdue")),
+    let app = use_app();
+    // A micro-assignment that is not finished yet is "Planned" or "Active": its own status
+    // says which, in the same badge as on its card.
+    let assignment_status = (item.kind == ItemKind::Assignment)
+        .then(|| {
+            app.ws.with_untracked(|ws| {
+                ws.assignments
+                    .iter()
+                    .find(|a| a.id == item.id)
+                    .map(|a| a.status)
+            })
+        })
+        .flatten();
+    let state = match (item.state, assignment_status) {
+        (ItemState::Done, _) => None,
+        (ItemState::Planned, Some(status)) => {
+            Some((assignment_badge_class(status), status.label()))
+        }
+        (ItemState::Planned, None) => Some(("badge muted", "Planned")),
+        (ItemState::Overdue, _) => Some(("badge late", "Overdue")),
     };
     view! {
         <li>
