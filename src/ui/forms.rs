@@ -67,9 +67,10 @@ fn segmented_input(
     input_ref: NodeRef<leptos::html::Input>,
     touch: impl Fn() + Clone + 'static,
 ) -> impl IntoView {
+    // Tracks the input too: it may be put on the page after this effect first runs.
     Effect::new(move |_| {
         let v = value.get();
-        if let Some(el) = input_ref.get_untracked() {
+        if let Some(el) = input_ref.get() {
             if el.value() != v {
                 el.set_value(&v);
             }
@@ -83,7 +84,9 @@ fn segmented_input(
     };
     let touch_too = touch.clone();
     view! {
-        <input type=kind node_ref=input_ref prop:value=value.get_untracked() required=required
+        // The attribute (the default value) shows the first value at once; a property set by
+        // the effect above wins over it, whichever comes first.
+        <input type=kind node_ref=input_ref value=value.get_untracked() required=required
             on:input=move |ev| { read(ev); touch(); }
             on:change=move |ev| { read(ev); touch_too(); }/>
     }
