@@ -213,3 +213,39 @@ test('the draft note fits a phone screen and dark mode', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await form.screenshot({ path: 'test-results/draft-note-desktop.png' });
 });
+
+test('other forms keep drafts too: an activity, an assessment comment, a person', async ({ page }) => {
+  const errors = watchErrors(page);
+  await loadSample(page);
+  await openCandidate(page, 'Aisha Bello', 'Activities');
+  await page.getByText('Plan or log an activity').click();
+  const activity = page.getByRole('form', { name: 'New activity' });
+  await activity.getByLabel('Title', { exact: true }).fill('Draft workshop');
+  await activity.getByLabel('Notes').fill('Bring the case from last week');
+
+  await section_(page, 'Assessments');
+  await page.locator('summary', { hasText: 'Add an assessment' }).click();
+  await page.getByRole('textbox', { name: /^Comment — / }).first().fill('Half a thought about');
+  await page.reload();
+  await expect(page.getByRole('textbox', { name: /^Comment — / }).first()).toHaveValue('Half a thought about');
+  await expect(page.getByText('Restored draft')).toBeVisible();
+  await expect(page.getByText('2 unsaved drafts')).toBeVisible();
+
+  await section_(page, 'Activities');
+  const again = page.getByRole('form', { name: 'New activity' });
+  await expect(again.getByLabel('Title', { exact: true })).toHaveValue('Draft workshop');
+  await expect(again.getByLabel('Notes')).toHaveValue('Bring the case from last week');
+  await again.getByRole('button', { name: 'Discard draft' }).click();
+  // Back to what the form held before (the kind's default title, no notes).
+  await expect(again.getByLabel('Title', { exact: true })).not.toHaveValue('Draft workshop');
+  await expect(again.getByLabel('Notes')).toHaveValue('');
+  await expect(page.getByText('Unsaved draft')).toBeVisible();
+
+  await nav(page, 'People').click();
+  await page.getByText('Add a person').click();
+  await page.getByLabel('Name', { exact: true }).fill('Someone half-added');
+  await nav(page, 'Library').click();
+  await nav(page, 'People').click();
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Someone half-added');
+  expect(errors).toEqual([]);
+});
