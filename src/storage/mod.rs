@@ -2,6 +2,7 @@
 //! (`local`, wasm only) and an in-memory one for tests; the rules for loading, saving, keeping
 //! unreadable data aside and keeping a backup are plain functions over the trait.
 
+pub mod drafts;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
 mod memory;

@@ -162,3 +162,14 @@ pub async fn storage_estimate() -> Option<(f64, f64)> {
         .unchecked_into();
     Some((estimate.get_usage()?, estimate.get_quota()?))
 }
+
+/// The in-app path of the page shown now (without the folder the app is served from).
+pub fn app_path() -> String {
+    let path = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
+    let base = base_path();
+    path.strip_prefix(base.as_str())
+        .filter(|p| p.starts_with('/'))
+        .map_or(path.clone(), str::to_string)
+}

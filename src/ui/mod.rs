@@ -37,6 +37,7 @@ pub fn start() {
 pub fn App() -> impl IntoView {
     let app = AppState::start();
     provide_context(app);
+    forms::provide_drafts();
     app.start_offline_support();
     let base = BASE.with(String::clone);
     view! {
@@ -87,16 +88,23 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// "Saved" / "Saving…" / "Not saved", announced politely.
+/// "Saved" / "Saving…" / "Not saved" / "Unsaved draft".
 #[component]
 fn SaveIndicator() -> impl IntoView {
     let app = use_app();
+    let drafts = forms::use_drafts();
+    // Typed into a form and not saved: the workspace is saved, but not everything is.
+    let unsaved = move || drafts.map_or(0, |d| d.count());
     view! {
         // Not a live region: "Saving…" after every edit would be noise; failures are announced
         // by the banner (role="alert").
         <p class="save-state">
             {move || match app.save.get() {
-                SaveState::Saved => view! { <span class="ok">"Saved in this browser"</span> }.into_any(),
+                SaveState::Saved => match unsaved() {
+                    0 => view! { <span class="ok">"Saved in this browser"</span> }.into_any(),
+                    1 => view! { <span class="draft">"Unsaved draft"</span> }.into_any(),
+                    n => view! { <span class="draft">{format!("{n} unsaved drafts")}</span> }.into_any(),
+                },
                 SaveState::Pending => view! { <span>"Saving…"</span> }.into_any(),
                 SaveState::Failed(_) => view! { <span class="bad">"Not saved"</span> }.into_any(),
                 SaveState::Off => view! { <span class="bad">"Not saving"</span> }.into_any(),

@@ -5,6 +5,7 @@ mod common;
 
 mod actions;
 mod calibration;
+mod drafts;
 mod encrypted_files;
 mod evaluation;
 mod file_format;

@@ -12,6 +12,7 @@ use crate::logic::records::impact::cohort_deletion_impact;
 use crate::logic::records::scope::Scope;
 use crate::model::{CandidateStatus, Cohort, Id};
 use crate::ui::browser;
+use crate::ui::forms::{DateField, FormDraft};
 use crate::ui::pages::board::CohortScenarios;
 use crate::ui::pages::cohorts::CohortForm;
 use crate::ui::pages::share::ScopedExport;
@@ -328,9 +329,9 @@ fn EditCohort(id: Id) -> impl IntoView {
     });
     view! {
         <h2>"Settings"</h2>
-        <details class="panel">
+        <details class="panel" open=FormDraft::exists(&format!("cohort/{id}"))>
             <summary>"Edit cohort details (name, start, sponsor, coaches)"</summary>
-            {initial.map(|initial| view! { <CohortForm initial=initial submit_label="Save cohort" on_submit=save/> })}
+            {initial.map(|initial| view! { <CohortForm initial=initial submit_label="Save cohort" on_submit=save draft_key=format!("cohort/{id}")/> })}
         </details>
         <details class="panel">
             <summary>"Change phase end dates"</summary>
@@ -386,7 +387,7 @@ fn PhaseDates(id: Id) -> impl IntoView {
         <p class="muted">"When a phase ends later or earlier, the phases after it move and keep their lengths. Changing the start date above moves them all."</p>
         <form class="form grid" on:submit=save aria-label="Phase end dates">
             {move || phases.get().into_iter().enumerate().take(4).map(|(i, p)| view! {
-                <label>{format!("{} ends on", p.kind.name())} <input type="date" bind:value=ends[i]/></label>
+                <DateField label=format!("{} ends on", p.kind.name()) value=ends[i]/>
             }).collect_view()}
             <div class="actions">
                 <button type="submit" disabled=move || app.is_read_only()>"Save phase dates"</button>

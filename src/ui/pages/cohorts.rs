@@ -8,6 +8,7 @@ use crate::logic::actions::{Action, CohortFields};
 use crate::logic::program::phases::{describe_position, monday_on_or_after};
 use crate::model::Id;
 use crate::ui::browser;
+use crate::ui::forms::{Bound, DateField, DraftForm, FormDraft, TextField};
 use crate::ui::state::use_app;
 use crate::ui::widgets::{date_value, fmt_date, parse_date, person_choices};
 
@@ -73,8 +74,12 @@ pub fn CohortForm(
     initial: CohortFields,
     #[prop(into)] submit_label: String,
     on_submit: Callback<CohortFields, bool>,
+    /// Which form this is, for its draft ("cohort/new", "cohort/<id>").
+    #[prop(into)]
+    draft_key: String,
 ) -> impl IntoView {
     let app = use_app();
+    let draft = FormDraft::new(draft_key, submit_label.clone());
     let name = RwSignal::new(initial.name.clone());
     let start = RwSignal::new(date_value(Some(initial.starts_on)));
     let sponsor = RwSignal::new(
@@ -86,6 +91,8 @@ pub fn CohortForm(
     let coaches = RwSignal::new(initial.coach_ids.clone());
     let error = RwSignal::new(None::<String>);
     let choices = move || app.ws.with(person_choices);
+    let touch_sponsor = draft.field("Sponsor", Bound::Text(sponsor));
+    let touch_coaches = draft.field("Coaches", Bound::People(coaches));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(starts_on) = parse_date(&start.get_untracked()) else {
@@ -93,19 +100,21 @@ pub fn CohortForm(
             return;
         };
         error.set(None);
-        on_submit.run(CohortFields {
+        if on_submit.run(CohortFields {
             name: name.get_untracked(),
             sponsor_id: Id::parse_str(&sponsor.get_untracked()).ok(),
             coach_ids: coaches.get_untracked(),
             starts_on,
-        });
+        }) {
+            draft.saved();
+        }
     };
     view! {
-        <form class="form grid" on:submit=submit>
-            <label>"Cohort name" <input type="text" required bind:value=name placeholder="e.g. MiT 2027 spring"/></label>
-            <label>"Starts on" <input type="date" required bind:value=start/></label>
+        <DraftForm draft=draft label=submit_label.clone() on_submit=submit>
+            <TextField label="Cohort name" value=name required=true placeholder="e.g. MiT 2027 spring"/>
+            <DateField label="Starts on" value=start required=true/>
             <label>"Sponsor"
-                <select prop:value=move || sponsor.get() on:change=move |ev| sponsor.set(event_target_value(&ev))>
+                <select prop:value=move || sponsor.get() on:change=move |ev| { sponsor.set(event_target_value(&ev)); touch_sponsor(); }>
                     <option value="">"— none yet —"</option>
                     {move || choices().into_iter().map(|(id, label)| view! { <option value=id.to_string()>{label}</option> }).collect_view()}
                 </select>
@@ -121,6 +130,7 @@ pub fn CohortForm(
                                     on:change=move |ev| {
                                         let on = event_target_checked(&ev);
                                         coaches.update(|c| { c.retain(|x| *x != id); if on { c.push(id); } });
+                                        touch_coaches();
                                     }/>
                                 {label}
                             </label>
@@ -130,7 +140,7 @@ pub fn CohortForm(
             </fieldset>
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             <div class="actions"><button type="submit" disabled=move || app.is_read_only()>{submit_label}</button></div>
-        </form>
+        </DraftForm>
     }
 }
 
@@ -160,7 +170,7 @@ pub fn NewCohortPage() -> impl IntoView {
             <h1>"New cohort"</h1>
             <p class="lead">"The four phases are laid out from the start date (Prepare 1 month, Shadow 1, Practice 2, Lead with support 2); you can change them afterwards."</p>
             <p class="muted">{format!("Starting on a Monday works best; the first one coming is {}.", fmt_date(monday_on_or_after(browser::today())))}</p>
-            <CohortForm initial=initial submit_label="Create cohort" on_submit=create/>
+            <CohortForm initial=initial submit_label="Create cohort" on_submit=create draft_key="cohort/new"/>
             <p class="hint">"Sponsor or coaches not in the list? " <A href=link("/people")>"Add them on the People page"</A> " first."</p>
         </section>
     }

@@ -8,7 +8,9 @@ use crate::logic::actions::Action;
 use crate::logic::records::Record;
 use crate::model::{CaseReview, Id, RecordKind, Snippet, SnippetCategory, Timestamp};
 use crate::ui::browser;
-use crate::ui::forms::{AreaField, ChoiceField, DateField, DeleteEntry, FormButtons, TextField};
+use crate::ui::forms::{
+    AreaField, ChoiceField, DateField, DeleteEntry, DraftForm, FormButtons, FormDraft, TextField,
+};
 use crate::ui::state::use_app;
 use crate::ui::widgets::{date_value, fmt_date, parse_date};
 
@@ -65,6 +67,7 @@ impl SnippetForm {
 pub fn LibraryPage() -> impl IntoView {
     let app = use_app();
     let form = SnippetForm::new(None);
+    let draft = FormDraft::new("snippet/new", "New snippet");
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if app
@@ -74,6 +77,7 @@ pub fn LibraryPage() -> impl IntoView {
             )
             .is_some()
         {
+            draft.saved();
             form.title.set(String::new());
             form.body.set(String::new());
         }
@@ -90,12 +94,12 @@ pub fn LibraryPage() -> impl IntoView {
             <h1>"Library"</h1>
             <p class="lead">"Texts to start from in a hard conversation or a 1:1, and what the cohorts learned from real cases. Any snippet can be added to a 1:1's agenda from the 1:1 form."</p>
             <h2>"Your organisation's snippets"</h2>
-            <details class="panel">
+            <details class="panel" open=draft.has_draft()>
                 <summary>"Write a snippet"</summary>
-                <form class="form grid" aria-label="New snippet" on:submit=add>
+                <DraftForm draft=draft label="New snippet" on_submit=add>
                     {form.view()}
                     <FormButtons save_label="Save snippet"/>
-                </form>
+                </DraftForm>
             </details>
             <ul class="entries">
                 <For each=own key=|s| (s.id, s.updated_at) let:s>
@@ -146,14 +150,26 @@ fn SnippetCard(s: Snippet) -> impl IntoView {
     let app = use_app();
     let editing = RwSignal::new(false);
     let form = SnippetForm::new(Some(&s));
+    let draft = FormDraft::new(
+        format!("snippet/{}", s.id),
+        format!("Edit the snippet “{}”", s.title),
+    );
+    if draft.has_draft() {
+        editing.set(true);
+    }
     let id = s.id;
     let form_title = s.title.clone();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        app.act(
-            Action::Put(Record::Snippet(form.record(id))),
-            "Saved the snippet.",
-        );
+        if app
+            .act(
+                Action::Put(Record::Snippet(form.record(id))),
+                "Saved the snippet.",
+            )
+            .is_some()
+        {
+            draft.saved();
+        }
     };
     let cancel = Callback::new(move |_| editing.set(false));
     view! {
@@ -170,10 +186,10 @@ fn SnippetCard(s: Snippet) -> impl IntoView {
                     </p>
                 }
             }>
-                <form class="form grid" aria-label=format!("Edit the snippet “{form_title}”") on:submit=save>
+                <DraftForm draft=draft label=format!("Edit the snippet “{form_title}”") on_submit=save>
                     {form.view()}
                     <FormButtons save_label="Save snippet" on_cancel=cancel/>
-                </form>
+                </DraftForm>
             </Show>
         </li>
     }
@@ -261,6 +277,7 @@ fn CaseReviews() -> impl IntoView {
     let app = use_app();
     let first_cohort = app.ws.with_untracked(|ws| ws.cohorts.first().map(|c| c.id));
     let form = CaseForm::new(None, first_cohort);
+    let draft = FormDraft::new("case-review/new", "New case review");
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match form.record(Id::nil()) {
@@ -269,6 +286,7 @@ fn CaseReviews() -> impl IntoView {
                     .act(Action::Put(Record::CaseReview(c)), "Saved the case review.")
                     .is_some()
                 {
+                    draft.saved();
                     for s in [
                         form.title,
                         form.scenario,
@@ -296,12 +314,12 @@ fn CaseReviews() -> impl IntoView {
         <h2>"Peer case reviews"</h2>
         <p class="muted">"A hard people situation, told without names; peers suggest approaches, the presenter says what they tried and how it went, and the group writes down the lessons."</p>
         <Show when=has_cohorts fallback=|| view! { <p class="muted">"Case reviews belong to a cohort: create a cohort first."</p> }>
-            <details class="panel">
+            <details class="panel" open=draft.has_draft()>
                 <summary>"Record a case review"</summary>
-                <form class="form grid" aria-label="New case review" on:submit=add>
+                <DraftForm draft=draft label="New case review" on_submit=add>
                     {form.view()}
                     <FormButtons save_label="Save case review"/>
-                </form>
+                </DraftForm>
             </details>
         </Show>
         <ul class="entries">
@@ -317,12 +335,24 @@ fn CaseCard(c: CaseReview) -> impl IntoView {
     let app = use_app();
     let editing = RwSignal::new(false);
     let form = CaseForm::new(Some(&c), None);
+    let draft = FormDraft::new(
+        format!("case-review/{}", c.id),
+        format!("Edit the case review “{}”", c.title),
+    );
+    if draft.has_draft() {
+        editing.set(true);
+    }
     let id = c.id;
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match form.record(id) {
             Ok(x) => {
-                app.act(Action::Put(Record::CaseReview(x)), "Saved the case review.");
+                if app
+                    .act(Action::Put(Record::CaseReview(x)), "Saved the case review.")
+                    .is_some()
+                {
+                    draft.saved();
+                }
             }
             Err(e) => app.warn(&e),
         }
@@ -355,10 +385,10 @@ fn CaseCard(c: CaseReview) -> impl IntoView {
                     </p>
                 }
             }>
-                <form class="form grid" aria-label=format!("Edit the case review “{form_title}”") on:submit=save>
+                <DraftForm draft=draft label=format!("Edit the case review “{form_title}”") on_submit=save>
                     {form.view()}
                     <FormButtons save_label="Save case review" on_cancel=cancel/>
-                </form>
+                </DraftForm>
             </Show>
         </li>
     }

@@ -7,6 +7,7 @@ use leptos_router::hooks::use_navigate;
 use crate::logic::actions::{Action, PersonFields};
 use crate::logic::records::impact::person_deletion_impact;
 use crate::model::{Person, TrackLevel};
+use crate::ui::forms::{ChoiceField, DateField, DraftForm, FormDraft, TextField};
 use crate::ui::pages::{existing_route_id, Missing};
 use crate::ui::state::use_app;
 use crate::ui::widgets::{date_value, fmt_date, parse_date, ConfirmDialog};
@@ -42,7 +43,11 @@ fn PersonForm(
     #[prop(into)] submit_label: String,
     on_submit: Callback<PersonFields, bool>,
     #[prop(default = false)] reset_after: bool,
+    /// Which form this is, for its draft ("person/new", "person/<id>").
+    #[prop(into)]
+    draft_key: String,
 ) -> impl IntoView {
+    let draft = FormDraft::new(draft_key, submit_label.clone());
     let name = RwSignal::new(initial.name.clone());
     let email = RwSignal::new(initial.email.clone().unwrap_or_default());
     let team = RwSignal::new(initial.team.clone());
@@ -53,6 +58,10 @@ fn PersonForm(
     let joined_input = NodeRef::<leptos::html::Input>::new();
     let left_input = NodeRef::<leptos::html::Input>::new();
     let app = use_app();
+    let levels: Vec<(String, String)> = TrackLevel::ALL
+        .into_iter()
+        .map(|l| (l.code().to_string(), l.code().to_string()))
+        .collect();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         // A half-typed date reads as "" — refuse it rather than erase the stored date.
@@ -76,27 +85,27 @@ fn PersonForm(
             joined_on: parse_date(&joined.get_untracked()),
             left_on: parse_date(&left.get_untracked()),
         };
-        if on_submit.run(fields) && reset_after {
+        if !on_submit.run(fields) {
+            return;
+        }
+        draft.saved();
+        if reset_after {
             for s in [name, email, team, role, joined, left] {
                 s.set(String::new());
             }
         }
     };
     view! {
-        <form class="form grid" on:submit=submit>
-            <label>"Name" <input type="text" required autocomplete="off" bind:value=name/></label>
-            <label>"Email (optional)" <input type="email" autocomplete="off" bind:value=email/></label>
-            <label>"Team" <input type="text" bind:value=team/></label>
-            <label>"Role title" <input type="text" bind:value=role/></label>
-            <label>"Track level"
-                <select prop:value=move || level.get() on:change=move |ev| level.set(event_target_value(&ev))>
-                    {TrackLevel::ALL.into_iter().map(|l| view! { <option value=l.code()>{l.code()}</option> }).collect_view()}
-                </select>
-            </label>
-            <label>"Joined on" <input type="date" node_ref=joined_input bind:value=joined/></label>
-            <label>"Left on (if they left)" <input type="date" node_ref=left_input bind:value=left/></label>
+        <DraftForm draft=draft label=submit_label.clone() on_submit=submit>
+            <TextField label="Name" value=name required=true autocomplete="off"/>
+            <TextField label="Email (optional)" value=email kind="email" autocomplete="off"/>
+            <TextField label="Team" value=team/>
+            <TextField label="Role title" value=role/>
+            <ChoiceField label="Track level" value=level options=levels/>
+            <DateField label="Joined on" value=joined input_ref=joined_input/>
+            <DateField label="Left on (if they left)" value=left input_ref=left_input/>
             <div class="actions"><button type="submit" disabled=move || app.is_read_only()>{submit_label}</button></div>
-        </form>
+        </DraftForm>
     }
 }
 
@@ -140,9 +149,9 @@ pub fn PeoplePage() -> impl IntoView {
     view! {
         <section class="page">
             <h1>"People"</h1>
-            <details class="panel" open=app.ws.with_untracked(|ws| ws.people.is_empty())>
+            <details class="panel" open=app.ws.with_untracked(|ws| ws.people.is_empty()) || FormDraft::exists("person/new")>
                 <summary>"Add a person"</summary>
-                <PersonForm initial=blank() submit_label="Add person" on_submit=add reset_after=true/>
+                <PersonForm initial=blank() submit_label="Add person" on_submit=add reset_after=true draft_key="person/new"/>
             </details>
             <label class="filter">"Filter by name or team" <input type="search" bind:value=filter/></label>
             <Show when=move || !rows().is_empty() fallback=|| view! { <p class="muted">"No people yet."</p> }>
@@ -316,7 +325,7 @@ fn PersonDetail(person: Person) -> impl IntoView {
                 <p class="hint">"Sponsors and coaches are set on a cohort's page (Settings); interviewers add their scorecard in a candidate's Selection section."</p>
             </Show>
             <h2>"Details"</h2>
-            <PersonForm initial=fields_of(&person) submit_label="Save changes" on_submit=save/>
+            <PersonForm initial=fields_of(&person) submit_label="Save changes" on_submit=save draft_key=format!("person/{}", person.id)/>
             <h2>"Delete"</h2>
             <p>"Deleting a person removes them everywhere in this workspace. You will see what goes with them first."</p>
             <button type="button" class="danger" on:click=move |_| confirm.set(true) disabled=move || app.is_read_only()>"Delete person…"</button>

@@ -11,8 +11,8 @@ use crate::logic::records::Record;
 use crate::model::{Activity, ActivityKind, Id, RecordKind, Timestamp, Visibility, Workspace};
 use crate::ui::browser;
 use crate::ui::forms::{
-    id_value, person_value, AreaField, CheckField, ChoiceField, DateField, DeleteEntry,
-    FormButtons, PeopleField, TextField,
+    id_value, person_value, AreaField, CheckField, ChoiceField, DateField, DeleteEntry, DraftForm,
+    FormButtons, FormDraft, PeopleField, TextField, TimeField,
 };
 use crate::ui::pages::candidate::section_href;
 use crate::ui::state::use_app;
@@ -39,16 +39,6 @@ pub fn fmt_minutes(m: u32) -> String {
         (0, r) => format!("{r} min"),
         (h, 0) => format!("{h} h"),
         (h, r) => format!("{h} h {r} min"),
-    }
-}
-
-/// A start time input (`HH:MM` in the signal; empty for none).
-#[component]
-fn TimeField(#[prop(into)] label: String, value: RwSignal<String>) -> impl IntoView {
-    view! {
-        <label>{label}
-            <input type="time" bind:value=value/>
-        </label>
     }
 }
 
@@ -295,7 +285,8 @@ pub fn ActivitiesSection(id: Id) -> impl IntoView {
     let app = use_app();
     let today = browser::today();
     let form = ActivityForm::new(id, None);
-    let adding = RwSignal::new(false);
+    let draft = FormDraft::new(format!("activity/{id}/new"), "New activity");
+    let adding = RwSignal::new(draft.has_draft());
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match form.activity(Id::nil()) {
@@ -306,6 +297,7 @@ pub fn ActivitiesSection(id: Id) -> impl IntoView {
                     "Planned the activity."
                 };
                 if app.act(Action::Put(Record::Activity(a)), done).is_some() {
+                    draft.saved();
                     form.reset();
                     adding.set(false);
                 }
@@ -339,10 +331,10 @@ pub fn ActivitiesSection(id: Id) -> impl IntoView {
             }
         }>
             <summary>"Plan or log an activity"</summary>
-            <form class="form grid" on:submit=add aria-label="New activity">
+            <DraftForm draft=draft label="New activity" on_submit=add>
                 {form.view()}
                 <FormButtons save_label="Save activity"/>
-            </form>
+            </DraftForm>
         </details>
         <h2 id="planned-h">"Planned"</h2>
         {move || planned().is_empty().then(|| view! { <p class="muted">"Nothing planned. Plan the week's workshop, shadowing session and coaching lab above."</p> })}
@@ -368,11 +360,23 @@ fn ActivityCard(activity: Activity, today: crate::model::Date) -> impl IntoView 
     let a = activity;
     let (id, candidate_id) = (a.id, a.candidate_id);
     let form = ActivityForm::new(candidate_id, Some(&a));
+    let draft = FormDraft::new(
+        format!("activity/{id}"),
+        format!("Edit the activity “{}”", a.title),
+    );
+    if draft.has_draft() {
+        editing.set(true);
+    }
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match form.activity(id) {
             Ok(a) => {
-                app.act(Action::Put(Record::Activity(a)), "Saved the activity.");
+                if app
+                    .act(Action::Put(Record::Activity(a)), "Saved the activity.")
+                    .is_some()
+                {
+                    draft.saved();
+                }
             }
             Err(e) => app.warn(&e),
         }
@@ -480,10 +484,10 @@ fn ActivityCard(activity: Activity, today: crate::model::Date) -> impl IntoView 
                     }
                 }
             }>
-                <form class="form grid" on:submit=save aria-label="Edit activity">
+                <DraftForm draft=draft label="Edit activity" on_submit=save>
                     {form.view()}
                     <FormButtons save_label="Save activity" on_cancel=cancel/>
-                </form>
+                </DraftForm>
             </Show>
         </li>
     }

@@ -18,10 +18,11 @@ use crate::model::{
     Assessment, Evidence, EvidenceKind, Framework, Id, RaterRole, Rating, RecordKind, Timestamp,
     Workspace,
 };
+use crate::storage::drafts::FieldValue;
 use crate::ui::browser;
 use crate::ui::forms::{
-    id_value, person_value, AreaField, ChoiceField, DateField, DeleteEntry, FormButtons,
-    PersonField, TextField,
+    draft_field, id_value, person_value, AreaField, Bound, ChoiceField, DateField, DeleteEntry,
+    DraftForm, FormButtons, FormDraft, PersonField, TextField,
 };
 use crate::ui::state::use_app;
 use crate::ui::widgets::{date_value, fmt_date, parse_date, person_choices};
@@ -168,6 +169,15 @@ fn AssessmentEditor(page: Page) -> impl IntoView {
         levels: RwSignal::new(HashMap::new()),
         comments: RwSignal::new(HashMap::new()),
     };
+    // A draft is kept for a new assessment only (an edit is done in place).
+    let draft = FormDraft::new(
+        format!("assessment/{}/new", page.candidate),
+        "New assessment",
+    )
+    .only_when(move || form.editing.with(Option::is_none));
+    if draft.has_draft() {
+        form.open.set(true);
+    }
     // The rater follows who is viewing (a new assessment is usually one's own), and a
     // self-assessment is the candidate's.
     Effect::new(move |prev: Option<String>| {
@@ -261,11 +271,15 @@ fn AssessmentEditor(page: Page) -> impl IntoView {
             )
             .is_some()
         {
+            if draft.is_active_now() {
+                draft.saved();
+            }
             form.clear(page);
             form.open.set(false);
         }
     };
     let cancel = Callback::new(move |_| {
+        draft.discard();
         form.clear(page);
         form.open.set(false);
     });
@@ -288,7 +302,7 @@ fn AssessmentEditor(page: Page) -> impl IntoView {
             }
         }>
             <summary id="as-form-h">{heading}</summary>
-            <form class="form grid" on:submit=save aria-labelledby="as-form-h">
+            <DraftForm draft=draft labelledby="as-form-h" on_submit=save>
                 <DateField label="Date" value=form.on required=true/>
                 <ChoiceField label="Rater role" value=form.role options=roles/>
                 <PersonField label="Rater" value=form.rater/>
@@ -300,7 +314,7 @@ fn AssessmentEditor(page: Page) -> impl IntoView {
                     <button type="submit" disabled=move || app.is_read_only()>"Save assessment"</button>
                     <button type="button" class="secondary" on:click=move |_| cancel.run(())>"Cancel"</button>
                 </div>
-            </form>
+            </DraftForm>
         </details>
         <AssessmentList page=page form=form/>
     }
@@ -340,6 +354,14 @@ fn DomainInputs(page: Page, form: Form, fw: Framework) -> impl IntoView {
                     .filter(|t| !t.is_empty())
             };
             let warn_name = name.clone();
+            let touch_level = draft_field(&level_label, Bound::Custom(
+                Callback::new(move |()| FieldValue::Text(form.levels.with(|l| l.get(&did).cloned().unwrap_or_default()))),
+                Callback::new(move |v| if let FieldValue::Text(t) = v { form.levels.update(|l| { l.insert(did, t); }); }),
+            ));
+            let touch_comment = draft_field(&comment_label, Bound::Custom(
+                Callback::new(move |()| FieldValue::Text(form.comments.with(|c| c.get(&did).cloned().unwrap_or_default()))),
+                Callback::new(move |v| if let FieldValue::Text(t) = v { form.comments.update(|c| { c.insert(did, t); }); }),
+            ));
             view! {
                 <fieldset class="domain-rating wide">
                     <legend>{name.clone()}</legend>
@@ -351,6 +373,7 @@ fn DomainInputs(page: Page, form: Form, fw: Framework) -> impl IntoView {
                                 on:change=move |ev| {
                                     let v = event_target_value(&ev);
                                     form.levels.update(|l| { l.insert(did, v); });
+                                    touch_level();
                                 }>
                                 <option value="">"— not rated —"</option>
                                 {levels.into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
@@ -362,6 +385,7 @@ fn DomainInputs(page: Page, form: Form, fw: Framework) -> impl IntoView {
                                 on:input=move |ev| {
                                     let v = event_target_value(&ev);
                                     form.comments.update(|c| { c.insert(did, v); });
+                                    touch_comment();
                                 }></textarea>
                         </label>
                     </div>
@@ -546,6 +570,16 @@ fn EvidencePart(page: Page) -> impl IntoView {
         chosen,
         ..
     } = form;
+    // A draft is kept for a new item only (an edit is done in place).
+    let editing_sig = form.editing;
+    let draft = FormDraft::new(format!("evidence/{}/new", page.candidate), "New evidence")
+        .only_when(move || editing_sig.with(Option::is_none));
+    if draft.has_draft() {
+        form.open.set(true);
+    }
+    let touch_kind = draft.field("Kind of evidence", Bound::Text(kind));
+    let touch_source = draft.field("Source", Bound::Text(source));
+    let touch_domains = draft.field("Domains it shows", Bound::People(chosen));
     let kind_v = move || EvidenceKind::from_code(&kind.get()).unwrap_or(EvidenceKind::Activity);
     let options = Memo::new(move |_| {
         let k = kind_v();
@@ -642,6 +676,9 @@ fn EvidencePart(page: Page) -> impl IntoView {
             .act(Action::Put(Record::Evidence(e)), "Saved the evidence.")
             .is_some()
         {
+            if draft.is_active_now() {
+                draft.saved();
+            }
             form.clear();
             form.open.set(false);
         }
@@ -685,6 +722,7 @@ fn EvidencePart(page: Page) -> impl IntoView {
                             on:change=move |ev| {
                                 let checked = event_target_checked(&ev);
                                 chosen.update(|v| { v.retain(|x| *x != did); if checked { v.push(did); } });
+                                touch_domains();
                             }/>
                         {name}
                     </label>
@@ -700,12 +738,12 @@ fn EvidencePart(page: Page) -> impl IntoView {
             }
         }>
             <summary id="ev-form-h">{heading}</summary>
-            <form class="form grid" on:submit=save aria-labelledby="ev-form-h">
+            <DraftForm draft=draft labelledby="ev-form-h" on_submit=save>
                 {move || match editing_what() {
                     Some(what) => view! { <p class="wide ev-editing">{what}</p> }.into_any(),
                     None => view! {
                         <label>"Kind of evidence"
-                            <select prop:value=move || kind.get() on:change=move |ev| { kind.set(event_target_value(&ev)); source.set(String::new()); }>
+                            <select prop:value=move || kind.get() on:change=move |ev| { kind.set(event_target_value(&ev)); source.set(String::new()); touch_kind(); }>
                                 {kinds.clone().into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
                             </select>
                         </label>
@@ -719,7 +757,7 @@ fn EvidencePart(page: Page) -> impl IntoView {
                                 };
                                 view! {
                                     <label>{label}
-                                        <select prop:value=move || source.get() on:change=move |ev| source.set(event_target_value(&ev))>
+                                        <select prop:value=move || source.get() on:change=move |ev| { source.set(event_target_value(&ev)); touch_source(); }>
                                             <option value="">{empty}</option>
                                             {options.get().into_iter().map(|s| view! { <option value=s.id.to_string()>{s.label}</option> }).collect_view()}
                                         </select>
@@ -745,7 +783,7 @@ fn EvidencePart(page: Page) -> impl IntoView {
                     <TextField label="Link (optional, https://…)" value=link wide=true/>
                 })}
                 <FormButtons save_label="Save evidence" on_cancel=cancel/>
-            </form>
+            </DraftForm>
         </details>
         <EvidenceList page=page form=form/>
     }

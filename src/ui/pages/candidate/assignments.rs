@@ -13,7 +13,8 @@ use crate::model::{
 };
 use crate::ui::browser;
 use crate::ui::forms::{
-    AreaField, ChoiceField, DateField, DeleteEntry, FormButtons, NumberField, TextField,
+    AreaField, ChoiceField, DateField, DeleteEntry, DraftForm, FormButtons, FormDraft, NumberField,
+    TextField,
 };
 use crate::ui::state::use_app;
 use crate::ui::widgets::{assignment_badge_class, count, date_value, fmt_date, parse_date};
@@ -210,7 +211,8 @@ pub fn AssignmentsSection(id: Id) -> impl IntoView {
     let app = use_app();
     let today = browser::today();
     let form = AssignmentForm::new(None);
-    let adding = RwSignal::new(false);
+    let draft = FormDraft::new(format!("assignment/{id}/new"), "New micro-assignment");
+    let adding = RwSignal::new(draft.has_draft());
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match form.assignment(Id::nil(), id) {
@@ -222,6 +224,7 @@ pub fn AssignmentsSection(id: Id) -> impl IntoView {
                     )
                     .is_some()
                 {
+                    draft.saved();
                     form.reset();
                     adding.set(false);
                 }
@@ -265,10 +268,10 @@ pub fn AssignmentsSection(id: Id) -> impl IntoView {
             }
         }>
             <summary>"Start a micro-assignment"</summary>
-            <form class="form grid" on:submit=add aria-label="New micro-assignment">
+            <DraftForm draft=draft label="New micro-assignment" on_submit=add>
                 {form.view()}
                 <FormButtons save_label="Save micro-assignment"/>
-            </form>
+            </DraftForm>
         </details>
         {move || list().is_empty().then(|| view! {
             <p class="muted">"No micro-assignments yet. Ideas: redesign the on-call rotation, run a retrospective on a problem that keeps coming back, or own a small piece of hiring."</p>
@@ -293,14 +296,26 @@ fn AssignmentCard(
     let a = assignment;
     let (id, candidate_id) = (a.id, a.candidate_id);
     let form = AssignmentForm::new(Some(&a));
+    let draft = FormDraft::new(
+        format!("assignment/{id}"),
+        format!("Edit the micro-assignment “{}”", a.title),
+    );
+    if draft.has_draft() {
+        editing.set(true);
+    }
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match form.assignment(id, candidate_id) {
             Ok(a) => {
-                app.act(
-                    Action::Put(Record::Assignment(a)),
-                    "Saved the micro-assignment.",
-                );
+                if app
+                    .act(
+                        Action::Put(Record::Assignment(a)),
+                        "Saved the micro-assignment.",
+                    )
+                    .is_some()
+                {
+                    draft.saved();
+                }
             }
             Err(e) => app.warn(&e),
         }
@@ -364,10 +379,10 @@ fn AssignmentCard(
                     }
                 }
             }>
-                <form class="form grid" on:submit=save aria-label="Edit micro-assignment">
+                <DraftForm draft=draft label="Edit micro-assignment" on_submit=save>
                     {form.view()}
                     <FormButtons save_label="Save micro-assignment" on_cancel=cancel/>
-                </form>
+                </DraftForm>
             </Show>
         </li>
     }

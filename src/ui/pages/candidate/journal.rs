@@ -8,7 +8,9 @@ use crate::logic::journey::journal_tags;
 use crate::logic::records::Record;
 use crate::model::{Id, JournalEntry, RecordKind, Timestamp, Visibility};
 use crate::ui::browser;
-use crate::ui::forms::{AreaField, ChoiceField, DateField, DeleteEntry, FormButtons, TextField};
+use crate::ui::forms::{
+    AreaField, ChoiceField, DateField, DeleteEntry, DraftForm, FormButtons, FormDraft, TextField,
+};
 use crate::ui::state::use_app;
 use crate::ui::widgets::{date_value, fmt_date, focus_saved, parse_date};
 
@@ -93,7 +95,10 @@ impl JournalForm {
 pub fn JournalSection(id: Id) -> impl IntoView {
     let app = use_app();
     let form = JournalForm::new(None);
-    let adding = RwSignal::new(false);
+    let draft_key = format!("journal/{id}/new");
+    // A draft left from before opens the form, to be seen.
+    let adding = RwSignal::new(FormDraft::exists(&draft_key));
+    let draft = FormDraft::new(draft_key, "New journal entry");
     let tag = RwSignal::new(String::new());
     let toggle = NodeRef::<leptos::html::Summary>::new();
     let add = move |ev: leptos::ev::SubmitEvent| {
@@ -104,6 +109,7 @@ pub fn JournalSection(id: Id) -> impl IntoView {
                     Action::Put(Record::JournalEntry(e)),
                     "Saved the journal entry.",
                 ) {
+                    draft.saved();
                     form.title.set(String::new());
                     form.body.set(String::new());
                     form.tags.set(String::new());
@@ -143,10 +149,10 @@ pub fn JournalSection(id: Id) -> impl IntoView {
             }
         }>
             <summary node_ref=toggle>"Write a journal entry"</summary>
-            <form class="form grid" aria-label="New journal entry" on:submit=add>
+            <DraftForm draft=draft label="New journal entry" on_submit=add>
                 {form.view()}
                 <FormButtons save_label="Save entry"/>
-            </form>
+            </DraftForm>
         </details>
         {move || {
             let t = tags();
@@ -168,9 +174,14 @@ pub fn JournalSection(id: Id) -> impl IntoView {
 #[component]
 fn JournalCard(entry: JournalEntry) -> impl IntoView {
     let app = use_app();
-    let editing = RwSignal::new(false);
-    let form = JournalForm::new(Some(&entry));
     let (id, candidate_id) = (entry.id, entry.candidate_id);
+    let draft_key = format!("journal/{id}");
+    let editing = RwSignal::new(FormDraft::exists(&draft_key));
+    let form = JournalForm::new(Some(&entry));
+    let draft = FormDraft::new(
+        draft_key,
+        format!("Edit the journal entry “{}”", entry.title),
+    );
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match form.entry(id, candidate_id) {
@@ -183,6 +194,7 @@ fn JournalCard(entry: JournalEntry) -> impl IntoView {
                     )
                     .is_some()
                 {
+                    draft.saved();
                     focus_saved(id, None);
                 }
             }
@@ -214,10 +226,10 @@ fn JournalCard(entry: JournalEntry) -> impl IntoView {
                     </p>
                 }
             }>
-                <form class="form grid" aria-label=format!("Edit {form_what}") on:submit=save>
+                <DraftForm draft=draft label=format!("Edit {form_what}") on_submit=save>
                     {form.view()}
                     <FormButtons save_label="Save entry" on_cancel=cancel/>
-                </form>
+                </DraftForm>
             </Show>
         </li>
     }

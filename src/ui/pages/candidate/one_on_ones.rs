@@ -11,7 +11,8 @@ use crate::logic::records::Record;
 use crate::model::{Date, FollowUp, Id, OneOnOne, RecordKind, Timestamp};
 use crate::ui::browser;
 use crate::ui::forms::{
-    id_value, person_value, AreaField, DateField, DeleteEntry, FormButtons, PersonField, TextField,
+    id_value, person_value, AreaField, DateField, DeleteEntry, DraftForm, FormButtons, FormDraft,
+    PersonField, TextField,
 };
 use crate::ui::state::use_app;
 use crate::ui::widgets::{date_value, fmt_date, parse_date};
@@ -132,6 +133,7 @@ impl OneOnOneForm {
         let app = use_app();
         let snippets = app.ws.with_untracked(snippet_choices);
         let options = snippets.clone();
+        let draft = use_context::<FormDraft>();
         let insert = move |_| {
             let key = self.snippet.get_untracked();
             if let Some((_, _, body)) = snippets.iter().find(|(k, _, _)| *k == key) {
@@ -141,6 +143,9 @@ impl OneOnOneForm {
                     }
                     a.push_str(body);
                 });
+                if let Some(d) = draft {
+                    d.touched();
+                }
             }
         };
         let snippet = self.snippet;
@@ -221,7 +226,9 @@ impl Edits {
         if let Some(found) = self.open.with_value(|m| m.get(&o.id).copied()) {
             return found;
         }
-        let make = || (RwSignal::new(false), OneOnOneForm::new(Some(o), None));
+        // A draft left from before opens the editor, to be seen.
+        let has_draft = FormDraft::exists(&draft_key(o.id));
+        let make = || (RwSignal::new(has_draft), OneOnOneForm::new(Some(o), None));
         let made = match self.owner.get_value() {
             Some(owner) => owner.with(make),
             None => make(),
@@ -231,6 +238,11 @@ impl Edits {
         });
         made
     }
+}
+
+/// The draft of the editor of the 1:1 `id`.
+fn draft_key(id: Id) -> String {
+    format!("one-on-one/{id}")
 }
 
 #[component]
@@ -243,6 +255,9 @@ pub fn OneOnOnesSection(id: Id) -> impl IntoView {
             .and_then(|c| c.coach_ids.first().copied())
     });
     let form = OneOnOneForm::new(None, default_with);
+    let new_key = format!("one-on-one/{id}/new");
+    let has_draft = FormDraft::exists(&new_key);
+    let draft = FormDraft::new(new_key, "New 1:1");
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match form.record(None, id) {
@@ -251,6 +266,7 @@ pub fn OneOnOnesSection(id: Id) -> impl IntoView {
                     .act(Action::Put(Record::OneOnOne(o)), "Saved the 1:1.")
                     .is_some()
                 {
+                    draft.saved();
                     for s in [
                         form.agenda,
                         form.q1,
@@ -295,7 +311,7 @@ pub fn OneOnOnesSection(id: Id) -> impl IntoView {
     };
     view! {
         <p class="muted">"Each 1:1 follows the checklist: an agenda, two coaching questions, one development goal and the follow-ups agreed. Open follow-ups come back on the next 1:1 with the same person until someone ticks them off."</p>
-        <details class="panel">
+        <details class="panel" open=has_draft>
             <summary>"Log a 1:1"</summary>
             {move || {
                 let items = open();
@@ -309,10 +325,10 @@ pub fn OneOnOnesSection(id: Id) -> impl IntoView {
                     </section>
                 })
             }}
-            <form class="form grid" aria-label="New 1:1" on:submit=add>
+            <DraftForm draft=draft label="New 1:1" on_submit=add>
                 {form.view(person_of(id))}
                 <FormButtons save_label="Save 1:1"/>
-            </form>
+            </DraftForm>
         </details>
         <ul class="entries">
             <For each=list key=|o| (o.id, o.updated_at) let:o>
@@ -328,6 +344,10 @@ fn OneOnOneCard(o: OneOnOne, edits: Edits) -> impl IntoView {
     let app = use_app();
     let (editing, form) = edits.for_record(&o);
     let oid_for_save = o.id;
+    let draft = FormDraft::new(
+        draft_key(o.id),
+        format!("Edit the 1:1 on {}", fmt_date(o.held_on)),
+    );
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         // The 1:1 as it is now (a follow-up may have been ticked meanwhile), with the edits.
@@ -345,6 +365,7 @@ fn OneOnOneCard(o: OneOnOne, edits: Edits) -> impl IntoView {
                     .act(Action::Put(Record::OneOnOne(r)), "Saved the 1:1.")
                     .is_some()
                 {
+                    draft.saved();
                     editing.set(false);
                 }
             }
@@ -419,10 +440,10 @@ fn OneOnOneCard(o: OneOnOne, edits: Edits) -> impl IntoView {
                     }
                 }
             }>
-                <form class="form grid" aria-label=format!("Edit the {form_title}") on:submit=save>
+                <DraftForm draft=draft label=format!("Edit the {form_title}") on_submit=save>
                     {form.view(person_of(o.candidate_id))}
                     <FormButtons save_label="Save 1:1" on_cancel=cancel/>
-                </form>
+                </DraftForm>
             </Show>
         </li>
     }

@@ -8,7 +8,9 @@ use crate::logic::journey::quarter_of;
 use crate::logic::records::Record;
 use crate::model::{Id, RecordKind, Retro, Timestamp};
 use crate::ui::browser;
-use crate::ui::forms::{AreaField, ChoiceField, DeleteEntry, FormButtons, NumberField};
+use crate::ui::forms::{
+    AreaField, ChoiceField, DeleteEntry, DraftForm, FormButtons, FormDraft, NumberField,
+};
 use crate::ui::state::use_app;
 
 #[derive(Clone, Copy)]
@@ -82,6 +84,7 @@ pub fn RetrosSection(id: Id) -> impl IntoView {
         return view! { <p>"This candidate no longer exists."</p> }.into_any();
     };
     let form = RetroForm::new(None);
+    let draft = FormDraft::new(format!("retro/{id}/new"), "New retrospective");
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match form.record(Id::nil(), person_id) {
@@ -90,6 +93,7 @@ pub fn RetrosSection(id: Id) -> impl IntoView {
                     .act(Action::Put(Record::Retro(r)), "Saved the retrospective.")
                     .is_some()
                 {
+                    draft.saved();
                     for s in [form.worked, form.challenges, form.try_next, form.support] {
                         s.set(String::new());
                     }
@@ -112,12 +116,12 @@ pub fn RetrosSection(id: Id) -> impl IntoView {
     };
     view! {
         <p class="muted">"Once a quarter, look back on leading: what worked, what was hard with people, what to try next and what help you need. Retrospectives belong to the person and follow them after the program."</p>
-        <details class="panel">
+        <details class="panel" open=draft.has_draft()>
             <summary>"Write a retrospective"</summary>
-            <form class="form grid" aria-label="New retrospective" on:submit=add>
+            <DraftForm draft=draft label="New retrospective" on_submit=add>
                 {form.view()}
                 <FormButtons save_label="Save retrospective"/>
-            </form>
+            </DraftForm>
         </details>
         <ul class="entries">
             <For each=list key=|r| (r.id, r.updated_at) let:r>
@@ -134,12 +138,21 @@ fn RetroCard(r: Retro) -> impl IntoView {
     let app = use_app();
     let editing = RwSignal::new(false);
     let form = RetroForm::new(Some(&r));
+    let draft = FormDraft::new(format!("retro/{}", r.id), "Edit a retrospective");
+    if draft.has_draft() {
+        editing.set(true);
+    }
     let (id, person_id) = (r.id, r.person_id);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match form.record(id, person_id) {
             Ok(x) => {
-                app.act(Action::Put(Record::Retro(x)), "Saved the retrospective.");
+                if app
+                    .act(Action::Put(Record::Retro(x)), "Saved the retrospective.")
+                    .is_some()
+                {
+                    draft.saved();
+                }
             }
             Err(e) => app.warn(&e),
         }
@@ -166,10 +179,10 @@ fn RetroCard(r: Retro) -> impl IntoView {
                     </p>
                 }
             }>
-                <form class="form grid" aria-label=format!("Edit the {form_title}") on:submit=save>
+                <DraftForm draft=draft label=format!("Edit the {form_title}") on_submit=save>
                     {form.view()}
                     <FormButtons save_label="Save retrospective" on_cancel=cancel/>
-                </form>
+                </DraftForm>
             </Show>
         </li>
     }

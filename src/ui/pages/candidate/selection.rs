@@ -12,8 +12,8 @@ use crate::model::{
 };
 use crate::ui::browser;
 use crate::ui::forms::{
-    id_value, person_value, AreaField, ChoiceField, DateField, DeleteEntry, FormButtons,
-    PersonField, TextField,
+    id_value, person_value, AreaField, ChoiceField, DateField, DeleteEntry, DraftForm, FormButtons,
+    FormDraft, PersonField, TextField,
 };
 use crate::ui::state::use_app;
 use crate::ui::widgets::{date_value, fmt_date, parse_date, person_choices, ConfirmDialog};
@@ -104,6 +104,7 @@ fn NominationForm(id: Id) -> impl IntoView {
     let on = RwSignal::new(date_value(nomination.as_ref().and_then(|n| n.on)));
     let flags = RwSignal::new(flags);
     let wants = RwSignal::new(wants.map(|w| w.code().to_string()).unwrap_or_default());
+    let draft = FormDraft::new(format!("selection/{id}"), "Selection notes");
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -150,6 +151,7 @@ fn NominationForm(id: Id) -> impl IntoView {
             )
             .is_some()
         {
+            draft.saved();
             // Show what was stored (a self-nomination names the person).
             if let Some(b) = app.ws.with_untracked(|ws| {
                 ws.candidate(id)
@@ -173,7 +175,7 @@ fn NominationForm(id: Id) -> impl IntoView {
     wants_options.push((String::new(), "Not asked yet".to_string()));
     let flag_count = move || flags.with(Vec::len);
     view! {
-        <form class="form grid" on:submit=save aria-label="Selection notes">
+        <DraftForm draft=draft label="Selection notes" on_submit=save>
             <ChoiceField label="How they were put forward" value=kind options=kinds/>
             <PersonField label="Nominated by" value=by none_label="— not recorded —"/>
             <DateField label="Nominated on" value=on/>
@@ -199,7 +201,7 @@ fn NominationForm(id: Id) -> impl IntoView {
             </fieldset>
             <RadioGroup legend="Do they want to manage people? Ask them directly." name=format!("wants-{id}") value=wants options=wants_options/>
             <FormButtons save_label="Save selection notes"/>
-        </form>
+        </DraftForm>
     }
 }
 
@@ -289,7 +291,8 @@ impl ReferenceForm {
 fn References(id: Id) -> impl IntoView {
     let app = use_app();
     let form = ReferenceForm::new(None);
-    let adding = RwSignal::new(false);
+    let draft = FormDraft::new(format!("reference/{id}/new"), "New reference");
+    let adding = RwSignal::new(draft.has_draft());
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match form.entry(Id::nil(), id) {
@@ -298,6 +301,7 @@ fn References(id: Id) -> impl IntoView {
                     .act(Action::Put(Record::Reference(r)), "Saved the reference.")
                     .is_some()
                 {
+                    draft.saved();
                     form.clear();
                     adding.set(false);
                 }
@@ -332,10 +336,10 @@ fn References(id: Id) -> impl IntoView {
             }
         }>
             <summary>"Add a reference"</summary>
-            <form class="form grid" on:submit=add aria-label="New reference">
+            <DraftForm draft=draft label="New reference" on_submit=add>
                 {form.view()}
                 <FormButtons save_label="Save reference"/>
-            </form>
+            </DraftForm>
         </details>
     }
 }
@@ -345,12 +349,21 @@ fn ReferenceCard(reference: Reference) -> impl IntoView {
     let app = use_app();
     let editing = RwSignal::new(false);
     let form = ReferenceForm::new(Some(&reference));
+    let draft = FormDraft::new(format!("reference/{}", reference.id), "Edit a reference");
+    if draft.has_draft() {
+        editing.set(true);
+    }
     let (id, candidate_id) = (reference.id, reference.candidate_id);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match form.entry(id, candidate_id) {
             Ok(r) => {
-                app.act(Action::Put(Record::Reference(r)), "Saved the reference.");
+                if app
+                    .act(Action::Put(Record::Reference(r)), "Saved the reference.")
+                    .is_some()
+                {
+                    draft.saved();
+                }
             }
             Err(e) => app.warn(&e),
         }
@@ -394,10 +407,10 @@ fn ReferenceCard(reference: Reference) -> impl IntoView {
                     }
                 }
             }>
-                <form class="form grid" on:submit=save aria-label="Edit reference">
+                <DraftForm draft=draft label="Edit reference" on_submit=save>
                     {form.view()}
                     <FormButtons save_label="Save reference" on_cancel=cancel/>
-                </form>
+                </DraftForm>
             </Show>
         </li>
     }

@@ -8,6 +8,7 @@ use crate::logic::journey::signals_met;
 use crate::logic::records::entry_label;
 use crate::model::{Id, RecordKind, SignalMark, SuccessSignal, Visibility};
 use crate::ui::browser;
+use crate::ui::forms::{CheckField, DateField};
 use crate::ui::pages::candidate::section_href;
 use crate::ui::state::use_app;
 use crate::ui::widgets::{date_value, fmt_date, parse_date};
@@ -157,9 +158,9 @@ fn SignalCard(candidate_id: Id, signal: SuccessSignal) -> impl IntoView {
                 <p class="row-actions"><button type="button" class="link" aria-label=edit_label.clone() on:click=move |_| open_form() disabled=move || app.is_read_only()>"Update"</button></p>
             }>
                 <form class="form grid" on:submit=save>
-                    <label class="check"><input type="checkbox" bind:checked=met/>"Met"</label>
+                    <CheckField label="Met" value=met/>
                     <Show when=move || met.get()>
-                        <label>"Met on" <input type="date" bind:value=met_on/></label>
+                        <DateField label="Met on" value=met_on/>
                     </Show>
                     <fieldset class="people wide">
                         <legend>{legend.clone()}</legend>
