@@ -176,7 +176,7 @@ coded_enum! {
     /// What an evidence item points at.
     EvidenceKind {
         Activity => "activity", "Activity";
-        Assignment => "assignment", "Micro-assignment";
+        MicroAssignment => "assignment", "Micro-assignment";
         OneOnOne => "one_on_one", "1:1";
         Journal => "journal", "Journal entry";
         Feedback => "feedback", "Feedback";

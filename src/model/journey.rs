@@ -196,7 +196,7 @@ pub struct Answer {
 
 /// One interviewer's scorecard for one nominee.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Interview {
+pub struct Scorecard {
     pub id: Id,
     pub candidate_id: Id,
     pub interviewer_id: Id,
@@ -265,7 +265,7 @@ pub struct Activity {
 }
 
 coded_enum! {
-    AssignmentStatus {
+    MicroAssignmentStatus {
         Planned => "planned", "Planned";
         Active => "active", "Active";
         Done => "done", "Done";
@@ -286,7 +286,7 @@ pub struct Metric {
 
 /// A small piece of real leadership work with a timebox.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Assignment {
+pub struct MicroAssignment {
     pub id: Id,
     pub candidate_id: Id,
     pub title: String,
@@ -304,7 +304,7 @@ pub struct Assignment {
     pub ends_on: Date,
     #[serde(default)]
     pub handoff: String,
-    pub status: AssignmentStatus,
+    pub status: MicroAssignmentStatus,
     #[serde(default)]
     pub outcome: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -429,7 +429,7 @@ pub struct CaseReview {
 
 /// A quarterly leadership retrospective by one person.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Retro {
+pub struct Retrospective {
     pub id: Id,
     pub person_id: Id,
     pub year: i32,

@@ -38,14 +38,14 @@ macro_rules! record_kinds {
             Cohort: Cohort, cohorts, "cohort";
             Candidate: Candidate, candidates, "candidate";
             Reference: Reference, references, "reference";
-            Interview: Interview, interviews, "interview scorecard";
+            Interview: Scorecard, interviews, "interview scorecard";
             Activity: Activity, activities, "activity";
-            Assignment: Assignment, assignments, "micro-assignment";
+            Assignment: MicroAssignment, assignments, "micro-assignment";
             OneOnOne: OneOnOne, one_on_ones, "1:1";
             JournalEntry: JournalEntry, journal, "journal entry";
             Snippet: Snippet, snippets, "snippet";
             CaseReview: CaseReview, case_reviews, "case review";
-            Retro: Retro, retros, "retrospective";
+            Retro: Retrospective, retros, "retrospective";
             // Frameworks written or copied here (the built-in ones live in code).
             Framework: Framework, frameworks, "framework";
             Assessment: Assessment, assessments, "assessment";

@@ -57,7 +57,7 @@ pub(super) fn add(b: &mut Builder, c: Cast) {
                 .iter()
                 .find(|a| a.candidate_id == cand && a.done)
                 .map(|a| (a.id, a.on)),
-            EvidenceKind::Assignment => ws
+            EvidenceKind::MicroAssignment => ws
                 .assignments
                 .iter()
                 .find(|a| a.candidate_id == cand)
@@ -114,7 +114,7 @@ pub(super) fn add(b: &mut Builder, c: Cast) {
     evidence(
         b,
         priya,
-        EvidenceKind::Assignment,
+        EvidenceKind::MicroAssignment,
         at(s, 28),
         &[2, 4],
         "On-call rotation redesign: trade-offs written up and agreed with both teams.",
@@ -150,7 +150,7 @@ pub(super) fn add(b: &mut Builder, c: Cast) {
     evidence(
         b,
         tom,
-        EvidenceKind::Assignment,
+        EvidenceKind::MicroAssignment,
         at(s, 28),
         &[2, 4],
         "Deploy-failure retro: three actions, failures halved in a month.",

@@ -8,10 +8,10 @@ use super::Builder;
 use crate::logic::actions::{Action, CandidateFields, CohortFields};
 use crate::logic::records::Record;
 use crate::model::{
-    Activity, ActivityKind, Answer, Assignment, AssignmentStatus, CandidateStatus, CaseReview,
-    Date, Decision, FollowUp, GreenFlag, Id, Interview, JournalEntry, Metric, Nomination,
-    NominationKind, OneOnOne, Reference, Retro, Snippet, SnippetCategory, Timestamp, Verdict,
-    Visibility, WantsToManage,
+    Activity, ActivityKind, Answer, CandidateStatus, CaseReview, Date, Decision, FollowUp,
+    GreenFlag, Id, JournalEntry, Metric, MicroAssignment, MicroAssignmentStatus, Nomination,
+    NominationKind, OneOnOne, Reference, Retrospective, Scorecard, Snippet, SnippetCategory,
+    Timestamp, Verdict, Visibility, WantsToManage,
 };
 
 #[derive(Clone, Copy)]
@@ -112,7 +112,7 @@ impl Builder<'_> {
                 score,
             })
             .collect();
-        self.put(Record::Interview(Interview {
+        self.put(Record::Interview(Scorecard {
             id: NIL,
             candidate_id: cand,
             interviewer_id: by,
@@ -356,7 +356,7 @@ pub(super) fn add(b: &mut Builder, c: Cast) {
     }
 
     // Micro-assignments.
-    let oncall = b.put(Record::Assignment(Assignment {
+    let oncall = b.put(Record::Assignment(MicroAssignment {
         id: NIL,
         candidate_id: c.priya,
         title: "Redesign the Fulfilment on-call rotation".into(),
@@ -368,7 +368,7 @@ pub(super) fn add(b: &mut Builder, c: Cast) {
         starts_on: at(s, 28),
         ends_on: at(s, 56),
         handoff: "Rota doc and alert rules handed to the team's on-call lead.".into(),
-        status: AssignmentStatus::Active,
+        status: MicroAssignmentStatus::Active,
         outcome: String::new(),
         metric: Some(Metric {
             name: "Pages per week".into(),
@@ -396,7 +396,7 @@ pub(super) fn add(b: &mut Builder, c: Cast) {
             ..a
         }));
     }
-    let retro_work = b.put(Record::Assignment(Assignment {
+    let retro_work = b.put(Record::Assignment(MicroAssignment {
         id: NIL,
         candidate_id: c.tom,
         title: "Run a retro on the recurring deploy failures".into(),
@@ -407,7 +407,7 @@ pub(super) fn add(b: &mut Builder, c: Cast) {
         starts_on: at(s, 7),
         ends_on: at(s, 28),
         handoff: "Runbook change owned by Ravi.".into(),
-        status: AssignmentStatus::Done,
+        status: MicroAssignmentStatus::Done,
         outcome: "The retro found a shared test database; Platform split it. Failures dropped the next week.".into(),
         metric: Some(Metric {
             name: "Failed deploys per month".into(),
@@ -418,7 +418,7 @@ pub(super) fn add(b: &mut Builder, c: Cast) {
         updated_at: T0,
         merge_bases: Vec::new(),
     }));
-    b.put(Record::Assignment(Assignment {
+    b.put(Record::Assignment(MicroAssignment {
         id: NIL,
         candidate_id: c.aisha,
         title: "Write down the incident escalation path".into(),
@@ -430,7 +430,7 @@ pub(super) fn add(b: &mut Builder, c: Cast) {
         starts_on: at(s, 21),
         ends_on: at(c.today, -3),
         handoff: "Page owned by the team's on-call lead.".into(),
-        status: AssignmentStatus::Active,
+        status: MicroAssignmentStatus::Active,
         outcome: String::new(),
         metric: None,
         created_at: T0,
@@ -584,7 +584,7 @@ pub(super) fn add(b: &mut Builder, c: Cast) {
         merge_bases: Vec::new(),
     }));
     let last_quarter = at(s, -30);
-    b.put(Record::Retro(Retro {
+    b.put(Record::Retro(Retrospective {
         id: NIL,
         person_id: c.hana,
         year: last_quarter.year(),

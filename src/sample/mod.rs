@@ -313,8 +313,8 @@ pub fn add_journey_load(
 ) -> Workspace {
     use crate::logic::records::Record;
     use crate::model::{
-        Activity, ActivityKind, Assignment, AssignmentStatus, Evidence, EvidenceKind, FollowUp,
-        HealthCheck, HealthDimension, HealthScore, JournalEntry, OneOnOne, Visibility,
+        Activity, ActivityKind, Evidence, EvidenceKind, FollowUp, HealthCheck, HealthDimension,
+        HealthScore, JournalEntry, MicroAssignment, MicroAssignmentStatus, OneOnOne, Visibility,
     };
     let domains: Vec<Id> = crate::logic::evaluation::frameworks::builtin()
         .first()
@@ -411,7 +411,7 @@ pub fn add_journey_load(
                     updated_at: t0,
                     merge_bases: Vec::new(),
                 }),
-                _ => Record::Assignment(Assignment {
+                _ => Record::Assignment(MicroAssignment {
                     id: Id::nil(),
                     candidate_id: cand,
                     title: format!("Assignment {k}"),
@@ -422,7 +422,7 @@ pub fn add_journey_load(
                     starts_on: on,
                     ends_on: on,
                     handoff: String::new(),
-                    status: AssignmentStatus::Done,
+                    status: MicroAssignmentStatus::Done,
                     outcome: String::new(),
                     metric: None,
                     created_at: t0,

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::logic::actions::CandidateFields;
 use crate::logic::program::parse_hours;
-use crate::model::{AssignmentStatus, CandidateStatus, Date, Id, Person, Workspace};
+use crate::model::{CandidateStatus, Date, Id, MicroAssignmentStatus, Person, Workspace};
 
 /// "21 Nov 2026".
 pub fn fmt_date(d: Date) -> String {
@@ -87,11 +87,11 @@ pub fn focus_saved(id: Id, fallback: Option<NodeRef<html::Summary>>) {
 }
 
 /// The badge class for a micro-assignment's status, the same on its card and the Overview.
-pub fn assignment_badge_class(status: AssignmentStatus) -> &'static str {
+pub fn assignment_badge_class(status: MicroAssignmentStatus) -> &'static str {
     match status {
-        AssignmentStatus::Done => "badge ok",
-        AssignmentStatus::Active => "badge",
-        AssignmentStatus::Planned | AssignmentStatus::Dropped => "badge muted",
+        MicroAssignmentStatus::Done => "badge ok",
+        MicroAssignmentStatus::Active => "badge",
+        MicroAssignmentStatus::Planned | MicroAssignmentStatus::Dropped => "badge muted",
     }
 }
 

@@ -261,15 +261,15 @@ fn overdue_work_is_open_work_past_its_date() {
     let mut a = ws.assignments[0].clone();
     a.ends_on = day(2026, 11, 20);
     for (status, late) in [
-        (AssignmentStatus::Planned, true),
-        (AssignmentStatus::Active, true),
-        (AssignmentStatus::Done, false),
-        (AssignmentStatus::Dropped, false),
+        (MicroAssignmentStatus::Planned, true),
+        (MicroAssignmentStatus::Active, true),
+        (MicroAssignmentStatus::Done, false),
+        (MicroAssignmentStatus::Dropped, false),
     ] {
         a.status = status;
         assert_eq!(assignment_overdue(&a, today), late, "{status:?}");
     }
-    a.status = AssignmentStatus::Active;
+    a.status = MicroAssignmentStatus::Active;
     a.ends_on = today;
     assert!(!assignment_overdue(&a, today), "due today is not late yet");
 
@@ -638,14 +638,14 @@ fn journey_records_merge_record_by_record_and_field_by_field() {
     let a = theirs.assignments[0].clone();
     act(
         &mut theirs,
-        Action::Put(Record::Assignment(Assignment {
+        Action::Put(Record::Assignment(MicroAssignment {
             outcome: "Pages fell to 6 a week.".into(),
             ..a.clone()
         })),
     )
     .unwrap();
-    let mine_edit = Assignment {
-        status: AssignmentStatus::Done,
+    let mine_edit = MicroAssignment {
+        status: MicroAssignmentStatus::Done,
         ..a.clone()
     };
     runway::logic::actions::apply(
@@ -676,7 +676,7 @@ fn journey_records_merge_record_by_record_and_field_by_field() {
     choose.insert(a.id, BTreeMap::from([("outcome", Side::Theirs)]));
     let (merged2, _) = merge(&mine, &theirs, &choose, at(2026, 11, 24));
     let got = merged2.assignments.iter().find(|x| x.id == a.id).unwrap();
-    assert_eq!(got.status, AssignmentStatus::Done);
+    assert_eq!(got.status, MicroAssignmentStatus::Done);
     assert_eq!(got.outcome, "Pages fell to 6 a week.");
     assert_eq!(validate(&merged), vec![]);
     assert_eq!(validate(&merged2), vec![]);
@@ -799,7 +799,7 @@ fn a_merge_sees_changes_a_summary_would_hide_and_keeps_both_scorecards_of_one_in
         .unwrap()
         .id;
     for ws in [&mut a, &mut b] {
-        let card = Interview {
+        let card = Scorecard {
             id: Id::nil(),
             candidate_id: lee,
             interviewer_id: jonah,

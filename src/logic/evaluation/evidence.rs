@@ -88,7 +88,7 @@ pub fn sources(ws: &Workspace, candidate_id: Id, kind: EvidenceKind) -> Vec<Sour
             .filter(|a| a.candidate_id == candidate_id && a.done)
             .map(|a| source(a.id, a.on, a.title.clone(), false))
             .collect(),
-        EvidenceKind::Assignment => ws
+        EvidenceKind::MicroAssignment => ws
             .assignments
             .iter()
             .filter(|a| a.candidate_id == candidate_id)

@@ -7,8 +7,8 @@ use crate::logic::records::{
     blank, candidate_name, forget_in, forget_opt, problem, Entry, FieldProblem, Link,
 };
 use crate::model::{
-    Activity, ActivityKind, Assignment, CaseReview, Date, Id, JournalEntry, OneOnOne, RecordKind,
-    Retro, Snippet, Timestamp, Workspace,
+    Activity, ActivityKind, CaseReview, Date, Id, JournalEntry, MicroAssignment, OneOnOne,
+    RecordKind, Retrospective, Snippet, Timestamp, Workspace,
 };
 
 /// Longest activity that can be logged, in minutes (a full day and a night).
@@ -65,7 +65,7 @@ impl Entry for Activity {
     }
 }
 
-impl Entry for Assignment {
+impl Entry for MicroAssignment {
     fn days(&self) -> Vec<Date> {
         vec![self.starts_on, self.ends_on]
     }
@@ -309,7 +309,7 @@ impl Entry for CaseReview {
     }
 }
 
-impl Entry for Retro {
+impl Entry for Retrospective {
     const FIELDS: &'static [&'static str] = &[
         "year+quarter",
         "worked",

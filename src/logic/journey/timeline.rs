@@ -1,7 +1,9 @@
 //! A candidate's timeline: everything by phase, what is overdue and what is next.
 
 use super::{activity_overdue, assignment_overdue, phase_of};
-use crate::model::{ActivityKind, AssignmentStatus, Date, Id, PhaseKind, Visibility, Workspace};
+use crate::model::{
+    ActivityKind, Date, Id, MicroAssignmentStatus, PhaseKind, Visibility, Workspace,
+};
 
 use crate::logic::selection::verdict_line;
 
@@ -9,7 +11,7 @@ use crate::logic::selection::verdict_line;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ItemKind {
     Activity(ActivityKind),
-    Assignment,
+    MicroAssignment,
     OneOnOne,
     Journal(Visibility),
     Decision,
@@ -73,12 +75,15 @@ pub fn timeline(ws: &Workspace, candidate_id: Id, today: Date) -> Timeline {
         .iter()
         .filter(|a| a.candidate_id == candidate_id)
     {
-        let finished = matches!(a.status, AssignmentStatus::Done | AssignmentStatus::Dropped);
+        let finished = matches!(
+            a.status,
+            MicroAssignmentStatus::Done | MicroAssignmentStatus::Dropped
+        );
         items.push(TimelineItem {
             id: a.id,
             // Dated by its deadline: that is when it needs attention.
             on: a.ends_on,
-            kind: ItemKind::Assignment,
+            kind: ItemKind::MicroAssignment,
             title: format!("{} ({})", a.title, a.status.label().to_lowercase()),
             state: state_of(finished, assignment_overdue(a, today)),
         });

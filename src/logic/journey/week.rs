@@ -4,14 +4,14 @@ use chrono::Days;
 
 use crate::logic::program::phases::monday_on_or_before;
 use crate::model::{
-    Activity, ActivityKind, Assignment, AssignmentStatus, Date, Id, WeekPlan, Workspace,
+    Activity, ActivityKind, Date, Id, MicroAssignment, MicroAssignmentStatus, WeekPlan, Workspace,
 };
 
 /// Still open (planned or active) after its timebox ended.
-pub fn assignment_overdue(a: &Assignment, today: Date) -> bool {
+pub fn assignment_overdue(a: &MicroAssignment, today: Date) -> bool {
     matches!(
         a.status,
-        AssignmentStatus::Planned | AssignmentStatus::Active
+        MicroAssignmentStatus::Planned | MicroAssignmentStatus::Active
     ) && a.ends_on < today
 }
 

@@ -2,7 +2,7 @@
 //! are facts kept on the candidacy).
 
 use crate::logic::records::{blank, candidate_name, problem, Entry, FieldProblem};
-use crate::model::{Date, Interview, Reference, Workspace, SCORE_MAX, SCORE_MIN};
+use crate::model::{Date, Reference, Scorecard, Workspace, SCORE_MAX, SCORE_MIN};
 
 impl Entry for Reference {
     fn days(&self) -> Vec<Date> {
@@ -36,7 +36,7 @@ impl Entry for Reference {
     }
 }
 
-impl Entry for Interview {
+impl Entry for Scorecard {
     fn deletion_notes(&self, ws: &Workspace) -> Vec<String> {
         let mut lines = Vec::new();
         let i = self;

@@ -1,7 +1,7 @@
 //! The scenario interview's scores (hidden until every scorecard is complete) and the
 //! cohort's selection board.
 
-use crate::model::{Candidate, Id, Interview, Scenario, Verdict, Workspace};
+use crate::model::{Candidate, Id, Scenario, Scorecard, Verdict, Workspace};
 
 /// What one cell of the scoreboard shows to the person looking.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,7 +36,7 @@ pub struct Scoreboard {
     pub complete: usize,
 }
 
-fn interview_complete(i: &Interview, scenarios: &[Scenario]) -> bool {
+fn interview_complete(i: &Scorecard, scenarios: &[Scenario]) -> bool {
     scenarios.iter().all(|s| {
         i.answers
             .iter()
@@ -55,7 +55,7 @@ pub fn scoreboard(ws: &Workspace, candidate_id: Id, viewer: Option<Id>) -> Score
         .and_then(|c| ws.cohort(c.cohort_id))
         .map(|c| c.scenarios.clone())
         .unwrap_or_default();
-    let mut cards: Vec<&Interview> = ws
+    let mut cards: Vec<&Scorecard> = ws
         .interviews
         .iter()
         .filter(|i| i.candidate_id == candidate_id)

@@ -802,7 +802,7 @@ fn scroll_to(id: &'static str) {
 fn plural(k: EvidenceKind) -> &'static str {
     match k {
         EvidenceKind::Activity => "activities",
-        EvidenceKind::Assignment => "micro-assignments",
+        EvidenceKind::MicroAssignment => "micro-assignments",
         EvidenceKind::OneOnOne => "1:1s",
         EvidenceKind::Journal => "journal entries",
         EvidenceKind::Feedback => "360 rounds",

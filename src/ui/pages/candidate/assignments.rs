@@ -9,7 +9,7 @@ use crate::logic::actions::Action;
 use crate::logic::journey::{assignment_overdue, metric_change, trim_float};
 use crate::logic::records::Record;
 use crate::model::{
-    ActivityKind, Assignment, AssignmentStatus, Date, Id, Metric, RecordKind, Timestamp,
+    ActivityKind, Date, Id, Metric, MicroAssignment, MicroAssignmentStatus, RecordKind, Timestamp,
 };
 use crate::ui::browser;
 use crate::ui::forms::{
@@ -65,11 +65,12 @@ struct AssignmentForm {
 }
 
 impl AssignmentForm {
-    fn new(a: Option<&Assignment>) -> Self {
+    fn new(a: Option<&MicroAssignment>) -> Self {
         let today = browser::today();
         let two_weeks = today.checked_add_days(Days::new(14)).unwrap_or(today);
-        let text =
-            |f: fn(&Assignment) -> &String| RwSignal::new(a.map(f).cloned().unwrap_or_default());
+        let text = |f: fn(&MicroAssignment) -> &String| {
+            RwSignal::new(a.map(f).cloned().unwrap_or_default())
+        };
         let m = a.and_then(|a| a.metric.as_ref());
         AssignmentForm {
             title: text(|a| &a.title),
@@ -81,7 +82,7 @@ impl AssignmentForm {
             ends: RwSignal::new(date_value(Some(a.map_or(two_weeks, |a| a.ends_on)))),
             handoff: text(|a| &a.handoff),
             status: RwSignal::new(
-                a.map_or(AssignmentStatus::Planned, |a| a.status)
+                a.map_or(MicroAssignmentStatus::Planned, |a| a.status)
                     .code()
                     .to_string(),
             ),
@@ -108,11 +109,11 @@ impl AssignmentForm {
             s.set(String::new());
         }
         self.status
-            .set(AssignmentStatus::Planned.code().to_string());
+            .set(MicroAssignmentStatus::Planned.code().to_string());
     }
 
     /// The assignment as it would be saved (a nil id makes a new one), or what is wrong.
-    fn assignment(self, id: Id, candidate_id: Id) -> Result<Assignment, String> {
+    fn assignment(self, id: Id, candidate_id: Id) -> Result<MicroAssignment, String> {
         let title = self.title.get_untracked().trim().to_string();
         if title.is_empty() {
             return Err("Please give the micro-assignment a title.".into());
@@ -142,7 +143,7 @@ impl AssignmentForm {
             })
         };
         let text = |s: RwSignal<String>| s.get_untracked().trim().to_string();
-        Ok(Assignment {
+        Ok(MicroAssignment {
             id,
             candidate_id,
             title,
@@ -153,8 +154,8 @@ impl AssignmentForm {
             starts_on,
             ends_on,
             handoff: text(self.handoff),
-            status: AssignmentStatus::from_code(&self.status.get_untracked())
-                .unwrap_or(AssignmentStatus::Planned),
+            status: MicroAssignmentStatus::from_code(&self.status.get_untracked())
+                .unwrap_or(MicroAssignmentStatus::Planned),
             outcome: text(self.outcome),
             metric,
             created_at: Timestamp::UNIX_EPOCH,
@@ -164,7 +165,7 @@ impl AssignmentForm {
     }
 
     fn view(self) -> impl IntoView {
-        let statuses = AssignmentStatus::ALL
+        let statuses = MicroAssignmentStatus::ALL
             .iter()
             .map(|s| (s.code().to_string(), s.label().to_string()))
             .collect();
@@ -192,13 +193,13 @@ impl AssignmentForm {
 }
 
 /// Order on the page: overdue first, then open ones by deadline, then finished ones, latest first.
-fn order_key(a: &Assignment, today: Date) -> (u8, i64) {
+fn order_key(a: &MicroAssignment, today: Date) -> (u8, i64) {
     let days = a.ends_on.signed_duration_since(Date::MIN).num_days();
     if assignment_overdue(a, today) {
         (0, days)
     } else if matches!(
         a.status,
-        AssignmentStatus::Planned | AssignmentStatus::Active
+        MicroAssignmentStatus::Planned | MicroAssignmentStatus::Active
     ) {
         (1, days)
     } else {
@@ -234,7 +235,7 @@ pub fn AssignmentsSection(id: Id) -> impl IntoView {
     };
     let list = move || {
         app.ws.with(|ws| {
-            let mut list: Vec<(Assignment, u32, usize)> = ws
+            let mut list: Vec<(MicroAssignment, u32, usize)> = ws
                 .assignments
                 .iter()
                 .filter(|a| a.candidate_id == id)
@@ -286,7 +287,7 @@ pub fn AssignmentsSection(id: Id) -> impl IntoView {
 
 #[component]
 fn AssignmentCard(
-    assignment: Assignment,
+    assignment: MicroAssignment,
     minutes: u32,
     sessions: usize,
     today: Date,
@@ -324,7 +325,10 @@ fn AssignmentCard(
     let overdue = assignment_overdue(&a, today);
     let what = format!("the micro-assignment “{}”", a.title);
     let edit_label = format!("Edit the micro-assignment “{}”", a.title);
-    let finished = matches!(a.status, AssignmentStatus::Done | AssignmentStatus::Dropped);
+    let finished = matches!(
+        a.status,
+        MicroAssignmentStatus::Done | MicroAssignmentStatus::Dropped
+    );
     view! {
         <li class="card entry assignment" id=format!("r-{id}") class:late=overdue class:finished=finished>
             <Show when=move || editing.get() fallback={

@@ -144,7 +144,7 @@ pub fn Overview(id: Id) -> impl IntoView {
 fn item_section(kind: ItemKind) -> &'static str {
     match kind {
         ItemKind::Activity(_) => "activities",
-        ItemKind::Assignment => "assignments",
+        ItemKind::MicroAssignment => "assignments",
         ItemKind::OneOnOne => "one-on-ones",
         ItemKind::Journal(_) => "journal",
         ItemKind::Decision => "selection",
@@ -154,7 +154,7 @@ fn item_section(kind: ItemKind) -> &'static str {
 fn item_kind_label(kind: ItemKind) -> String {
     match kind {
         ItemKind::Activity(k) => k.label().to_string(),
-        ItemKind::Assignment => "Micro-assignment".into(),
+        ItemKind::MicroAssignment => "Micro-assignment".into(),
         ItemKind::OneOnOne => "1:1".into(),
         ItemKind::Journal(v) => match v {
             crate::model::Visibility::Private => "Journal (private)".into(),
@@ -174,7 +174,7 @@ fn Item(id: Id, item: TimelineItem) -> impl IntoView {
     let app = use_app();
     // A micro-assignment that is not finished yet is "Planned" or "Active": its own status
     // says which, in the same badge as on its card.
-    let assignment_status = (item.kind == ItemKind::Assignment)
+    let assignment_status = (item.kind == ItemKind::MicroAssignment)
         .then(|| {
             app.ws.with_untracked(|ws| {
                 ws.assignments

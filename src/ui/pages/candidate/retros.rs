@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::logic::actions::Action;
 use crate::logic::journey::quarter_of;
 use crate::logic::records::Record;
-use crate::model::{Id, RecordKind, Retro, Timestamp};
+use crate::model::{Id, RecordKind, Retrospective, Timestamp};
 use crate::ui::browser;
 use crate::ui::forms::{
     AreaField, ChoiceField, DeleteEntry, DraftForm, FormButtons, FormDraft, NumberField,
@@ -24,10 +24,11 @@ struct RetroForm {
 }
 
 impl RetroForm {
-    fn new(r: Option<&Retro>) -> Self {
+    fn new(r: Option<&Retrospective>) -> Self {
         let (y, q) = r.map_or_else(|| quarter_of(browser::today()), |r| (r.year, r.quarter));
-        let text =
-            |f: fn(&Retro) -> &String| RwSignal::new(r.map(|r| f(r).clone()).unwrap_or_default());
+        let text = |f: fn(&Retrospective) -> &String| {
+            RwSignal::new(r.map(|r| f(r).clone()).unwrap_or_default())
+        };
         RetroForm {
             year: RwSignal::new(y.to_string()),
             quarter: RwSignal::new(q.to_string()),
@@ -38,7 +39,7 @@ impl RetroForm {
         }
     }
 
-    fn record(self, id: Id, person_id: Id) -> Result<Retro, String> {
+    fn record(self, id: Id, person_id: Id) -> Result<Retrospective, String> {
         let year: i32 = self
             .year
             .get_untracked()
@@ -46,7 +47,7 @@ impl RetroForm {
             .parse()
             .map_err(|_| "The year must be a number like 2026.".to_string())?;
         let quarter: u8 = self.quarter.get_untracked().parse().unwrap_or(1);
-        Ok(Retro {
+        Ok(Retrospective {
             id,
             person_id,
             year,
@@ -104,7 +105,7 @@ pub fn RetrosSection(id: Id) -> impl IntoView {
     };
     let list = move || {
         app.ws.with(|ws| {
-            let mut l: Vec<Retro> = ws
+            let mut l: Vec<Retrospective> = ws
                 .retros
                 .iter()
                 .filter(|r| r.person_id == person_id)
@@ -134,7 +135,7 @@ pub fn RetrosSection(id: Id) -> impl IntoView {
 }
 
 #[component]
-fn RetroCard(r: Retro) -> impl IntoView {
+fn RetroCard(r: Retrospective) -> impl IntoView {
     let app = use_app();
     let editing = RwSignal::new(false);
     let form = RetroForm::new(Some(&r));

@@ -7,8 +7,8 @@ use crate::logic::actions::Action;
 use crate::logic::records::Record;
 use crate::logic::selection::{scoreboard, verdict_line, Cell, Scoreboard};
 use crate::model::{
-    score_label, Answer, Decision, GreenFlag, Id, Interview, Nomination, NominationKind,
-    RecordKind, Reference, Timestamp, Verdict, WantsToManage, SCORE_MAX, SCORE_MIN,
+    score_label, Answer, Decision, GreenFlag, Id, Nomination, NominationKind, RecordKind,
+    Reference, Scorecard, Timestamp, Verdict, WantsToManage, SCORE_MAX, SCORE_MIN,
 };
 use crate::ui::browser;
 use crate::ui::forms::{
@@ -514,7 +514,7 @@ fn Interviews(id: Id) -> impl IntoView {
                 })
                 .unwrap_or_default()
         });
-        let card = Interview {
+        let card = Scorecard {
             id: Id::nil(),
             candidate_id: id,
             interviewer_id: v,
@@ -734,7 +734,7 @@ fn OtherScorecards(id: Id, viewer: Signal<Option<Id>>) -> impl IntoView {
                 .and_then(|c| ws.cohort(c.cohort_id))
                 .map(|c| c.scenarios.clone())
                 .unwrap_or_default();
-            let mut list: Vec<Interview> = ws
+            let mut list: Vec<Scorecard> = ws
                 .interviews
                 .iter()
                 .filter(|i| i.candidate_id == id && Some(i.interviewer_id) != v)
