@@ -366,7 +366,7 @@ pub(crate) fn candidate_mut(ws: &mut Workspace, id: Id) -> Result<&mut Candidate
 }
 
 /// Capitalises a rule's problem text into a sentence.
-fn sentence(problem: &str) -> String {
+pub fn sentence(problem: &str) -> String {
     let mut chars = problem.chars();
     match chars.next() {
         Some(first) => format!("{}{}.", first.to_uppercase(), chars.as_str()),

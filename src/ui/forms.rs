@@ -28,12 +28,21 @@ pub fn TextField(
     #[prop(default = "text")]
     kind: &'static str,
     #[prop(optional)] autocomplete: Option<&'static str>,
+    /// The record's field this input edits (`title`): a refused save's message for it shows
+    /// here.
+    #[prop(optional)]
+    field: Option<&'static str>,
 ) -> impl IntoView {
     let touch = draft_field(&label, Bound::Text(value));
+    let (problem, pid) = field_problem(field);
+    let described = pid.clone();
     view! {
         <label class:wide=wide>{label}
             <input type=kind autocomplete=autocomplete prop:value=move || value.get() required=required placeholder=placeholder
+                aria-invalid=move || problem.with(Option::is_some).then_some("true")
+                aria-describedby=move || problem.with(Option::is_some).then(|| described.clone())
                 on:input=move |ev| { value.set(event_target_value(&ev)); touch(); }/>
+            {problem_view(problem, pid)}
         </label>
     }
 }
@@ -45,12 +54,21 @@ pub fn AreaField(
     value: RwSignal<String>,
     #[prop(default = 3)] rows: u32,
     #[prop(optional, into)] placeholder: String,
+    /// The record's field this input edits (`title`): a refused save's message for it shows
+    /// here.
+    #[prop(optional)]
+    field: Option<&'static str>,
 ) -> impl IntoView {
     let touch = draft_field(&label, Bound::Text(value));
+    let (problem, pid) = field_problem(field);
+    let described = pid.clone();
     view! {
         <label class="wide">{label}
             <textarea rows=rows prop:value=move || value.get() placeholder=placeholder
+                aria-invalid=move || problem.with(Option::is_some).then_some("true")
+                aria-describedby=move || problem.with(Option::is_some).then(|| described.clone())
                 on:input=move |ev| { value.set(event_target_value(&ev)); touch(); }></textarea>
+            {problem_view(problem, pid)}
         </label>
     }
 }
@@ -66,7 +84,10 @@ fn segmented_input(
     required: bool,
     input_ref: NodeRef<leptos::html::Input>,
     touch: impl Fn() + Clone + 'static,
+    field: Option<&'static str>,
 ) -> impl IntoView {
+    let (problem, pid) = field_problem(field);
+    let described = pid.clone();
     // Tracks the input too: it may be put on the page after this effect first runs.
     Effect::new(move |_| {
         let v = value.get();
@@ -87,8 +108,11 @@ fn segmented_input(
         // The attribute (the default value) shows the first value at once; a property set by
         // the effect above wins over it, whichever comes first.
         <input type=kind node_ref=input_ref value=value.get_untracked() required=required
+            aria-invalid=move || problem.with(Option::is_some).then_some("true")
+            aria-describedby=move || problem.with(Option::is_some).then(|| described.clone())
             on:input=move |ev| { read(ev); touch(); }
             on:change=move |ev| { read(ev); touch_too(); }/>
+        {problem_view(problem, pid)}
     }
 }
 
@@ -101,12 +125,16 @@ pub fn DateField(
     /// The input itself, for a page that checks `validity().bad_input()` (a half-typed date).
     #[prop(optional)]
     input_ref: Option<NodeRef<leptos::html::Input>>,
+    /// The record's field this input edits (`title`): a refused save's message for it shows
+    /// here.
+    #[prop(optional)]
+    field: Option<&'static str>,
 ) -> impl IntoView {
     let touch = draft_field(&label, Bound::Text(value));
     let input_ref = input_ref.unwrap_or_default();
     view! {
         <label>{label}
-            {segmented_input("date", value, required, input_ref, touch)}
+            {segmented_input("date", value, required, input_ref, touch, field)}
         </label>
     }
 }
@@ -117,7 +145,7 @@ pub fn TimeField(#[prop(into)] label: String, value: RwSignal<String>) -> impl I
     let touch = draft_field(&label, Bound::Text(value));
     view! {
         <label>{label}
-            {segmented_input("time", value, false, NodeRef::new(), touch)}
+            {segmented_input("time", value, false, NodeRef::new(), touch, None)}
         </label>
     }
 }
@@ -128,12 +156,21 @@ pub fn NumberField(
     #[prop(into)] label: String,
     value: RwSignal<String>,
     #[prop(optional)] required: bool,
+    /// The record's field this input edits (`title`): a refused save's message for it shows
+    /// here.
+    #[prop(optional)]
+    field: Option<&'static str>,
 ) -> impl IntoView {
     let touch = draft_field(&label, Bound::Text(value));
+    let (problem, pid) = field_problem(field);
+    let described = pid.clone();
     view! {
         <label>{label}
             <input type="text" inputmode="decimal" prop:value=move || value.get() required=required
+                aria-invalid=move || problem.with(Option::is_some).then_some("true")
+                aria-describedby=move || problem.with(Option::is_some).then(|| described.clone())
                 on:input=move |ev| { value.set(event_target_value(&ev)); touch(); }/>
+            {problem_view(problem, pid)}
         </label>
     }
 }
@@ -504,6 +541,9 @@ pub struct FormDraft {
     /// Found when made: event handlers have no context to look in.
     book: Option<DraftBook>,
     app: crate::ui::state::AppState,
+    /// The problems of the last refused save, by field (the record's key, `title`), shown
+    /// next to each field and listed at the top of the form.
+    problems: RwSignal<Vec<(String, String)>>,
 }
 
 impl FormDraft {
@@ -524,7 +564,60 @@ impl FormDraft {
             note: RwSignal::new(None),
             book,
             app: use_app(),
+            problems: RwSignal::new(Vec::new()),
         }
+    }
+
+    /// Saves the form's record through the edit door. Saved: says `done`, and the draft goes
+    /// ([`FormDraft::saved`]). Refused: each problem shows next to its field (and is listed,
+    /// announced, at the top of the form), focus moves to the first field named, and the
+    /// message also goes to the flash line. Returns the saved record's id.
+    pub fn save(self, action: Action, done: &str) -> Option<Id> {
+        let saved = self.submit(action, done);
+        if saved.is_some() {
+            self.saved();
+        }
+        saved
+    }
+
+    /// Like [`FormDraft::save`], but leaves the draft to the page (a form whose draft is of a
+    /// new record only, while it edits a saved one).
+    pub fn submit(self, action: Action, done: &str) -> Option<Id> {
+        match self.app.try_dispatch(action) {
+            Ok(id) => {
+                self.problems.set(Vec::new());
+                self.app.say(done);
+                Some(id.unwrap_or_default())
+            }
+            Err(e) => {
+                let problems: Vec<(String, String)> = e
+                    .fields()
+                    .iter()
+                    .map(|(f, m)| (f.clone(), crate::logic::actions::sentence(m)))
+                    .collect();
+                let named = !problems.is_empty();
+                self.problems.set(problems);
+                self.app.warn(&e.to_string());
+                if named {
+                    // After the fields have drawn their messages.
+                    set_timeout(focus_first_invalid, Duration::ZERO);
+                }
+                None
+            }
+        }
+    }
+
+    /// The message for `field` from the last refused save, if any.
+    pub fn problem(self, field: &str) -> Option<String> {
+        self.problems.with(|p| {
+            p.iter()
+                .find(|(f, _)| {
+                    f == field
+                        || f.starts_with(&format!("{field}["))
+                        || f.starts_with(&format!("{field}."))
+                })
+                .map(|(_, m)| m.clone())
+        })
     }
 
     /// Keeps a draft only while `when` holds (say, while the form is not editing a saved
@@ -711,6 +804,40 @@ impl FormDraft {
     }
 }
 
+/// Focuses the first field a refused save marked invalid, so its message is read out.
+fn focus_first_invalid() {
+    use wasm_bindgen::JsCast;
+    let el = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("[aria-invalid='true']").ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(el) = el {
+        el.focus().ok();
+    }
+}
+
+/// A kit field's problem from its form's last refused save: the message (a signal), and the
+/// id of the element that shows it (for `aria-describedby`).
+fn field_problem(field: Option<&'static str>) -> (Signal<Option<String>>, String) {
+    let form = use_context::<FormDraft>();
+    let id = format!("problem-{}", browser::new_id().simple());
+    let message = Signal::derive(move || match (form, field) {
+        (Some(f), Some(name)) => f.problem(name),
+        _ => None,
+    });
+    (message, id)
+}
+
+/// The message under a field, when its form's last save was refused for it. It is the
+/// field's description (`aria-describedby`) and kept out of its name.
+fn problem_view(message: Signal<Option<String>>, id: String) -> impl IntoView {
+    view! {
+        <span class="field-problem" id=id aria-hidden="true" hidden=move || message.with(Option::is_none)>
+            {move || message.get()}
+        </span>
+    }
+}
+
 /// Registers a kit field with the form's draft, if it has one; returns what to call when the
 /// person changes the field.
 pub fn draft_field(label: &str, bound: Bound) -> impl Fn() + Copy + 'static {
@@ -744,6 +871,14 @@ where
         <form class=class aria-label=label aria-labelledby=labelledby on:submit=on_submit>
             <leptos::context::Provider value=draft>
                 <DraftNote draft=draft/>
+                <div class="form-problems wide" role="alert">
+                    {move || {
+                        let p = draft.problems.get();
+                        (!p.is_empty()).then(|| view! {
+                            <p class="error">{format!("Not saved: {}", p.iter().map(|(_, m)| m.as_str()).collect::<Vec<_>>().join(" "))}</p>
+                        })
+                    }}
+                </div>
                 {children()}
             </leptos::context::Provider>
         </form>

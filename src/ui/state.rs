@@ -8,7 +8,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::file::{self, Decoded};
-use crate::logic::actions::{apply_checked, Action};
+use crate::logic::actions::{apply_checked, Action, ActionError};
 use crate::model::{Id, Workspace};
 use crate::storage::{self, local::LocalStore, Revision, Startup, Store, StoreError, BACKUP_KEY};
 
@@ -389,13 +389,18 @@ impl AppState {
 
     /// Applies one edit. On refusal the workspace is unchanged and the message says why.
     pub fn dispatch(self, action: Action) -> Result<Option<Id>, String> {
-        self.refuse_if_read_only()?;
-        let mut result = Err(String::new());
+        self.try_dispatch(action).map_err(|e| e.to_string())
+    }
+
+    /// Like [`dispatch`](Self::dispatch), keeping the refusal as the core gave it: its
+    /// problems addressed to fields, for a form to show next to each.
+    pub fn try_dispatch(self, action: Action) -> Result<Option<Id>, ActionError> {
+        self.refuse_if_read_only().map_err(ActionError::Invalid)?;
+        let mut result = Err(ActionError::Invalid(String::new()));
         let mut buried = std::collections::HashSet::new();
         self.ws.maybe_update(|ws| {
             let before = ws.deleted.len();
-            result = apply_checked(ws, action, browser::now(), &mut browser::new_id)
-                .map_err(|e| e.to_string());
+            result = apply_checked(ws, action, browser::now(), &mut browser::new_id);
             buried = ws.deleted.iter().skip(before).map(|t| t.id).collect();
             result.is_ok()
         });

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { exportWorkspace, importFile, loadSample, nav, storedWorkspace, watchErrors } from './helpers';
+import { exportWorkspace, importFile, loadSample, nav, seriousViolations, storedWorkspace, watchErrors } from './helpers';
 
 /** The file's lists as text, without the tombstones (which name deleted ids on purpose). */
 function liveText(fileText: string): string {
@@ -42,5 +42,49 @@ test('deleting a candidate’s person leaves no id of theirs or their candidacy 
     expect(live, `${what}: Priya's person id`).not.toContain(priya.id);
     for (const c of candidacies) expect(live, `${what}: her candidacy's id`).not.toContain(c.id);
   }
+  expect(errors).toEqual([]);
+});
+
+async function openSection(page: import('@playwright/test').Page, candidate: string, name: string) {
+  await nav(page, 'Cohorts').click();
+  await page.getByRole('link', { name: /^MiT \d{4} Q\d$/ }).click();
+  await page.getByRole('link', { name: candidate, exact: true }).click();
+  await page.getByRole('navigation', { name: 'Candidate sections' }).getByRole('link', { name, exact: true }).click();
+}
+
+test('a refused save shows each problem next to its field, announced, and keeps what was typed', async ({ page }) => {
+  const errors = watchErrors(page);
+  await loadSample(page);
+  await openSection(page, 'Priya Raman', 'Micro-assignments');
+  await page.getByText('Start a micro-assignment').click();
+  const form = page.getByRole('form', { name: 'New micro-assignment' });
+  await form.getByLabel('Title').fill('Tidy the alert routing');
+  await form.getByLabel('Timebox starts').fill('2027-03-10');
+  await form.getByLabel('Timebox ends').fill('2027-03-01');
+  await form.getByRole('button', { name: 'Save micro-assignment' }).click();
+  // The core's rule, addressed to its field: next to it, as its description, and in focus.
+  const ends = form.getByLabel('Timebox ends');
+  await expect(ends).toHaveAttribute('aria-invalid', 'true');
+  await expect(ends).toHaveAccessibleDescription('The timebox ends before it starts.');
+  await expect(ends).toBeFocused();
+  await expect(form.getByRole('alert')).toContainText('Not saved: The timebox ends before it starts.');
+  await expect(form.getByLabel('Title')).toHaveValue('Tidy the alert routing');
+  await expect(form.getByLabel('Timebox starts')).not.toHaveAttribute('aria-invalid', 'true');
+  // Fixed, it saves and the message goes.
+  await ends.fill('2027-03-24');
+  await form.getByRole('button', { name: 'Save micro-assignment' }).click();
+  await expect(page.getByRole('heading', { level: 3, name: 'Tidy the alert routing' })).toBeVisible();
+
+  // An activity's duration is checked by the core too, and said next to the field.
+  await page.getByRole('navigation', { name: 'Candidate sections' }).getByRole('link', { name: 'Activities', exact: true }).click();
+  await page.getByText('Plan or log an activity').click();
+  const act = page.getByRole('form', { name: 'New activity' });
+  await act.getByLabel('Title').fill('A very long workshop');
+  await act.getByLabel('Duration (minutes)').fill('2000');
+  await act.getByRole('button', { name: 'Save activity' }).click();
+  const minutes = act.getByLabel('Duration (minutes)');
+  await expect(minutes).toHaveAccessibleDescription(/The duration must be between 1 minute and 16 hours/);
+  await expect(minutes).toHaveAttribute('aria-invalid', 'true');
+  expect(await seriousViolations(page)).toEqual([]);
   expect(errors).toEqual([]);
 });

@@ -70,14 +70,13 @@ pub fn LibraryPage() -> impl IntoView {
     let draft = FormDraft::new("snippet/new", "New snippet");
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if app
-            .act(
+        if draft
+            .save(
                 Action::Put(Record::Snippet(form.record(Id::nil()))),
                 "Added the snippet to your library.",
             )
             .is_some()
         {
-            draft.saved();
             form.title.set(String::new());
             form.body.set(String::new());
         }
@@ -161,15 +160,13 @@ fn SnippetCard(s: Snippet) -> impl IntoView {
     let form_title = s.title.clone();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if app
-            .act(
+        if draft
+            .save(
                 Action::Put(Record::Snippet(form.record(id))),
                 "Saved the snippet.",
             )
             .is_some()
-        {
-            draft.saved();
-        }
+        {}
     };
     let cancel = Callback::new(move |_| editing.set(false));
     view! {
@@ -282,11 +279,10 @@ fn CaseReviews() -> impl IntoView {
         ev.prevent_default();
         match form.record(Id::nil()) {
             Ok(c) => {
-                if app
-                    .act(Action::Put(Record::CaseReview(c)), "Saved the case review.")
+                if draft
+                    .save(Action::Put(Record::CaseReview(c)), "Saved the case review.")
                     .is_some()
                 {
-                    draft.saved();
                     for s in [
                         form.title,
                         form.scenario,
@@ -347,12 +343,10 @@ fn CaseCard(c: CaseReview) -> impl IntoView {
         ev.prevent_default();
         match form.record(id) {
             Ok(x) => {
-                if app
-                    .act(Action::Put(Record::CaseReview(x)), "Saved the case review.")
+                if draft
+                    .save(Action::Put(Record::CaseReview(x)), "Saved the case review.")
                     .is_some()
-                {
-                    draft.saved();
-                }
+                {}
             }
             Err(e) => app.warn(&e),
         }

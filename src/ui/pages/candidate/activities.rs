@@ -12,7 +12,7 @@ use crate::model::{Activity, ActivityKind, Id, RecordKind, Timestamp, Visibility
 use crate::ui::browser;
 use crate::ui::forms::{
     id_value, person_value, AreaField, CheckField, ChoiceField, DateField, DeleteEntry, DraftForm,
-    FormButtons, FormDraft, PeopleField, TextField, TimeField,
+    FormButtons, FormDraft, NumberField, PeopleField, TextField, TimeField,
 };
 use crate::ui::pages::candidate::section_href;
 use crate::ui::state::use_app;
@@ -199,7 +199,7 @@ impl ActivityForm {
         let kind = move || ActivityKind::from_code(&form.kind.get());
         let extra = move || match kind() {
             Some(ActivityKind::Shadowing) => view! {
-                <AreaField label="Debrief: what I noticed" value=form.noticed/>
+                <AreaField label="Debrief: what I noticed" value=form.noticed field="noticed"/>
                 <AreaField label="Debrief: what I would do differently" value=form.differently/>
             }
             .into_any(),
@@ -218,12 +218,10 @@ impl ActivityForm {
         };
         view! {
             <ChoiceField label="Kind" value=self.kind options=kinds/>
-            <TextField label="Title" value=self.title required=true wide=true/>
+            <TextField label="Title" value=self.title required=true wide=true field="title"/>
             <DateField label="Date" value=self.on required=true/>
             <TimeField label="Start time (optional)" value=self.at/>
-            <label>"Duration (minutes)"
-                <input type="text" inputmode="numeric" bind:value=self.minutes required=true/>
-            </label>
+            <NumberField label="Duration (minutes)" value=self.minutes required=true field="minutes"/>
             <CheckField label="Done (it took place)" value=self.done/>
             <PeopleField legend="Who else took part" value=self.with exclude=app.ws.with_untracked(|ws| ws.candidate(form.candidate_id).map(|c| c.person_id)).unwrap_or_default()/>
             <AreaField label="Notes" value=self.notes/>
@@ -296,8 +294,7 @@ pub fn ActivitiesSection(id: Id) -> impl IntoView {
                 } else {
                     "Planned the activity."
                 };
-                if app.act(Action::Put(Record::Activity(a)), done).is_some() {
-                    draft.saved();
+                if draft.save(Action::Put(Record::Activity(a)), done).is_some() {
                     form.reset();
                     adding.set(false);
                 }
@@ -371,12 +368,10 @@ fn ActivityCard(activity: Activity, today: crate::model::Date) -> impl IntoView 
         ev.prevent_default();
         match form.activity(id) {
             Ok(a) => {
-                if app
-                    .act(Action::Put(Record::Activity(a)), "Saved the activity.")
+                if draft
+                    .save(Action::Put(Record::Activity(a)), "Saved the activity.")
                     .is_some()
-                {
-                    draft.saved();
-                }
+                {}
             }
             Err(e) => app.warn(&e),
         }

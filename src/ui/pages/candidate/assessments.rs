@@ -264,8 +264,8 @@ fn AssessmentEditor(page: Page) -> impl IntoView {
             merge_bases: Vec::new(),
         };
         // On a refusal the toast says why and everything typed stays.
-        if app
-            .act(
+        if draft
+            .submit(
                 Action::Put(Record::Assessment(record)),
                 "Saved the assessment.",
             )
@@ -672,8 +672,8 @@ fn EvidencePart(page: Page) -> impl IntoView {
                 }
             }
         };
-        if app
-            .act(Action::Put(Record::Evidence(e)), "Saved the evidence.")
+        if draft
+            .submit(Action::Put(Record::Evidence(e)), "Saved the evidence.")
             .is_some()
         {
             if draft.is_active_now() {
@@ -780,7 +780,7 @@ fn EvidencePart(page: Page) -> impl IntoView {
                 </fieldset>
                 <AreaField label="What it shows (for feedback without a round: what was said)" value=note rows=2/>
                 {move || (form.kind() == EvidenceKind::Note).then(|| view! {
-                    <TextField label="Link (optional, https://…)" value=link wide=true/>
+                    <TextField label="Link (optional, https://…)" value=link wide=true field="link"/>
                 })}
                 <FormButtons save_label="Save evidence" on_cancel=cancel/>
             </DraftForm>

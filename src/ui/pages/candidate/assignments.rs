@@ -170,20 +170,20 @@ impl AssignmentForm {
             .map(|s| (s.code().to_string(), s.label().to_string()))
             .collect();
         view! {
-            <TextField label="Title" value=self.title required=true wide=true/>
+            <TextField label="Title" value=self.title required=true wide=true field="title"/>
             <AreaField label="Objective: what should be better afterwards" value=self.objective rows=2/>
             <AreaField label="Scope: what is in, what is out" value=self.scope rows=2/>
             <TextField label="Stakeholders" value=self.stakeholders wide=true placeholder="Who cares about the result, who must agree"/>
             <AreaField label="Success criteria" value=self.success rows=2/>
-            <DateField label="Timebox starts" value=self.starts required=true/>
-            <DateField label="Timebox ends" value=self.ends required=true/>
+            <DateField label="Timebox starts" value=self.starts required=true field="starts_on"/>
+            <DateField label="Timebox ends" value=self.ends required=true field="ends_on"/>
             <ChoiceField label="Status" value=self.status options=statuses/>
             <AreaField label="Handoff plan: who owns it afterwards" value=self.handoff rows=2/>
             <AreaField label="Outcome" value=self.outcome rows=2/>
             <fieldset class="metric wide">
                 <legend>"Metric (optional)"</legend>
                 <div class="form inline">
-                    <TextField label="What is measured, with its unit" value=self.metric placeholder="pages per week"/>
+                    <TextField label="What is measured, with its unit" value=self.metric placeholder="pages per week" field="metric"/>
                     <NumberField label="Value before" value=self.before/>
                     <NumberField label="Value after" value=self.after/>
                 </div>
@@ -218,14 +218,13 @@ pub fn AssignmentsSection(id: Id) -> impl IntoView {
         ev.prevent_default();
         match form.assignment(Id::nil(), id) {
             Ok(a) => {
-                if app
-                    .act(
+                if draft
+                    .save(
                         Action::Put(Record::Assignment(a)),
                         "Saved the micro-assignment.",
                     )
                     .is_some()
                 {
-                    draft.saved();
                     form.reset();
                     adding.set(false);
                 }
@@ -308,15 +307,13 @@ fn AssignmentCard(
         ev.prevent_default();
         match form.assignment(id, candidate_id) {
             Ok(a) => {
-                if app
-                    .act(
+                if draft
+                    .save(
                         Action::Put(Record::Assignment(a)),
                         "Saved the micro-assignment.",
                     )
                     .is_some()
-                {
-                    draft.saved();
-                }
+                {}
             }
             Err(e) => app.warn(&e),
         }

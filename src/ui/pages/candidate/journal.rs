@@ -83,7 +83,7 @@ impl JournalForm {
             .collect();
         view! {
             <DateField label="Date" value=self.on required=true/>
-            <TextField label="Title" value=self.title required=true wide=true/>
+            <TextField label="Title" value=self.title required=true wide=true field="title"/>
             <AreaField label="What happened, what I learned" value=self.body rows=5/>
             <TextField label="Tags (separated by commas)" value=self.tags placeholder="feedback, 1:1s"/>
             <ChoiceField label="Who can read it" value=self.visibility options=visibility/>
@@ -105,11 +105,10 @@ pub fn JournalSection(id: Id) -> impl IntoView {
         ev.prevent_default();
         match form.entry(Id::nil(), id) {
             Ok(e) => {
-                if let Some(saved) = app.act(
+                if let Some(saved) = draft.save(
                     Action::Put(Record::JournalEntry(e)),
                     "Saved the journal entry.",
                 ) {
-                    draft.saved();
                     form.title.set(String::new());
                     form.body.set(String::new());
                     form.tags.set(String::new());
@@ -187,14 +186,13 @@ fn JournalCard(entry: JournalEntry) -> impl IntoView {
         match form.entry(id, candidate_id) {
             Ok(e) => {
                 // The card is drawn anew with the saved entry; focus follows it there.
-                if app
-                    .act(
+                if draft
+                    .save(
                         Action::Put(Record::JournalEntry(e)),
                         "Saved the journal entry.",
                     )
                     .is_some()
                 {
-                    draft.saved();
                     focus_saved(id, None);
                 }
             }

@@ -166,7 +166,7 @@ impl OneOnOneForm {
             <TextField label="Coaching question 2" value=self.q2 wide=true/>
             <TextField label="Development goal" value=self.goal wide=true/>
             <AreaField label="Notes" value=self.notes rows=3/>
-            <AreaField label="Follow-ups (one per line)" value=self.follow_ups rows=3/>
+            <AreaField label="Follow-ups (one per line)" value=self.follow_ups rows=3 field="follow_ups"/>
         }
     }
 }
@@ -262,11 +262,10 @@ pub fn OneOnOnesSection(id: Id) -> impl IntoView {
         ev.prevent_default();
         match form.record(None, id) {
             Ok(o) => {
-                if app
-                    .act(Action::Put(Record::OneOnOne(o)), "Saved the 1:1.")
+                if draft
+                    .save(Action::Put(Record::OneOnOne(o)), "Saved the 1:1.")
                     .is_some()
                 {
-                    draft.saved();
                     for s in [
                         form.agenda,
                         form.q1,
@@ -361,11 +360,10 @@ fn OneOnOneCard(o: OneOnOne, edits: Edits) -> impl IntoView {
         };
         match form.record(Some(&base), base.candidate_id) {
             Ok(r) => {
-                if app
-                    .act(Action::Put(Record::OneOnOne(r)), "Saved the 1:1.")
+                if draft
+                    .save(Action::Put(Record::OneOnOne(r)), "Saved the 1:1.")
                     .is_some()
                 {
-                    draft.saved();
                     editing.set(false);
                 }
             }

@@ -90,11 +90,10 @@ pub fn RetrosSection(id: Id) -> impl IntoView {
         ev.prevent_default();
         match form.record(Id::nil(), person_id) {
             Ok(r) => {
-                if app
-                    .act(Action::Put(Record::Retro(r)), "Saved the retrospective.")
+                if draft
+                    .save(Action::Put(Record::Retro(r)), "Saved the retrospective.")
                     .is_some()
                 {
-                    draft.saved();
                     for s in [form.worked, form.challenges, form.try_next, form.support] {
                         s.set(String::new());
                     }
@@ -148,12 +147,10 @@ fn RetroCard(r: Retrospective) -> impl IntoView {
         ev.prevent_default();
         match form.record(id, person_id) {
             Ok(x) => {
-                if app
-                    .act(Action::Put(Record::Retro(x)), "Saved the retrospective.")
+                if draft
+                    .save(Action::Put(Record::Retro(x)), "Saved the retrospective.")
                     .is_some()
-                {
-                    draft.saved();
-                }
+                {}
             }
             Err(e) => app.warn(&e),
         }

@@ -297,11 +297,10 @@ fn References(id: Id) -> impl IntoView {
         ev.prevent_default();
         match form.entry(Id::nil(), id) {
             Ok(r) => {
-                if app
-                    .act(Action::Put(Record::Reference(r)), "Saved the reference.")
+                if draft
+                    .save(Action::Put(Record::Reference(r)), "Saved the reference.")
                     .is_some()
                 {
-                    draft.saved();
                     form.clear();
                     adding.set(false);
                 }
@@ -358,12 +357,10 @@ fn ReferenceCard(reference: Reference) -> impl IntoView {
         ev.prevent_default();
         match form.entry(id, candidate_id) {
             Ok(r) => {
-                if app
-                    .act(Action::Put(Record::Reference(r)), "Saved the reference.")
+                if draft
+                    .save(Action::Put(Record::Reference(r)), "Saved the reference.")
                     .is_some()
-                {
-                    draft.saved();
-                }
+                {}
             }
             Err(e) => app.warn(&e),
         }
