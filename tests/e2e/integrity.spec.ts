@@ -34,6 +34,8 @@ test('deleting a candidate’s person leaves no id of theirs or their candidacy 
   await expect(page.getByRole('heading', { level: 1, name: 'People' })).toBeVisible();
 
   const after = await exportWorkspace(page);
+  // The save runs a moment after the change.
+  await expect.poll(async () => liveText((await storedWorkspace(page))!)).not.toContain(priya.id);
   const stored = await storedWorkspace(page);
   const backup = await page.evaluate(() => localStorage.getItem('runway.backup'));
   expect(backup, 'the kept backup is still there').not.toBeNull();
