@@ -97,7 +97,8 @@ impl Entry for MicroAssignment {
             if blank(&m.name) {
                 out.push(problem(
                     "metric",
-                    "the metric has values but no name".into(),
+                    "the metric has values but no name: name what is measured, with its unit"
+                        .into(),
                 ));
             }
             if [m.before, m.after]

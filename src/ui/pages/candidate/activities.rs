@@ -131,9 +131,6 @@ impl ActivityForm {
     fn activity(self, id: Id) -> Result<Activity, String> {
         let kind = self.kind();
         let title = self.title.get_untracked().trim().to_string();
-        if title.is_empty() {
-            return Err("Please give the activity a title.".into());
-        }
         let on = parse_date(&self.on.get_untracked())
             .ok_or("Please enter the activity's date.".to_string())?;
         let at_text = self.at.get_untracked();

@@ -114,26 +114,17 @@ impl AssignmentForm {
 
     /// The assignment as it would be saved (a nil id makes a new one), or what is wrong.
     fn assignment(self, id: Id, candidate_id: Id) -> Result<MicroAssignment, String> {
+        // Only parsing here: the rules (a title, a timebox that ends after it starts, a named
+        // metric) are the core's, and a refusal shows next to its field.
         let title = self.title.get_untracked().trim().to_string();
-        if title.is_empty() {
-            return Err("Please give the micro-assignment a title.".into());
-        }
         let starts_on = parse_date(&self.starts.get_untracked())
             .ok_or("Please enter the day the timebox starts.".to_string())?;
         let ends_on = parse_date(&self.ends.get_untracked())
             .ok_or("Please enter the day the timebox ends.".to_string())?;
-        if ends_on < starts_on {
-            return Err("The timebox must end on or after the day it starts.".into());
-        }
         let name = self.metric.get_untracked().trim().to_string();
         let before = parse_number(&self.before.get_untracked(), "The metric's value before")?;
         let after = parse_number(&self.after.get_untracked(), "The metric's value after")?;
-        let metric = if name.is_empty() {
-            if before.is_some() || after.is_some() {
-                return Err(
-                    "Please name the metric (with its unit) that the values measure.".into(),
-                );
-            }
+        let metric = if name.is_empty() && before.is_none() && after.is_none() {
             None
         } else {
             Some(Metric {

@@ -256,9 +256,6 @@ impl ReferenceForm {
             );
         }
         let who = self.who.get_untracked().trim().to_string();
-        if who.is_empty() {
-            return Err("Please enter who gave the reference.".into());
-        }
         let t = |s: RwSignal<String>| s.get_untracked().trim().to_string();
         Ok(Reference {
             id,
@@ -277,7 +274,7 @@ impl ReferenceForm {
 
     fn view(self) -> impl IntoView {
         view! {
-            <TextField label="Who gave it" value=self.who required=true/>
+            <TextField label="Who gave it" value=self.who required=true field="who"/>
             <TextField label="Their working relation" value=self.relation placeholder="manager, peer on Payments…"/>
             <DateField label="Date" value=self.on/>
             <AreaField label="How they collaborate" value=self.collaboration/>
