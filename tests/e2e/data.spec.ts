@@ -78,10 +78,10 @@ test('undo after edits made since the import keeps those edits too', async ({ pa
   await page.getByRole('button', { name: 'Save name' }).click();
   // …is counted, and the undo says so before it happens.
   const kept = page.getByRole('region', { name: 'Kept workspace' });
-  await expect(kept).toContainText('The 1 change made since the import will be undone with it.');
+  await expect(kept).toContainText('The 1 change made since the import will be undone with it (what you deleted stays deleted).');
   await kept.getByRole('button', { name: 'Undo import' }).click();
   const dialog = page.getByRole('dialog', { name: 'Undo import' });
-  await expect(dialog).toContainText('The 1 change made since the import will be undone with it.');
+  await expect(dialog).toContainText('The 1 change made since the import will be undone with it (what you deleted stays deleted).');
   await dialog.getByRole('button', { name: 'Undo import' }).click();
   // …and survives the undo: it is what is kept now.
   await expect(page.getByRole('region', { name: 'Kept workspace' })).toContainText('Imported Org, edited');

@@ -416,3 +416,109 @@ fn a_follow_up_handed_on_by_a_delete_and_kept_by_the_other_copy_ends_up_once() {
     }
     let _ = day(2026, 11, 22);
 }
+
+#[test]
+fn a_delete_says_where_others_wrote_the_persons_name_and_nothing_else() {
+    use runway::logic::records::impact::mentions;
+    let mut ws = sample();
+    let priya = ws
+        .people
+        .iter()
+        .find(|p| p.name == "Priya Raman")
+        .unwrap()
+        .clone();
+    // Another candidate's activity whose notes name Priya by her first name.
+    let mut other = ws
+        .activities
+        .iter()
+        .find(|o| ws.candidate(o.candidate_id).unwrap().person_id != priya.id)
+        .unwrap()
+        .clone();
+    other.notes = "Paired with Priya on the rota; ask how it went.".into();
+    apply(
+        &mut ws,
+        Action::Put(Record::Activity(other.clone())),
+        at(2026, 11, 22),
+        &mut Uuid::new_v4,
+    )
+    .unwrap();
+    let found = mentions(&ws, priya.id);
+    let title = runway::logic::records::entry_label(&ws, other.id)
+        .unwrap()
+        .1;
+    assert!(found.contains(&title), "{found:?}");
+    // Her own records go with her, so they are not listed.
+    let own: Vec<Id> = ws
+        .one_on_ones
+        .iter()
+        .filter(|o| ws.candidate(o.candidate_id).unwrap().person_id == priya.id)
+        .map(|o| o.id)
+        .collect();
+    for id in own {
+        let t = runway::logic::records::entry_label(&ws, id).unwrap().1;
+        assert!(!found.contains(&t), "{t} goes with her");
+    }
+    // A short name that is part of words and codes ("manager") matches nothing.
+    let ana = act_add_person(&mut ws, "Ana");
+    assert_eq!(mentions(&ws, ana), Vec::<String>::new());
+}
+
+fn act_add_person(ws: &mut Workspace, name: &str) -> Id {
+    apply(
+        ws,
+        Action::AddPerson(runway::logic::actions::PersonFields {
+            name: name.into(),
+            email: None,
+            team: String::new(),
+            role_title: String::new(),
+            level: runway::model::TrackLevel::IC2,
+            joined_on: None,
+            left_on: None,
+        }),
+        at(2026, 11, 22),
+        &mut Uuid::new_v4,
+    )
+    .unwrap()
+    .unwrap()
+}
+
+#[test]
+fn merging_two_candidacies_of_one_person_keeps_their_calibrated_levels() {
+    // Theirs enrolled Priya again separately (a new candidacy id) and calibrated her there.
+    let mine = sample();
+    let mut theirs = mine.clone();
+    let old = theirs
+        .candidates
+        .iter()
+        .find(|c| {
+            theirs
+                .calibrations
+                .iter()
+                .any(|s| s.outcomes.iter().any(|o| o.candidate_id == c.id))
+        })
+        .unwrap()
+        .id;
+    let new = Uuid::new_v4();
+    let text = serde_json::to_string(&theirs)
+        .unwrap()
+        .replace(&old.to_string(), &new.to_string());
+    theirs = serde_json::from_str(&text).unwrap();
+    let mut mine = mine;
+    mine.calibrations.clear();
+    let levels = theirs
+        .calibrations
+        .iter()
+        .flat_map(|c| &c.outcomes)
+        .filter(|o| o.candidate_id == new)
+        .count();
+    assert!(levels > 0);
+    let (merged, report) = merge(&mine, &theirs, &Resolutions::new(), at(2026, 11, 23));
+    assert_eq!(validate(&merged), vec![]);
+    let kept = merged
+        .calibrations
+        .iter()
+        .flat_map(|c| &c.outcomes)
+        .filter(|o| o.candidate_id == old || o.candidate_id == new)
+        .count();
+    assert_eq!(kept, levels, "{:?}", report.repairs);
+}

@@ -357,6 +357,25 @@ impl Entry for Calibration {
             .map_or("a cohort", |c| c.name.as_str());
         format!("Calibration of {cohort} on {}", self.on)
     }
+    fn rehome(&mut self, from: Id, to: Id) -> bool {
+        // A merge keeps one of two candidacies of one person: their calibrated levels move
+        // with them, except a domain the kept candidacy has a level for already (that stays,
+        // and the merge says so).
+        let mut moved = false;
+        let taken: HashSet<Id> = self
+            .outcomes
+            .iter()
+            .filter(|o| o.candidate_id == to)
+            .map(|o| o.domain_id)
+            .collect();
+        for o in &mut self.outcomes {
+            if o.candidate_id == from && !taken.contains(&o.domain_id) {
+                o.candidate_id = to;
+                moved = true;
+            }
+        }
+        moved
+    }
     fn forget(&mut self, gone: &HashSet<Id>) -> bool {
         let before = self.outcomes.len();
         self.outcomes.retain(|o| !gone.contains(&o.candidate_id));

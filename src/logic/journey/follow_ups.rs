@@ -107,7 +107,7 @@ pub fn hand_on_open_follow_ups(ws: &mut Workspace, id: Id, now: Timestamp) {
 /// Keeps each follow-up in one 1:1 only. A delete in one copy hands a 1:1's open follow-ups
 /// on to the next 1:1 (same ids); if a merge keeps that 1:1 from the other copy, they would be
 /// there twice. The earliest 1:1 keeps each (later ones show it as carried over anyway),
-/// ticked if any copy ticked it. Returns a line for the merge report when it changed anything.
+/// ticked if any copy ticked it, in the words of the 1:1 changed last. Returns a line for the merge report when it changed anything.
 pub fn dedupe_follow_ups(ws: &mut Workspace, now: Timestamp) -> Vec<String> {
     let mut order: Vec<usize> = (0..ws.one_on_ones.len()).collect();
     order.sort_by_key(|&i| (ws.one_on_ones[i].held_on, ws.one_on_ones[i].created_at));
@@ -120,7 +120,12 @@ pub fn dedupe_follow_ups(ws: &mut Workspace, now: Timestamp) -> Vec<String> {
             let f = ws.one_on_ones[i].follow_ups[j].clone();
             match kept.get(&f.id) {
                 Some(&(ki, kj)) if ki != i => {
+                    // Reworded on the later 1:1 since it was handed on: the newer words stay.
+                    let newer = ws.one_on_ones[i].updated_at > ws.one_on_ones[ki].updated_at;
                     let k = &mut ws.one_on_ones[ki].follow_ups[kj];
+                    if newer && k.text != f.text {
+                        k.text = f.text.clone();
+                    }
                     let done = match (k.done_on, f.done_on) {
                         (Some(a), Some(b)) => Some(a.min(b)),
                         (a, b) => a.or(b),

@@ -29,21 +29,8 @@ impl Entry for Candidate {
             Link::new("person_id", RecordKind::Person, self.person_id),
         ]
     }
-    fn problems(&self, ws: &Workspace) -> Vec<FieldProblem> {
+    fn problems(&self, _ws: &Workspace) -> Vec<FieldProblem> {
         let mut out = Vec::new();
-        // Of two candidacies of one person in one cohort, the later reports it.
-        let me = ws.candidates.iter().position(|c| c.id == self.id);
-        let first = ws.candidates.iter().position(|c| {
-            c.cohort_id == self.cohort_id && c.person_id == self.person_id && c.id != self.id
-        });
-        if let Some(first) = first.filter(|f| me.is_none_or(|m| m > *f)) {
-            out.push(problem(
-                "person_id",
-                format!(
-                    "this person is already a candidate in the same cohort (candidates[{first}])"
-                ),
-            ));
-        }
         let h = self.protected_hours_per_week;
         if !h.is_finite() || !(0.0..=MAX_PROTECTED_HOURS).contains(&h) {
             out.push(problem(
@@ -52,6 +39,42 @@ impl Entry for Candidate {
             ));
         }
         out
+    }
+    fn list_problems(list: &[Self], _ws: &Workspace) -> Vec<(usize, FieldProblem)> {
+        // Of two candidacies of one person in one cohort, the later reports it.
+        let mut first: std::collections::HashMap<(Id, Id), usize> = Default::default();
+        let mut out = Vec::new();
+        for (i, c) in list.iter().enumerate() {
+            if let Some(f) = first.insert((c.cohort_id, c.person_id), i) {
+                first.insert((c.cohort_id, c.person_id), f);
+                out.push((
+                    i,
+                    problem(
+                        "person_id",
+                        format!(
+                            "this person is already a candidate in the same cohort (candidates[{f}])"
+                        ),
+                    ),
+                ));
+            }
+        }
+        out
+    }
+    fn save_problems(&self, ws: &Workspace) -> Vec<FieldProblem> {
+        let twice = ws.candidates.iter().any(|c| {
+            c.id != self.id && c.cohort_id == self.cohort_id && c.person_id == self.person_id
+        });
+        if twice {
+            vec![problem(
+                "person_id",
+                format!(
+                    "{} is already a candidate in this cohort",
+                    ws.person_name(self.person_id)
+                ),
+            )]
+        } else {
+            Vec::new()
+        }
     }
     fn title(&self) -> String {
         "Candidacy".into()

@@ -263,6 +263,10 @@ pub(crate) fn set_phase_ends(
             format!("{name} cannot end before it starts: nothing was changed"),
         )])
     })?;
+    if phases == c.phases {
+        // Nothing changed: no new version, no change to undo.
+        return Ok(None);
+    }
     c.phases = phases;
     c.updated_at = now;
     Ok(None)

@@ -58,8 +58,8 @@ pub fn cascade(ws: &mut Workspace, gone: &[Id], now: Timestamp) -> Vec<String> {
                     .any(|l| !self.live.contains(&(l.kind, l.id)));
                 if orphan {
                     self.removed.push((T::KIND, r.id(), r.updated_at()));
-                    self.lines
-                        .push(format!("{} “{}”", T::KIND.name(), r.title()));
+                    let title = r.title_in(self.ws);
+                    self.lines.push(format!("{} “{title}”", T::KIND.name()));
                     continue;
                 }
                 if !self.fresh.is_empty() && r.forget(&self.fresh) {

@@ -111,9 +111,7 @@ pub fn person_deletion_impact(ws: &Workspace, id: Id) -> Impact {
             lines.push(format!("their role as coach of “{}”", cohort.name));
         }
     }
-    if let Some(p) = ws.person(id) {
-        lines.extend(mentions_line(ws, &p.name, id));
-    }
+    lines.extend(mentions_line(ws, id));
     Impact { lines }
 }
 
@@ -134,42 +132,57 @@ fn calibrated_line(n: usize) -> String {
     )
 }
 
-/// Records that stay but mention `name` in their text (a reference's words, a 1:1's notes):
-/// the delete says where, so someone can review them. Records that go with the person are
-/// not listed.
-pub fn mentions(ws: &Workspace, name: &str, person_id: Id) -> Vec<String> {
-    let name = name.trim().to_lowercase();
-    if name.chars().count() < 3 {
+/// Records that stay but mention the person in their free text (a reference's words, a 1:1's
+/// notes): the delete says where, so someone can review them. Matches the full name, and the
+/// first name when nobody else here has it, as whole words; ids, dates and codes are not text.
+/// Records that go with the person are not listed.
+pub fn mentions(ws: &Workspace, person_id: Id) -> Vec<String> {
+    let Some(person) = ws.person(person_id) else {
+        return Vec::new();
+    };
+    let full = person.name.trim().to_lowercase();
+    let first = full.split_whitespace().next().unwrap_or("").to_string();
+    let first_is_theirs = first.chars().count() >= 3
+        && first != full
+        && !ws.people.iter().any(|p| {
+            p.id != person_id
+                && p.name.trim().to_lowercase().split_whitespace().next() == Some(first.as_str())
+        });
+    let mut needles = vec![full];
+    if first_is_theirs {
+        needles.push(first);
+    }
+    needles.retain(|n| n.chars().count() >= 3);
+    if needles.is_empty() {
         return Vec::new();
     }
+    // What stays after the delete.
     let mut after = ws.clone();
-    let now = chrono::DateTime::<chrono::Utc>::MIN_UTC;
-    if let Some(i) = after.people.iter().position(|p| p.id == person_id) {
-        after.people.remove(i);
-        super::cascade(&mut after, &[person_id], now);
-    }
+    after.people.retain(|p| p.id != person_id);
+    super::cascade(
+        &mut after,
+        &[person_id],
+        chrono::DateTime::<chrono::Utc>::MIN_UTC,
+    );
     struct Find<'a> {
         ws: &'a Workspace,
-        name: &'a str,
+        needles: &'a [String],
         found: Vec<String>,
-    }
-    fn texts(v: &serde_json::Value, out: &mut Vec<String>) {
-        match v {
-            serde_json::Value::String(s) => out.push(s.to_lowercase()),
-            serde_json::Value::Array(a) => a.iter().for_each(|x| texts(x, out)),
-            serde_json::Value::Object(m) => m.values().for_each(|x| texts(x, out)),
-            _ => {}
-        }
     }
     impl ListVisitor for Find<'_> {
         fn visit<T: Entry>(&mut self) {
             for r in T::list(self.ws) {
-                if T::KIND == RecordKind::Person {
-                    continue;
+                let v = serde_json::to_value(r).unwrap_or_default();
+                let mut texts = Vec::new();
+                for key in T::FIELDS.iter().flat_map(|f| f.split('+')) {
+                    if let Some(x) = v.get(key) {
+                        free_texts(x, &mut texts);
+                    }
                 }
-                let mut all = Vec::new();
-                texts(&serde_json::to_value(r).unwrap_or_default(), &mut all);
-                if all.iter().any(|t| t.contains(self.name)) {
+                if texts
+                    .iter()
+                    .any(|t| self.needles.iter().any(|n| has_word(t, n)))
+                {
                     self.found.push(r.title_in(self.ws));
                 }
             }
@@ -177,15 +190,44 @@ pub fn mentions(ws: &Workspace, name: &str, person_id: Id) -> Vec<String> {
     }
     let mut f = Find {
         ws: &after,
-        name: &name,
+        needles: &needles,
         found: Vec::new(),
     };
     each_kind(&mut f);
     f.found
 }
 
-fn mentions_line(ws: &Workspace, name: &str, person_id: Id) -> Option<String> {
-    let found = mentions(ws, name, person_id);
+/// The strings inside a field's value that are text a person wrote: not ids, days, times or
+/// codes (`in_program`).
+fn free_texts(v: &serde_json::Value, out: &mut Vec<String>) {
+    match v {
+        serde_json::Value::String(s) => {
+            let code = s
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+            let id = Id::parse_str(s).is_ok();
+            let day = s.len() >= 10 && s.as_bytes()[4] == b'-' && s[..4].parse::<u32>().is_ok();
+            if !(code || id || day) {
+                out.push(s.to_lowercase());
+            }
+        }
+        serde_json::Value::Array(a) => a.iter().for_each(|x| free_texts(x, out)),
+        serde_json::Value::Object(m) => m.values().for_each(|x| free_texts(x, out)),
+        _ => {}
+    }
+}
+
+/// Whether `text` holds `word` as a whole word (or words).
+fn has_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(i, m)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + m.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+fn mentions_line(ws: &Workspace, person_id: Id) -> Option<String> {
+    let found = mentions(ws, person_id);
     if found.is_empty() {
         return None;
     }

@@ -629,6 +629,18 @@ fn repair(ws: &mut Workspace, report: &mut MergeReport, now: Timestamp) {
                 .into(),
         );
         super::rehome_all(ws, id, kept, now);
+        let clashing = ws
+            .calibrations
+            .iter()
+            .flat_map(|c| &c.outcomes)
+            .filter(|o| o.candidate_id == id)
+            .count();
+        if clashing > 0 {
+            report.repairs.push(format!(
+                "{clashing} calibrated level{} of the second candidacy were for domains the first already has a level for in the same session; the first's stay.",
+                if clashing == 1 { "" } else { "s" }
+            ));
+        }
         ws.deleted.push(Tombstone {
             id,
             kind: RecordKind::Candidate,

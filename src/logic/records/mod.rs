@@ -89,6 +89,11 @@ pub trait Entry: Registered + Clone + PartialEq + Serialize + DeserializeOwned {
     }
     /// Rules that hold for every file (a load refuses a file that breaks them).
     fn problems(&self, ws: &Workspace) -> Vec<FieldProblem>;
+    /// Rules over the whole list at once (two candidacies of one person in one cohort), for
+    /// `validate`: `(index in the list, problem)`. Checked in one pass, not per record.
+    fn list_problems(_list: &[Self], _ws: &Workspace) -> Vec<(usize, FieldProblem)> {
+        Vec::new()
+    }
     /// Rules checked only when a record is saved here, not when a file is loaded: two copies
     /// may each have made one (two scorecards by one interviewer), and a merge keeps both.
     fn save_problems(&self, _ws: &Workspace) -> Vec<FieldProblem> {

@@ -74,6 +74,9 @@ pub fn validate(ws: &Workspace) -> Vec<Problem> {
                     self.c.report(format!("{at}.{field}"), problem);
                 }
             }
+            for (i, (field, problem)) in T::list_problems(list, self.ws) {
+                self.c.report(format!("{}[{i}].{field}", T::LIST), problem);
+            }
         }
     }
     let mut c = Checker {

@@ -181,7 +181,7 @@ fn ExportImport() -> impl IntoView {
         };
         (n > 0).then(|| {
             format!(
-                "The {} made since {what} will be undone with it. Your workspace as it is now is kept in turn, so you can come back to it.",
+                "The {} made since {what} will be undone with it (what you deleted stays deleted). Your workspace as it is now is kept in turn, so you can come back to it.",
                 if n == 1 { "1 change".to_string() } else { format!("{n} changes") }
             )
         })
@@ -222,7 +222,7 @@ fn ExportImport() -> impl IntoView {
                         <div><dt>"People"</dt><dd>{c.people}</dd></div>
                         <div><dt>"Cohorts"</dt><dd>{c.cohorts}</dd></div>
                         <div><dt>"Candidates"</dt><dd>{c.candidates}</dd></div>
-                        <div><dt>"Journey and evaluation records"</dt><dd>{crate::logic::records::all_ids(&d.workspace).len()}</dd></div>
+                        <div><dt>"Journey and evaluation records"</dt><dd>{crate::logic::records::counts(&d.workspace).into_iter().filter(|(k, _)| !matches!(k, RecordKind::Person | RecordKind::Cohort | RecordKind::Candidate)).map(|(_, n)| n).sum::<usize>()}</dd></div>
                         <div><dt>"Exported"</dt><dd>{d.exported_at.as_deref().and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok()).map_or_else(|| "unknown".to_string(), |t| fmt_date(t.date_naive()))}</dd></div>
                     </dl>
                     <p>"Replace: this browser's workspace becomes the file's. Merge: the file's additions and changes are brought into yours, and you choose where both changed the same thing. Either way your current workspace is kept for “Undo import”."</p>

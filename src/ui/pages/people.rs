@@ -220,7 +220,14 @@ fn PersonDetail(person: Person) -> impl IntoView {
             .is_some()
     });
     let confirm = RwSignal::new(false);
-    let impact = Signal::derive(move || app.ws.with(|ws| person_deletion_impact(ws, pid).lines));
+    // Worked out only while the dialog is open (it walks every record), once per change.
+    let impact = Memo::new(move |_| {
+        if confirm.get() {
+            app.ws.with(|ws| person_deletion_impact(ws, pid).lines)
+        } else {
+            Vec::new()
+        }
+    });
     let intro = Signal::derive(move || {
         let name = current().map(|p| p.name).unwrap_or_default();
         {
