@@ -3,6 +3,7 @@
 
 mod browser;
 mod charts;
+mod drafts;
 mod forms;
 mod pages;
 mod state;

@@ -147,9 +147,8 @@ impl ActivityForm {
             .trim()
             .parse::<u32>()
             .ok()
-            .filter(|m| (1..=MAX_ACTIVITY_MINUTES).contains(m))
             .ok_or(format!(
-                "The duration must be a whole number of minutes from 1 to {MAX_ACTIVITY_MINUTES} (e.g. 45 or 90)."
+                "The duration must be a whole number of minutes, e.g. 45 or 90 (at most {MAX_ACTIVITY_MINUTES})."
             ))?;
         let shadowing = kind == ActivityKind::Shadowing;
         let debrief = |s: RwSignal<String>| {
