@@ -10,7 +10,7 @@ use runway::logic::evaluation::calibration::{
 use runway::logic::evaluation::evidence::{sources, top_without_evidence};
 use runway::logic::evaluation::frameworks::{self, EM_PARTS, MIT_RUBRIC};
 use runway::logic::records::Record;
-use runway::logic::{Action, CandidateFields, CohortFields, PersonFields};
+use runway::logic::Action;
 use runway::model::*;
 
 /// A cohort from 4 Jan 2027 (running until July) with coaches A, B, C and candidates X, Y.
@@ -26,20 +26,7 @@ struct World {
 }
 
 fn person(ws: &mut Workspace, name: &str) -> Id {
-    act(
-        ws,
-        Action::AddPerson(PersonFields {
-            name: name.into(),
-            email: None,
-            team: String::new(),
-            role_title: String::new(),
-            level: TrackLevel::default(),
-            joined_on: None,
-            left_on: None,
-        }),
-    )
-    .unwrap()
-    .unwrap()
+    crate::common::add_person(ws, name, "", TrackLevel::default())
 }
 
 fn world() -> World {
@@ -49,32 +36,8 @@ fn world() -> World {
     let c = person(&mut ws, "Cleo");
     let x_person = person(&mut ws, "Xavi");
     let y_person = person(&mut ws, "Yara");
-    let cohort = act(
-        &mut ws,
-        Action::AddCohort(CohortFields {
-            name: "Winter intake".into(),
-            sponsor_id: None,
-            coach_ids: vec![a, b],
-            starts_on: day(2027, 1, 4),
-        }),
-    )
-    .unwrap()
-    .unwrap();
-    let enrol = |ws: &mut Workspace, p: Id| {
-        act(
-            ws,
-            Action::AddCandidate {
-                cohort_id: cohort,
-                person_id: p,
-                fields: CandidateFields {
-                    status: CandidateStatus::InProgram,
-                    protected_hours_per_week: 4.0,
-                },
-            },
-        )
-        .unwrap()
-        .unwrap()
-    };
+    let cohort = crate::common::add_cohort(&mut ws, "Winter intake", vec![a, b], day(2027, 1, 4));
+    let enrol = |ws: &mut Workspace, p: Id| crate::common::enrol(ws, cohort, p, 4.0);
     let x = enrol(&mut ws, x_person);
     let y = enrol(&mut ws, y_person);
     World {

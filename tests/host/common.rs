@@ -2,8 +2,8 @@
 #![allow(dead_code)]
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
-use runway::logic::actions::{apply, Action};
-use runway::model::{Id, Workspace};
+use runway::logic::actions::{apply, Action, CandidateFields, CohortFields, PersonFields};
+use runway::model::{CandidateStatus, Id, TrackLevel, Workspace};
 use uuid::Uuid;
 
 pub fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -56,4 +56,55 @@ pub fn assert_fields_listed<T: runway::logic::records::Entry>(sample: &T) {
             T::LIST
         );
     }
+}
+
+/// Adds a person (team and level as given) through the edit door; returns their id.
+pub fn add_person(ws: &mut Workspace, name: &str, team: &str, level: TrackLevel) -> Id {
+    act(
+        ws,
+        Action::AddPerson(PersonFields {
+            name: name.into(),
+            email: None,
+            team: team.into(),
+            role_title: String::new(),
+            level,
+            joined_on: None,
+            left_on: None,
+        }),
+    )
+    .unwrap()
+    .unwrap()
+}
+
+/// Adds a cohort with these coaches and no sponsor; returns its id.
+pub fn add_cohort(ws: &mut Workspace, name: &str, coaches: Vec<Id>, starts_on: NaiveDate) -> Id {
+    act(
+        ws,
+        Action::AddCohort(CohortFields {
+            name: name.into(),
+            sponsor_id: None,
+            coach_ids: coaches,
+            starts_on,
+        }),
+    )
+    .unwrap()
+    .unwrap()
+}
+
+/// Enrols a person in a cohort, in the program, with these protected hours; returns the
+/// candidacy's id.
+pub fn enrol(ws: &mut Workspace, cohort_id: Id, person_id: Id, hours: f32) -> Id {
+    act(
+        ws,
+        Action::AddCandidate {
+            cohort_id,
+            person_id,
+            fields: CandidateFields {
+                status: CandidateStatus::InProgram,
+                protected_hours_per_week: hours,
+            },
+        },
+    )
+    .unwrap()
+    .unwrap()
 }

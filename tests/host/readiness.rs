@@ -2,7 +2,6 @@
 //! trends and the two-week nudge, readiness over months, evidence coverage, and chart geometry.
 
 use crate::common::{act, day};
-use runway::logic::actions::{CandidateFields, CohortFields, PersonFields};
 use runway::logic::charts::{num, points_attr, Plot, Radar, Scale};
 use runway::logic::evaluation::feedback::*;
 use runway::logic::evaluation::frameworks::{self, MIT_RUBRIC};
@@ -22,20 +21,7 @@ struct World {
 }
 
 fn person(ws: &mut Workspace, name: &str) -> Id {
-    act(
-        ws,
-        Action::AddPerson(PersonFields {
-            name: name.into(),
-            email: None,
-            team: "Platform".into(),
-            role_title: String::new(),
-            level: TrackLevel::IC4,
-            joined_on: None,
-            left_on: None,
-        }),
-    )
-    .unwrap()
-    .unwrap()
+    crate::common::add_person(ws, name, "Platform", TrackLevel::IC4)
 }
 
 /// Two candidates (Ana, Ben) in a cohort starting 4 Jan 2027, with a coach.
@@ -44,32 +30,8 @@ fn world() -> World {
     let ana_p = person(&mut ws, "Ana Lima");
     let ben_p = person(&mut ws, "Ben Okafor");
     let coach = person(&mut ws, "Cleo Marsh");
-    let cohort = act(
-        &mut ws,
-        Action::AddCohort(CohortFields {
-            name: "Winter".into(),
-            sponsor_id: None,
-            coach_ids: vec![coach],
-            starts_on: day(2027, 1, 4),
-        }),
-    )
-    .unwrap()
-    .unwrap();
-    let enrol = |ws: &mut Workspace, p| {
-        act(
-            ws,
-            Action::AddCandidate {
-                cohort_id: cohort,
-                person_id: p,
-                fields: CandidateFields {
-                    status: CandidateStatus::InProgram,
-                    protected_hours_per_week: 6.0,
-                },
-            },
-        )
-        .unwrap()
-        .unwrap()
-    };
+    let cohort = crate::common::add_cohort(&mut ws, "Winter", vec![coach], day(2027, 1, 4));
+    let enrol = |ws: &mut Workspace, p: Id| crate::common::enrol(ws, cohort, p, 6.0);
     let ana = enrol(&mut ws, ana_p);
     let ben = enrol(&mut ws, ben_p);
     World {

@@ -459,27 +459,8 @@ fn a_delete_says_where_others_wrote_the_persons_name_and_nothing_else() {
         assert!(!found.contains(&t), "{t} goes with her");
     }
     // A short name that is part of words and codes ("manager") matches nothing.
-    let ana = act_add_person(&mut ws, "Ana");
+    let ana = crate::common::add_person(&mut ws, "Ana", "", runway::model::TrackLevel::IC2);
     assert_eq!(mentions(&ws, ana), Vec::<String>::new());
-}
-
-fn act_add_person(ws: &mut Workspace, name: &str) -> Id {
-    apply(
-        ws,
-        Action::AddPerson(runway::logic::actions::PersonFields {
-            name: name.into(),
-            email: None,
-            team: String::new(),
-            role_title: String::new(),
-            level: runway::model::TrackLevel::IC2,
-            joined_on: None,
-            left_on: None,
-        }),
-        at(2026, 11, 22),
-        &mut Uuid::new_v4,
-    )
-    .unwrap()
-    .unwrap()
 }
 
 #[test]
