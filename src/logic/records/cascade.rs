@@ -20,7 +20,7 @@ pub fn bury(ws: &mut Workspace, kind: RecordKind, id: Id, version: Timestamp, no
 }
 
 /// Every live record, by kind and id.
-fn live(ws: &Workspace) -> HashSet<(RecordKind, Id)> {
+pub(crate) fn live(ws: &Workspace) -> HashSet<(RecordKind, Id)> {
     struct Live<'a>(&'a Workspace, HashSet<(RecordKind, Id)>);
     impl ListVisitor for Live<'_> {
         fn visit<T: Entry>(&mut self) {

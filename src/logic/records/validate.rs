@@ -4,8 +4,8 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use super::{all_ids, each_kind, exists, Entry, ListVisitor, Registered};
-use crate::model::{Id, Workspace};
+use super::{all_ids, each_kind, Entry, ListVisitor, Registered};
+use crate::model::{Id, RecordKind, Workspace};
 
 pub use crate::logic::program::MAX_PROTECTED_HOURS;
 
@@ -52,6 +52,7 @@ impl Checker {
 pub fn validate(ws: &Workspace) -> Vec<Problem> {
     struct Lists<'a> {
         ws: &'a Workspace,
+        live: HashSet<(RecordKind, Id)>,
         c: &'a mut Checker,
     }
     impl ListVisitor for Lists<'_> {
@@ -59,19 +60,19 @@ pub fn validate(ws: &Workspace) -> Vec<Problem> {
             let list = T::list(self.ws);
             self.c.unique_ids(T::LIST, list.iter().map(Registered::id));
             for (i, r) in list.iter().enumerate() {
-                let at = format!("{}[{i}]", T::LIST);
+                let at = || format!("{}[{i}]", T::LIST);
                 for l in r
                     .owners()
                     .into_iter()
-                    .filter(|l| !exists(self.ws, l.kind, l.id))
+                    .filter(|l| !self.live.contains(&(l.kind, l.id)))
                 {
                     self.c.report(
-                        format!("{at}.{}", l.field),
+                        format!("{}.{}", at(), l.field),
                         format!("no {} has the id {}", l.kind.name(), l.id),
                     );
                 }
                 for (field, problem) in r.problems(self.ws) {
-                    self.c.report(format!("{at}.{field}"), problem);
+                    self.c.report(format!("{}.{field}", at()), problem);
                 }
             }
             for (i, (field, problem)) in T::list_problems(list, self.ws) {
@@ -82,7 +83,13 @@ pub fn validate(ws: &Workspace) -> Vec<Problem> {
     let mut c = Checker {
         problems: Vec::new(),
     };
-    each_kind(&mut Lists { ws, c: &mut c });
+    // Owners are looked up in one set of every live record, not list by list.
+    let live = super::cascade::live(ws);
+    each_kind(&mut Lists {
+        ws,
+        live,
+        c: &mut c,
+    });
     let live: HashSet<Id> = all_ids(ws).into_iter().collect();
     for (i, t) in ws.deleted.iter().enumerate() {
         if live.contains(&t.id) {
