@@ -191,6 +191,38 @@ pub fn ChoiceField(
     }
 }
 
+/// A folding panel: an add form folded away above its list. Open while `open` holds; opening
+/// or closing it by hand sets `open`, so a page can fold it after a save.
+#[component]
+pub fn Folding(
+    open: RwSignal<bool>,
+    /// What the summary line says.
+    #[prop(into)]
+    summary: ViewFn,
+    #[prop(default = "panel")] class: &'static str,
+    #[prop(optional)] id: Option<&'static str>,
+    /// The summary's id, for a form inside named by it.
+    #[prop(optional)]
+    summary_id: Option<&'static str>,
+    /// The summary itself, for focus to return to.
+    #[prop(optional)]
+    summary_ref: Option<NodeRef<leptos::html::Summary>>,
+    children: Children,
+) -> impl IntoView {
+    let summary_ref = summary_ref.unwrap_or_default();
+    view! {
+        <details class=class id=id prop:open=move || open.get() on:toggle=move |ev| {
+            use wasm_bindgen::JsCast;
+            if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
+                open.set(d.open());
+            }
+        }>
+            <summary id=summary_id node_ref=summary_ref>{summary.run()}</summary>
+            {children()}
+        </details>
+    }
+}
+
 /// A checkbox.
 #[component]
 pub fn CheckField(#[prop(into)] label: String, value: RwSignal<bool>) -> impl IntoView {

@@ -12,7 +12,7 @@ use crate::model::{Activity, ActivityKind, Id, RecordKind, Timestamp, Visibility
 use crate::ui::browser;
 use crate::ui::forms::{
     id_value, person_value, AreaField, CheckField, ChoiceField, DateField, DeleteEntry, DraftForm,
-    FormButtons, FormDraft, NumberField, PeopleField, TextField, TimeField,
+    Folding, FormButtons, FormDraft, NumberField, PeopleField, TextField, TimeField,
 };
 use crate::ui::pages::candidate::section_href;
 use crate::ui::state::use_app;
@@ -317,18 +317,12 @@ pub fn ActivitiesSection(id: Id) -> impl IntoView {
     let logged = move || list(true);
     view! {
         <p class="muted">"Plan sessions ahead, or log them once they took place. Each one shows the phase of the program it falls in."</p>
-        <details class="panel" prop:open=move || adding.get() on:toggle=move |ev| {
-            use wasm_bindgen::JsCast;
-            if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
-                adding.set(d.open());
-            }
-        }>
-            <summary>"Plan or log an activity"</summary>
+        <Folding open=adding summary=|| "Plan or log an activity">
             <DraftForm draft=draft label="New activity" on_submit=add>
                 {form.view()}
                 <FormButtons save_label="Save activity"/>
             </DraftForm>
-        </details>
+        </Folding>
         <h2 id="planned-h">"Planned"</h2>
         {move || planned().is_empty().then(|| view! { <p class="muted">"Nothing planned. Plan the week's workshop, shadowing session and coaching lab above."</p> })}
         <ul class="entries" aria-labelledby="planned-h">

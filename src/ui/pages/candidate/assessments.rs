@@ -22,7 +22,7 @@ use crate::storage::drafts::FieldValue;
 use crate::ui::browser;
 use crate::ui::forms::{
     draft_field, id_value, person_value, AreaField, Bound, ChoiceField, DateField, DeleteEntry,
-    DraftForm, FormButtons, FormDraft, PersonField, TextField,
+    DraftForm, Folding, FormButtons, FormDraft, PersonField, TextField,
 };
 use crate::ui::state::use_app;
 use crate::ui::widgets::{date_value, fmt_date, parse_date, person_choices};
@@ -295,13 +295,7 @@ fn AssessmentEditor(page: Page) -> impl IntoView {
         }
     };
     view! {
-        <details class="panel cal-form" id="as-form" prop:open=move || form.open.get() on:toggle=move |ev| {
-            use wasm_bindgen::JsCast;
-            if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
-                form.open.set(d.open());
-            }
-        }>
-            <summary id="as-form-h">{heading}</summary>
+        <Folding open=form.open class="panel cal-form" id="as-form" summary_id="as-form-h" summary=move || heading>
             <DraftForm draft=draft labelledby="as-form-h" on_submit=save>
                 <DateField label="Date" value=form.on required=true/>
                 <ChoiceField label="Rater role" value=form.role options=roles/>
@@ -315,7 +309,7 @@ fn AssessmentEditor(page: Page) -> impl IntoView {
                     <button type="button" class="secondary" on:click=move |_| cancel.run(())>"Cancel"</button>
                 </div>
             </DraftForm>
-        </details>
+        </Folding>
         <AssessmentList page=page form=form/>
     }
 }
@@ -731,13 +725,7 @@ fn EvidencePart(page: Page) -> impl IntoView {
             .collect_view()
     };
     view! {
-        <details class="panel cal-form" id="ev-form" prop:open=move || form.open.get() on:toggle=move |ev| {
-            use wasm_bindgen::JsCast;
-            if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
-                form.open.set(d.open());
-            }
-        }>
-            <summary id="ev-form-h">{heading}</summary>
+        <Folding open=form.open class="panel cal-form" id="ev-form" summary_id="ev-form-h" summary=move || heading>
             <DraftForm draft=draft labelledby="ev-form-h" on_submit=save>
                 {move || match editing_what() {
                     Some(what) => view! { <p class="wide ev-editing">{what}</p> }.into_any(),
@@ -784,7 +772,7 @@ fn EvidencePart(page: Page) -> impl IntoView {
                 })}
                 <FormButtons save_label="Save evidence" on_cancel=cancel/>
             </DraftForm>
-        </details>
+        </Folding>
         <EvidenceList page=page form=form/>
     }
 }

@@ -13,8 +13,8 @@ use crate::model::{
 };
 use crate::ui::browser;
 use crate::ui::forms::{
-    AreaField, ChoiceField, DateField, DeleteEntry, DraftForm, FormButtons, FormDraft, NumberField,
-    TextField,
+    AreaField, ChoiceField, DateField, DeleteEntry, DraftForm, Folding, FormButtons, FormDraft,
+    NumberField, TextField,
 };
 use crate::ui::state::use_app;
 use crate::ui::widgets::{assignment_badge_class, count, date_value, fmt_date, parse_date};
@@ -252,18 +252,12 @@ pub fn AssignmentsSection(id: Id) -> impl IntoView {
     };
     view! {
         <p class="muted">"A micro-assignment is a small, real piece of leadership work with a timebox: an objective, a scope, the people it touches, how you will know it worked, and who takes it over afterwards."</p>
-        <details class="panel" prop:open=move || adding.get() on:toggle=move |ev| {
-            use wasm_bindgen::JsCast;
-            if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
-                adding.set(d.open());
-            }
-        }>
-            <summary>"Start a micro-assignment"</summary>
+        <Folding open=adding summary=|| "Start a micro-assignment">
             <DraftForm draft=draft label="New micro-assignment" on_submit=add>
                 {form.view()}
                 <FormButtons save_label="Save micro-assignment"/>
             </DraftForm>
-        </details>
+        </Folding>
         {move || list().is_empty().then(|| view! {
             <p class="muted">"No micro-assignments yet. Ideas: redesign the on-call rotation, run a retrospective on a problem that keeps coming back, or own a small piece of hiring."</p>
         })}

@@ -19,7 +19,7 @@ use crate::model::{
 use crate::ui::browser;
 use crate::ui::charts::{LineChart, LinePoint, Series, TableData};
 use crate::ui::forms::{
-    AreaField, ChoiceField, DateField, DeleteEntry, FormButtons, NumberField, TextField,
+    AreaField, ChoiceField, DateField, DeleteEntry, Folding, FormButtons, NumberField, TextField,
 };
 use crate::ui::pages::readiness::{candidate_name, RoundResults};
 use crate::ui::state::use_app;
@@ -116,20 +116,14 @@ fn FeedbackRounds(id: Id) -> impl IntoView {
         <h2>"360 feedback"</h2>
         <p class="muted">"Ask the people around the candidate — their direct reports, peers and stakeholders — a few stated questions on a scale of 1 to 5, with room for a comment. Responses are anonymous: only the group is kept, and once a response is saved its answers are not shown again."</p>
         <p class="threshold-rule"><strong>"Anonymity rule. "</strong>{threshold_rule()}</p>
-        <details class="panel" prop:open=move || form_open.get() on:toggle=move |ev| {
-            use wasm_bindgen::JsCast;
-            if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
-                form_open.set(d.open());
-            }
-        }>
-            <summary>"Open a 360 round"</summary>
+        <Folding open=form_open summary=|| "Open a 360 round">
             <form class="form grid" aria-label="New 360 round" on:submit=open_round>
                 <TextField label="Title" value=title required=true/>
                 <DateField label="Opens on" value=opened required=true/>
                 <AreaField label="Questions (one a line)" value=questions rows=6/>
                 <FormButtons save_label="Open round"/>
             </form>
-        </details>
+        </Folding>
         <div class="rounds">
             // Keyed by id alone: a saved response redraws the results, not the card, so the
             // "Enter a response" form stays open for the next paper answer.

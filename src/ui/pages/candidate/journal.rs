@@ -9,7 +9,8 @@ use crate::logic::records::Record;
 use crate::model::{Id, JournalEntry, RecordKind, Timestamp, Visibility};
 use crate::ui::browser;
 use crate::ui::forms::{
-    AreaField, ChoiceField, DateField, DeleteEntry, DraftForm, FormButtons, FormDraft, TextField,
+    AreaField, ChoiceField, DateField, DeleteEntry, DraftForm, Folding, FormButtons, FormDraft,
+    TextField,
 };
 use crate::ui::state::use_app;
 use crate::ui::widgets::{date_value, fmt_date, focus_saved, parse_date};
@@ -141,18 +142,12 @@ pub fn JournalSection(id: Id) -> impl IntoView {
     let tags = move || app.ws.with(|ws| journal_tags(ws, id));
     view! {
         <p class="muted">"Dated notes on what happened and what you learned. An entry is private unless you share it. A private entry goes into a shared file only when you tick “Include … private journal entries” while exporting."</p>
-        <details class="panel" prop:open=move || adding.get() on:toggle=move |ev| {
-            use wasm_bindgen::JsCast;
-            if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
-                adding.set(d.open());
-            }
-        }>
-            <summary node_ref=toggle>"Write a journal entry"</summary>
+        <Folding open=adding summary_ref=toggle summary=|| "Write a journal entry">
             <DraftForm draft=draft label="New journal entry" on_submit=add>
                 {form.view()}
                 <FormButtons save_label="Save entry"/>
             </DraftForm>
-        </details>
+        </Folding>
         {move || {
             let t = tags();
             (!t.is_empty()).then(|| {

@@ -12,8 +12,8 @@ use crate::model::{
 };
 use crate::ui::browser;
 use crate::ui::forms::{
-    id_value, person_value, AreaField, ChoiceField, DateField, DeleteEntry, DraftForm, FormButtons,
-    FormDraft, PersonField, TextField,
+    id_value, person_value, AreaField, ChoiceField, DateField, DeleteEntry, DraftForm, Folding,
+    FormButtons, FormDraft, PersonField, TextField,
 };
 use crate::ui::state::use_app;
 use crate::ui::widgets::{date_value, fmt_date, parse_date, person_choices, ConfirmDialog};
@@ -325,18 +325,12 @@ fn References(id: Id) -> impl IntoView {
             </For>
         </ul>
         {move || list().is_empty().then(|| view! { <p class="muted">"No references yet."</p> })}
-        <details class="panel" prop:open=move || adding.get() on:toggle=move |ev| {
-            use wasm_bindgen::JsCast;
-            if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
-                adding.set(d.open());
-            }
-        }>
-            <summary>"Add a reference"</summary>
+        <Folding open=adding summary=|| "Add a reference">
             <DraftForm draft=draft label="New reference" on_submit=add>
                 {form.view()}
                 <FormButtons save_label="Save reference"/>
             </DraftForm>
-        </details>
+        </Folding>
     }
 }
 
