@@ -41,7 +41,7 @@ fn main() {
         c.people,
         c.cohorts,
         c.candidates,
-        runway::logic::records::all_ids(&ws).len(),
+        runway::logic::records::all_ids(&ws).len() - c.people - c.cohorts - c.candidates,
         text.len() as f64 / 1_048_576.0
     );
 }
