@@ -242,6 +242,7 @@ test('interview scenarios can be added and removed on the cohort page', async ({
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`no serious axe violations on the selection section and board (${scheme})`, async ({ page }) => {
+    test.slow(); // several full axe scans after setting up a cohort: near 30 s on a busy 2-core machine
     await page.emulateMedia({ colorScheme: scheme });
     await setUp(page, PEOPLE, ['Alan Turing', 'Ada Lovelace']);
     expect(await seriousViolations(page), 'cohort with scenarios').toEqual([]);
