@@ -90,3 +90,20 @@ test('a refused save shows each problem next to its field, announced, and keeps 
   expect(await seriousViolations(page)).toEqual([]);
   expect(errors).toEqual([]);
 });
+
+test('a person’s form shows every problem next to its field at once', async ({ page }) => {
+  await loadSample(page);
+  await nav(page, 'People').click();
+  const form = page.getByRole('form', { name: 'Add person' });
+  if (!(await form.isVisible())) await page.getByText('Add a person').click();
+  await form.getByLabel('Name').fill('Sam Okoro');
+  await form.getByLabel('Email (optional)').fill('sam.okoro');
+  await form.getByLabel('Joined on').fill('2026-05-04');
+  await form.getByLabel('Left on (if they left)').fill('2026-01-02');
+  // Past the browser's own email check, to see Runway's.
+  await form.evaluate((f) => f.setAttribute('novalidate', ''));
+  await form.getByRole('button', { name: 'Add person' }).click();
+  await expect(form.getByLabel('Email (optional)')).toHaveAccessibleDescription('“sam.okoro” is not an email address.');
+  await expect(form.getByLabel('Left on (if they left)')).toHaveAccessibleDescription('The left date is before the joined date.');
+  await expect(form.getByLabel('Name')).toHaveValue('Sam Okoro');
+});

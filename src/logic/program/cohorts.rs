@@ -167,7 +167,13 @@ fn unique_parts(list: &str, ids: impl Iterator<Item = Id>) -> Vec<FieldProblem> 
 }
 
 pub(crate) fn clean_cohort(ws: &Workspace, f: CohortFields) -> Result<CohortFields, ActionError> {
-    let name = require_text(&f.name, "a cohort name")?;
+    let name = f.name.trim().to_string();
+    if name.is_empty() {
+        return Err(ActionError::Problems(vec![(
+            "name".into(),
+            "enter a name for the cohort".into(),
+        )]));
+    }
     if let Some(s) = f.sponsor_id {
         check_person(ws, s)?;
     }

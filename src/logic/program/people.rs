@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use crate::logic::actions::{require_text, ActionError, PersonFields};
+use crate::logic::actions::{ActionError, PersonFields};
 use crate::logic::records::{blank, problem, Entry, FieldProblem};
 use crate::model::Timestamp;
 use crate::model::{Date, Id, Person, Workspace};
@@ -52,24 +52,31 @@ pub(crate) fn check_person(ws: &Workspace, id: Id) -> Result<(), ActionError> {
 }
 
 pub(crate) fn clean_person(f: PersonFields) -> Result<PersonFields, ActionError> {
-    let name = require_text(&f.name, "a name")?;
+    // Every problem at once, each addressed to its field, so the form shows them where they are.
+    let mut problems = Vec::new();
+    let name = f.name.trim().to_string();
+    if name.is_empty() {
+        problems.push(("name".to_string(), "enter a name".to_string()));
+    }
     let email = f
         .email
         .map(|e| e.trim().to_string())
         .filter(|e| !e.is_empty());
     if let Some(e) = &email {
         if !e.contains('@') {
-            return Err(ActionError::Invalid(format!(
-                "“{e}” is not an email address."
-            )));
+            problems.push(("email".into(), format!("“{e}” is not an email address")));
         }
     }
     if let (Some(j), Some(l)) = (f.joined_on, f.left_on) {
         if l < j {
-            return Err(ActionError::Invalid(
-                "The left date is before the joined date.".into(),
+            problems.push((
+                "left_on".into(),
+                "the left date is before the joined date".into(),
             ));
         }
+    }
+    if !problems.is_empty() {
+        return Err(ActionError::Problems(problems));
     }
     Ok(PersonFields {
         name,

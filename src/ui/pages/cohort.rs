@@ -314,8 +314,9 @@ fn Signals(id: Id) -> impl IntoView {
 #[component]
 fn EditCohort(id: Id) -> impl IntoView {
     let app = use_app();
-    let save = Callback::new(move |fields: CohortFields| {
-        app.act(Action::UpdateCohort { id, fields }, "Saved the cohort.")
+    let save = Callback::new(move |(fields, draft): (CohortFields, FormDraft)| {
+        draft
+            .submit(Action::UpdateCohort { id, fields }, "Saved the cohort.")
             .is_some()
     });
     // Built once: other edits on this page must not reset what is being typed here.

@@ -73,7 +73,7 @@ pub fn CohortsPage() -> impl IntoView {
 pub fn CohortForm(
     initial: CohortFields,
     #[prop(into)] submit_label: String,
-    on_submit: Callback<CohortFields, bool>,
+    on_submit: Callback<(CohortFields, FormDraft), bool>,
     /// Which form this is, for its draft ("cohort/new", "cohort/<id>").
     #[prop(into)]
     draft_key: String,
@@ -100,18 +100,21 @@ pub fn CohortForm(
             return;
         };
         error.set(None);
-        if on_submit.run(CohortFields {
-            name: name.get_untracked(),
-            sponsor_id: Id::parse_str(&sponsor.get_untracked()).ok(),
-            coach_ids: coaches.get_untracked(),
-            starts_on,
-        }) {
+        if on_submit.run((
+            CohortFields {
+                name: name.get_untracked(),
+                sponsor_id: Id::parse_str(&sponsor.get_untracked()).ok(),
+                coach_ids: coaches.get_untracked(),
+                starts_on,
+            },
+            draft,
+        )) {
             draft.saved();
         }
     };
     view! {
         <DraftForm draft=draft label=submit_label.clone() on_submit=submit>
-            <TextField label="Cohort name" value=name required=true placeholder="e.g. MiT 2027 spring"/>
+            <TextField label="Cohort name" value=name required=true placeholder="e.g. MiT 2027 spring" field="name"/>
             <DateField label="Starts on" value=start required=true/>
             <label>"Sponsor"
                 <select prop:value=move || sponsor.get() on:change=move |ev| { sponsor.set(event_target_value(&ev)); touch_sponsor(); }>
@@ -146,7 +149,6 @@ pub fn CohortForm(
 
 #[component]
 pub fn NewCohortPage() -> impl IntoView {
-    let app = use_app();
     let navigate = use_navigate();
     let initial = CohortFields {
         name: String::new(),
@@ -154,9 +156,9 @@ pub fn NewCohortPage() -> impl IntoView {
         coach_ids: vec![],
         starts_on: monday_on_or_after(browser::today()),
     };
-    let create = Callback::new(move |fields: CohortFields| {
+    let create = Callback::new(move |(fields, draft): (CohortFields, FormDraft)| {
         let name = fields.name.trim().to_string();
-        match app.act(Action::AddCohort(fields), &format!("Created {name}.")) {
+        match draft.submit(Action::AddCohort(fields), &format!("Created {name}.")) {
             Some(id) => {
                 navigate(&format!("/cohorts/{id}"), Default::default());
                 true

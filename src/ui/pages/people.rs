@@ -36,12 +36,13 @@ fn blank() -> PersonFields {
     }
 }
 
-/// Add or edit a person. `on_submit` returns true when the edit was accepted.
+/// Add or edit a person. `on_submit` saves through the form's draft (so a refusal shows next
+/// to its fields) and returns true when the edit was accepted.
 #[component]
 fn PersonForm(
     initial: PersonFields,
     #[prop(into)] submit_label: String,
-    on_submit: Callback<PersonFields, bool>,
+    on_submit: Callback<(PersonFields, FormDraft), bool>,
     #[prop(default = false)] reset_after: bool,
     /// Which form this is, for its draft ("person/new", "person/<id>").
     #[prop(into)]
@@ -85,7 +86,7 @@ fn PersonForm(
             joined_on: parse_date(&joined.get_untracked()),
             left_on: parse_date(&left.get_untracked()),
         };
-        if !on_submit.run(fields) {
+        if !on_submit.run((fields, draft)) {
             return;
         }
         draft.saved();
@@ -97,13 +98,13 @@ fn PersonForm(
     };
     view! {
         <DraftForm draft=draft label=submit_label.clone() on_submit=submit>
-            <TextField label="Name" value=name required=true autocomplete="off"/>
-            <TextField label="Email (optional)" value=email kind="email" autocomplete="off"/>
+            <TextField label="Name" value=name required=true autocomplete="off" field="name"/>
+            <TextField label="Email (optional)" value=email kind="email" autocomplete="off" field="email"/>
             <TextField label="Team" value=team/>
             <TextField label="Role title" value=role/>
             <ChoiceField label="Track level" value=level options=levels/>
             <DateField label="Joined on" value=joined input_ref=joined_input/>
-            <DateField label="Left on (if they left)" value=left input_ref=left_input/>
+            <DateField label="Left on (if they left)" value=left input_ref=left_input field="left_on"/>
             <div class="actions"><button type="submit" disabled=move || app.is_read_only()>{submit_label}</button></div>
         </DraftForm>
     }
@@ -141,9 +142,10 @@ pub fn PeoplePage() -> impl IntoView {
             people
         })
     };
-    let add = Callback::new(move |fields: PersonFields| {
+    let add = Callback::new(move |(fields, draft): (PersonFields, FormDraft)| {
         let name = fields.name.trim().to_string();
-        app.act(Action::AddPerson(fields), &format!("Added {name}."))
+        draft
+            .submit(Action::AddPerson(fields), &format!("Added {name}."))
             .is_some()
     });
     view! {
@@ -203,7 +205,7 @@ fn PersonDetail(person: Person) -> impl IntoView {
     let navigate = use_navigate();
     let pid = person.id;
     let current = move || app.ws.with(|ws| ws.person(pid).cloned());
-    let save = Callback::new(move |fields: PersonFields| {
+    let save = Callback::new(move |(fields, draft): (PersonFields, FormDraft)| {
         // Say when a date goes away, so a slip of the keyboard doesn't pass unnoticed.
         let mut done = "Saved changes.".to_string();
         if let Some(before) = current() {
@@ -216,7 +218,8 @@ fn PersonDetail(person: Person) -> impl IntoView {
                 }
             }
         }
-        app.act(Action::UpdatePerson { id: pid, fields }, &done)
+        draft
+            .submit(Action::UpdatePerson { id: pid, fields }, &done)
             .is_some()
     });
     let confirm = RwSignal::new(false);
