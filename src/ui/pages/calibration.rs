@@ -16,8 +16,12 @@ use crate::logic::evaluation::calibration::{
 use crate::logic::evaluation::frameworks::{self, MIT_RUBRIC};
 use crate::logic::records::Record;
 use crate::model::{Calibrated, Calibration, Framework, Id, RecordKind, Timestamp, Workspace};
+use crate::storage::drafts::FieldValue;
 use crate::ui::browser;
-use crate::ui::forms::{person_value, AreaField, ChoiceField, DateField, DeleteEntry, PeopleField};
+use crate::ui::forms::{
+    person_value, AreaField, Bound, ChoiceField, DateField, DeleteEntry, DraftForm, FormDraft,
+    PeopleField,
+};
 use crate::ui::link;
 use crate::ui::pages::candidate::section_href;
 use crate::ui::pages::{existing_route_id, Missing};
@@ -133,6 +137,7 @@ fn StartSession(id: Id, picked: RwSignal<Option<Id>>) -> impl IntoView {
     let framework = RwSignal::new(MIT_RUBRIC.to_string());
     let on = RwSignal::new(date_value(Some(today)));
     let people = RwSignal::new(team);
+    let draft = FormDraft::new(format!("calibration/{id}/new"), "New calibration session");
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(day) = parse_date(&on.get_untracked()) else {
@@ -153,7 +158,7 @@ fn StartSession(id: Id, picked: RwSignal<Option<Id>>) -> impl IntoView {
             updated_at: Timestamp::UNIX_EPOCH,
             merge_bases: Vec::new(),
         };
-        if let Some(new_id) = app.act(
+        if let Some(new_id) = draft.save(
             Action::Put(Record::Calibration(session)),
             "Started the calibration session.",
         ) {
@@ -162,16 +167,17 @@ fn StartSession(id: Id, picked: RwSignal<Option<Id>>) -> impl IntoView {
     };
     let month = today.format("%B %Y").to_string();
     view! {
-        <details class="panel" open=move || app.ws.with(|ws| sessions_this_month(ws, id, today).is_empty())>
+        // Open when the month has no session yet, or a draft left from before is to be seen.
+        <details class="panel" open=move || draft.has_draft() || app.ws.with(|ws| sessions_this_month(ws, id, today).is_empty())>
             <summary>{format!("Start this month's session ({month})")}</summary>
-            <form class="form grid" on:submit=start aria-label="New calibration session">
+            <DraftForm draft=draft label="New calibration session" on_submit=start>
                 <ChoiceField label="Framework" value=framework options=frameworks/>
-                <DateField label="Day of the session" value=on required=true/>
+                <DateField label="Day of the session" value=on required=true field="on"/>
                 <PeopleField legend="Who takes part" value=people/>
                 <div class="actions wide">
                     <button type="submit" disabled=move || app.is_read_only()>"Start this month's session"</button>
                 </div>
-            </form>
+            </DraftForm>
         </details>
     }
 }
@@ -494,6 +500,17 @@ struct Reveal {
 fn SessionRecord(id: Id, revealed: bool) -> impl IntoView {
     let app = use_app();
     let changes = Changes::new(app.ws.with_untracked(|ws| session_of(ws, id)).as_ref());
+    // What is typed here (levels, rationales, who took part, notes) is kept as a draft of the
+    // session until saved; the same draft before and after the reveal.
+    let draft = FormDraft::new(
+        format!("calibration-session/{id}"),
+        app.ws.with_untracked(|ws| {
+            session_of(ws, id).map_or_else(
+                || "A calibration session".to_string(),
+                |s| format!("The calibration session of {}", fmt_date(s.on)),
+            )
+        }),
+    );
     // The participants and notes follow the record until the coach edits them.
     let record_head = Memo::new(move |_| {
         app.ws
@@ -549,8 +566,8 @@ fn SessionRecord(id: Id, revealed: bool) -> impl IntoView {
         match made {
             Err(e) => app.warn(&e),
             Ok(s) => {
-                if app
-                    .act(
+                if draft
+                    .save(
                         Action::Put(Record::Calibration(s)),
                         "Saved the calibration session.",
                     )
@@ -603,7 +620,7 @@ fn SessionRecord(id: Id, revealed: bool) -> impl IntoView {
         })
     };
     view! {
-        <form class="form cal-record" on:submit=save aria-label="Session record">
+        <DraftForm draft=draft class="form cal-record" label="Session record" on_submit=save>
             {move || if revealed && reveal.with(Option::is_none) {
                 Some(view! { <p class="muted">"This session's framework is not in the workspace any more."</p> })
             } else {
@@ -611,12 +628,12 @@ fn SessionRecord(id: Id, revealed: bool) -> impl IntoView {
             }}
             {body}
             <PeopleField legend="Who took part" value=changes.people/>
-            <AreaField label="Session notes" value=changes.notes rows=2/>
+            <AreaField label="Session notes" value=changes.notes rows=2 field="notes"/>
             <div class="actions">
                 <button type="submit" disabled=move || app.is_read_only()>"Save calibration"</button>
                 <DeleteEntry kind=RecordKind::Calibration id=id what=what/>
             </div>
-        </form>
+        </DraftForm>
     }
 }
 
@@ -687,19 +704,20 @@ fn CandidateOutcomes(
                 };
                 let label_tail = format!(" — {name}, {dname}");
                 let reason_tail = label_tail.clone();
+                let (touch_level, touch_reason) = outcome_draft(&label_tail, key, changes, level, reason);
                 view! {
                     <div class="cal-outcome">
                         <p class="cal-outcome-domain">{dname}{split.then(|| view! { " " <span class="badge split-badge">"Disagreement"</span> })}</p>
                         <label>"Calibrated level"<span class="sr-only">{label_tail}</span>
                             <select prop:value=level
-                                on:change=move |ev| { let v = event_target_value(&ev); changes.levels.update(|l| { l.insert(key, v); }); }>
+                                on:change=move |ev| { let v = event_target_value(&ev); changes.levels.update(|l| { l.insert(key, v); }); touch_level(); }>
                                 <option value="">"— not settled —"</option>
                                 {options.into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
                             </select>
                         </label>
                         <label class="grow">"Rationale"<span class="sr-only">{reason_tail}</span>
                             <input type="text" prop:value=reason
-                                on:input=move |ev| { let v = event_target_value(&ev); changes.reasons.update(|r| { r.insert(key, v); }); }/>
+                                on:input=move |ev| { let v = event_target_value(&ev); changes.reasons.update(|r| { r.insert(key, v); }); touch_reason(); }/>
                         </label>
                         {move || hint().map(|h| view! { <p class="cal-prefill">{h}</p> })}
                         {move || warning().map(|w| view! { <p class="cal-warn" role="status">{w}</p> })}
@@ -708,6 +726,55 @@ fn CandidateOutcomes(
             }).collect_view()}
         </fieldset>
     }
+}
+
+/// Registers one domain's calibrated level and rationale with the session's draft (they are
+/// not kit fields); returns what to call when each is changed.
+fn outcome_draft(
+    tail: &str,
+    key: Cell,
+    changes: Changes,
+    level: impl Fn() -> String + Copy + Send + Sync + 'static,
+    reason: impl Fn() -> String + Copy + Send + Sync + 'static,
+) -> (impl Fn() + Copy + 'static, impl Fn() + Copy + 'static) {
+    let draft = use_context::<FormDraft>();
+    let text = |f: fn(Changes, Cell, String)| {
+        Callback::new(move |v: FieldValue| {
+            if let FieldValue::Text(t) = v {
+                f(changes, key, t);
+            }
+        })
+    };
+    let level_bound = Bound::Custom(
+        Callback::new(move |()| FieldValue::Text(untrack(level))),
+        text(|c, k, t| {
+            c.levels.update(|l| {
+                l.insert(k, t);
+            })
+        }),
+    );
+    let reason_bound = Bound::Custom(
+        Callback::new(move |()| FieldValue::Text(untrack(reason))),
+        text(|c, k, t| {
+            c.reasons.update(|r| {
+                r.insert(k, t);
+            })
+        }),
+    );
+    let touch_level = draft.map(|d| d.field(&format!("Calibrated level{tail}"), level_bound));
+    let touch_reason = draft.map(|d| d.field(&format!("Rationale{tail}"), reason_bound));
+    (
+        move || {
+            if let Some(t) = touch_level {
+                t();
+            }
+        },
+        move || {
+            if let Some(t) = touch_reason {
+                t();
+            }
+        },
+    )
 }
 
 /// The cohort page's calibration panel: this month's session or a reminder.

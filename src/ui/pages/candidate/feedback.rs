@@ -18,8 +18,10 @@ use crate::model::{
 };
 use crate::ui::browser;
 use crate::ui::charts::{LineChart, LinePoint, Series, TableData};
+use crate::ui::drafts::{field_problem, problem_view};
 use crate::ui::forms::{
-    AreaField, ChoiceField, DateField, DeleteEntry, Folding, FormButtons, NumberField, TextField,
+    AreaField, ChoiceField, DateField, DeleteEntry, DraftForm, Folding, FormButtons, FormDraft,
+    NumberField, TextField,
 };
 use crate::ui::pages::readiness::{candidate_name, RoundResults};
 use crate::ui::state::use_app;
@@ -61,8 +63,10 @@ fn FeedbackRounds(id: Id) -> impl IntoView {
     let title = RwSignal::new(format!("360 feedback — {}", today.format("%B %Y")));
     let opened = RwSignal::new(date_value(Some(today)));
     let questions = RwSignal::new(DEFAULT_QUESTIONS.join("\n"));
-    // The form closes once the round is open, so a second click does not open a twin.
-    let form_open = RwSignal::new(false);
+    let draft = FormDraft::new(format!("feedback-round/{id}/new"), "New 360 round");
+    // The form closes once the round is open, so a second click does not open a twin; a
+    // draft left from before opens it, to be seen.
+    let form_open = RwSignal::new(draft.has_draft());
     let open_round = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(on) = parse_date(&opened.get_untracked()) else {
@@ -79,10 +83,7 @@ fn FeedbackRounds(id: Id) -> impl IntoView {
                 text: text.to_string(),
             })
             .collect();
-        if qs.is_empty() {
-            app.warn("Write at least one question, one a line.");
-            return;
-        }
+        // No questions is refused by the round's rule, next to the questions.
         let round = FeedbackRound {
             id: Id::nil(),
             candidate_id: id,
@@ -94,8 +95,8 @@ fn FeedbackRounds(id: Id) -> impl IntoView {
             updated_at: Timestamp::UNIX_EPOCH,
             merge_bases: Vec::new(),
         };
-        if app
-            .act(
+        if draft
+            .save(
                 Action::Put(Record::FeedbackRound(round)),
                 "Opened the 360 round.",
             )
@@ -117,12 +118,12 @@ fn FeedbackRounds(id: Id) -> impl IntoView {
         <p class="muted">"Ask the people around the candidate — their direct reports, peers and stakeholders — a few stated questions on a scale of 1 to 5, with room for a comment. Responses are anonymous: only the group is kept, and once a response is saved its answers are not shown again."</p>
         <p class="threshold-rule"><strong>"Anonymity rule. "</strong>{threshold_rule()}</p>
         <Folding open=form_open summary=|| "Open a 360 round">
-            <form class="form grid" aria-label="New 360 round" on:submit=open_round>
-                <TextField label="Title" value=title required=true/>
-                <DateField label="Opens on" value=opened required=true/>
-                <AreaField label="Questions (one a line)" value=questions rows=6/>
+            <DraftForm draft=draft label="New 360 round" on_submit=open_round>
+                <TextField label="Title" value=title required=true field="title"/>
+                <DateField label="Opens on" value=opened required=true field="opened_on"/>
+                <AreaField label="Questions (one a line)" value=questions rows=6 field="questions"/>
                 <FormButtons save_label="Open round"/>
-            </form>
+            </DraftForm>
         </Folding>
         <div class="rounds">
             // Keyed by id alone: a saved response redraws the results, not the card, so the
@@ -165,6 +166,10 @@ fn RoundCard(r: FeedbackRound) -> impl IntoView {
         .map(|g| (g.code().to_string(), g.label().to_string()))
         .collect();
     let form_scores = scores.clone();
+    let draft = FormDraft::new(
+        format!("feedback-response/{rid}/new"),
+        format!("A response to the 360 round “{}”", r.title),
+    );
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(g) = FeedbackGroup::from_code(&group.get_untracked()) else {
@@ -196,8 +201,8 @@ fn RoundCard(r: FeedbackRound) -> impl IntoView {
         let said = format!(
             "Response saved ({n} so far). It counts in the results; its answers are not shown on their own."
         );
-        if app
-            .act(Action::Put(Record::FeedbackRound(round)), &said)
+        if draft
+            .save(Action::Put(Record::FeedbackRound(round)), &said)
             .is_some()
         {
             // Ready for the next one: answers cleared, the group kept and focused.
@@ -222,16 +227,17 @@ fn RoundCard(r: FeedbackRound) -> impl IntoView {
                 let a = app.ws.with(|ws| ws.feedback_rounds.iter().find(|x| x.id == rid).map(aggregate));
                 a.map(|a| view! { <RoundResults a=a title=title_for_results.clone()/> })
             }}
-            <details class="panel">
+            // A draft left from before opens the form, to be seen.
+            <details class="panel" open=draft.has_draft()>
                 <summary>"Enter a response"</summary>
-                <form class="form grid" aria-label=format!("Response to {}", r.title) on:submit=save>
+                <DraftForm draft=draft label=format!("Response to {}", r.title) on_submit=save>
                     <ChoiceField label="Response from" value=group options=groups/>
                     {scores.into_iter().map(|(_, text, s)| view! {
                         <ChoiceField label=text value=s options=score_options("No answer")/>
                     }).collect_view()}
-                    <AreaField label="Comment (optional)" value=comment/>
+                    <AreaField label="Comment (optional)" value=comment field="responses"/>
                     <FormButtons save_label="Save response"/>
-                </form>
+                </DraftForm>
             </details>
             <p class="row-actions">
                 <DeleteEntry kind=RecordKind::FeedbackRound id=rid what=what/>
@@ -288,6 +294,9 @@ fn HealthChecks(id: Id) -> impl IntoView {
         .map(|d| (*d, RwSignal::new(String::new())))
         .collect();
     let form_scores = scores.clone();
+    let draft = FormDraft::new(format!("health/{id}/new"), "New team health check");
+    // A draft left from before opens the form, to be seen.
+    let adding = RwSignal::new(draft.has_draft());
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(day) = parse_date(&on.get_untracked()) else {
@@ -317,10 +326,7 @@ fn HealthChecks(id: Id) -> impl IntoView {
                     })
             })
             .collect();
-        if picked.is_empty() {
-            app.warn("Score at least one dimension.");
-            return;
-        }
+        // No scores is refused by the check's rule, next to the scores.
         let check = HealthCheck {
             id: Id::nil(),
             candidate_id: id,
@@ -333,8 +339,8 @@ fn HealthChecks(id: Id) -> impl IntoView {
             updated_at: Timestamp::UNIX_EPOCH,
             merge_bases: Vec::new(),
         };
-        if app
-            .act(
+        if draft
+            .save(
                 Action::Put(Record::HealthCheck(check)),
                 "Saved the health check.",
             )
@@ -364,19 +370,19 @@ fn HealthChecks(id: Id) -> impl IntoView {
         <h2>"Team health"</h2>
         <p class="muted">{format!("While the candidate leads a team with support, ask the team every week or two how it is doing, each dimension on a scale of {HEALTH_MIN} (poor) to {HEALTH_MAX} (great); for workload, {HEALTH_MIN} means overloaded and {HEALTH_MAX} sustainable. Round the team's average to a whole number.")}</p>
         {move || nudge().map(|n| view! { <p class="hint nudge" role="note">{n}</p> })}
-        <details class="panel">
-            <summary>"Add a health check"</summary>
-            <form class="form grid" aria-label="New health check" on:submit=add>
-                <DateField label="Checked on" value=on required=true/>
-                <TextField label="Team" value=team/>
+        <Folding open=adding summary=|| "Add a health check">
+            <DraftForm draft=draft label="New health check" on_submit=add>
+                <DateField label="Checked on" value=on required=true field="on"/>
+                <TextField label="Team" value=team field="team"/>
                 {scores.into_iter().map(|(d, s)| view! {
                     <ChoiceField label=d.label() value=s options=health_options(d)/>
                 }).collect_view()}
-                <NumberField label="How many answered" value=answered/>
-                <AreaField label="Note" value=note rows=2/>
+                <ScoresProblem/>
+                <NumberField label="How many answered" value=answered field="answered"/>
+                <AreaField label="Note" value=note rows=2 field="note"/>
                 <FormButtons save_label="Save health check"/>
-            </form>
-        </details>
+            </DraftForm>
+        </Folding>
         <HealthTrends id=id/>
         <ul class="entries health-list">
             <For each=checks key=|h| (h.id, h.updated_at) let:h>
@@ -385,6 +391,14 @@ fn HealthChecks(id: Id) -> impl IntoView {
         </ul>
         {move || checks().is_empty().then(|| view! { <p class="muted">"No health checks yet."</p> })}
     }
+}
+
+/// The message under the scores when a save was refused for them (the selects are not kit
+/// fields with a record field of their own).
+#[component]
+fn ScoresProblem() -> impl IntoView {
+    let (message, id) = field_problem(Some("scores"));
+    problem_view(message, id)
 }
 
 /// The health trends chart with one line per dimension, and the latest move of each.
