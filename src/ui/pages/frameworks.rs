@@ -19,7 +19,9 @@ use crate::logic::evaluation::frameworks::{
 };
 use crate::logic::records::Record;
 use crate::model::{Descriptor, Domain, Framework, Id, Level, RecordKind};
+use crate::storage::drafts::FieldValue;
 use crate::ui::browser;
+use crate::ui::forms::{Bound, DraftForm, FormDraft};
 use crate::ui::link;
 use crate::ui::pages::{existing_route_id, Missing};
 use crate::ui::state::{use_app, AppState};
@@ -276,7 +278,8 @@ fn FrameworkDetail(id: Id) -> impl IntoView {
     let builtin = is_builtin(id);
     let query = use_query_map();
     let asked = query.with_untracked(|q| q.get("edit").is_some());
-    let editing = RwSignal::new(!builtin && asked);
+    // A framework with an unsaved edit opens in the editor, with the edit restored.
+    let editing = RwSignal::new(!builtin && (asked || FormDraft::exists(&draft_key(id))));
     if asked {
         // "?edit=1" (from "Copy to edit") opens the editor once; a reload shows the framework.
         let navigate = use_navigate();
@@ -482,9 +485,25 @@ impl Draft {
 
     /// The framework to save, on top of the saved one (timestamps, `based_on`).
     fn record(self, saved: &Framework) -> Framework {
+        self.build(saved, true)
+    }
+
+    /// The framework as typed (texts untrimmed), for the draft.
+    fn snapshot(self, saved: &Framework) -> Framework {
+        self.build(saved, false)
+    }
+
+    fn build(self, saved: &Framework, trim: bool) -> Framework {
         let domains = self.domains.get_untracked();
         let levels = self.levels.get_untracked();
-        let t = |s: RwSignal<String>| s.get_untracked().trim().to_string();
+        let t = |s: RwSignal<String>| {
+            let v = s.get_untracked();
+            if trim {
+                v.trim().to_string()
+            } else {
+                v
+            }
+        };
         let mut descriptors = Vec::new();
         for d in &domains {
             for l in &levels {
@@ -524,6 +543,87 @@ impl Draft {
             ..saved.clone()
         }
     }
+
+    /// Reads every field tracked, so an effect runs again on any change.
+    fn track(self) {
+        self.name.track();
+        self.summary.track();
+        let domains = self.domains.get();
+        let levels = self.levels.get();
+        for p in domains.iter().chain(levels.iter()) {
+            p.name.track();
+            p.text.track();
+            p.retired.track();
+        }
+        for d in &domains {
+            for l in &levels {
+                self.cell(d.id, l.id).track();
+            }
+        }
+    }
+
+    /// Puts a framework (a restored draft, or the saved one when a draft is discarded) into
+    /// the fields: parts already here keep their signals, others are made.
+    fn fill(self, f: &Framework, saved: &Framework) {
+        self.name.set(f.name.clone());
+        self.summary.set(f.summary.clone());
+        let parts = |list: RwSignal<Vec<Part>>, items: Vec<(Id, String, String, bool)>| {
+            let here = list.get_untracked();
+            let next: Vec<Part> = items
+                .into_iter()
+                .map(
+                    |(id, name, text, retired)| match here.iter().find(|p| p.id == id) {
+                        Some(p) => {
+                            p.name.set(name);
+                            p.text.set(text);
+                            p.retired.set(retired);
+                            *p
+                        }
+                        None => {
+                            let was_retired = saved
+                                .domain(id)
+                                .map(|d| d.retired)
+                                .or_else(|| saved.level(id).map(|l| l.retired))
+                                .unwrap_or(false);
+                            self.owned(|| Part {
+                                id,
+                                name: RwSignal::new(name),
+                                text: RwSignal::new(text),
+                                retired: RwSignal::new(retired),
+                                was_retired,
+                            })
+                        }
+                    },
+                )
+                .collect();
+            list.set(next);
+        };
+        parts(
+            self.domains,
+            f.domains
+                .iter()
+                .map(|d| (d.id, d.name.clone(), d.summary.clone(), d.retired))
+                .collect(),
+        );
+        parts(
+            self.levels,
+            f.levels
+                .iter()
+                .map(|l| (l.id, l.name.clone(), l.guidance.clone(), l.retired))
+                .collect(),
+        );
+        for d in &f.domains {
+            for l in &f.levels {
+                self.cell(d.id, l.id)
+                    .set(f.descriptor(d.id, l.id).to_string());
+            }
+        }
+    }
+}
+
+/// The key of a framework's unsaved edit.
+fn draft_key(id: Id) -> String {
+    format!("framework/{id}")
 }
 
 /// Which list a part is in.
@@ -584,8 +684,37 @@ fn Editor(id: Id, editing: RwSignal<bool>) -> impl IntoView {
         return view! { <p class="error">"This framework is no longer here."</p> }.into_any();
     };
     let draft = Draft::new(&saved);
+    let form = FormDraft::new(draft_key(id), format!("Framework “{}”", saved.name));
     let saved = StoredValue::new(saved);
     let where_level = RwSignal::new(String::from("end"));
+    // The whole edit is one field of the draft (parts come and go as it is edited).
+    let touch = form.field(
+        "Framework",
+        Bound::Custom(
+            Callback::new(move |()| {
+                FieldValue::Text(
+                    saved
+                        .with_value(|s| serde_json::to_string(&draft.snapshot(s)))
+                        .unwrap_or_default(),
+                )
+            }),
+            Callback::new(move |v| {
+                if let FieldValue::Text(t) = v {
+                    if let Ok(f) = serde_json::from_str::<Framework>(&t) {
+                        saved.with_value(|s| draft.fill(&f, s));
+                    }
+                }
+            }),
+        ),
+    );
+    // Any change (typing, adding, dropping) keeps the edit as the draft.
+    Effect::new(move |first: Option<()>| {
+        draft.track();
+        if first.is_some() {
+            touch();
+        }
+    });
+    let name_problem = move || form.problem("name");
 
     let add_domain = move |_| {
         let p = draft.new_part();
@@ -647,16 +776,23 @@ fn Editor(id: Id, editing: RwSignal<bool>) -> impl IntoView {
         ev.prevent_default();
         let f = saved.with_value(|s| draft.record(s));
         let done = format!("Saved “{}”.", f.name);
-        if app.act(Action::Put(Record::Framework(f)), &done).is_some() {
+        if form
+            .save(Action::Put(Record::Framework(f)), &done)
+            .is_some()
+        {
             editing.set(false);
         }
     };
 
     view! {
-        <form class="form fw-editor" aria-label="Edit framework" on:submit=save>
+        <DraftForm draft=form class="form fw-editor" label="Edit framework" on_submit=save>
             <h2>"Edit"</h2>
             <div class="form grid">
-                <label>"Framework name" <input type="text" bind:value=draft.name required/></label>
+                <label>"Framework name" <input type="text" bind:value=draft.name required
+                    aria-invalid=move || name_problem().is_some().then_some("true")
+                    aria-describedby=move || name_problem().is_some().then_some("fw-name-problem")/>
+                    <span class="field-problem" id="fw-name-problem" aria-hidden="true" hidden=move || name_problem().is_none()>{name_problem}</span>
+                </label>
                 <label class="wide">"Summary" <textarea rows=2 bind:value=draft.summary></textarea></label>
             </div>
             <p class="muted">"Each level's guidance says what goes with it (training hours, practice, focus). Dropping a domain or level that assessments use retires it instead, so those assessments stay readable."</p>
@@ -701,7 +837,7 @@ fn Editor(id: Id, editing: RwSignal<bool>) -> impl IntoView {
                 <button type="submit" disabled=move || app.is_read_only()>"Save framework"</button>
                 <button type="button" class="secondary" on:click=move |_| editing.set(false)>"Cancel"</button>
             </div>
-        </form>
+        </DraftForm>
     }
     .into_any()
 }

@@ -11,6 +11,7 @@ use crate::model::{
     Reference, Scorecard, Timestamp, Verdict, WantsToManage, SCORE_MAX, SCORE_MIN,
 };
 use crate::ui::browser;
+use crate::ui::drafts::{draft_field, Bound};
 use crate::ui::forms::{
     id_value, person_value, AreaField, ChoiceField, DateField, DeleteEntry, DraftForm, Folding,
     FormButtons, FormDraft, PersonField, TextField,
@@ -52,6 +53,8 @@ fn RadioGroup(
     value: RwSignal<String>,
     options: Vec<(String, String)>,
 ) -> impl IntoView {
+    // Kept in the surrounding form's draft, if it has one.
+    let touch = draft_field(&legend, Bound::Text(value));
     view! {
         <fieldset class="radios wide">
             <legend>{legend}</legend>
@@ -62,7 +65,7 @@ fn RadioGroup(
                         <label class="check">
                             <input type="radio" name=name.clone() value=v.clone()
                                 prop:checked=move || value.with(|x| *x == mine)
-                                on:change=move |_| value.set(v.clone())/>
+                                on:change=move |_| { value.set(v.clone()); touch(); }/>
                             {l}
                         </label>
                     }
@@ -636,6 +639,7 @@ fn MyScorecard(card_id: Id) -> impl IntoView {
         .collect();
     let stored = StoredValue::new(inputs.clone());
     let base = StoredValue::new(card.clone());
+    let draft = FormDraft::new(format!("scorecard/{card_id}"), "Your scorecard");
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let held_text = held_on.get_untracked();
@@ -660,7 +664,7 @@ fn MyScorecard(card_id: Id) -> impl IntoView {
                 score: score.filter(|s| (SCORE_MIN..=SCORE_MAX).contains(s)),
             });
         }
-        if let Some(new_id) = app.act(
+        if let Some(new_id) = draft.save(
             Action::Put(Record::Interview(card.clone())),
             "Saved your scorecard.",
         ) {
@@ -683,8 +687,8 @@ fn MyScorecard(card_id: Id) -> impl IntoView {
         <article class="card scorecard mine" id=format!("r-{card_id}") aria-labelledby="my-card-h">
             <h3 id="my-card-h">{format!("Your scorecard ({who})")}</h3>
             {scenarios.is_empty().then(|| view! { <p class="muted">"This cohort has no interview scenarios. Add some on the cohort page."</p> })}
-            <form class="form grid" on:submit=save aria-label="Your scorecard">
-                <DateField label="Interview date" value=held_on/>
+            <DraftForm draft=draft label="Your scorecard" on_submit=save>
+                <DateField label="Interview date" value=held_on field="held_on"/>
                 {inputs.into_iter().map(|i| {
                     let options = score_options.clone();
                     view! {
@@ -701,7 +705,7 @@ fn MyScorecard(card_id: Id) -> impl IntoView {
                     }
                 }).collect_view()}
                 <FormButtons save_label="Save my scorecard"/>
-            </form>
+            </DraftForm>
             <p class="row-actions"><DeleteEntry kind=RecordKind::Interview id=card_id what=what/></p>
         </article>
     }
@@ -822,6 +826,7 @@ fn DecisionPart(id: Id) -> impl IntoView {
     let on = RwSignal::new(date_value(Some(
         initial.as_ref().map_or_else(browser::today, |d| d.on),
     )));
+    let draft = FormDraft::new(format!("decision/{id}"), "Decision");
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(v) = Verdict::from_code(&verdict.get_untracked()) else {
@@ -836,7 +841,7 @@ fn DecisionPart(id: Id) -> impl IntoView {
             app.warn("Please enter a reason for the decision.");
             return;
         }
-        app.act(
+        draft.save(
             Action::Decide {
                 candidate_id: id,
                 decision: Some(Decision {
@@ -864,6 +869,8 @@ fn DecisionPart(id: Id) -> impl IntoView {
             verdict.set(String::new());
             reason.set(String::new());
             feedback.set(String::new());
+            // What was typed for the withdrawn decision goes with it.
+            draft.saved();
         }
     });
     let verdicts = Verdict::ALL
@@ -894,7 +901,7 @@ fn DecisionPart(id: Id) -> impl IntoView {
             intro=Signal::derive(|| "The person goes back to nominated. The reason and feedback are removed.".to_string())
             lines=Signal::derive(Vec::new) confirm_label="Withdraw" on_confirm=withdraw/>
         <h3>{move || if current().is_some() { "Change the decision" } else { "Record the decision" }}</h3>
-        <form class="form grid" on:submit=save aria-label="Decision">
+        <DraftForm draft=draft label="Decision" on_submit=save>
             <RadioGroup legend="Outcome" name=format!("verdict-{id}") value=verdict options=verdicts/>
             <AreaField label="Reason (required)" value=reason rows=3/>
             <AreaField label="Feedback for the person" value=feedback rows=3
@@ -902,7 +909,7 @@ fn DecisionPart(id: Id) -> impl IntoView {
             {move || not_now().then(|| view! { <p class="hint wide">"For “not now”, the feedback is kept for the conversation with the person and for the next round."</p> })}
             <DateField label="Decided on" value=on required=true/>
             <FormButtons save_label="Save decision"/>
-        </form>
+        </DraftForm>
     }
 }
 
