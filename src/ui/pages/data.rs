@@ -313,6 +313,8 @@ fn Stored() -> impl IntoView {
                             storage::WORKSPACE_KEY => "Your workspace".to_string(),
                             storage::BACKUP_KEY => "Backup from before the last import".to_string(),
                             "runway.backup.note" => "Note on what the backup is".to_string(),
+                            "runway.backup.edits" => "Changes made since the backup".to_string(),
+                            crate::storage::drafts::DRAFTS_KEY => "Drafts of forms not saved yet".to_string(),
                             k if k.starts_with(storage::QUARANTINE_PREFIX) => format!("Unreadable data kept aside ({k})"),
                             k => k.to_string(),
                         };
