@@ -59,12 +59,6 @@ pub enum Action {
         id: Id,
         fields: CohortFields,
     },
-    /// Sets a phase's last day; later phases move to stay back to back.
-    SetPhaseEnd {
-        cohort_id: Id,
-        index: usize,
-        ends_on: Date,
-    },
     /// Sets every phase's last day at once (the phase editor's save): all or nothing.
     SetPhaseEnds {
         cohort_id: Id,
@@ -233,11 +227,6 @@ pub fn apply(
         Action::UpdateCohort { id, fields } => {
             crate::logic::program::cohorts::update(ws, id, fields, now)
         }
-        Action::SetPhaseEnd {
-            cohort_id,
-            index,
-            ends_on,
-        } => crate::logic::program::cohorts::set_phase_end(ws, cohort_id, index, ends_on, now),
         Action::SetPhaseEnds { cohort_id, ends } => {
             crate::logic::program::cohorts::set_phase_ends(ws, cohort_id, ends, now)
         }

@@ -149,32 +149,36 @@ fn moving_a_cohort_start_moves_its_phases() {
     assert_eq!(moved.ends_on(), c.ends_on() + chrono::Days::new(7));
 }
 
+/// The phase editor's save with one phase's end changed (an index past the last changes none).
+fn phase_end(
+    ws: &Workspace,
+    cohort_id: runway::model::Id,
+    index: usize,
+    ends_on: runway::model::Date,
+) -> Action {
+    let mut ends: Vec<_> = ws
+        .cohort(cohort_id)
+        .map(|c| c.phases.iter().map(|p| p.ends_on).collect())
+        .unwrap_or_default();
+    if let Some(e) = ends.get_mut(index) {
+        *e = ends_on;
+    }
+    Action::SetPhaseEnds { cohort_id, ends }
+}
+
 #[test]
 fn phase_end_edit_keeps_phases_back_to_back_and_refuses_inverted_dates() {
     let mut ws = sample();
     let id = ws.cohorts[0].id;
     let shadow_start = ws.cohorts[0].phases[1].starts_on;
-    act(
-        &mut ws,
-        Action::SetPhaseEnd {
-            cohort_id: id,
-            index: 1,
-            ends_on: shadow_start + chrono::Days::new(41),
-        },
-    )
-    .unwrap();
+    let later = phase_end(&ws, id, 1, shadow_start + chrono::Days::new(41));
+    act(&mut ws, later).unwrap();
     let c = ws.cohort(id).unwrap();
     assert_eq!(c.phases[2].starts_on, shadow_start + chrono::Days::new(42));
     assert_eq!(validate(&ws), vec![]);
     let before = ws.clone();
-    let r = act(
-        &mut ws,
-        Action::SetPhaseEnd {
-            cohort_id: id,
-            index: 1,
-            ends_on: shadow_start - chrono::Days::new(1),
-        },
-    );
+    let inverted = phase_end(&ws, id, 1, shadow_start - chrono::Days::new(1));
+    let r = act(&mut ws, inverted);
     assert!(r.is_err());
     assert_eq!(ws, before);
 }
@@ -457,11 +461,7 @@ mod any_sequence {
                 person_id: person_at(b),
                 fields: hours(f32::from(n % 50)),
             },
-            5 => Action::SetPhaseEnd {
-                cohort_id: cohort(a),
-                index: b % 5,
-                ends_on: day,
-            },
+            5 => phase_end(ws, cohort(a), b % 5, day),
             6 => Action::UpdateCohort {
                 id: cohort(a),
                 fields: CohortFields {

@@ -108,18 +108,6 @@ fn every_kinds_file_fields_take_part_in_merges() {
 }
 
 #[test]
-fn every_registered_list_is_a_key_of_the_file() {
-    let text = serde_json::to_value(sample()).unwrap();
-    for kind in RecordKind::ALL {
-        assert!(
-            text.get(kind.list()).is_some(),
-            "{} is not in the file",
-            kind.list()
-        );
-    }
-}
-
-#[test]
 fn deleting_a_candidates_person_leaves_no_id_of_theirs_or_their_candidacy() {
     let mut ws = sample();
     let original = ws.clone();

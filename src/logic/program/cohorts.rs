@@ -240,21 +240,6 @@ pub(crate) fn update(
     Ok(None)
 }
 
-pub(crate) fn set_phase_end(
-    ws: &mut Workspace,
-    cohort_id: Id,
-    index: usize,
-    ends_on: Date,
-    now: Timestamp,
-) -> Result<Option<Id>, ActionError> {
-    let c = cohort_mut(ws, cohort_id)?;
-    let phases = super::phases::set_phase_end(&c.phases, index, ends_on)
-        .ok_or_else(|| ActionError::Invalid("A phase cannot end before it starts.".into()))?;
-    c.phases = phases;
-    c.updated_at = now;
-    Ok(None)
-}
-
 pub(crate) fn set_phase_ends(
     ws: &mut Workspace,
     cohort_id: Id,
