@@ -43,6 +43,75 @@ pub fn migrate(mut workspace: Value, from: u32) -> Result<Value, DecodeError> {
         // frameworks live in code, so nothing in a schema 3 workspace changes.
         version = 4;
     }
+    if version == 4 {
+        // 4 → 5: each person in their own browser. 1:1s gain their author (whose private notes
+        // they are): the coach the 1:1 was with, else the cohort's first coach. Journal entries
+        // gain an optional author (none is the candidate, as every entry was until now).
+        // Activities gain an optional group of other candidacies (none: as before).
+        add_one_on_one_authors(&mut workspace);
+        version = 5;
+    }
     debug_assert_eq!(version, SCHEMA_VERSION);
     Ok(workspace)
+}
+
+/// Schema 5: a 1:1 without an author gets the coach it was held with, or the cohort's first
+/// coach; one in a cohort without coaches stays without (its notes then never leave a backup).
+fn add_one_on_one_authors(workspace: &mut Value) {
+    let id_of = |v: &Value, key: &str| v.get(key).and_then(Value::as_str).map(str::to_owned);
+    let mut coaches_of_cohort = std::collections::HashMap::new();
+    for cohort in workspace
+        .get("cohorts")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        let coaches: Vec<String> = cohort
+            .get("coach_ids")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(|c| c.as_str().map(str::to_owned))
+            .collect();
+        if let Some(id) = id_of(cohort, "id") {
+            coaches_of_cohort.insert(id, coaches);
+        }
+    }
+    let mut cohort_of_candidate = std::collections::HashMap::new();
+    for k in workspace
+        .get("candidates")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        if let (Some(id), Some(cohort)) = (id_of(k, "id"), id_of(k, "cohort_id")) {
+            cohort_of_candidate.insert(id, cohort);
+        }
+    }
+    let Some(list) = workspace
+        .get_mut("one_on_ones")
+        .and_then(Value::as_array_mut)
+    else {
+        return;
+    };
+    for o in list.iter_mut().filter_map(Value::as_object_mut) {
+        if o.contains_key("author_id") {
+            continue;
+        }
+        let coaches = o
+            .get("candidate_id")
+            .and_then(Value::as_str)
+            .and_then(|k| cohort_of_candidate.get(k))
+            .and_then(|c| coaches_of_cohort.get(c));
+        let with = o.get("with_id").and_then(Value::as_str);
+        let author = coaches.and_then(|cs| {
+            cs.iter()
+                .find(|c| Some(c.as_str()) == with)
+                .or_else(|| cs.first())
+                .cloned()
+        });
+        if let Some(a) = author {
+            o.insert("author_id".into(), Value::String(a));
+        }
+    }
 }

@@ -26,7 +26,7 @@ pub use migrate::migrate;
 /// The `format` field of every Runway workspace file.
 pub const FORMAT: &str = "runway-workspace";
 /// The schema version this build writes and the newest it reads.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 /// The app version written into files.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 /// Largest file import accepts (browser storage holds about 5 MB anyway).

@@ -229,7 +229,12 @@ coded_enum! {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Activity {
     pub id: Id,
+    /// The candidacy the session is filed under.
     pub candidate_id: Id,
+    /// A group session (a workshop, a coaching lab): the other candidacies of the same cohort
+    /// that take part. One record for all of them, so a change shows for everyone.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub group: Vec<Id>,
     pub kind: ActivityKind,
     pub title: String,
     #[serde(with = "date")]
@@ -262,6 +267,18 @@ pub struct Activity {
     pub updated_at: Timestamp,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub merge_bases: Vec<Timestamp>,
+}
+
+impl Activity {
+    /// Whether candidacy `candidate_id` takes part (filed under it, or in its group).
+    pub fn involves(&self, candidate_id: Id) -> bool {
+        self.candidate_id == candidate_id || self.group.contains(&candidate_id)
+    }
+
+    /// Every candidacy that takes part, the one it is filed under first.
+    pub fn candidates(&self) -> impl Iterator<Item = Id> + '_ {
+        std::iter::once(self.candidate_id).chain(self.group.iter().copied())
+    }
 }
 
 coded_enum! {
@@ -330,6 +347,10 @@ pub struct FollowUp {
 pub struct OneOnOne {
     pub id: Id,
     pub candidate_id: Id,
+    /// Who wrote it (usually the coach). The `notes` are theirs alone: no shared file carries
+    /// them but with their own tick. `None`: not known (files before schema 5 without a coach).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author_id: Option<Id>,
     /// The other person; follow-ups carry over between 1:1s with the same person.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub with_id: Option<Id>,
@@ -355,7 +376,7 @@ pub struct OneOnOne {
 coded_enum! {
     /// Who may read a journal entry.
     Visibility {
-        Private => "private", "Private to the candidate";
+        Private => "private", "Private to its author";
         Coach => "coach", "Shared with the coach";
         Sponsor => "sponsor", "Shared with the coach and sponsor";
     }
@@ -365,6 +386,10 @@ coded_enum! {
 pub struct JournalEntry {
     pub id: Id,
     pub candidate_id: Id,
+    /// Who wrote it; `None` is the candidate. A private entry belongs to its author: no shared
+    /// file carries it but with the author's own tick.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author_id: Option<Id>,
     #[serde(with = "date")]
     pub on: Date,
     pub title: String,

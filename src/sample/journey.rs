@@ -67,6 +67,7 @@ impl Builder<'_> {
         self.put(Record::Activity(Activity {
             id: NIL,
             candidate_id: a.cand,
+            group: Vec::new(),
             kind: a.kind,
             title: a.title.into(),
             on: a.on,
@@ -442,6 +443,7 @@ pub(super) fn add(b: &mut Builder, c: Cast) {
     b.put(Record::OneOnOne(OneOnOne {
         id: NIL,
         candidate_id: c.priya,
+        author_id: None,
         with_id: Some(c.coach),
         held_on: at(s, 14),
         agenda: "How the first workshops felt\nPicking a micro-assignment".into(),
@@ -470,6 +472,7 @@ pub(super) fn add(b: &mut Builder, c: Cast) {
     b.put(Record::OneOnOne(OneOnOne {
         id: NIL,
         candidate_id: c.priya,
+        author_id: None,
         with_id: Some(c.coach),
         held_on: at(s, 28),
         agenda: "On-call assignment kickoff\nShadowing plan".into(),
@@ -517,6 +520,7 @@ pub(super) fn add(b: &mut Builder, c: Cast) {
         journal.push(b.put(Record::JournalEntry(JournalEntry {
             id: NIL,
             candidate_id: c.priya,
+            author_id: None,
             on,
             title: title.into(),
             body: body.into(),

@@ -334,6 +334,7 @@ pub fn add_journey_load(
                 0 => Record::Activity(Activity {
                     id: Id::nil(),
                     candidate_id: cand,
+                    group: Vec::new(),
                     kind: ActivityKind::ALL[k % ActivityKind::ALL.len()],
                     title: format!("Session {k}"),
                     on,
@@ -353,6 +354,7 @@ pub fn add_journey_load(
                 1 => Record::JournalEntry(JournalEntry {
                     id: Id::nil(),
                     candidate_id: cand,
+                    author_id: None,
                     on,
                     title: format!("Entry {k}"),
                     body: text.into(),
@@ -365,6 +367,7 @@ pub fn add_journey_load(
                 2 => Record::OneOnOne(OneOnOne {
                     id: Id::nil(),
                     candidate_id: cand,
+                    author_id: None,
                     with_id: None,
                     held_on: on,
                     agenda: text.into(),

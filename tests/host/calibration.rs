@@ -615,6 +615,7 @@ fn evidence_sources_are_the_candidates_records_with_private_journal_entries_mark
             Action::Put(Record::JournalEntry(JournalEntry {
                 id: Id::nil(),
                 candidate_id: cand,
+                author_id: None,
                 on: day(2027, 2, 2),
                 title: title.into(),
                 body: "…".into(),

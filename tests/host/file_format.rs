@@ -285,6 +285,7 @@ fn every_schema_version_fixture_still_imports() {
         (2, include_str!("../fixtures/workspace-v2.json")),
         (3, include_str!("../fixtures/workspace-v3.json")),
         (4, include_str!("../fixtures/workspace-v4.json")),
+        (5, include_str!("../fixtures/workspace-v5.json")),
     ];
     assert_eq!(
         fixtures.len() as u32,
@@ -329,6 +330,19 @@ fn every_schema_version_fixture_still_imports() {
         ),
         (1, 1, 1)
     );
+    // 4 → 5 gives every 1:1 its author: the coach it was held with, else the cohort's first
+    // coach. The schema 5 fixture says the same, and holds a workshop for a whole group.
+    let v5 = &decoded[4];
+    assert!(runway::logic::validate(v5).is_empty());
+    for (old, new) in v4.one_on_ones.iter().zip(&v5.one_on_ones) {
+        let coaches = &v4
+            .cohort(v4.candidate(old.candidate_id).unwrap().cohort_id)
+            .unwrap()
+            .coach_ids;
+        assert!(old.author_id.is_some_and(|a| coaches.contains(&a)));
+        assert_eq!(old.author_id, new.author_id);
+    }
+    assert!(v5.activities.iter().any(|a| a.group.len() >= 2));
     let d = file::Decoded {
         workspace: decoded[0].clone(),
         schema_version: 1,

@@ -29,6 +29,7 @@ fn one_on_one(cand: Id, with: Id, on: Date, follow_ups: &[&str]) -> Record {
     Record::OneOnOne(OneOnOne {
         id: Id::nil(),
         candidate_id: cand,
+        author_id: None,
         with_id: Some(with),
         held_on: on,
         agenda: "Agenda".into(),
@@ -446,6 +447,7 @@ fn saving_a_record_creates_replaces_or_says_why_not() {
     let entry = JournalEntry {
         id: Id::nil(),
         candidate_id: cand,
+        author_id: None,
         on: day(2026, 11, 20),
         title: "  ".into(),
         body: "b".into(),
@@ -625,6 +627,7 @@ fn journey_records_merge_record_by_record_and_field_by_field() {
     let entry = JournalEntry {
         id: Id::nil(),
         candidate_id: priya,
+        author_id: None,
         on: day(2026, 11, 21),
         title: "Written on the plane".into(),
         body: String::new(),

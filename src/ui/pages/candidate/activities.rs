@@ -161,6 +161,7 @@ impl ActivityForm {
         Ok(Activity {
             id,
             candidate_id: self.candidate_id,
+            group: Vec::new(),
             kind,
             title,
             on,

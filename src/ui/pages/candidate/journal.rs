@@ -65,6 +65,7 @@ impl JournalForm {
         Ok(JournalEntry {
             id,
             candidate_id,
+            author_id: None,
             on,
             title: self.title.get_untracked().trim().to_string(),
             body: self.body.get_untracked().trim().to_string(),

@@ -115,6 +115,7 @@ impl OneOnOneForm {
         Ok(OneOnOne {
             id: base.map_or(Id::nil(), |b| b.id),
             candidate_id,
+            author_id: None,
             with_id: person_value(&self.with.get_untracked()),
             held_on,
             agenda: self.agenda.get_untracked().trim().to_string(),
