@@ -443,7 +443,7 @@ pub(super) fn add(b: &mut Builder, c: Cast) {
     b.put(Record::OneOnOne(OneOnOne {
         id: NIL,
         candidate_id: c.priya,
-        author_id: None,
+        author_id: Some(c.coach),
         with_id: Some(c.coach),
         held_on: at(s, 14),
         agenda: "How the first workshops felt\nPicking a micro-assignment".into(),
@@ -472,7 +472,7 @@ pub(super) fn add(b: &mut Builder, c: Cast) {
     b.put(Record::OneOnOne(OneOnOne {
         id: NIL,
         candidate_id: c.priya,
-        author_id: None,
+        author_id: Some(c.coach),
         with_id: Some(c.coach),
         held_on: at(s, 28),
         agenda: "On-call assignment kickoff\nShadowing plan".into(),

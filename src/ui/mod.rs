@@ -56,11 +56,14 @@ pub fn App() -> impl IntoView {
                         <li><A href=link("/library")>"Library"</A></li>
                         <li><A href=link("/frameworks")>"Frameworks"</A></li>
                         <li><A href=link("/data")>"Data"</A></li>
+                        <li><A href=link("/settings")>"Settings"</A></li>
                     </ul>
                 </nav>
+                <Whose/>
                 <SaveIndicator/>
             </header>
             <Banners/>
+            <AskWhoIAm/>
             <FocusOnNavigate/>
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <pages::NotFound/> }>
@@ -79,6 +82,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/frameworks") view=pages::frameworks::FrameworksPage/>
                     <Route path=path!("/frameworks/:id") view=pages::frameworks::FrameworkPage/>
                     <Route path=path!("/data") view=pages::data::DataPage/>
+                    <Route path=path!("/settings") view=pages::settings::SettingsPage/>
                 </Routes>
             </main>
             <Flash/>
@@ -86,6 +90,54 @@ pub fn App() -> impl IntoView {
                 <p>"Runway keeps everything in this browser. Nothing leaves this computer unless you export it."</p>
             </footer>
         </Router>
+    }
+}
+
+/// "This is Dana's Runway", or who this tab acts for (with a way to stop).
+#[component]
+fn Whose() -> impl IntoView {
+    let app = use_app();
+    let name = move |p: Option<crate::model::Id>| {
+        p.and_then(|p| app.ws.with(|ws| ws.person(p).map(|x| x.name.clone())))
+    };
+    view! {
+        <p class="whose">
+            {move || match (name(app.acting_for.get()), name(app.me.get())) {
+                (Some(other), _) => view! {
+                    <span class="acting">{format!("Acting for {other}")}</span>
+                    " "
+                    <button type="button" class="link" on:click=move |_| { app.acting_for.set(None); app.say("Stopped acting for someone else."); }>"Stop acting"</button>
+                }.into_any(),
+                (None, Some(me)) => view! {
+                    <A href=link("/settings")>{format!("This is {me}'s Runway")}</A>
+                }.into_any(),
+                (None, None) => view! {
+                    <A href=link("/settings")>"Who are you?"</A>
+                }.into_any(),
+            }}
+        </p>
+    }
+}
+
+/// On first use of a workspace with people in it: who is using Runway in this browser.
+#[component]
+fn AskWhoIAm() -> impl IntoView {
+    let app = use_app();
+    let location = leptos_router::hooks::use_location();
+    let show = move || {
+        app.me
+            .get()
+            .is_none_or(|p| app.ws.with(|ws| ws.person(p).is_none()))
+            && app.ws.with(|ws| !ws.people.is_empty())
+            && location.pathname.get() != link("/settings")
+    };
+    view! {
+        <Show when=show>
+            <div class="banner" role="region" aria-label="Who is using Runway here">
+                <p>"Who is using Runway in this browser? Say who you are, and Runway fills you in as the author and rater, and shows what you do. It stays in this browser; no file carries it."</p>
+                <A href=link("/settings") attr:class="button">"Say who I am"</A>
+            </div>
+        </Show>
     }
 }
 

@@ -16,6 +16,8 @@ use crate::storage::{self, local::LocalStore, Revision, Startup, Store, StoreErr
 const BACKUP_NOTE_KEY: &str = "runway.backup.note";
 /// How many changes were made here since the backup was kept (so *Undo import* can say).
 const BACKUP_EDITS_KEY: &str = "runway.backup.edits";
+/// Whose Runway this browser is: a person id. Kept in this browser only, never in a file.
+pub const ME_KEY: &str = "runway.me";
 use crate::ui::browser;
 use crate::ui::widgets::count;
 
@@ -98,6 +100,11 @@ pub struct AppState {
     /// Whether the browser agreed to keep this site's data (`None` until known).
     pub persisted: RwSignal<Option<bool>>,
     backup: StoredValue<Option<Workspace>>,
+    /// Whose Runway this browser is (`runway.me`), once they said.
+    pub me: RwSignal<Option<Id>>,
+    /// Someone this browser's person acts for, chosen on purpose and shown in the header; for
+    /// this tab only (a reload ends it).
+    pub acting_for: RwSignal<Option<Id>>,
     /// Changes made since the kept workspace was kept: *Undo import* says it undoes them.
     pub edits_since_kept: RwSignal<u32>,
     /// What this tab last read from or wrote to storage, to notice other tabs' saves.
@@ -170,6 +177,14 @@ impl AppState {
             flash: RwSignal::new(None),
             kept: RwSignal::new(kept),
             backup: StoredValue::new(None),
+            me: RwSignal::new(
+                LocalStore
+                    .get(ME_KEY)
+                    .ok()
+                    .flatten()
+                    .and_then(|t| Id::parse_str(t.trim()).ok()),
+            ),
+            acting_for: RwSignal::new(None),
             edits_since_kept: RwSignal::new(
                 LocalStore
                     .get(BACKUP_EDITS_KEY)
@@ -373,6 +388,51 @@ impl AppState {
                 ),
             }
         });
+    }
+
+    /// The person this browser speaks for now: whom it acts for, else whose Runway it is.
+    /// `None` until someone says who they are (or when they are no longer in the workspace).
+    pub fn person(self) -> Option<Id> {
+        let ws = self.ws;
+        self.acting_for
+            .get()
+            .or_else(|| self.me.get())
+            .filter(|p| ws.with(|ws| ws.person(*p).is_some()))
+    }
+
+    /// As [`person`](Self::person), without tracking.
+    pub fn person_untracked(self) -> Option<Id> {
+        untrack(|| self.person())
+    }
+
+    /// Whether the person here runs (coaches) a cohort; everything shows for someone who has
+    /// not said who they are.
+    pub fn runs(self, cohort_id: Id) -> bool {
+        let p = self.person();
+        self.ws
+            .with(|ws| crate::logic::program::roles::runs(ws, p, cohort_id))
+    }
+
+    /// Whether the person here runs the cohort of a candidacy.
+    pub fn runs_candidacy(self, candidate_id: Id) -> bool {
+        let p = self.person();
+        self.ws
+            .with(|ws| crate::logic::program::roles::runs_candidacy(ws, p, candidate_id))
+    }
+
+    /// Says whose Runway this browser is (kept in this browser only), or forgets it.
+    pub fn set_me(self, person: Option<Id>) {
+        let stored = match person {
+            Some(p) => LocalStore.set(ME_KEY, &p.to_string()),
+            None => LocalStore.remove(ME_KEY),
+        };
+        if let Err(e) = stored {
+            self.warn(&format!(
+                "This browser could not remember who you are ({e}); it holds for this tab only."
+            ));
+        }
+        self.acting_for.set(None);
+        self.me.set(person);
     }
 
     pub fn is_read_only(self) -> bool {

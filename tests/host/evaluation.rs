@@ -6,8 +6,8 @@
 use crate::common::{act, assert_fields_listed, at, day, sample};
 use runway::file::{decode, encode_pretty};
 use runway::logic::evaluation::frameworks::{self, MIT_RUBRIC};
+use runway::logic::records::audience::{share, Audience};
 use runway::logic::records::merge::{merge, Resolutions};
-use runway::logic::records::scope::{scoped, Scope};
 use runway::logic::records::Record;
 use runway::logic::{validate, Action};
 use runway::model::*;
@@ -462,8 +462,11 @@ fn evidence_from_a_journal_entry_not_shared_stays_out_of_shared_files() {
     let id = act(&mut ws, Action::Put(Record::Evidence(e)))
         .unwrap()
         .unwrap();
-    for scope in [Scope::Candidate(priya.id), Scope::Cohort(priya.cohort_id)] {
-        let s = scoped(&ws, scope, false).unwrap();
+    for scope in [
+        Audience::Candidate(priya.id),
+        Audience::Sponsor(priya.cohort_id),
+    ] {
+        let s = share(&ws, scope, None, false).unwrap();
         assert!(
             !s.workspace.evidence.iter().any(|e| e.id == id),
             "{scope:?}"
@@ -473,23 +476,37 @@ fn evidence_from_a_journal_entry_not_shared_stays_out_of_shared_files() {
             .iter()
             .any(|l| l.contains("evidence item from a journal entry not shared")));
         assert!(validate(&s.workspace).is_empty());
-        // Asked for explicitly, the private entry and its evidence go.
-        let all = scoped(&ws, scope, true).unwrap();
+        // Ticked by its author (Priya, making the file), the private entry and its evidence go.
+        let all = share(&ws, scope, Some(priya.person_id), true).unwrap();
         assert!(all.workspace.evidence.iter().any(|e| e.id == id));
     }
-    // The sponsor's file carries every rater's assessments of the cohort, and no 360
-    // responses: groups under the threshold would be readable answer by answer.
-    let sponsor = scoped(&ws, Scope::Cohort(priya.cohort_id), false).unwrap();
+    // The sponsor's file carries the cohort's assessments that calibration revealed and the
+    // sponsor's own, and no 360 responses: groups under the threshold would be readable
+    // answer by answer.
+    let sponsor = share(&ws, Audience::Sponsor(priya.cohort_id), None, false).unwrap();
     let in_cohort = |c: Id| {
         ws.candidate(c)
             .is_some_and(|k| k.cohort_id == priya.cohort_id)
     };
+    let sponsor_id = ws.cohort(priya.cohort_id).unwrap().sponsor_id;
     let expected = ws
         .assessments
         .iter()
         .filter(|a| in_cohort(a.candidate_id))
+        .filter(|a| {
+            Some(a.rater_id) == sponsor_id
+                || runway::logic::evaluation::calibration::revealed_by(&ws, a).is_some()
+        })
         .count();
     assert!(expected > 0);
+    assert!(
+        expected
+            < ws.assessments
+                .iter()
+                .filter(|a| in_cohort(a.candidate_id))
+                .count(),
+        "the sample holds unrevealed ratings by others, which stay out"
+    );
     assert_eq!(sponsor.workspace.assessments.len(), expected);
     assert!(ws.feedback_rounds.iter().any(|r| in_cohort(r.candidate_id)));
     assert!(sponsor.workspace.feedback_rounds.is_empty());
@@ -573,7 +590,7 @@ fn the_candidates_file_carries_their_levels_only_and_merging_it_back_clears_noth
     let mut ws = sample();
     runway::logic::records::merge::mark_sent(&mut ws, None);
     let priya = candidate_named(&ws, "Priya Raman").clone();
-    let file = scoped(&ws, Scope::Candidate(priya.id), false)
+    let file = share(&ws, Audience::Candidate(priya.id), None, false)
         .unwrap()
         .workspace;
     assert!(file.calibrations.iter().all(|c| c.notes.is_empty()));

@@ -11,8 +11,8 @@ use runway::logic::journey::{
     activity_overdue, assignment_overdue, carried_over, open_follow_ups, phase_of, timeline,
     week_summary, ItemState,
 };
+use runway::logic::records::audience::{share, Audience};
 use runway::logic::records::merge::{merge, Resolutions, Side};
-use runway::logic::records::scope::{scoped, Scope};
 use runway::logic::records::Record;
 use runway::logic::selection::{scoreboard, selection_board, Cell};
 use runway::logic::{validate, Action, ActionError};
@@ -298,12 +298,13 @@ fn private_journal_entries_stay_out_of_shared_files_unless_included() {
         |w: &Workspace, v: Visibility| w.journal.iter().filter(|j| j.visibility == v).count();
     assert_eq!(by_vis(&ws, Visibility::Private), 1);
 
-    let for_candidate = scoped(&ws, Scope::Candidate(priya.id), false).unwrap();
+    let for_candidate = share(&ws, Audience::Candidate(priya.id), None, false).unwrap();
     assert_eq!(by_vis(&for_candidate.workspace, Visibility::Private), 0);
     assert_eq!(by_vis(&for_candidate.workspace, Visibility::Coach), 1);
     assert!(for_candidate
         .left_out
-        .contains(&"1 private journal entry".to_string()));
+        .iter()
+        .any(|l| l.starts_with("1 private journal entry (Priya Raman)")));
     let text = encode_pretty(&for_candidate.workspace, at(2026, 11, 21));
     assert!(
         !text.contains("Why I said yes"),
@@ -315,7 +316,7 @@ fn private_journal_entries_stay_out_of_shared_files_unless_included() {
         "selection notes stay with the coach"
     );
 
-    let for_sponsor = scoped(&ws, Scope::Cohort(ws.cohorts[0].id), false).unwrap();
+    let for_sponsor = share(&ws, Audience::Sponsor(ws.cohorts[0].id), None, false).unwrap();
     assert_eq!(by_vis(&for_sponsor.workspace, Visibility::Private), 0);
     assert_eq!(
         by_vis(&for_sponsor.workspace, Visibility::Coach),
@@ -324,11 +325,21 @@ fn private_journal_entries_stay_out_of_shared_files_unless_included() {
     );
     assert_eq!(by_vis(&for_sponsor.workspace, Visibility::Sponsor), 1);
 
-    let included = scoped(&ws, Scope::Candidate(priya.id), true).unwrap();
+    // Only its author's tick sends a private entry: the coach cannot, Priya can.
+    let coach = ws.cohorts[0].coach_ids[0];
+    let by_coach = share(&ws, Audience::Candidate(priya.id), Some(coach), true).unwrap();
+    assert_eq!(by_vis(&by_coach.workspace, Visibility::Private), 0);
+    let included = share(
+        &ws,
+        Audience::Candidate(priya.id),
+        Some(priya.person_id),
+        true,
+    )
+    .unwrap();
     assert_eq!(by_vis(&included.workspace, Visibility::Private), 1);
     assert!(!included.left_out.iter().any(|l| l.contains("journal")));
     // Whatever a scoped file holds obeys every rule, dangling soft links included.
-    for s in [for_candidate, for_sponsor, included] {
+    for s in [for_candidate, for_sponsor, by_coach, included] {
         assert_eq!(validate(&s.workspace), vec![]);
     }
 }
@@ -880,7 +891,7 @@ fn the_candidates_file_withholds_the_coachs_selection_notes_and_merging_it_back_
     let rationale = priya.nomination.as_ref().unwrap().rationale.clone();
     assert!(!reason.is_empty() && !priya.green_flags.is_empty());
 
-    let s = scoped(&coach, Scope::Candidate(priya.id), false).unwrap();
+    let s = share(&coach, Audience::Candidate(priya.id), None, false).unwrap();
     let text = encode_pretty(&s.workspace, at(2026, 11, 21));
     assert!(
         !text.contains(&reason),

@@ -4,6 +4,7 @@
 mod common;
 
 mod actions;
+mod audience;
 mod calibration;
 mod drafts;
 mod encrypted_files;

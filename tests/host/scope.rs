@@ -2,8 +2,8 @@
 
 use crate::common::{act, at, sample};
 use runway::logic::actions::Action;
+use runway::logic::records::audience::{share, Audience};
 use runway::logic::records::merge::{merge, Resolutions};
-use runway::logic::records::scope::{scoped, Scope};
 use runway::logic::validate;
 
 #[test]
@@ -17,7 +17,7 @@ fn a_cohort_export_holds_the_cohort_its_candidates_and_their_people_only() {
         .unwrap()
         .id;
     act(&mut ws, Action::DeletePerson { id: lee }).unwrap();
-    let s = scoped(&ws, Scope::Cohort(id), false).unwrap();
+    let s = share(&ws, Audience::Sponsor(id), None, false).unwrap();
     assert_eq!(validate(&s.workspace), vec![]);
     assert_eq!(s.workspace.cohorts.len(), 1);
     assert_eq!(s.workspace.candidates.len(), 4);
@@ -29,21 +29,22 @@ fn a_cohort_export_holds_the_cohort_its_candidates_and_their_people_only() {
         vec![
             "Dana Whitfield",
             "Marcus Oyelaran",
+            "Hana Sato",
             "Priya Raman",
             "Tomás Ferreira",
             "Aisha Bello",
-            "Lee Chen",
-            "Hana Sato"
+            "Lee Chen"
         ]
     );
     assert_eq!(
         s.left_out,
         vec![
-            "5 other people",
-            "1 other cohort",
-            "2 other candidacies",
-            "1 private journal entry",
+            "about other cohorts and candidacies: 5 other people, 1 other cohort, 2 other candidacies, 4 interview scorecards, 1 retrospective",
+            "1 private journal entry (Priya Raman): private to their author",
             "1 journal entry shared with the coach only",
+            "the private notes by Marcus Oyelaran of a 1:1 (the agenda, goal and follow-ups go)",
+            "2 references and 8 interview scorecards (selection notes stay with the coaches)",
+            "Marcus Oyelaran's ratings: 1 assessment until calibration reveals it",
             "1 360 feedback round (the responses stay with the coach; share the one-page summary instead)"
         ]
     );
@@ -65,7 +66,7 @@ fn a_candidate_export_leaves_out_the_other_candidates() {
         .iter()
         .find(|c| ws.person_name(c.person_id) == "Priya Raman")
         .unwrap();
-    let s = scoped(&ws, Scope::Candidate(priya.id), false).unwrap();
+    let s = share(&ws, Audience::Candidate(priya.id), None, false).unwrap();
     assert_eq!(validate(&s.workspace), vec![]);
     assert_eq!(s.workspace.candidates.len(), 1);
     let names: Vec<&str> = s.workspace.people.iter().map(|p| p.name.as_str()).collect();
@@ -75,13 +76,14 @@ fn a_candidate_export_leaves_out_the_other_candidates() {
         vec![
             "Dana Whitfield",
             "Marcus Oyelaran",
-            "Priya Raman",
-            "Hana Sato"
+            "Hana Sato",
+            "Priya Raman"
         ]
     );
     assert!(
-        s.left_out
-            .contains(&"5 other candidacies (3 of them in this cohort)".to_string()),
+        s.left_out[0].starts_with(
+            "about other cohorts and candidacies: 9 other people, 1 other cohort, 5 other candidacies,"
+        ),
         "{:?}",
         s.left_out
     );
@@ -132,7 +134,7 @@ fn a_candidate_export_leaves_out_the_other_candidates() {
 #[test]
 fn a_scoped_file_merges_back_without_taking_anything_away() {
     let ws = sample();
-    let s = scoped(&ws, Scope::Cohort(ws.cohorts[0].id), false).unwrap();
+    let s = share(&ws, Audience::Sponsor(ws.cohorts[0].id), None, false).unwrap();
     let (merged, report) = merge(&ws, &s.workspace, &Resolutions::new(), at(2026, 11, 23));
     assert!(report.is_noop(), "{report:?}");
     assert_eq!(merged, ws);
@@ -140,8 +142,14 @@ fn a_scoped_file_merges_back_without_taking_anything_away() {
 
 #[test]
 fn an_unknown_scope_is_none() {
-    assert!(scoped(&sample(), Scope::Cohort(uuid::Uuid::nil()), false).is_none());
-    assert!(scoped(&sample(), Scope::Candidate(uuid::Uuid::nil()), false).is_none());
+    assert!(share(&sample(), Audience::Sponsor(uuid::Uuid::nil()), None, false).is_none());
+    assert!(share(
+        &sample(),
+        Audience::Candidate(uuid::Uuid::nil()),
+        None,
+        false
+    )
+    .is_none());
 }
 
 #[test]
@@ -150,7 +158,9 @@ fn a_removal_after_sharing_reaches_the_sponsor_through_the_next_shared_file() {
     let mut coach = sample();
     let id = coach.cohorts[0].id;
     mark_sent(&mut coach, None);
-    let first = scoped(&coach, Scope::Cohort(id), false).unwrap().workspace;
+    let first = share(&coach, Audience::Sponsor(id), None, false)
+        .unwrap()
+        .workspace;
     let sponsor = first.clone();
     let lee = coach
         .candidates
@@ -159,17 +169,13 @@ fn a_removal_after_sharing_reaches_the_sponsor_through_the_next_shared_file() {
         .unwrap()
         .id;
     act(&mut coach, Action::RemoveCandidate { id: lee }).unwrap();
-    let second = scoped(&coach, Scope::Cohort(id), false).unwrap().workspace;
+    let second = share(&coach, Audience::Sponsor(id), None, false)
+        .unwrap()
+        .workspace;
     let (merged, report) = merge(&sponsor, &second, &Resolutions::new(), at(2026, 11, 23));
     assert!(merged.candidate(lee).is_none());
-    // The candidacy, and Lee's two interview scorecards with it.
+    // The candidacy (the sponsor's file held none of Lee's scorecards: those stay with the
+    // coaches).
     let kinds: Vec<_> = report.removed.iter().map(|c| c.kind).collect();
-    assert_eq!(
-        kinds,
-        vec![
-            runway::model::RecordKind::Candidate,
-            runway::model::RecordKind::Interview,
-            runway::model::RecordKind::Interview
-        ]
-    );
+    assert_eq!(kinds, vec![runway::model::RecordKind::Candidate]);
 }

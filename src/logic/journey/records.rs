@@ -150,6 +150,7 @@ impl Entry for OneOnOne {
     crate::owned_by_candidate!();
     const FIELDS: &'static [&'static str] = &[
         "with_id",
+        "author_id",
         "held_on",
         "agenda",
         "questions",
@@ -211,7 +212,15 @@ impl Entry for OneOnOne {
         }
     }
     fn forget(&mut self, gone: &HashSet<Id>) -> bool {
-        forget_opt(&mut self.with_id, gone)
+        forget_opt(&mut self.with_id, gone) | forget_opt(&mut self.author_id, gone)
+    }
+    fn fill_withheld(&self, theirs: &Self) -> Option<Self> {
+        // A shared file leaves out a 1:1's notes (private to their author, see `audience`);
+        // a merge of it back must not clear them.
+        (theirs.notes.is_empty() && !self.notes.is_empty()).then(|| Self {
+            notes: self.notes.clone(),
+            ..theirs.clone()
+        })
     }
     fn on_delete(ws: &mut Workspace, id: Id, now: Timestamp) {
         super::hand_on_open_follow_ups(ws, id, now);
@@ -252,7 +261,11 @@ impl Entry for JournalEntry {
         vec![self.on]
     }
     crate::owned_by_candidate!();
-    const FIELDS: &'static [&'static str] = &["on", "title", "body", "tags", "visibility"];
+    const FIELDS: &'static [&'static str] =
+        &["on", "title", "body", "tags", "visibility", "author_id"];
+    fn forget(&mut self, gone: &HashSet<Id>) -> bool {
+        forget_opt(&mut self.author_id, gone)
+    }
     fn problems(&self, _: &Workspace) -> Vec<FieldProblem> {
         let mut out = Vec::new();
         if blank(&self.title) {

@@ -5,5 +5,6 @@ pub mod candidates;
 pub mod cohorts;
 pub mod people;
 pub mod phases;
+pub mod roles;
 
 pub use candidates::{enrollable, parse_hours, MAX_PROTECTED_HOURS};

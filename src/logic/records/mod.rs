@@ -17,10 +17,10 @@
 //!   (left out of a shared file) and is shown as such; it is cleared only when its target is
 //!   deleted here.
 
+pub mod audience;
 pub mod cascade;
 pub mod impact;
 pub mod merge;
-pub mod scope;
 pub mod validate;
 
 use std::collections::HashSet;
@@ -79,7 +79,9 @@ pub trait Registered: Sized {
 }
 
 /// A record kind's own rules. Everything but `FIELDS`, `problems` and `title` has a default.
-pub trait Entry: Registered + Clone + PartialEq + Serialize + DeserializeOwned {
+pub trait Entry:
+    Registered + Clone + PartialEq + Serialize + DeserializeOwned + audience::Carried
+{
     /// The fields a person edits, by their name in the file (for merge conflicts). Keys that
     /// only make sense together are joined with `+` and merge as one.
     const FIELDS: &'static [&'static str];

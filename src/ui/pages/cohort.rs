@@ -8,14 +8,14 @@ use wasm_bindgen::JsCast;
 use crate::logic::actions::{Action, CohortFields};
 use crate::logic::program::enrollable;
 use crate::logic::program::phases::{phase_span, position_on, progress, Position};
+use crate::logic::records::audience::Audience;
 use crate::logic::records::impact::cohort_deletion_impact;
-use crate::logic::records::scope::Scope;
 use crate::model::{CandidateStatus, Cohort, Id};
 use crate::ui::browser;
 use crate::ui::forms::{DateField, FormDraft};
 use crate::ui::pages::board::CohortScenarios;
 use crate::ui::pages::cohorts::CohortForm;
-use crate::ui::pages::share::ScopedExport;
+use crate::ui::pages::share::SharedExport;
 use crate::ui::pages::{existing_route_id, Missing};
 use crate::ui::state::{use_app, AppState};
 use crate::ui::widgets::{
@@ -76,21 +76,39 @@ fn CohortDetail(id: Id) -> impl IntoView {
                 }}</dd></div>
                 <div><dt>"Runs"</dt><dd>{move || cohort(app, id).map(|c| format!("{} – {}", fmt_date(c.starts_on()), fmt_date(c.ends_on())))}</dd></div>
             </dl>
+            <Show when=move || !app.runs(id)>
+                <p class="hint">{move || {
+                    let p = app.person();
+                    let sponsor = cohort(app, id).and_then(|c| c.sponsor_id);
+                    let part = if p.is_some() && p == sponsor { "its sponsor" } else { "someone who does not coach it" };
+                    format!("You see this cohort as {part}: its candidates' progress, and what was shared with you. The coaches' controls are hidden. Hidden is not secret: files from the coaches carry only what you may read.")
+                }}</p>
+            </Show>
             <Timeline id=id/>
             <Candidates id=id/>
-            <p><A href=link(&format!("/cohorts/{id}/selection"))>"Selection board"</A> " — nominations, references, interview scores and decisions for everyone above."</p>
-            <crate::ui::pages::calibration::CohortCalibration id=id/>
+            <Show when=move || app.runs(id)>
+                <p><A href=link(&format!("/cohorts/{id}/selection"))>"Selection board"</A> " — nominations, references, interview scores and decisions for everyone above."</p>
+                <crate::ui::pages::calibration::CohortCalibration id=id/>
+            </Show>
             <crate::ui::pages::readiness::CohortCoverage id=id/>
             <CohortCalendar id=id/>
-            <crate::ui::pages::candidate::StandardWeek cohort_id=id/>
-            <Signals id=id/>
-            <CohortScenarios id=id/>
-            <EditCohort id=id/>
-            {move || (cohort(app, id).and_then(|c| c.sponsor_id).is_none()).then(|| view! {
-                <p class="hint">"This cohort has no sponsor yet: add one under Settings before sharing it with them."</p>
-            })}
-            <ScopedExport scope=Scope::Cohort(id) for_whom="the sponsor"/>
-            <DeleteCohort id=id/>
+            <Show when=move || app.runs(id)>
+                <crate::ui::pages::candidate::StandardWeek cohort_id=id/>
+                <Signals id=id/>
+                <CohortScenarios id=id/>
+                <EditCohort id=id/>
+                {move || (cohort(app, id).and_then(|c| c.sponsor_id).is_none()).then(|| view! {
+                    <p class="hint">"This cohort has no sponsor yet: add one under Settings before sharing it with them."</p>
+                })}
+            </Show>
+            {move || if app.runs(id) {
+                view! { <SharedExport audience=Audience::Sponsor(id) for_whom="the sponsor"/> }.into_any()
+            } else {
+                view! { <SharedExport audience=Audience::Coaches(id) for_whom="the coaches"/> }.into_any()
+            }}
+            <Show when=move || app.runs(id)>
+                <DeleteCohort id=id/>
+            </Show>
         </section>
     }
 }
@@ -230,6 +248,7 @@ fn Candidates(id: Id) -> impl IntoView {
                 </table>
             </div>
         </Show>
+        <Show when=move || app.runs(id)>
         <form class="form inline" on:submit=add aria-label="Enrol a candidate">
             <label>"Person"
                 <select prop:value=move || person.get() on:change=move |ev| person.set(event_target_value(&ev))>
@@ -240,6 +259,7 @@ fn Candidates(id: Id) -> impl IntoView {
             {inputs.view()}
             <button type="submit" disabled=move || app.is_read_only()>"Enrol candidate"</button>
         </form>
+        </Show>
     }
 }
 

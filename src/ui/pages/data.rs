@@ -29,32 +29,10 @@ pub fn DataPage() -> impl IntoView {
     view! {
         <section class="page">
             <h1>"Data"</h1>
-            <p class="lead">"Everything lives in this browser. To share with a sponsor, a coach or a candidate, export a file and send it; they import it in their browser."</p>
-            <Organisation/>
+            <p class="lead">"Everything lives in this browser. A backup is for you; a file to share carries only what its readers may see. To share with a sponsor or a candidate, use “Share” on the cohort's or the candidate's page: those files are cut for them."</p>
             <ExportImport/>
             <Stored/>
         </section>
-    }
-}
-
-#[component]
-fn Organisation() -> impl IntoView {
-    let app = use_app();
-    let name = RwSignal::new(app.ws.with_untracked(|ws| ws.organisation.clone()));
-    Effect::new(move |_| name.set(app.ws.with(|ws| ws.organisation.clone())));
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        app.act(
-            Action::SetOrganisation(name.get_untracked()),
-            "Saved the organisation name.",
-        );
-    };
-    view! {
-        <h2>"Organisation"</h2>
-        <form class="form inline" on:submit=save>
-            <label class="grow">"Organisation name" <input type="text" bind:value=name required/></label>
-            <button type="submit" disabled=move || app.is_read_only()>"Save name"</button>
-        </form>
     }
 }
 
@@ -193,10 +171,11 @@ fn ExportImport() -> impl IntoView {
     };
 
     view! {
-        <h2>"Export"</h2>
-        <p>"Downloads the whole workspace as one .json file. Keep it somewhere safe: it holds information about people."</p>
-        <button type="button" on:click=move |_| app.download_export()>"Export workspace"</button>
+        <h2>"Back up everything, for yourself"</h2>
+        <p>"A backup holds everything in this browser, everyone's private journal entries and 1:1 notes included. It is for you, to keep somewhere safe or to move to another computer: not to send to anyone. Protect it with a passphrase."</p>
         <EncryptedExport/>
+        <p><button type="button" class="secondary" on:click=move |_| app.download_export()>"Download backup without a passphrase"</button></p>
+        <crate::ui::pages::share::SharedExport audience=crate::logic::records::audience::Audience::Everyone for_whom="the program's coaches"/>
 
         <h2>"Import"</h2>
         <p>"Opens a workspace file from Runway. You will see what it contains before anything changes, and you can undo it afterwards."</p>
@@ -248,33 +227,7 @@ fn ExportImport() -> impl IntoView {
                 </div>
             }
         })}
-        <SampleLoader/>
-    }
-}
-
-/// Loading the sample program over a workspace that has data: asked first, and undoable.
-#[component]
-fn SampleLoader() -> impl IntoView {
-    let app = use_app();
-    let open = RwSignal::new(false);
-    let has_data = move || app.ws.with(|ws| !ws.is_empty());
-    let load = Callback::new(move |_| {
-        let ws =
-            crate::sample::sample_program(browser::today(), browser::now(), &mut browser::new_id);
-        match app.replace(ws) {
-            Ok(None) => {
-                app.say("Loaded the sample program. “Undo import” brings your workspace back.")
-            }
-            Ok(Some(warning)) | Err(warning) => app.warn(&warning),
-        }
-    });
-    view! {
-        <Show when=has_data>
-            <h3>"Try the sample program"</h3>
-            <p class="muted">"An invented organisation with a cohort under way, to see what Runway does. It takes the place of your workspace, which is kept for “Undo import”."</p>
-            <button type="button" class="secondary" on:click=move |_| open.set(true) disabled=move || app.is_read_only()>"Load sample program…"</button>
-            <ConfirmDialog open=open title="Load the sample program?" intro=Signal::derive(|| "Your workspace is kept: “Undo import” on this page brings it back. Export it first if you want a copy of your own.".to_string()) lines=Signal::derive(Vec::new) confirm_label="Load sample program" on_confirm=load/>
-        </Show>
+        <p class="muted">"The sample program, and clearing this browser, are in " <leptos_router::components::A href=crate::ui::link("/settings")>"Settings"</leptos_router::components::A> "."</p>
     }
 }
 
@@ -440,13 +393,13 @@ fn EncryptedExport() -> impl IntoView {
         );
     };
     view! {
-        <details class="panel">
-            <summary>"Export with a passphrase…"</summary>
-            <p>"The file can only be opened with the passphrase. Send the passphrase another way (say it, or use a different channel)."</p>
-            <form class="form inline" on:submit=submit aria-label="Export with a passphrase">
+        <details class="panel" open>
+            <summary>"Back up with a passphrase…"</summary>
+            <p>"The file can only be opened with the passphrase, and Runway cannot recover it. Keep the passphrase apart from the file."</p>
+            <form class="form inline" on:submit=submit aria-label="Back up with a passphrase">
                 <label class="grow">"Passphrase (8 characters or more)" <input type="password" autocomplete="new-password" minlength="8" bind:value=first required/></label>
                 <label class="grow">"Passphrase again" <input type="password" autocomplete="new-password" bind:value=again required/></label>
-                <button type="submit" disabled=move || busy.get()>"Download encrypted file"</button>
+                <button type="submit" disabled=move || busy.get()>"Download encrypted backup"</button>
             </form>
             <p class="muted" role="status">{move || busy.get().then_some("Encrypting…")}</p>
             {move || problem.get().map(|p| view! { <p class="error" role="alert">{p}</p> })}

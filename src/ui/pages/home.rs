@@ -5,7 +5,6 @@ use leptos_router::components::A;
 
 use crate::logic::program::phases::{describe_position, position_on, Position};
 use crate::model::CandidateStatus;
-use crate::sample::sample_program;
 use crate::ui::browser;
 use crate::ui::state::use_app;
 use crate::ui::widgets::{count, fmt_date};
@@ -14,15 +13,7 @@ use crate::ui::widgets::{count, fmt_date};
 pub fn Home() -> impl IntoView {
     let app = use_app();
     let empty = move || app.ws.with(|ws| ws.is_empty());
-    let load_sample = move |_| {
-        let ws = sample_program(browser::today(), browser::now(), &mut browser::new_id);
-        match app.replace(ws) {
-            Ok(None) => app.say(
-                "Loaded the sample program: an invented organisation with one cohort under way and the next one choosing its candidates.",
-            ),
-            Ok(Some(warning)) | Err(warning) => app.warn(&warning),
-        }
-    };
+    let load_sample = move |_| crate::ui::pages::settings::load_sample(app);
     view! {
         <section class="page">
             <Show when=empty fallback=move || view! { <Overview/> }>

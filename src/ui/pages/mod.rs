@@ -9,6 +9,7 @@ pub mod home;
 pub mod library;
 pub mod people;
 pub mod readiness;
+pub mod settings;
 pub mod share;
 
 use leptos::prelude::*;

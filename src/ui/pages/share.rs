@@ -4,29 +4,22 @@ use leptos::prelude::*;
 
 use crate::file;
 use crate::file::crypt;
-use crate::logic::records::scope::{scoped, Scope};
+use crate::logic::records::audience::{share, Audience};
 use crate::ui::browser;
 use crate::ui::state::use_app;
-use crate::ui::widgets::count;
 
+/// A file for one audience: what it carries and what it leaves out, said before it is made;
+/// the maker's own private entries only with their tick.
 #[component]
-pub fn ScopedExport(scope: Scope, #[prop(into)] for_whom: String) -> impl IntoView {
+pub fn SharedExport(audience: Audience, #[prop(into)] for_whom: String) -> impl IntoView {
     let app = use_app();
     let include_private = RwSignal::new(false);
-    let preview = move || app.ws.with(|ws| scoped(ws, scope, include_private.get()));
-    let private_count = move || {
-        app.ws.with(|ws| {
-            scoped(ws, scope, true).map_or(0, |s| {
-                s.workspace
-                    .journal
-                    .iter()
-                    .filter(|j| {
-                        !crate::logic::records::scope::journal_visible(scope, j.visibility, false)
-                    })
-                    .count()
-            })
-        })
+    let preview = move || {
+        let me = app.person();
+        app.ws
+            .with(|ws| share(ws, audience, me, include_private.get()))
     };
+    let own_private = move || preview().map_or(0, |s| s.own_private);
     let protect = RwSignal::new(false);
     let first = RwSignal::new(String::new());
     let again = RwSignal::new(String::new());
@@ -35,13 +28,17 @@ pub fn ScopedExport(scope: Scope, #[prop(into)] for_whom: String) -> impl IntoVi
     let make_file = move || {
         // Mark what is sent first, then cut the file from the marked workspace, so the file
         // carries the versions the recipient's later merges are checked against.
-        let Some(ids) = preview().map(|s| s.record_ids()) else {
+        let Some(ids) = untrack(preview).map(|s| s.record_ids()) else {
             app.warn("There is nothing to share: this record no longer exists.");
             return;
         };
         app.mark_sent(Some(&ids));
-        let Some(s) = preview() else { return };
-        let base = format!("{} {}", s.workspace.organisation, s.name);
+        let Some(s) = untrack(preview) else { return };
+        let base = if s.name.is_empty() {
+            format!("{} shared", s.workspace.organisation)
+        } else {
+            format!("{} {}", s.workspace.organisation, s.name)
+        };
         let name = file::export_file_name(&base, browser::today());
         let text = file::encode_pretty(&s.workspace, browser::now());
         let passphrase = protect
@@ -78,41 +75,29 @@ pub fn ScopedExport(scope: Scope, #[prop(into)] for_whom: String) -> impl IntoVi
         <details class="panel">
             <summary>{format!("Export a file for {for_whom}…")}</summary>
             <div role="region" aria-label="Share preview">
-            {
-                let fw = for_whom.clone();
-                move || preview().map(|s| {
-                    let c = s.workspace.counts();
-                    view! {
+            {move || preview().map(|s| view! {
+                <div class="share-lists">
+                    <div>
+                        <h3>"The file carries"</h3>
+                        <ul>{s.goes.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                    </div>
+                    {(!s.left_out.is_empty()).then(|| view! {
                         <div>
-                            <p>{format!(
-                                "The file holds {}, {} and {}: enough for {fw} to follow along, and to merge into their own copy.",
-                                count(c.cohorts, "cohort", "cohorts"),
-                                count(c.candidates, "candidacy", "candidacies"),
-                                count(c.people, "person", "people"),
-                            )}</p>
-                            {(!s.left_out.is_empty()).then(|| view! {
-                                <p>"Left out:"</p>
-                                <ul>{s.left_out.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
-                            })}
+                            <h3>"Left out"</h3>
+                            <ul>{s.left_out.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
                         </div>
-                    }
+                    })}
+                </div>
+            })}
+            {move || {
+                let n = own_private();
+                (n > 0).then(move || view! {
+                    <label class="check"><input type="checkbox" bind:checked=include_private/>
+                        {format!("Include my own private entries and 1:1 notes ({n}) in this file")}
+                    </label>
                 })
-            }
-            {
-                let fw = for_whom.clone();
-                move || {
-                    let n = private_count();
-                    let fw = fw.clone();
-                    (n > 0).then(move || view! {
-                        <label class="check"><input type="checkbox" bind:checked=include_private/>
-                            {match scope {
-                                Scope::Candidate(_) => format!("Include {} (only if the candidate wants them in this file)", count(n, "private journal entry", "private journal entries")),
-                                Scope::Cohort(_) => format!("Include {} not shared with {fw} (only with the candidates' agreement)", count(n, "journal entry", "journal entries")),
-                            }}
-                        </label>
-                    })
-                }
-            }
+            }}
+            <p class="muted small">"Nobody else's private entries can go: they belong to their authors. Whoever receives the file can read everything in it."</p>
             <label class="check"><input type="checkbox" bind:checked=protect/>"Protect with a passphrase (best when sending by email)"</label>
             <Show when=move || protect.get()>
                 <div class="form inline">

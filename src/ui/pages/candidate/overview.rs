@@ -8,11 +8,11 @@ use crate::file::calendar::{calendar, upcoming_count};
 use crate::logic::actions::Action;
 use crate::logic::journey::{timeline, ItemKind, ItemState, TimelineItem};
 use crate::logic::program::phases::{describe_position, position_on, Position};
-use crate::logic::records::scope::Scope;
+use crate::logic::records::audience::Audience;
 use crate::model::Id;
 use crate::ui::browser;
 use crate::ui::pages::candidate::section_href;
-use crate::ui::pages::share::ScopedExport;
+use crate::ui::pages::share::SharedExport;
 use crate::ui::pages::Missing;
 use crate::ui::state::use_app;
 use crate::ui::widgets::{assignment_badge_class, count, fmt_date, CandidateInputs, ConfirmDialog};
@@ -125,15 +125,28 @@ pub fn Overview(id: Id) -> impl IntoView {
                 <div><dt>"Person"</dt><dd><A href=link(&format!("/people/{person_id}"))>{move || format!("{}'s record", person_name())}</A></dd></div>
             </dl>
             <Story id=id/>
-            <h2>"Status and protected time"</h2>
-            <form class="form inline" on:submit=save>
-                {inputs.view()}
-                <button type="submit" disabled=move || app.is_read_only()>"Save candidate"</button>
-            </form>
-            <p class="muted">"Protected hours are taken off the candidate's delivery work so the program has real time. Agree them with the sponsor."</p>
-            <ScopedExport scope=Scope::Candidate(id) for_whom="the candidate"/>
-            <h2>"Remove"</h2>
-            <button type="button" class="danger" on:click=move |_| open.set(true) disabled=move || app.is_read_only()>"Remove from cohort…"</button>
+            <Show when=move || app.runs_candidacy(id) fallback=move || view! {
+                <p class="muted">"The coaches set the status and protected time. Their controls are hidden here, as this is not a cohort you coach: hidden is not secret, and this browser holds only what was shared with you."</p>
+            }>
+                <h2>"Status and protected time"</h2>
+                <form class="form inline" on:submit=save>
+                    {inputs.view()}
+                    <button type="submit" disabled=move || app.is_read_only()>"Save candidate"</button>
+                </form>
+                <p class="muted">"Protected hours are taken off the candidate's delivery work so the program has real time. Agree them with the sponsor."</p>
+            </Show>
+            {move || {
+                let mine = app.person().is_some() && app.person() == candidate().map(|c| c.person_id);
+                if mine {
+                    view! { <SharedExport audience=Audience::Candidate(id) for_whom="your coach"/> }.into_any()
+                } else {
+                    view! { <SharedExport audience=Audience::Candidate(id) for_whom="the candidate"/> }.into_any()
+                }
+            }}
+            <Show when=move || app.runs_candidacy(id)>
+                <h2>"Remove"</h2>
+                <button type="button" class="danger" on:click=move |_| open.set(true) disabled=move || app.is_read_only()>"Remove from cohort…"</button>
+            </Show>
             <ConfirmDialog open=open title="Remove this candidate?" intro=intro lines=impact confirm_label="Remove candidate" on_confirm=remove/>
         </div>
     }

@@ -1,0 +1,776 @@
+//! What a file that leaves this browser may carry: the audience rules, kind by kind, in one
+//! place. Every export goes through [`share`]; it visits every registered kind, asks that
+//! kind's [`Carried::carry`] rule whether a record goes whole, trimmed or not at all, and
+//! writes down what it left out, so the preview says exactly what the file holds.
+//!
+//! The rules (the table in ARCHITECTURE.md says the same):
+//! - **Private belongs to its author.** A private journal entry and a 1:1's notes go only in a
+//!   file their author makes *and* ticks to include. Nobody can send another person's.
+//! - **Blind until revealed.** An assessment goes while unrevealed only when its rater makes
+//!   the file or is who it is for; a candidate's file carries only their self-assessments and
+//!   the calibrated levels.
+//! - **Selection notes stay with the coaches**: references and interview scorecards go only to
+//!   the coaches (and in a backup); so do a candidacy's decision reason, green flags and a
+//!   manager's nomination rationale, trimmed from a candidate's file.
+//! - **360 responses go in no shared file**: the coach shares the one-page summary.
+//! - A scoped file is a subset with the same ids, so it merges cleanly into a fuller copy, and
+//!   a merge of it back never clears what it trimmed ([`Entry::fill_withheld`]).
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+use crate::logic::records::{Entry, ListVisitor};
+use crate::model::*;
+
+/// Who a file is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Audience {
+    /// A backup for the person who makes it: everything, everyone's private entries included.
+    Backup,
+    /// The whole workspace for the program's coaches (a co-coach, the program lead): all but
+    /// what is private to someone else, unrevealed ratings of others and 360 responses.
+    Everyone,
+    /// One cohort for its sponsor: its candidates' progress and what was shared with the
+    /// sponsor; no selection notes, no private notes, no unrevealed ratings but hers.
+    Sponsor(Id),
+    /// One cohort for its coaches (what a sponsor or co-coach sends back).
+    Coaches(Id),
+    /// One candidate: their person, cohort, coaches and sponsor, and only what is theirs or
+    /// shared with them. Also what the candidate sends back to the coach.
+    Candidate(Id),
+}
+
+impl Audience {
+    fn scoped(self) -> bool {
+        !matches!(self, Audience::Backup | Audience::Everyone)
+    }
+
+    fn for_coaches(self) -> bool {
+        matches!(
+            self,
+            Audience::Backup | Audience::Everyone | Audience::Coaches(_)
+        )
+    }
+}
+
+/// Why a record, or part of one, stays out of a file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Why {
+    /// About another cohort or candidacy than the file's.
+    Elsewhere,
+    /// A private journal entry: another person's, or the maker's own not ticked.
+    Private,
+    /// A journal entry shared with the coach only, in a file for the sponsor.
+    CoachOnly,
+    /// A 1:1's notes (private to their author).
+    OneOnOneNotes,
+    /// A reference or an interview scorecard.
+    SelectionNotes,
+    /// An assessment not yet revealed in calibration.
+    Unrevealed,
+    /// Other raters' assessments, in a candidate's file.
+    OthersRatings,
+    /// A candidacy's decision reason, green flags, a manager's nomination rationale.
+    CandidacyNotes,
+    /// A calibration session's notes and other candidates' levels.
+    CalibrationNotes,
+    /// A 360 round's responses.
+    Responses,
+    /// Evidence from a journal entry the file leaves out.
+    HiddenEvidence,
+    /// The other candidates of a group session.
+    GroupOthers,
+}
+
+/// A kind's answer for one record.
+pub enum Carry<T> {
+    Whole,
+    /// Goes with parts left out.
+    Trimmed(T, Why),
+    Out(Why),
+}
+
+/// What a rule may ask about the file being made.
+pub struct Reader<'a> {
+    pub ws: &'a Workspace,
+    pub audience: Audience,
+    /// Who makes the file (this browser's person), if known.
+    pub from: Option<Id>,
+    /// The maker ticked "include my private entries" for this file.
+    pub own_private: bool,
+    /// The cohort and candidacies the file is about (everything for whole-workspace files).
+    cohort: Option<Id>,
+    candidates: HashSet<Id>,
+    /// Who the file is for, where it is one person (the sponsor, the candidate).
+    recipient: Option<Id>,
+    /// Journal entries already carried (evidence from the others stays out).
+    journal: HashSet<Id>,
+}
+
+impl Reader<'_> {
+    /// Whether the record is about a candidacy the file covers.
+    pub fn ours(&self, candidate_id: Id) -> bool {
+        !self.audience.scoped() || self.candidates.contains(&candidate_id)
+    }
+
+    fn our_cohort(&self, cohort_id: Id) -> bool {
+        self.cohort.is_none_or(|c| c == cohort_id)
+    }
+
+    fn for_candidate(&self) -> Option<Id> {
+        match self.audience {
+            Audience::Candidate(id) => Some(id),
+            _ => None,
+        }
+    }
+
+    /// Whether something private to `author` may go: only in a backup, or in the author's own
+    /// file when they ticked it.
+    fn private_goes(&self, author: Option<Id>) -> bool {
+        self.audience == Audience::Backup
+            || (self.own_private && author.is_some() && author == self.from)
+    }
+}
+
+/// A kind's audience rule. Every registered kind has one ([`Entry`] requires it), so a new
+/// kind cannot be shared before someone decides who may read it.
+pub trait Carried: Sized {
+    fn carry(&self, r: &Reader) -> Carry<Self>;
+    /// A name for the "left out" line, where one helps ("Noa Levi's self-assessment").
+    fn left_name(&self, _ws: &Workspace) -> Option<String> {
+        None
+    }
+}
+
+fn scoped_to<T>(r: &Reader, candidate_id: Id) -> Carry<T> {
+    if r.ours(candidate_id) {
+        Carry::Whole
+    } else {
+        Carry::Out(Why::Elsewhere)
+    }
+}
+
+impl Carried for Person {
+    fn carry(&self, _r: &Reader) -> Carry<Self> {
+        // Decided in `share` once the other lists are cut: the people the file names.
+        Carry::Whole
+    }
+}
+
+impl Carried for Cohort {
+    fn carry(&self, r: &Reader) -> Carry<Self> {
+        if r.our_cohort(self.id) {
+            Carry::Whole
+        } else {
+            Carry::Out(Why::Elsewhere)
+        }
+    }
+}
+
+impl Carried for Candidate {
+    fn carry(&self, r: &Reader) -> Carry<Self> {
+        if !r.ours(self.id) {
+            return Carry::Out(Why::Elsewhere);
+        }
+        if r.for_candidate().is_none() {
+            return Carry::Whole;
+        }
+        let mut k = self.clone();
+        let mut trimmed = false;
+        if let Some(d) = &mut k.decision {
+            trimmed |= !d.reason.is_empty();
+            d.reason.clear();
+        }
+        trimmed |= !k.green_flags.is_empty();
+        k.green_flags.clear();
+        if let Some(n) = &mut k.nomination {
+            if n.kind == NominationKind::Manager {
+                trimmed |= !n.rationale.is_empty();
+                n.rationale.clear();
+            }
+        }
+        if trimmed {
+            Carry::Trimmed(k, Why::CandidacyNotes)
+        } else {
+            Carry::Whole
+        }
+    }
+}
+
+fn selection_note<T>(r: &Reader, candidate_id: Id) -> Carry<T> {
+    if !r.ours(candidate_id) {
+        Carry::Out(Why::Elsewhere)
+    } else if r.audience.for_coaches() {
+        Carry::Whole
+    } else {
+        Carry::Out(Why::SelectionNotes)
+    }
+}
+
+impl Carried for Reference {
+    fn carry(&self, r: &Reader) -> Carry<Self> {
+        selection_note(r, self.candidate_id)
+    }
+}
+
+impl Carried for Scorecard {
+    fn carry(&self, r: &Reader) -> Carry<Self> {
+        selection_note(r, self.candidate_id)
+    }
+}
+
+impl Carried for Activity {
+    fn carry(&self, r: &Reader) -> Carry<Self> {
+        if !self.candidates().any(|c| r.ours(c)) {
+            return Carry::Out(Why::Elsewhere);
+        }
+        if self.candidates().all(|c| r.ours(c)) {
+            return Carry::Whole;
+        }
+        // A group session, in a file that covers only some of its candidates: it goes filed
+        // under one of them, without the others (a merge back puts them again).
+        let mut ours = self.candidates().filter(|c| r.ours(*c));
+        let mut a = self.clone();
+        if let Some(first) = ours.next() {
+            a.candidate_id = first;
+        }
+        a.group = ours.collect();
+        Carry::Trimmed(a, Why::GroupOthers)
+    }
+}
+
+impl Carried for MicroAssignment {
+    fn carry(&self, r: &Reader) -> Carry<Self> {
+        scoped_to(r, self.candidate_id)
+    }
+}
+
+impl Carried for OneOnOne {
+    fn left_name(&self, ws: &Workspace) -> Option<String> {
+        self.author_id.map(|p| ws.person_name(p).to_string())
+    }
+    fn carry(&self, r: &Reader) -> Carry<Self> {
+        if !r.ours(self.candidate_id) {
+            return Carry::Out(Why::Elsewhere);
+        }
+        if self.notes.trim().is_empty() || r.private_goes(self.author_id) {
+            return Carry::Whole;
+        }
+        let mut o = self.clone();
+        o.notes.clear();
+        Carry::Trimmed(o, Why::OneOnOneNotes)
+    }
+}
+
+/// A journal entry's author: its `author_id`, else the candidate.
+pub fn journal_author(ws: &Workspace, j: &JournalEntry) -> Option<Id> {
+    j.author_id
+        .or_else(|| ws.candidate(j.candidate_id).map(|k| k.person_id))
+}
+
+impl Carried for JournalEntry {
+    fn left_name(&self, ws: &Workspace) -> Option<String> {
+        journal_author(ws, self).map(|p| ws.person_name(p).to_string())
+    }
+    fn carry(&self, r: &Reader) -> Carry<Self> {
+        if !r.ours(self.candidate_id) {
+            return Carry::Out(Why::Elsewhere);
+        }
+        let goes = match self.visibility {
+            Visibility::Private => r.private_goes(journal_author(r.ws, self)),
+            Visibility::Coach => !matches!(r.audience, Audience::Sponsor(_)),
+            Visibility::Sponsor => true,
+        };
+        match (goes, self.visibility) {
+            (true, _) => Carry::Whole,
+            (false, Visibility::Private) => Carry::Out(Why::Private),
+            (false, _) => Carry::Out(Why::CoachOnly),
+        }
+    }
+}
+
+impl Carried for Snippet {
+    fn carry(&self, _r: &Reader) -> Carry<Self> {
+        Carry::Whole
+    }
+}
+
+impl Carried for CaseReview {
+    fn carry(&self, r: &Reader) -> Carry<Self> {
+        if r.our_cohort(self.cohort_id) {
+            Carry::Whole
+        } else {
+            Carry::Out(Why::Elsewhere)
+        }
+    }
+}
+
+impl Carried for Retrospective {
+    fn carry(&self, r: &Reader) -> Carry<Self> {
+        let theirs =
+            r.ws.candidacies_of(self.person_id)
+                .any(|k| r.candidates.contains(&k.id));
+        if !r.audience.scoped() || theirs {
+            Carry::Whole
+        } else {
+            Carry::Out(Why::Elsewhere)
+        }
+    }
+}
+
+impl Carried for Framework {
+    fn carry(&self, _r: &Reader) -> Carry<Self> {
+        Carry::Whole
+    }
+}
+
+impl Carried for Assessment {
+    fn left_name(&self, ws: &Workspace) -> Option<String> {
+        let who = ws.person_name(self.rater_id);
+        Some(if self.role == RaterRole::SelfRating {
+            format!("{who}'s self-assessment")
+        } else {
+            format!("{who}'s ratings")
+        })
+    }
+    fn carry(&self, r: &Reader) -> Carry<Self> {
+        if !r.ours(self.candidate_id) {
+            return Carry::Out(Why::Elsewhere);
+        }
+        if r.audience == Audience::Backup {
+            return Carry::Whole;
+        }
+        // The maker's own unrevealed ratings go to the coaches (who run calibration), never
+        // to a sponsor: she sees nobody's levels before the reveal but her own.
+        let makers = Some(self.rater_id) == r.from && !matches!(r.audience, Audience::Sponsor(_));
+        let theirs = makers || Some(self.rater_id) == r.recipient;
+        if let Some(c) = r.for_candidate() {
+            // The candidate's own ratings only; the calibrated levels go with the sessions.
+            let own = r.ws.candidate(c).map(|k| k.person_id) == Some(self.rater_id);
+            return if own && self.role == RaterRole::SelfRating {
+                Carry::Whole
+            } else {
+                Carry::Out(Why::OthersRatings)
+            };
+        }
+        let coaches_own = matches!(r.audience, Audience::Coaches(_))
+            && r.ws
+                .cohort(r.cohort.unwrap_or_default())
+                .is_some_and(|k| k.coach_ids.contains(&self.rater_id));
+        if theirs
+            || coaches_own
+            || crate::logic::evaluation::calibration::revealed_by(r.ws, self).is_some()
+        {
+            Carry::Whole
+        } else {
+            Carry::Out(Why::Unrevealed)
+        }
+    }
+}
+
+impl Carried for Evidence {
+    fn carry(&self, r: &Reader) -> Carry<Self> {
+        if !r.ours(self.candidate_id) {
+            return Carry::Out(Why::Elsewhere);
+        }
+        let hidden = self.kind == EvidenceKind::Journal
+            && self.source_id.is_some_and(|s| !r.journal.contains(&s));
+        if hidden {
+            Carry::Out(Why::HiddenEvidence)
+        } else {
+            Carry::Whole
+        }
+    }
+}
+
+impl Carried for Calibration {
+    fn carry(&self, r: &Reader) -> Carry<Self> {
+        if !r.our_cohort(self.cohort_id) {
+            return Carry::Out(Why::Elsewhere);
+        }
+        if r.for_candidate().is_none() {
+            return Carry::Whole;
+        }
+        // The notes are about the whole cohort; the candidate gets their own levels.
+        let mut c = self.clone();
+        c.outcomes.retain(|o| r.ours(o.candidate_id));
+        c.notes.clear();
+        if c == *self {
+            Carry::Whole
+        } else {
+            Carry::Trimmed(c, Why::CalibrationNotes)
+        }
+    }
+}
+
+impl Carried for FeedbackRound {
+    fn carry(&self, r: &Reader) -> Carry<Self> {
+        if !r.ours(self.candidate_id) {
+            Carry::Out(Why::Elsewhere)
+        } else if r.audience == Audience::Backup {
+            Carry::Whole
+        } else {
+            // A group under the anonymity threshold would be readable answer by answer.
+            Carry::Out(Why::Responses)
+        }
+    }
+}
+
+impl Carried for HealthCheck {
+    fn carry(&self, r: &Reader) -> Carry<Self> {
+        scoped_to(r, self.candidate_id)
+    }
+}
+
+/// A file cut for its audience, and what it holds and leaves out, in words.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shared {
+    pub workspace: Workspace,
+    /// A short name for the file ("mit-2026-q4", "priya-raman").
+    pub name: String,
+    /// What goes, by kind and count ("3 journal entries shared with the sponsor").
+    pub goes: Vec<String>,
+    /// What stays out, by kind and count, with names where useful.
+    pub left_out: Vec<String>,
+    /// How many of the maker's own private entries and 1:1 notes this file could carry if
+    /// they ticked it.
+    pub own_private: usize,
+}
+
+impl Shared {
+    /// Ids of every record the file holds (to mark them as sent).
+    pub fn record_ids(&self) -> HashSet<Id> {
+        crate::logic::records::all_ids(&self.workspace)
+            .into_iter()
+            .collect()
+    }
+}
+
+struct Cutter<'a> {
+    reader: Reader<'a>,
+    out: Workspace,
+    /// (why, kind) → count and names.
+    left: BTreeMap<(Why, RecordKind), (usize, BTreeSet<String>)>,
+}
+
+impl ListVisitor for Cutter<'_> {
+    fn visit<T: Entry>(&mut self) {
+        if T::KIND == RecordKind::Person {
+            return;
+        }
+        let mut kept = Vec::new();
+        for rec in T::list(self.reader.ws) {
+            match rec.carry(&self.reader) {
+                Carry::Whole => kept.push(rec.clone()),
+                Carry::Trimmed(t, why) => {
+                    self.note(why, T::KIND, rec.left_name(self.reader.ws));
+                    kept.push(t);
+                }
+                Carry::Out(why) => self.note(why, T::KIND, rec.left_name(self.reader.ws)),
+            }
+        }
+        if T::KIND == RecordKind::JournalEntry {
+            self.reader.journal = kept
+                .iter()
+                .map(crate::logic::records::Registered::id)
+                .collect();
+        }
+        *T::list_mut(&mut self.out) = kept;
+    }
+}
+
+impl Cutter<'_> {
+    fn note(&mut self, why: Why, kind: RecordKind, name: Option<String>) {
+        let slot = self.left.entry((why, kind)).or_default();
+        slot.0 += 1;
+        slot.1.extend(name);
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// A kind's name for a count of them ("3 journal entries").
+pub fn kind_count(kind: RecordKind, n: usize) -> String {
+    let one = kind.name();
+    let many = match kind {
+        RecordKind::Person => "people".to_string(),
+        RecordKind::Candidate => "candidacies".to_string(),
+        RecordKind::JournalEntry => "journal entries".to_string(),
+        RecordKind::Activity => "activities".to_string(),
+        _ => format!("{one}s"),
+    };
+    let one = if kind == RecordKind::Candidate {
+        "candidacy"
+    } else {
+        one
+    };
+    plural(n, one, &many)
+}
+
+fn names(set: &BTreeSet<String>) -> String {
+    set.iter().cloned().collect::<Vec<_>>().join(", ")
+}
+
+fn left_lines(left: &BTreeMap<(Why, RecordKind), (usize, BTreeSet<String>)>) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut elsewhere: Vec<String> = Vec::new();
+    let mut by_why: BTreeMap<Why, (usize, BTreeSet<String>, Vec<RecordKind>)> = BTreeMap::new();
+    for ((why, kind), (n, who)) in left {
+        if *why == Why::Elsewhere {
+            let line = match kind {
+                RecordKind::Person => plural(*n, "other person", "other people"),
+                RecordKind::Cohort => plural(*n, "other cohort", "other cohorts"),
+                RecordKind::Candidate => plural(*n, "other candidacy", "other candidacies"),
+                k => kind_count(*k, *n),
+            };
+            elsewhere.push(line);
+            continue;
+        }
+        let slot = by_why.entry(*why).or_default();
+        slot.0 += n;
+        slot.1.extend(who.iter().cloned());
+        slot.2.push(*kind);
+    }
+    if !elsewhere.is_empty() {
+        lines.push(format!(
+            "about other cohorts and candidacies: {}",
+            elsewhere.join(", ")
+        ));
+    }
+    for (why, (n, who, kinds)) in by_why {
+        let by = if who.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", names(&who))
+        };
+        lines.push(match why {
+            Why::Elsewhere => continue,
+            Why::Private => format!(
+                "{}{by}: private to their author",
+                plural(n, "private journal entry", "private journal entries")
+            ),
+            Why::CoachOnly => plural(
+                n,
+                "journal entry shared with the coach only",
+                "journal entries shared with the coach only",
+            ),
+            Why::OneOnOneNotes => format!(
+                "the private notes{} of {} (the agenda, goal and follow-ups go)",
+                if who.is_empty() { String::new() } else { format!(" by {}", names(&who)) },
+                if n == 1 { "a 1:1".to_string() } else { format!("{n} 1:1s") }
+            ),
+            Why::SelectionNotes => {
+                let list: Vec<String> = kinds
+                    .iter()
+                    .map(|k| kind_count(*k, left.get(&(why, *k)).map_or(0, |s| s.0)))
+                    .collect();
+                format!(
+                    "{} (selection notes stay with the coaches)",
+                    list.join(" and ")
+                )
+            }
+            Why::Unrevealed => format!(
+                "{}: {} until calibration reveals {}",
+                names(&who),
+                plural(n, "assessment", "assessments"),
+                if n == 1 { "it" } else { "them" }
+            ),
+            Why::OthersRatings => format!(
+                "{} by coaches, sponsors and peers (the calibrated levels go)",
+                plural(n, "assessment", "assessments")
+            ),
+            Why::CandidacyNotes => {
+                "the coach's notes on the candidacy (the decision's reason, the green flags, the manager's nomination rationale)".into()
+            }
+            Why::CalibrationNotes => {
+                "the calibration sessions' notes and other candidates' levels".into()
+            }
+            Why::Responses => format!(
+                "{} (the responses stay with the coach; share the one-page summary instead)",
+                plural(n, "360 feedback round", "360 feedback rounds")
+            ),
+            Why::HiddenEvidence => plural(
+                n,
+                "evidence item from a journal entry not shared",
+                "evidence items from journal entries not shared",
+            ),
+            Why::GroupOthers => format!(
+                "the other candidates of {}",
+                plural(n, "group session", "group sessions")
+            ),
+        });
+    }
+    lines
+}
+
+fn goes_lines(ws: &Workspace) -> Vec<String> {
+    let mut lines = Vec::new();
+    let counts = crate::logic::records::counts(ws);
+    for kind in RecordKind::ALL {
+        let n = counts
+            .iter()
+            .find(|(k, _)| k == kind)
+            .map_or(0, |(_, n)| *n);
+        if n == 0 {
+            continue;
+        }
+        if *kind == RecordKind::JournalEntry {
+            for v in Visibility::ALL {
+                let m = ws.journal.iter().filter(|j| j.visibility == *v).count();
+                if m > 0 {
+                    lines.push(match v {
+                        Visibility::Private => {
+                            plural(m, "private journal entry", "private journal entries")
+                        }
+                        Visibility::Coach => plural(
+                            m,
+                            "journal entry shared with the coach",
+                            "journal entries shared with the coach",
+                        ),
+                        Visibility::Sponsor => plural(
+                            m,
+                            "journal entry shared with the sponsor",
+                            "journal entries shared with the sponsor",
+                        ),
+                    });
+                }
+            }
+            continue;
+        }
+        lines.push(kind_count(*kind, n));
+    }
+    lines
+}
+
+/// Cuts the workspace for `audience`, made by `from` (this browser's person). `own_private`:
+/// the maker ticked to include their own private entries and 1:1 notes. `None` when the
+/// cohort or candidacy does not exist.
+pub fn share(
+    ws: &Workspace,
+    audience: Audience,
+    from: Option<Id>,
+    own_private: bool,
+) -> Option<Shared> {
+    let (cohort, candidates, recipient, name) = match audience {
+        Audience::Backup | Audience::Everyone => (None, HashSet::new(), None, String::new()),
+        Audience::Sponsor(id) | Audience::Coaches(id) => {
+            let c = ws.cohort(id)?;
+            let sponsor = match audience {
+                Audience::Sponsor(_) => c.sponsor_id,
+                _ => None,
+            };
+            (
+                Some(id),
+                ws.candidates_in(id).map(|k| k.id).collect(),
+                sponsor,
+                c.name.clone(),
+            )
+        }
+        Audience::Candidate(id) => {
+            let k = ws.candidate(id)?;
+            (
+                Some(k.cohort_id),
+                HashSet::from([id]),
+                Some(k.person_id),
+                ws.person_name(k.person_id).to_string(),
+            )
+        }
+    };
+    let mut cutter = Cutter {
+        reader: Reader {
+            ws,
+            audience,
+            from,
+            own_private,
+            cohort,
+            candidates,
+            recipient,
+            journal: HashSet::new(),
+        },
+        out: Workspace {
+            organisation: ws.organisation.clone(),
+            // Ids only, no personal data: lets the recipient's merge drop what was deleted here.
+            deleted: ws.deleted.clone(),
+            ..Workspace::default()
+        },
+        left: BTreeMap::new(),
+    };
+    crate::logic::records::each_kind(&mut cutter);
+    // People: everyone in a whole-workspace file; otherwise the cohort's sponsor and coaches,
+    // the candidates, and whoever the records name, so the file reads with names.
+    let out = &mut cutter.out;
+    let people: Vec<Person> = if audience.scoped() {
+        let named = named_people(out);
+        ws.people
+            .iter()
+            .filter(|p| named.contains(&p.id))
+            .cloned()
+            .collect()
+    } else {
+        ws.people.clone()
+    };
+    let others = ws.people.len() - people.len();
+    if others > 0 {
+        cutter.left.insert(
+            (Why::Elsewhere, RecordKind::Person),
+            (others, BTreeSet::new()),
+        );
+    }
+    cutter.out.people = people;
+    let own_private = own_private_count(ws, &cutter.reader);
+    let goes = goes_lines(&cutter.out);
+    Some(Shared {
+        workspace: cutter.out,
+        name,
+        goes,
+        left_out: left_lines(&cutter.left),
+        own_private,
+    })
+}
+
+/// The people a scoped file's records name.
+fn named_people(ws: &Workspace) -> HashSet<Id> {
+    let mut named = HashSet::new();
+    for c in &ws.cohorts {
+        named.extend(c.sponsor_id);
+        named.extend(c.coach_ids.iter().copied());
+    }
+    for k in &ws.candidates {
+        named.insert(k.person_id);
+        named.extend(k.nomination.as_ref().and_then(|n| n.by));
+    }
+    named.extend(ws.interviews.iter().map(|i| i.interviewer_id));
+    named.extend(ws.activities.iter().flat_map(|a| a.with.iter().copied()));
+    named.extend(ws.one_on_ones.iter().filter_map(|o| o.with_id));
+    named.extend(ws.one_on_ones.iter().filter_map(|o| o.author_id));
+    named.extend(ws.journal.iter().filter_map(|j| j.author_id));
+    named.extend(ws.assessments.iter().map(|a| a.rater_id));
+    named.extend(
+        ws.calibrations
+            .iter()
+            .flat_map(|c| c.participants.iter().copied()),
+    );
+    named.extend(ws.retros.iter().map(|r| r.person_id));
+    named
+}
+
+/// How many private entries and 1:1 notes of the maker's own the file covers.
+fn own_private_count(ws: &Workspace, r: &Reader) -> usize {
+    let Some(me) = r.from else { return 0 };
+    let entries = ws
+        .journal
+        .iter()
+        .filter(|j| {
+            r.ours(j.candidate_id)
+                && j.visibility == Visibility::Private
+                && journal_author(ws, j) == Some(me)
+        })
+        .count();
+    let notes = ws
+        .one_on_ones
+        .iter()
+        .filter(|o| r.ours(o.candidate_id) && o.author_id == Some(me) && !o.notes.trim().is_empty())
+        .count();
+    entries + notes
+}

@@ -1,0 +1,404 @@
+//! The audience rules of shared files, kind by kind, for the sponsor's file, the candidate's
+//! file and a shared whole-workspace file (and the backup, which carries everything). Each
+//! check is an exhaustive `match` over the record kinds: a new kind does not compile here
+//! until someone writes down who may read it.
+
+use std::collections::HashSet;
+
+use runway::logic::evaluation::calibration::revealed_by;
+use runway::logic::records::audience::{journal_author, share, Audience, Shared};
+use runway::logic::records::merge::{merge, Resolutions};
+use runway::logic::validate;
+use runway::model::{Id, RaterRole, RecordKind, Visibility, Workspace};
+
+use crate::common::*;
+
+struct Cast {
+    ws: Workspace,
+    cohort: Id,
+    coach: Id,
+    sponsor: Id,
+    priya: Id,
+    priya_person: Id,
+}
+
+fn cast() -> Cast {
+    let ws = sample();
+    let c = &ws.cohorts[0];
+    let (cohort, coach, sponsor) = (c.id, c.coach_ids[0], c.sponsor_id.unwrap());
+    let k = ws
+        .candidates
+        .iter()
+        .find(|k| ws.person_name(k.person_id) == "Priya Raman")
+        .unwrap();
+    let (priya, priya_person) = (k.id, k.person_id);
+    Cast {
+        ws,
+        cohort,
+        coach,
+        sponsor,
+        priya,
+        priya_person,
+    }
+}
+
+fn in_cohort(ws: &Workspace, cohort: Id) -> HashSet<Id> {
+    ws.candidates_in(cohort).map(|k| k.id).collect()
+}
+
+/// Sorted ids of a list, to compare what went with what was expected.
+fn ids<T: runway::logic::records::Entry>(list: &[T]) -> Vec<Id> {
+    let mut v: Vec<Id> = list
+        .iter()
+        .map(runway::logic::records::Registered::id)
+        .collect();
+    v.sort();
+    v
+}
+
+fn ids_where<T: runway::logic::records::Entry>(list: &[T], f: impl Fn(&T) -> bool) -> Vec<Id> {
+    let kept: Vec<T> = list.iter().filter(|r| f(r)).cloned().collect();
+    ids(&kept)
+}
+
+#[test]
+fn the_sponsors_file_kind_by_kind() {
+    let c = cast();
+    let ws = &c.ws;
+    // Made by the coach: the sponsor gets no unrevealed ratings of his (only hers and what
+    // calibration revealed), no 1:1 notes, no selection notes, no one's private entries.
+    let s = share(ws, Audience::Sponsor(c.cohort), Some(c.coach), false).unwrap();
+    let f = &s.workspace;
+    assert_eq!(validate(f), vec![]);
+    let ours = in_cohort(ws, c.cohort);
+    for kind in RecordKind::ALL {
+        match kind {
+            RecordKind::Person => {
+                assert!(f.person(c.sponsor).is_some() && f.person(c.coach).is_some());
+                assert!(
+                    f.people.len() < ws.people.len(),
+                    "people of other cohorts stay out"
+                );
+            }
+            RecordKind::Cohort => assert_eq!(ids(&f.cohorts), vec![c.cohort]),
+            RecordKind::Candidate => {
+                let mine: Vec<_> = ws
+                    .candidates
+                    .iter()
+                    .filter(|k| ours.contains(&k.id))
+                    .cloned()
+                    .collect();
+                assert_eq!(f.candidates, mine, "whole, for the sponsor");
+            }
+            RecordKind::Reference => {
+                assert!(ws.references.iter().any(|r| ours.contains(&r.candidate_id)));
+                assert!(f.references.is_empty(), "references stay with the coaches");
+            }
+            RecordKind::Interview => {
+                assert!(ws.interviews.iter().any(|r| ours.contains(&r.candidate_id)));
+                assert!(f.interviews.is_empty(), "scorecards stay with the coaches");
+            }
+            RecordKind::Activity => assert_eq!(
+                ids(&f.activities),
+                ids_where(&ws.activities, |a| a
+                    .candidates()
+                    .any(|k| ours.contains(&k)))
+            ),
+            RecordKind::Assignment => assert_eq!(
+                ids(&f.assignments),
+                ids_where(&ws.assignments, |a| ours.contains(&a.candidate_id))
+            ),
+            RecordKind::OneOnOne => {
+                assert!(ws
+                    .one_on_ones
+                    .iter()
+                    .any(|o| ours.contains(&o.candidate_id) && !o.notes.is_empty()));
+                assert_eq!(
+                    ids(&f.one_on_ones),
+                    ids_where(&ws.one_on_ones, |o| ours.contains(&o.candidate_id))
+                );
+                assert!(
+                    f.one_on_ones.iter().all(|o| o.notes.is_empty()),
+                    "1:1 notes are private"
+                );
+                assert!(f.one_on_ones.iter().any(|o| !o.agenda.is_empty()));
+            }
+            RecordKind::JournalEntry => {
+                assert!(ws
+                    .journal
+                    .iter()
+                    .any(|j| j.visibility != Visibility::Sponsor));
+                assert_eq!(
+                    ids(&f.journal),
+                    ids_where(&ws.journal, |j| ours.contains(&j.candidate_id)
+                        && j.visibility == Visibility::Sponsor)
+                );
+            }
+            RecordKind::Snippet => assert_eq!(f.snippets, ws.snippets),
+            RecordKind::CaseReview => assert_eq!(
+                ids(&f.case_reviews),
+                ids_where(&ws.case_reviews, |r| r.cohort_id == c.cohort)
+            ),
+            RecordKind::Retro => assert!(f
+                .retros
+                .iter()
+                .all(|r| ws.candidacies_of(r.person_id).any(|k| ours.contains(&k.id)))),
+            RecordKind::Framework => assert_eq!(f.frameworks, ws.frameworks),
+            RecordKind::Assessment => {
+                let expected = ids_where(&ws.assessments, |a| {
+                    ours.contains(&a.candidate_id)
+                        && (a.rater_id == c.sponsor || revealed_by(ws, a).is_some())
+                });
+                assert_eq!(ids(&f.assessments), expected);
+                assert!(
+                    ws.assessments.iter().any(|a| ours.contains(&a.candidate_id)
+                        && a.rater_id == c.coach
+                        && revealed_by(ws, a).is_none()),
+                    "the sample has an unrevealed rating by the coach, which stays out"
+                );
+            }
+            RecordKind::Evidence => {
+                assert!(f.evidence.iter().all(|e| ours.contains(&e.candidate_id)))
+            }
+            RecordKind::Calibration => assert_eq!(
+                ids(&f.calibrations),
+                ids_where(&ws.calibrations, |k| k.cohort_id == c.cohort)
+            ),
+            RecordKind::FeedbackRound => {
+                assert!(ws
+                    .feedback_rounds
+                    .iter()
+                    .any(|r| ours.contains(&r.candidate_id)));
+                assert!(
+                    f.feedback_rounds.is_empty(),
+                    "360 responses go in no shared file"
+                );
+            }
+            RecordKind::HealthCheck => assert_eq!(
+                ids(&f.health_checks),
+                ids_where(&ws.health_checks, |h| ours.contains(&h.candidate_id))
+            ),
+        }
+    }
+    // The preview names what stays out.
+    for words in [
+        "private journal entr",
+        "1:1",
+        "interview scorecards",
+        "until calibration reveals",
+        "360 feedback round",
+    ] {
+        assert!(
+            s.left_out.iter().any(|l| l.contains(words)),
+            "{words}: {:?}",
+            s.left_out
+        );
+    }
+    assert!(
+        s.goes.iter().any(|l| l.contains("shared with the sponsor")),
+        "{:?}",
+        s.goes
+    );
+}
+
+#[test]
+fn the_candidates_file_kind_by_kind() {
+    let c = cast();
+    let ws = &c.ws;
+    let s = share(ws, Audience::Candidate(c.priya), Some(c.coach), false).unwrap();
+    let f = &s.workspace;
+    assert_eq!(validate(f), vec![]);
+    let hers = |k: Id| k == c.priya;
+    for kind in RecordKind::ALL {
+        match kind {
+            RecordKind::Person => {
+                assert!(f.person(c.priya_person).is_some() && f.person(c.coach).is_some());
+                let others: Vec<_> = ws
+                    .candidates_in(c.cohort)
+                    .filter(|k| k.id != c.priya)
+                    .map(|k| k.person_id)
+                    .collect();
+                assert!(
+                    others.iter().all(|p| f.person(*p).is_none()),
+                    "no other candidate"
+                );
+            }
+            RecordKind::Cohort => assert_eq!(ids(&f.cohorts), vec![c.cohort]),
+            RecordKind::Candidate => {
+                assert_eq!(ids(&f.candidates), vec![c.priya]);
+                let k = &f.candidates[0];
+                assert!(k.green_flags.is_empty());
+                assert!(k.decision.as_ref().is_none_or(|d| d.reason.is_empty()));
+            }
+            RecordKind::Reference => assert!(f.references.is_empty()),
+            RecordKind::Interview => assert!(f.interviews.is_empty()),
+            RecordKind::Activity => {
+                assert_eq!(
+                    ids(&f.activities),
+                    ids_where(&ws.activities, |a| a.involves(c.priya))
+                );
+                assert!(
+                    f.activities.iter().all(|a| a.candidates().all(hers)),
+                    "no other candidate's id"
+                );
+            }
+            RecordKind::Assignment => assert_eq!(
+                ids(&f.assignments),
+                ids_where(&ws.assignments, |a| hers(a.candidate_id))
+            ),
+            RecordKind::OneOnOne => {
+                assert!(!f.one_on_ones.is_empty());
+                assert!(
+                    f.one_on_ones
+                        .iter()
+                        .all(|o| hers(o.candidate_id) && o.notes.is_empty()),
+                    "the coach's 1:1 notes stay with him"
+                );
+            }
+            RecordKind::JournalEntry => assert_eq!(
+                ids(&f.journal),
+                ids_where(&ws.journal, |j| hers(j.candidate_id)
+                    && j.visibility != Visibility::Private)
+            ),
+            RecordKind::Snippet => assert_eq!(f.snippets, ws.snippets),
+            RecordKind::CaseReview => {
+                assert!(f.case_reviews.iter().all(|r| r.cohort_id == c.cohort))
+            }
+            RecordKind::Retro => assert!(f.retros.iter().all(|r| r.person_id == c.priya_person)),
+            RecordKind::Framework => assert_eq!(f.frameworks, ws.frameworks),
+            RecordKind::Assessment => {
+                assert!(!f.assessments.is_empty());
+                assert!(f
+                    .assessments
+                    .iter()
+                    .all(|a| a.rater_id == c.priya_person && a.role == RaterRole::SelfRating));
+            }
+            RecordKind::Evidence => assert!(f.evidence.iter().all(|e| hers(e.candidate_id))),
+            RecordKind::Calibration => assert!(f
+                .calibrations
+                .iter()
+                .all(|k| k.notes.is_empty() && k.outcomes.iter().all(|o| hers(o.candidate_id)))),
+            RecordKind::FeedbackRound => assert!(f.feedback_rounds.is_empty()),
+            RecordKind::HealthCheck => assert_eq!(
+                ids(&f.health_checks),
+                ids_where(&ws.health_checks, |h| hers(h.candidate_id))
+            ),
+        }
+    }
+}
+
+#[test]
+fn a_shared_whole_workspace_file_kind_by_kind() {
+    let c = cast();
+    let ws = &c.ws;
+    let s = share(ws, Audience::Everyone, Some(c.coach), false).unwrap();
+    let f = &s.workspace;
+    assert_eq!(validate(f), vec![]);
+    for kind in RecordKind::ALL {
+        match kind {
+            RecordKind::Person => assert_eq!(f.people, ws.people),
+            RecordKind::Cohort => assert_eq!(f.cohorts, ws.cohorts),
+            RecordKind::Candidate => assert_eq!(f.candidates, ws.candidates),
+            RecordKind::Reference => assert_eq!(f.references, ws.references),
+            RecordKind::Interview => assert_eq!(f.interviews, ws.interviews),
+            RecordKind::Activity => assert_eq!(f.activities, ws.activities),
+            RecordKind::Assignment => assert_eq!(f.assignments, ws.assignments),
+            RecordKind::OneOnOne => {
+                assert_eq!(ids(&f.one_on_ones), ids(&ws.one_on_ones));
+                // Even the coach's own notes wait for his tick.
+                assert!(f.one_on_ones.iter().all(|o| o.notes.is_empty()));
+            }
+            RecordKind::JournalEntry => assert_eq!(
+                ids(&f.journal),
+                ids_where(&ws.journal, |j| j.visibility != Visibility::Private)
+            ),
+            RecordKind::Snippet => assert_eq!(f.snippets, ws.snippets),
+            RecordKind::CaseReview => assert_eq!(f.case_reviews, ws.case_reviews),
+            RecordKind::Retro => assert_eq!(f.retros, ws.retros),
+            RecordKind::Framework => assert_eq!(f.frameworks, ws.frameworks),
+            RecordKind::Assessment => assert_eq!(
+                ids(&f.assessments),
+                ids_where(&ws.assessments, |a| a.rater_id == c.coach
+                    || revealed_by(ws, a).is_some())
+            ),
+            RecordKind::Evidence => assert!(f.evidence.len() <= ws.evidence.len()),
+            RecordKind::Calibration => assert_eq!(f.calibrations, ws.calibrations),
+            RecordKind::FeedbackRound => assert!(f.feedback_rounds.is_empty()),
+            RecordKind::HealthCheck => assert_eq!(f.health_checks, ws.health_checks),
+        }
+    }
+    // With his tick, the coach's own 1:1 notes go too.
+    let ticked = share(ws, Audience::Everyone, Some(c.coach), true).unwrap();
+    assert_eq!(ticked.workspace.one_on_ones, ws.one_on_ones);
+    assert!(s.own_private > 0);
+}
+
+#[test]
+fn a_backup_carries_everything() {
+    let c = cast();
+    let s = share(&c.ws, Audience::Backup, None, false).unwrap();
+    assert_eq!(s.workspace, c.ws);
+    assert!(s.left_out.is_empty());
+}
+
+#[test]
+fn a_private_entry_never_leaves_but_with_its_authors_tick() {
+    let c = cast();
+    let ws = &c.ws;
+    let private: Vec<Id> = ws
+        .journal
+        .iter()
+        .filter(|j| j.visibility == Visibility::Private && j.candidate_id == c.priya)
+        .map(|j| j.id)
+        .collect();
+    assert!(!private.is_empty());
+    assert!(ws
+        .journal
+        .iter()
+        .filter(|j| private.contains(&j.id))
+        .all(|j| journal_author(ws, j) == Some(c.priya_person)));
+    let carries = |s: &Shared| s.workspace.journal.iter().any(|j| private.contains(&j.id));
+    for audience in [
+        Audience::Everyone,
+        Audience::Sponsor(c.cohort),
+        Audience::Coaches(c.cohort),
+        Audience::Candidate(c.priya),
+    ] {
+        for from in [None, Some(c.coach), Some(c.sponsor)] {
+            for tick in [false, true] {
+                let s = share(ws, audience, from, tick).unwrap();
+                assert!(!carries(&s), "{audience:?} from {from:?}, tick {tick}");
+            }
+        }
+        let unticked = share(ws, audience, Some(c.priya_person), false).unwrap();
+        assert!(!carries(&unticked), "{audience:?}: not without her tick");
+        assert!(unticked.own_private > 0);
+        let ticked = share(ws, audience, Some(c.priya_person), true).unwrap();
+        assert!(carries(&ticked), "{audience:?}: with her tick");
+        assert_eq!(validate(&ticked.workspace), vec![]);
+    }
+}
+
+#[test]
+fn merging_a_trimmed_file_back_clears_nothing() {
+    let c = cast();
+    let mut coach = c.ws.clone();
+    runway::logic::records::merge::mark_sent(&mut coach, None);
+    for audience in [
+        Audience::Sponsor(c.cohort),
+        Audience::Candidate(c.priya),
+        Audience::Everyone,
+    ] {
+        let file = share(&coach, audience, Some(c.coach), false)
+            .unwrap()
+            .workspace;
+        let (merged, report) = merge(&coach, &file, &Resolutions::new(), at(2026, 11, 23));
+        assert!(report.conflicts.is_empty(), "{audience:?}");
+        assert_eq!(
+            merged.one_on_ones, coach.one_on_ones,
+            "{audience:?}: 1:1 notes stay"
+        );
+        assert_eq!(merged.journal, coach.journal, "{audience:?}");
+        assert_eq!(merged.candidates, coach.candidates, "{audience:?}");
+    }
+}
