@@ -109,7 +109,7 @@ fn Whose() -> impl IntoView {
                     <button type="button" class="link" on:click=move |_| { app.acting_for.set(None); app.say("Stopped acting for someone else."); }>"Stop acting"</button>
                 }.into_any(),
                 (None, Some(me)) => view! {
-                    <A href=link("/settings")>{format!("This is {me}'s Runway")}</A>
+                    <span>{format!("This is {me}'s Runway")}</span>
                 }.into_any(),
                 (None, None) => view! {
                     <A href=link("/settings")>"Who are you?"</A>

@@ -13,7 +13,7 @@ for (const scheme of ['light', 'dark'] as const) {
 
     await loadSample(page);
     expect(await seriousViolations(page), 'home').toEqual([]);
-    for (const name of ['People', 'Cohorts', 'Data']) {
+    for (const name of ['People', 'Cohorts', 'Data', 'Settings']) {
       await nav(page, name).click();
       await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
       expect(await seriousViolations(page), name).toEqual([]);
@@ -48,6 +48,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.evaluate(() => {
       Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };
     });
+    await nav(page, 'Settings').click();
     await page.getByRole('button', { name: 'Save name' }).click();
     await expect(page.getByRole('alert').filter({ hasText: 'Not saved' })).toBeVisible();
     expect(await seriousViolations(page), 'save failure banner').toEqual([]);

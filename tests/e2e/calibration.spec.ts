@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { addPeople, nav, openApp, seriousViolations, watchErrors } from './helpers';
+import { addPeople, nav, openApp, sayWhoIAm, seriousViolations, watchErrors } from './helpers';
 
 const GRACE = 'Grace Hopper — Compilers';
 const EDSGER = 'Edsger Dijkstra — Algorithms';
@@ -31,6 +31,8 @@ async function setUp(page: Page) {
   await page.getByLabel('Person').selectOption({ label: 'Alan Turing — Research' });
   await page.getByRole('button', { name: 'Enrol candidate' }).click();
   await expect(page.getByRole('table', { name: 'Candidates in this cohort' }).getByRole('link', { name: 'Alan Turing' })).toBeVisible();
+  // This is Grace's browser: she coaches the cohort.
+  await sayWhoIAm(page, 'Grace Hopper');
 }
 
 async function openAssessments(page: Page) {
@@ -78,7 +80,7 @@ test('two raters rate blind; calibration reveals them side by side and records t
   await expect(page.getByRole('region', { name: 'Calibration due' })).toContainText('Spring intake has no calibration yet in');
 
   await openAssessments(page);
-  // "Viewing as" starts with the cohort's first coach, and the rater follows it.
+  // Grace said who she is: "Viewing as" starts with her, and the rater follows it.
   await expect(page.getByLabel('Viewing as')).toHaveValue(/.+/);
   await expect(page.getByLabel('Viewing as').locator('option:checked')).toHaveText(GRACE);
   // The form to add one is folded away above the list until asked for.

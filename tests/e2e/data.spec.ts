@@ -9,7 +9,7 @@ test('export → clear site data → import → a second export is identical but
   await loadSample(page);
   const first = await exportWorkspace(page);
   expect(first.name).toMatch(/^runway-northwind-logistics-\d{4}-\d{2}-\d{2}\.json$/);
-  expect(first.text.startsWith('{\n  "format": "runway-workspace",\n  "schema_version": 4,')).toBe(true);
+  expect(first.text.startsWith('{\n  "format": "runway-workspace",\n  "schema_version": 5,')).toBe(true);
 
   await page.evaluate(() => localStorage.clear());
   await page.reload();
@@ -74,8 +74,11 @@ test('undo after edits made since the import keeps those edits too', async ({ pa
   await importFile(page, 'other.json', text.replace('"organisation": "Northwind Logistics"', '"organisation": "Imported Org"'));
   await page.getByRole('button', { name: 'Replace my workspace' }).click();
   // Work done after the import…
+  await nav(page, 'Settings').click();
   await page.getByLabel('Organisation name').fill('Imported Org, edited');
   await page.getByRole('button', { name: 'Save name' }).click();
+  await expect(page.getByText('Saved the organisation name.')).toBeVisible();
+  await nav(page, 'Data').click();
   // …is counted, and the undo says so before it happens.
   const kept = page.getByRole('region', { name: 'Kept workspace' });
   await expect(kept).toContainText('The 1 change made since the import will be undone with it (what you deleted stays deleted).');
@@ -86,6 +89,7 @@ test('undo after edits made since the import keeps those edits too', async ({ pa
   // …and survives the undo: it is what is kept now.
   await expect(page.getByRole('region', { name: 'Kept workspace' })).toContainText('Imported Org, edited');
   await page.getByRole('button', { name: 'Redo import' }).click();
+  await nav(page, 'Settings').click();
   await expect(page.getByLabel('Organisation name')).toHaveValue('Imported Org, edited');
 });
 
@@ -175,8 +179,9 @@ test('stored data from a newer version opens read-only and is never written over
   await expect(page.getByRole('heading', { level: 1, name: 'From The Future' })).toBeVisible();
 
   // Edits are switched off; nothing is written.
-  await nav(page, 'Data').click();
+  await nav(page, 'Settings').click();
   await expect(page.getByRole('button', { name: 'Save name' })).toBeDisabled();
+  await nav(page, 'Data').click();
   await expect(page.getByLabel('Choose a workspace file to import')).toBeDisabled();
   await nav(page, 'People').click();
   await page.getByRole('link', { name: 'Lee Chen' }).click();
@@ -198,7 +203,7 @@ test('a save that fails for lack of space warns, keeps working, and export still
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     };
   });
-  await nav(page, 'Data').click();
+  await nav(page, 'Settings').click();
   await page.getByLabel('Organisation name').fill('Kept In Memory');
   await page.getByRole('button', { name: 'Save name' }).click();
   const warning = page.getByRole('alert').filter({ hasText: 'Not saved' });
@@ -225,7 +230,7 @@ test('a newer version saving in another tab stops this tab from writing over it'
     localStorage.setItem('runway.workspace', text);
     return text;
   });
-  await nav(page, 'Data').click();
+  await nav(page, 'Settings').click();
   await page.getByLabel('Organisation name').fill('Old tab edit');
   await page.getByRole('button', { name: 'Save name' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'newer version of Runway (schema 9)' })).toBeVisible();
@@ -234,11 +239,12 @@ test('a newer version saving in another tab stops this tab from writing over it'
 
 test('the sample program can be tried over a workspace with data, and undone', async ({ page }) => {
   await loadSample(page);
-  await nav(page, 'Data').click();
+  await nav(page, 'Settings').click();
   await page.getByRole('button', { name: 'Load sample program…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Load the sample program?' });
   await expect(dialog).toContainText('Undo import');
   await dialog.getByRole('button', { name: 'Load sample program' }).click();
   await expect(page.getByText('Loaded the sample program.')).toBeVisible();
+  await nav(page, 'Data').click();
   await expect(page.getByRole('region', { name: 'Kept workspace' })).toContainText('Northwind Logistics — 13 people, 2 cohorts, 6 candidates');
 });

@@ -7,16 +7,16 @@ test('encrypted export → import with a wrong and then the right passphrase', a
   const errors = watchErrors(page);
   await loadSample(page);
   await nav(page, 'Data').click();
-  await page.getByText('Export with a passphrase…').click();
-  const form = page.getByRole('form', { name: 'Export with a passphrase' });
+  // The backup is offered with a passphrase first.
+  const form = page.getByRole('form', { name: 'Back up with a passphrase' });
   await form.getByLabel('Passphrase (8 characters or more)').fill('ask me on the phone');
   await form.getByLabel('Passphrase again').fill('ask me on the fone');
-  await form.getByRole('button', { name: 'Download encrypted file' }).click();
+  await form.getByRole('button', { name: 'Download encrypted backup' }).click();
   await expect(page.getByText('The two passphrases are not the same.')).toBeVisible();
 
   await form.getByLabel('Passphrase again').fill('ask me on the phone');
   const pending = page.waitForEvent('download');
-  await form.getByRole('button', { name: 'Download encrypted file' }).click();
+  await form.getByRole('button', { name: 'Download encrypted backup' }).click();
   const download = await pending;
   expect(download.suggestedFilename()).toMatch(/^runway-northwind-logistics-\d{4}-\d{2}-\d{2}-encrypted\.json$/);
   const sealed = readFileSync((await download.path())!, 'utf8');

@@ -34,7 +34,7 @@ async function downloadText(download: Download): Promise<string> {
 export async function exportWorkspace(page: Page): Promise<{ name: string; text: string }> {
   await nav(page, 'Data').click();
   const pending = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export workspace' }).click();
+  await page.getByRole('button', { name: 'Download backup without a passphrase' }).click();
   const download = await pending;
   return { name: download.suggestedFilename(), text: await downloadText(download) };
 }
@@ -92,3 +92,14 @@ export async function addPeople(page: Page, people: ReadonlyArray<readonly [stri
     await expect(page.getByRole('link', { name })).toBeVisible();
   }
 }
+
+/** Settings → "I am" → the person whose name starts the option → "This is me". */
+export async function sayWhoIAm(page: Page, name: string) {
+  await nav(page, 'Settings').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  const value = await page.getByLabel('I am').locator('option', { hasText: name }).getAttribute('value');
+  await page.getByLabel('I am').selectOption(value!);
+  await page.getByRole('button', { name: 'This is me' }).click();
+  await expect(page.getByRole('banner')).toContainText(`This is ${name}'s Runway`);
+}
+

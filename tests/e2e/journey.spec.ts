@@ -85,13 +85,15 @@ test('a private journal entry is marked private and left out of a shared file un
 
   await page.getByText('Export a file for the candidate…').click();
   const preview = page.getByRole('region', { name: 'Share preview' });
-  await expect(preview.getByRole('listitem').filter({ hasText: '1 private journal entry' })).toHaveCount(1);
+  const leftOut = preview.getByRole('list', { name: 'Left out' });
+  await expect(leftOut.getByRole('listitem').filter({ hasText: '1 private journal entry' })).toHaveCount(1);
   const shared = await clickForDownload(page, 'Download shared file');
   expect(shared.text).not.toContain('Doubts after the coaching lab');
   expect(shared.text).not.toContain('I froze when');
 
-  await page.getByLabel(/Include 1 private journal entry/).check();
-  await expect(preview.getByRole('listitem').filter({ hasText: 'private journal entry' })).toHaveCount(0);
+  await page.getByLabel(/Include my own private entries and 1:1 notes/).check();
+  await expect(leftOut.getByRole('listitem').filter({ hasText: 'private journal entry' })).toHaveCount(0);
+  await expect(preview.getByRole('list', { name: 'The file carries' })).toContainText('1 private journal entry');
   const included = await clickForDownload(page, 'Download shared file');
   expect(included.text).toContain('Doubts after the coaching lab');
   expect(errors).toEqual([]);

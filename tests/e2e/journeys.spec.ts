@@ -69,7 +69,7 @@ test('create a person, a cohort and a candidate; reload; all there', async ({ pa
 
 test('a change is saved within half a second and flushed when the tab is hidden', async ({ page }) => {
   await loadSample(page);
-  await nav(page, 'Data').click();
+  await nav(page, 'Settings').click();
   await page.getByLabel('Organisation name').fill('Quickly Saved Ltd');
   await page.getByRole('button', { name: 'Save name' }).click();
   // Hidden at once: the pending save must be written before the handler returns.

@@ -12,7 +12,7 @@ test('a change made in one tab shows up in the other', async ({ context }) => {
   await expect(b.getByRole('heading', { level: 1, name: 'Northwind Logistics' })).toBeVisible();
   await expect(b.getByText('Updated with a change made in another tab.')).toBeVisible();
 
-  await nav(a, 'Data').click();
+  await nav(a, 'Settings').click();
   await a.getByLabel('Organisation name').fill('Renamed In Tab A');
   await a.getByRole('button', { name: 'Save name' }).click();
   await expect(b.getByRole('heading', { level: 1, name: 'Renamed In Tab A' })).toBeVisible();
@@ -39,7 +39,7 @@ test('a tab never writes over a save it has not seen; the person chooses', async
     localStorage.setItem('runway.workspace', text);
     return text;
   });
-  await nav(page, 'Data').click();
+  await nav(page, 'Settings').click();
   await page.getByLabel('Organisation name').fill('Edited Here');
   await page.getByRole('button', { name: 'Save name' }).click();
   const banner = page.getByRole('alert').filter({ hasText: 'Another tab changed this workspace' });
@@ -76,7 +76,7 @@ test('unsaved changes in a tab are not overwritten by another tab either', async
   await openApp(b);
   await expect(b.getByRole('heading', { level: 1, name: 'Northwind Logistics' })).toBeVisible();
   // B has a change waiting for its save timer when A's save arrives.
-  await nav(b, 'Data').click();
+  await nav(b, 'Settings').click();
   await b.evaluate(() => {
     // Hold B's timed save back so A's save lands first.
     const real = window.setTimeout;
@@ -84,7 +84,7 @@ test('unsaved changes in a tab are not overwritten by another tab either', async
   });
   await b.getByLabel('Organisation name').fill('B Unsaved');
   await b.getByRole('button', { name: 'Save name' }).click();
-  await nav(a, 'Data').click();
+  await nav(a, 'Settings').click();
   await a.getByLabel('Organisation name').fill('A Saved');
   await a.getByRole('button', { name: 'Save name' }).click();
   await expect(b.getByRole('alert').filter({ hasText: 'Another tab changed this workspace' })).toBeVisible();
@@ -124,7 +124,7 @@ test('taking in another tab’s save writes nothing back (no echo)', async ({ co
       return real.call(this, k, v);
     };
   });
-  await nav(a, 'Data').click();
+  await nav(a, 'Settings').click();
   await a.getByLabel('Organisation name').fill('Echo Test');
   await a.getByRole('button', { name: 'Save name' }).click();
   await expect(b.getByRole('heading', { level: 1, name: 'Echo Test' })).toBeVisible();

@@ -93,7 +93,11 @@ fn Sessions(id: Id) -> impl IntoView {
             <p class="crumbs"><A href=link("/cohorts")>"Cohorts"</A> " / " <A href=link(&format!("/cohorts/{id}"))>{name}</A> " / "</p>
             <h1>{move || format!("Calibration — {}", name())}</h1>
             <p class="lead">"Once a month the raters meet. Until then each rater sees only their own ratings; in the session they are revealed side by side, disagreements and each rater's leniency are talked through, and the group records a calibrated level per domain with a short rationale."</p>
-            <StartSession id=id picked=picked/>
+            <Show when=move || app.runs(id) fallback=|| view! {
+                <p class="hint">"The cohort's coaches start, reveal and record the sessions; here you read what their files brought."</p>
+            }>
+                <StartSession id=id picked=picked/>
+            </Show>
             <h2>"Sessions"</h2>
             {move || {
                 let l = list.get();

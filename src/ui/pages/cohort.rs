@@ -55,6 +55,8 @@ fn CohortDetail(id: Id) -> impl IntoView {
             (sponsor, coaches)
         })
     };
+    // Memoised, so the share panel is rebuilt only when who runs the cohort changes.
+    let runs = Memo::new(move |_| app.runs(id));
     view! {
         <section class="page">
             <p class="crumbs"><A href=link("/cohorts")>"Cohorts"</A> " / "</p>
@@ -88,8 +90,8 @@ fn CohortDetail(id: Id) -> impl IntoView {
             <Candidates id=id/>
             <Show when=move || app.runs(id)>
                 <p><A href=link(&format!("/cohorts/{id}/selection"))>"Selection board"</A> " — nominations, references, interview scores and decisions for everyone above."</p>
-                <crate::ui::pages::calibration::CohortCalibration id=id/>
             </Show>
+            <crate::ui::pages::calibration::CohortCalibration id=id/>
             <crate::ui::pages::readiness::CohortCoverage id=id/>
             <CohortCalendar id=id/>
             <Show when=move || app.runs(id)>
@@ -101,7 +103,7 @@ fn CohortDetail(id: Id) -> impl IntoView {
                     <p class="hint">"This cohort has no sponsor yet: add one under Settings before sharing it with them."</p>
                 })}
             </Show>
-            {move || if app.runs(id) {
+            {move || if runs.get() {
                 view! { <SharedExport audience=Audience::Sponsor(id) for_whom="the sponsor"/> }.into_any()
             } else {
                 view! { <SharedExport audience=Audience::Coaches(id) for_whom="the coaches"/> }.into_any()

@@ -150,10 +150,12 @@ pub fn CohortForm(
 #[component]
 pub fn NewCohortPage() -> impl IntoView {
     let navigate = use_navigate();
+    // Whoever sets a cohort up usually coaches it: they start ticked (untick to hand it on).
+    let me = use_app().person_untracked();
     let initial = CohortFields {
         name: String::new(),
         sponsor_id: None,
-        coach_ids: vec![],
+        coach_ids: me.into_iter().collect(),
         starts_on: monday_on_or_after(browser::today()),
     };
     let create = Callback::new(move |(fields, draft): (CohortFields, FormDraft)| {

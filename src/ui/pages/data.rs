@@ -393,9 +393,8 @@ fn EncryptedExport() -> impl IntoView {
         );
     };
     view! {
-        <details class="panel" open>
-            <summary>"Back up with a passphrase…"</summary>
-            <p>"The file can only be opened with the passphrase, and Runway cannot recover it. Keep the passphrase apart from the file."</p>
+        <div class="panel">
+            <p>"With a passphrase, the backup opens only with it; Runway cannot recover it. Keep the passphrase apart from the file."</p>
             <form class="form inline" on:submit=submit aria-label="Back up with a passphrase">
                 <label class="grow">"Passphrase (8 characters or more)" <input type="password" autocomplete="new-password" minlength="8" bind:value=first required/></label>
                 <label class="grow">"Passphrase again" <input type="password" autocomplete="new-password" bind:value=again required/></label>
@@ -403,9 +402,10 @@ fn EncryptedExport() -> impl IntoView {
             </form>
             <p class="muted" role="status">{move || busy.get().then_some("Encrypting…")}</p>
             {move || problem.get().map(|p| view! { <p class="error" role="alert">{p}</p> })}
-        </details>
+        </div>
     }
 }
+
 fn kind_word(kind: RecordKind) -> &'static str {
     match kind {
         RecordKind::Person => "Person",

@@ -4,7 +4,7 @@ use crate::ui::link;
 use leptos_router::components::A;
 
 use crate::logic::program::phases::{describe_position, position_on, Position};
-use crate::model::CandidateStatus;
+use crate::model::{CandidateStatus, Id};
 use crate::ui::browser;
 use crate::ui::state::use_app;
 use crate::ui::widgets::{count, fmt_date};
@@ -69,6 +69,7 @@ fn Overview() -> impl IntoView {
         <p class="lead">
             {move || { let c = counts(); format!("{} · {} · {}", count(c.people, "person", "people"), count(c.cohorts, "cohort", "cohorts"), count(c.candidates, "candidate", "candidates")) }}
         </p>
+        <YourPart/>
         <crate::ui::pages::calibration::CalibrationReminders/>
         <h2>"Cohorts"</h2>
         <Show when=move || !cohorts().is_empty() fallback=|| view! {
@@ -84,5 +85,50 @@ fn Overview() -> impl IntoView {
                 }).collect_view()}
             </ul>
         </Show>
+    }
+}
+
+/// What this browser's person does in the program, with the way to each part.
+#[component]
+fn YourPart() -> impl IntoView {
+    let app = use_app();
+    let part = move || {
+        let me = app.person()?;
+        app.ws.with(|ws| {
+            let roles = crate::logic::program::roles::roles_of(ws, me);
+            let cohort_name = |id: Id| ws.cohort(id).map_or(String::new(), |c| c.name.clone());
+            let mut links: Vec<(String, String)> = Vec::new();
+            for k in &roles.candidacies {
+                if let Some(c) = ws.candidate(*k) {
+                    links.push((
+                        format!("/candidates/{k}"),
+                        format!("Your journey in {}", cohort_name(c.cohort_id)),
+                    ));
+                }
+            }
+            for c in &roles.coach_of {
+                links.push((
+                    format!("/cohorts/{c}"),
+                    format!("{}, which you coach", cohort_name(*c)),
+                ));
+            }
+            for c in &roles.sponsor_of {
+                links.push((
+                    format!("/cohorts/{c}"),
+                    format!("{}, which you sponsor", cohort_name(*c)),
+                ));
+            }
+            Some((ws.person_name(me).to_string(), roles.describe(ws), links))
+        })
+    };
+    view! {
+        {move || part().map(|(name, roles, links)| view! {
+            <section class="panel your-part" aria-labelledby="part-h">
+                <h2 id="part-h">{format!("{name}: {roles}")}</h2>
+                {(!links.is_empty()).then(|| view! {
+                    <ul>{links.into_iter().map(|(href, text)| view! { <li><A href=link(&href)>{text}</A></li> }).collect_view()}</ul>
+                })}
+            </section>
+        })}
     }
 }

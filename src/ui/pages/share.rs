@@ -78,13 +78,13 @@ pub fn SharedExport(audience: Audience, #[prop(into)] for_whom: String) -> impl 
             {move || preview().map(|s| view! {
                 <div class="share-lists">
                     <div>
-                        <h3>"The file carries"</h3>
-                        <ul>{s.goes.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                        <h3 id="share-goes-h">"The file carries"</h3>
+                        <ul aria-labelledby="share-goes-h">{s.goes.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
                     </div>
                     {(!s.left_out.is_empty()).then(|| view! {
                         <div>
-                            <h3>"Left out"</h3>
-                            <ul>{s.left_out.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                            <h3 id="share-left-h">"Left out"</h3>
+                            <ul aria-labelledby="share-left-h">{s.left_out.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
                         </div>
                     })}
                 </div>

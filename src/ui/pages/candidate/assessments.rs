@@ -52,17 +52,14 @@ fn framework_of(ws: &Workspace, id: Id) -> Option<Framework> {
 #[component]
 pub fn AssessmentsSection(id: Id) -> impl IntoView {
     let app = use_app();
-    let (person, first_coach) = app.ws.with_untracked(|ws| {
-        let c = ws.candidate(id);
-        let coach = c
-            .and_then(|c| ws.cohort(c.cohort_id))
-            .and_then(|k| k.coach_ids.first().copied());
-        (c.map(|c| c.person_id), coach)
-    });
+    let person = app
+        .ws
+        .with_untracked(|ws| ws.candidate(id).map(|c| c.person_id));
+    // Viewing as whoever uses this browser (or acts for someone): never quietly as a coach.
     let page = Page {
         candidate: id,
         person,
-        viewer: RwSignal::new(id_value(first_coach)),
+        viewer: RwSignal::new(id_value(app.person_untracked())),
         framework: RwSignal::new(MIT_RUBRIC.to_string()),
     };
     let mut viewers = vec![(String::new(), "— just reading —".to_string())];
@@ -79,7 +76,18 @@ pub fn AssessmentsSection(id: Id) -> impl IntoView {
             <ChoiceField label="Viewing as" value=page.viewer options=viewers/>
             <ChoiceField label="Framework" value=page.framework options=frameworks/>
         </div>
-        <p class="muted small">"Who is viewing is remembered on this page only; it is not saved."</p>
+        {move || {
+            let v = page.viewer_id();
+            let here = app.person();
+            match (v, here) {
+                (Some(v), Some(h)) if v != h => {
+                    let name = app.ws.with(|ws| ws.person_name(v).to_string());
+                    view! { <p class="warning" role="status">{format!("You are acting for {name} on this page: you see their blind ratings, and a new assessment is saved in their name. Choose yourself to stop.")}</p> }.into_any()
+                }
+                (Some(_), None) => view! { <p class="muted small">"Who is viewing is remembered on this page only. Say who you are in Settings, and this page opens as you."</p> }.into_any(),
+                _ => view! { <p class="muted small">"Who is viewing is remembered on this page only; it is not saved."</p> }.into_any(),
+            }
+        }}
         <section class="sel-part" aria-labelledby="as-list-h">
             <h2 id="as-list-h">"Assessments"</h2>
             <AssessmentEditor page=page/>

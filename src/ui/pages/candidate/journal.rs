@@ -52,7 +52,12 @@ impl JournalForm {
     }
 
     /// The entry as it would be saved (a nil id makes a new one), or what is wrong.
-    fn entry(self, id: Id, candidate_id: Id) -> Result<JournalEntry, String> {
+    fn entry(
+        self,
+        id: Id,
+        candidate_id: Id,
+        author_id: Option<Id>,
+    ) -> Result<JournalEntry, String> {
         let on = parse_date(&self.on.get_untracked())
             .ok_or("Please enter the entry's date.".to_string())?;
         let mut tags: Vec<String> = Vec::new();
@@ -65,7 +70,7 @@ impl JournalForm {
         Ok(JournalEntry {
             id,
             candidate_id,
-            author_id: None,
+            author_id,
             on,
             title: self.title.get_untracked().trim().to_string(),
             body: self.body.get_untracked().trim().to_string(),
@@ -105,7 +110,7 @@ pub fn JournalSection(id: Id) -> impl IntoView {
     let toggle = NodeRef::<leptos::html::Summary>::new();
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match form.entry(Id::nil(), id) {
+        match form.entry(Id::nil(), id, app.person_untracked()) {
             Ok(e) => {
                 if let Some(saved) = draft.save(
                     Action::Put(Record::JournalEntry(e)),
@@ -179,7 +184,7 @@ fn JournalCard(entry: JournalEntry) -> impl IntoView {
     );
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match form.entry(id, candidate_id) {
+        match form.entry(id, candidate_id, entry.author_id) {
             Ok(e) => {
                 // The card is drawn anew with the saved entry; focus follows it there.
                 if draft

@@ -113,6 +113,12 @@ fn CandidateFrame(id: Id, section: String) -> impl IntoView {
             format!("{} — {heading}", person_name())
         }
     };
+    // The candidate's own page leaves out selection (the coaches' notes on choosing them).
+    let own = app.person_untracked().is_some()
+        && app.person_untracked()
+            == app
+                .ws
+                .with_untracked(|ws| ws.candidate(id).map(|c| c.person_id));
     view! {
         <section class="page">
             <p class="crumbs"><A href=link("/cohorts")>"Cohorts"</A> " / " <A href=link(&format!("/cohorts/{cohort_id}"))>{cohort_name}</A> " / "</p>
@@ -122,7 +128,7 @@ fn CandidateFrame(id: Id, section: String) -> impl IntoView {
             </p>
             <nav class="tabs" aria-label="Candidate sections">
                 <ul>
-                    {SECTIONS.iter().map(|(s, label)| {
+                    {SECTIONS.iter().filter(|(s, _)| !(own && *s == "selection")).map(|(s, label)| {
                         let current = *s == section || (!known && s.is_empty());
                         view! {
                             <li><a href=section_href(id, s) aria-current=current.then_some("page")>{*label}</a></li>

@@ -103,6 +103,7 @@ impl OneOnOneForm {
     /// The 1:1 as it would be saved. Follow-ups are one per line; a line that matches an
     /// existing follow-up keeps its id and whether it was ticked.
     fn record(self, base: Option<&OneOnOne>, candidate_id: Id) -> Result<OneOnOne, String> {
+        let author_here = || crate::ui::state::use_app().person_untracked();
         let held_on = parse_date(&self.on.get_untracked())
             .ok_or("Please enter the day of the 1:1.".to_string())?;
         let old: &[FollowUp] = base.map_or(&[], |b| b.follow_ups.as_slice());
@@ -115,7 +116,8 @@ impl OneOnOneForm {
         Ok(OneOnOne {
             id: base.map_or(Id::nil(), |b| b.id),
             candidate_id,
-            author_id: None,
+            // The author stays who wrote it; a new 1:1 is this browser's person's.
+            author_id: base.map_or_else(author_here, |b| b.author_id),
             with_id: person_value(&self.with.get_untracked()),
             held_on,
             agenda: self.agenda.get_untracked().trim().to_string(),
@@ -250,10 +252,17 @@ fn draft_key(id: Id) -> String {
 pub fn OneOnOnesSection(id: Id) -> impl IntoView {
     let app = use_app();
     let edits = Edits::new();
+    // The other side of a candidate's 1:1 is their coach: this browser's person when they
+    // coach the cohort, else its first coach.
+    let me = app.person_untracked();
     let default_with = app.ws.with_untracked(|ws| {
-        ws.candidate(id)
+        let coaches = ws
+            .candidate(id)
             .and_then(|c| ws.cohort(c.cohort_id))
-            .and_then(|c| c.coach_ids.first().copied())
+            .map(|c| c.coach_ids.clone())
+            .unwrap_or_default();
+        me.filter(|m| coaches.contains(m))
+            .or_else(|| coaches.first().copied())
     });
     let form = OneOnOneForm::new(None, default_with);
     let new_key = format!("one-on-one/{id}/new");

@@ -37,6 +37,11 @@ pub fn Overview(id: Id) -> impl IntoView {
             .into_any();
     };
     let candidate = move || app.ws.with(|ws| ws.candidate(id).cloned());
+    // Whether this is the candidate's own browser (memoised: the share panel is rebuilt only
+    // when that changes).
+    let mine = Memo::new(move |_| {
+        app.person().is_some() && app.person() == candidate().map(|c| c.person_id)
+    });
     let person_name = move || app.ws.with(|ws| ws.person_name(person_id).to_string());
     let cohort_name = move || {
         app.ws.with(|ws| {
@@ -136,8 +141,7 @@ pub fn Overview(id: Id) -> impl IntoView {
                 <p class="muted">"Protected hours are taken off the candidate's delivery work so the program has real time. Agree them with the sponsor."</p>
             </Show>
             {move || {
-                let mine = app.person().is_some() && app.person() == candidate().map(|c| c.person_id);
-                if mine {
+                if mine.get() {
                     view! { <SharedExport audience=Audience::Candidate(id) for_whom="your coach"/> }.into_any()
                 } else {
                     view! { <SharedExport audience=Audience::Candidate(id) for_whom="the candidate"/> }.into_any()

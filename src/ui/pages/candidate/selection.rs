@@ -453,7 +453,13 @@ struct AnswerInputs {
 #[component]
 fn Interviews(id: Id) -> impl IntoView {
     let app = use_app();
-    let viewer = RwSignal::new(String::new());
+    // Whoever uses this browser is the interviewer by default (not the candidate).
+    let me = app.person_untracked().filter(|p| {
+        app.ws
+            .with_untracked(|ws| ws.candidate(id).map(|c| c.person_id))
+            != Some(*p)
+    });
+    let viewer = RwSignal::new(me.map(|p| p.to_string()).unwrap_or_default());
     let viewer_id = move || person_value(&viewer.get());
     let person_id = app
         .ws
