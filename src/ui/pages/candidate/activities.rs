@@ -304,7 +304,7 @@ pub fn ActivitiesSection(id: Id) -> impl IntoView {
             let mut list: Vec<Activity> = ws
                 .activities
                 .iter()
-                .filter(|a| a.candidate_id == id && a.done == want_done)
+                .filter(|a| a.involves(id) && a.done == want_done)
                 .cloned()
                 .collect();
             list.sort_by_key(|a| (a.on, a.at, a.created_at));
