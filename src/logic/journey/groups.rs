@@ -111,29 +111,24 @@ pub fn weekly_days(
             },
         ));
     }
-    if count > MAX_WEEKLY_SESSIONS {
-        return Err(problem(
-            "repeat",
-            format!(
-                "at most {MAX_WEEKLY_SESSIONS} weekly sessions are planned at once (half a year); this would be {count}"
-            ),
-        ));
-    }
-    let days: Vec<Date> = (0..count).filter_map(week).collect();
-    if days.len() as u32 != count {
+    // Past the cap, only the days up to the cohort's end are worked out.
+    let n = count.min(MAX_WEEKLY_SESSIONS + 1);
+    let days: Vec<Date> = (0..n).filter_map(week).collect();
+    if days.len() as u32 != n {
         return Err(problem(
             "repeat",
             "those weeks run past the calendar".into(),
         ));
     }
-    if let (Some(end), Some(last)) = (ends_on, days.last()) {
-        if *last > end {
+    if let Some(end) = ends_on {
+        let last = week(count - 1).unwrap_or(Date::MAX);
+        if last > end {
             let fit = days.iter().filter(|d| **d <= end).count();
             return Err(problem(
                 "repeat",
                 format!(
                     "the last session would be on {}, after the cohort ends on {}: {}",
-                    super::day_text(*last),
+                    super::day_text(last),
                     super::day_text(end),
                     if fit >= 2 {
                         format!("at most {fit} weekly sessions fit")
@@ -143,6 +138,14 @@ pub fn weekly_days(
                 ),
             ));
         }
+    }
+    if count > MAX_WEEKLY_SESSIONS {
+        return Err(problem(
+            "repeat",
+            format!(
+                "at most {MAX_WEEKLY_SESSIONS} weekly sessions are planned at once (half a year); this would be {count}"
+            ),
+        ));
     }
     Ok(days)
 }
