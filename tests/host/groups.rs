@@ -340,7 +340,7 @@ fn copy_last_week_shifts_a_week_and_skips_what_this_week_has() {
     let lines = plan.summary(&ws, cohort);
     assert!(lines[0].starts_with("2 sessions"), "{lines:?}");
     assert!(
-        lines[0].contains("Ana Ruiz 1, Ben Okafor 2, Cleo Park 1"),
+        lines[0].contains("1 for Ana Ruiz, 2 for Ben Okafor, 1 for Cleo Park"),
         "{lines:?}"
     );
     assert!(

@@ -220,10 +220,10 @@ impl WeekCopy {
             let whom: Vec<String> = self
                 .per_candidate(ws, cohort_id)
                 .into_iter()
-                .map(|(name, n)| format!("{name} {n}"))
+                .map(|(name, n)| format!("{n} for {name}"))
                 .collect();
             lines.push(format!(
-                "{} from the week of {} will be planned in the week of {} — sessions each candidate takes part in: {}. Group sessions stay one session for everyone in them.",
+                "{} from the week of {} go into the week of {}: {} (a group session counts for each candidate in it, and stays one session).",
                 sessions(self.copies.len()),
                 super::day_text(self.from),
                 super::day_text(self.to),
