@@ -91,3 +91,34 @@ test('a group session planned once shows for every candidate; an edit shows for 
   await expect(page.getByRole('link', { name: 'Stakeholder mapping, with product' })).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test('repeat weekly from a candidate page, with another candidate ticked from the keyboard', async ({ page }) => {
+  const errors = watchErrors(page);
+  await loadSample(page);
+  await openWeekOf(page, 'Aisha Bello');
+  await page.getByRole('navigation', { name: 'Candidate sections' }).getByRole('link', { name: 'Activities', exact: true }).click();
+  await page.getByText('Plan or log an activity').click();
+  const form = page.getByRole('form', { name: 'New activity' });
+  await form.getByLabel('Kind').selectOption({ label: 'Coaching lab (role-play)' });
+  await form.getByLabel('Title').fill('Peer role-play');
+  await form.getByLabel('Date', { exact: true }).fill(day(1));
+  await form.getByLabel('Duration (minutes)').fill('45');
+  const tomas = form.getByRole('group', { name: 'Who takes part' }).getByRole('checkbox', { name: 'Tomás Ferreira' });
+  await tomas.focus();
+  await page.keyboard.press('Space');
+  await expect(tomas).toBeChecked();
+  await form.getByRole('combobox', { name: /^Repeat/ }).selectOption({ label: 'Weekly, a number of times' });
+  await form.getByLabel('How many sessions, this one included').fill('3');
+  await form.getByRole('button', { name: 'Save activity' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Planned the weekly sessions' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: 'Peer role-play' })).toHaveCount(3);
+
+  // They are Tomás's sessions too, each its own record.
+  await openWeekOf(page, 'Tomás Ferreira');
+  await page.getByRole('navigation', { name: 'Candidate sections' }).getByRole('link', { name: 'Activities', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 3, name: 'Peer role-play' })).toHaveCount(3);
+  await page.getByRole('button', { name: 'Mark done: Peer role-play' }).first().click();
+  await expect(page.getByRole('status').filter({ hasText: 'Marked the activity done' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Mark done: Peer role-play' })).toHaveCount(2);
+  expect(errors).toEqual([]);
+});
