@@ -64,13 +64,12 @@ pub fn calendar(
     let mut upcoming: Vec<&Activity> = ws
         .activities
         .iter()
-        .filter(|a| candidate_ids.contains(&a.candidate_id) && !a.done && a.on >= today)
+        .filter(|a| a.candidates().any(|c| candidate_ids.contains(&c)) && !a.done && a.on >= today)
         .collect();
     upcoming.sort_by_key(|a| (a.on, a.at));
     for a in upcoming {
-        let who = ws
-            .candidate(a.candidate_id)
-            .map_or("", |c| ws.person_name(c.person_id));
+        // A group session is one event, named for everyone taking part.
+        let who = crate::logic::journey::groups::taking_part_names(ws, a);
         lines.push("BEGIN:VEVENT".into());
         lines.push(format!("UID:{}@runway.local", a.id));
         lines.push(format!("DTSTAMP:{stamp}"));
@@ -127,6 +126,6 @@ fn calendar_name(ws: &Workspace, candidate_ids: &[Id]) -> String {
 pub fn upcoming_count(ws: &Workspace, candidate_ids: &[Id], today: Date) -> usize {
     ws.activities
         .iter()
-        .filter(|a| candidate_ids.contains(&a.candidate_id) && !a.done && a.on >= today)
+        .filter(|a| a.candidates().any(|c| candidate_ids.contains(&c)) && !a.done && a.on >= today)
         .count()
 }

@@ -4,13 +4,14 @@
 
 use std::fmt;
 
+use crate::logic::journey::groups::Repeat;
 use crate::logic::records::{
     cascade, each_kind, missing_owner, plausible_day, Entry, FieldProblem, ListVisitor, Record,
     RecordVisitor,
 };
 use crate::model::{
-    Candidate, CandidateStatus, Cohort, Date, Decision, GreenFlag, Id, Nomination, Person,
-    RecordKind, Timestamp, TrackLevel, WantsToManage, WeekPlan, Workspace,
+    Activity, Candidate, CandidateStatus, Cohort, Date, Decision, GreenFlag, Id, Nomination,
+    Person, RecordKind, Timestamp, TrackLevel, WantsToManage, WeekPlan, Workspace,
 };
 
 pub use crate::content::program::DEFAULT_SUCCESS_SIGNALS;
@@ -144,6 +145,18 @@ pub enum Action {
     RemoveScenario {
         cohort_id: Id,
         scenario_id: Id,
+    },
+    /// Plans a new session (nil id) and a planned copy of it each week after: separate
+    /// records, all saved or none.
+    PlanWeekly {
+        activity: Activity,
+        repeat: Repeat,
+    },
+    /// Copies the previous week's sessions of a cohort's candidates into the week of `today`
+    /// (see [`copy_last_week`](crate::logic::journey::groups::copy_last_week)): all or none.
+    CopyLastWeek {
+        cohort_id: Id,
+        today: Date,
     },
 }
 
@@ -344,7 +357,46 @@ pub fn apply(
             cohort_id,
             scenario_id,
         } => crate::logic::selection::decisions::remove_scenario(ws, cohort_id, scenario_id, now),
+        Action::PlanWeekly { activity, repeat } => {
+            if !activity.id.is_nil() {
+                return Err(ActionError::Invalid(
+                    "Only a new session can be planned weekly: save this one, then plan the others as new sessions."
+                        .into(),
+                ));
+            }
+            let copies = crate::logic::journey::groups::weekly_copies(ws, &activity, repeat)
+                .map_err(|p| ActionError::Problems(vec![p]))?;
+            put_all(ws, copies, now, new_id)
+        }
+        Action::CopyLastWeek { cohort_id, today } => {
+            if ws.cohort(cohort_id).is_none() {
+                return Err(ActionError::Missing("cohort"));
+            }
+            let plan = crate::logic::journey::groups::copy_last_week(ws, cohort_id, today);
+            if plan.copies.is_empty() {
+                return Err(ActionError::Invalid(plan.summary(ws, cohort_id).join(" ")));
+            }
+            put_all(ws, plan.copies, now, new_id)
+        }
     }
+}
+
+/// Saves several new records as one change: every one, or none (the first refusal is
+/// returned). Returns the first new id.
+fn put_all<T: Entry>(
+    ws: &mut Workspace,
+    records: Vec<T>,
+    now: Timestamp,
+    new_id: &mut dyn FnMut() -> Id,
+) -> Result<Option<Id>, ActionError> {
+    let mut next = ws.clone();
+    let mut first = None;
+    for r in records {
+        let id = put(&mut next, r, now, new_id)?;
+        first.get_or_insert(id);
+    }
+    *ws = next;
+    Ok(first)
 }
 
 pub(crate) fn candidate_mut(ws: &mut Workspace, id: Id) -> Result<&mut Candidate, ActionError> {

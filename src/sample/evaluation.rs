@@ -55,7 +55,7 @@ pub(super) fn add(b: &mut Builder, c: Cast) {
             EvidenceKind::Activity => ws
                 .activities
                 .iter()
-                .find(|a| a.candidate_id == cand && a.done)
+                .find(|a| a.involves(cand) && a.done)
                 .map(|a| (a.id, a.on)),
             EvidenceKind::MicroAssignment => ws
                 .assignments

@@ -64,10 +64,15 @@ impl Builder<'_> {
     }
 
     fn activity(&mut self, a: Act) -> Id {
+        self.group_activity(a, Vec::new())
+    }
+
+    /// A session for several candidates: filed under `a.cand`, with `group` taking part too.
+    fn group_activity(&mut self, a: Act, group: Vec<Id>) -> Id {
         self.put(Record::Activity(Activity {
             id: NIL,
             candidate_id: a.cand,
-            group: Vec::new(),
+            group,
             kind: a.kind,
             title: a.title.into(),
             on: a.on,
@@ -247,7 +252,7 @@ pub(super) fn add(b: &mut Builder, c: Cast) {
     });
 
     // Activities: two weeks of foundations and shadowing done, this week and next planned.
-    let everyone = [c.priya, c.tom, c.aisha];
+    // The weekly workshop is one group session for the whole cohort.
     for (week, title) in [
         (0, "Foundations: running a good 1:1"),
         (1, "Foundations: feedback that lands"),
@@ -257,10 +262,10 @@ pub(super) fn add(b: &mut Builder, c: Cast) {
         (5, "Practice: running a retro people speak up in"),
         (6, "Practice: the first weeks of a new report"),
     ] {
-        for cand in everyone {
-            let on = at(s, week * 7 + 1);
-            b.activity(Act {
-                cand,
+        let on = at(s, week * 7 + 1);
+        b.group_activity(
+            Act {
+                cand: c.priya,
                 kind: ActivityKind::Workshop,
                 title,
                 on,
@@ -269,8 +274,9 @@ pub(super) fn add(b: &mut Builder, c: Cast) {
                 done: on < c.today,
                 with: vec![c.coach],
                 notes: "",
-            });
-        }
+            },
+            vec![c.tom, c.aisha],
+        );
     }
     let shadow = b.activity(Act {
         cand: c.priya,
@@ -301,35 +307,21 @@ pub(super) fn add(b: &mut Builder, c: Cast) {
         with: vec![c.hana],
         notes: "",
     });
-    for (cand, days, title) in [
-        (
-            c.priya,
-            33,
-            "Coaching lab: telling a senior engineer their PRs block others",
-        ),
-        (
-            c.tom,
-            33,
-            "Coaching lab: telling a senior engineer their PRs block others",
-        ),
-        (
-            c.aisha,
-            33,
-            "Coaching lab: telling a senior engineer their PRs block others",
-        ),
-    ] {
-        b.activity(Act {
-            cand,
+    // The coaching lab is a group session too: the three role-play for each other.
+    b.group_activity(
+        Act {
+            cand: c.priya,
             kind: ActivityKind::CoachingLab,
-            title,
-            on: at(s, days),
+            title: "Coaching lab: telling a senior engineer their PRs block others",
+            on: at(s, 33),
             at: time(11, 0),
             minutes: 60,
-            done: at(s, days) < c.today,
+            done: at(s, 33) < c.today,
             with: vec![c.coach],
             notes: "",
-        });
-    }
+        },
+        vec![c.tom, c.aisha],
+    );
     for (cand, with) in [(c.priya, c.hana), (c.tom, c.coach), (c.aisha, c.hana)] {
         let on = at(c.today, 2);
         b.activity(Act {

@@ -105,6 +105,9 @@ pub fn ConfirmDialog(
     #[prop(into)] intro: Signal<String>,
     #[prop(into)] confirm_label: String,
     on_confirm: Callback<()>,
+    /// The confirm button's class: "danger" for a delete, "" for an ordinary change.
+    #[prop(default = "danger")]
+    confirm_class: &'static str,
 ) -> impl IntoView {
     let dialog = NodeRef::<html::Dialog>::new();
     Effect::new(move |_| {
@@ -134,7 +137,7 @@ pub fn ConfirmDialog(
             }}
             <div class="actions">
                 <button type="button" class="secondary" autofocus on:click=move |_| open.set(false)>"Cancel"</button>
-                <button type="button" class="danger" on:click=move |_| { open.set(false); on_confirm.run(()); }>{confirm_label}</button>
+                <button type="button" class=confirm_class on:click=move |_| { open.set(false); on_confirm.run(()); }>{confirm_label}</button>
             </div>
         </dialog>
     }

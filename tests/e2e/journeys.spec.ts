@@ -133,8 +133,9 @@ test('deleting a cohort lists the candidacies it removes', async ({ page }) => {
   await page.getByRole('link', { name: /^MiT \d{4} Q\d$/ }).click();
   await page.getByRole('button', { name: 'Delete cohort…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Delete this cohort?' });
-  // Four candidacies (with what each holds), the cohort's case review and its calibrations.
-  await expect(dialog.getByRole('listitem')).toHaveCount(6);
+  // Four candidacies (with what each holds), the group sessions, the case review, the calibrations.
+  await expect(dialog.getByRole('listitem')).toHaveCount(7);
+  await expect(dialog).toContainText('8 group sessions');
   await expect(dialog).toContainText('the candidacy of Priya Raman (In program), with');
   await expect(dialog).toContainText('6 assessments, 5 evidence items, 1 round of 360 feedback and 3 team health checks');
   await expect(dialog).toContainText('1 peer case review');

@@ -340,10 +340,15 @@ fn deleting_a_person_says_what_goes_and_leaves_no_dangling_reference() {
         .lines
         .contains(&"3 assessments they made of candidates".to_string()));
     let impact = person_deletion_impact(&ws, candidate);
-    assert_eq!(impact.lines.len(), 2, "{:?}", impact.lines);
+    assert_eq!(impact.lines.len(), 3, "{:?}", impact.lines);
     assert!(impact.lines[0].contains("candidacy"));
     assert!(
-        impact.lines[1].contains("calibrated levels and rationales"),
+        impact.lines[1].contains("group sessions") && impact.lines[1].contains("stay"),
+        "the group sessions stay for the others: {:?}",
+        impact.lines
+    );
+    assert!(
+        impact.lines[2].contains("calibrated levels and rationales"),
         "the calibrated levels that go are said: {:?}",
         impact.lines
     );
@@ -390,9 +395,9 @@ fn deleting_a_cohort_takes_its_candidates() {
     let mut ws = sample();
     let id = ws.cohorts[0].id;
     let n = ws.candidates_in(id).count();
-    // One line per candidacy, one for the case reviews, one for the calibrations.
+    // One line per candidacy, one for the group sessions, the case reviews, the calibrations.
     let impact = cohort_deletion_impact(&ws, id);
-    assert_eq!(impact.lines.len(), n + 2, "{:?}", impact.lines);
+    assert_eq!(impact.lines.len(), n + 3, "{:?}", impact.lines);
     assert!(impact
         .lines
         .contains(&"2 calibration sessions and the levels they recorded".to_string()));

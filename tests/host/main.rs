@@ -11,6 +11,7 @@ mod encrypted_files;
 mod evaluation;
 mod file_format;
 mod frameworks;
+mod groups;
 mod journey;
 mod merge;
 mod readiness;

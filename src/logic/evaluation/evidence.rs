@@ -85,7 +85,7 @@ pub fn sources(ws: &Workspace, candidate_id: Id, kind: EvidenceKind) -> Vec<Sour
         EvidenceKind::Activity => ws
             .activities
             .iter()
-            .filter(|a| a.candidate_id == candidate_id && a.done)
+            .filter(|a| a.involves(candidate_id) && a.done)
             .map(|a| source(a.id, a.on, a.title.clone(), false))
             .collect(),
         EvidenceKind::MicroAssignment => ws

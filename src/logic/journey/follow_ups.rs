@@ -203,7 +203,7 @@ pub fn evidence_choices(ws: &Workspace, candidate_id: Id) -> Vec<(Id, RecordKind
     for a in ws
         .activities
         .iter()
-        .filter(|a| a.candidate_id == candidate_id && a.done)
+        .filter(|a| a.involves(candidate_id) && a.done)
     {
         out.push((
             a.id,

@@ -3,6 +3,7 @@
 //! the selection board, the candidate's timeline and the calendar file.
 
 pub(crate) mod follow_ups;
+pub mod groups;
 mod records;
 pub(crate) mod signals;
 mod timeline;

@@ -18,7 +18,13 @@ impl Entry for Activity {
     fn days(&self) -> Vec<Date> {
         vec![self.on]
     }
-    crate::owned_by_candidate!();
+    fn owners(&self) -> Vec<Link> {
+        vec![Link::new(
+            "candidate_id",
+            RecordKind::Candidate,
+            self.candidate_id,
+        )]
+    }
     // The kind and what only some kinds have travel together, so a merge never pairs one
     // side's kind with the other side's debrief.
     const FIELDS: &'static [&'static str] = &[
@@ -28,10 +34,19 @@ impl Entry for Activity {
         "at",
         "minutes",
         "done",
+        // Who takes part merges as one: the candidacy it is filed under and the others (a
+        // delete in one copy moves a group session to the next candidate in the group).
+        "candidate_id+group",
         "with",
         "notes",
     ];
-    fn problems(&self, _: &Workspace) -> Vec<FieldProblem> {
+    fn field_label(field: &str) -> Option<&'static str> {
+        (field == "candidate_id+group").then_some("who takes part")
+    }
+    fn show(&self, field: &str, ws: &Workspace) -> Option<String> {
+        (field == "candidate_id+group").then(|| super::groups::taking_part_names(ws, self))
+    }
+    fn problems(&self, ws: &Workspace) -> Vec<FieldProblem> {
         let mut out = Vec::new();
         if blank(&self.title) {
             out.push(problem("title", "the title is empty".into()));
@@ -53,16 +68,115 @@ impl Entry for Activity {
                 "only a shadowing session has a debrief".into(),
             ));
         }
+        out.extend(group_problems(self, ws));
         out
+    }
+    fn save_problems(&self, ws: &Workspace) -> Vec<FieldProblem> {
+        // A shared file may leave other candidacies out; a save here names only ones present.
+        let missing = self
+            .group
+            .iter()
+            .filter(|g| ws.candidate(**g).is_none())
+            .count();
+        if missing > 0 {
+            vec![problem(
+                "group",
+                format!(
+                    "{missing} of the candidates ticked to take part {} no longer in this workspace: untick {}",
+                    if missing == 1 { "is" } else { "are" },
+                    if missing == 1 { "it" } else { "them" }
+                ),
+            )]
+        } else {
+            Vec::new()
+        }
     }
     fn title(&self) -> String {
         self.title.clone()
     }
     fn forget(&mut self, gone: &HashSet<Id>) -> bool {
-        forget_in(&mut self.with, gone)
+        forget_in(&mut self.group, gone)
+            | forget_in(&mut self.with, gone)
             | forget_opt(&mut self.assignment_id, gone)
             | forget_in(&mut self.journal_ids, gone)
     }
+    fn rehome(&mut self, from: Id, to: Id) -> bool {
+        let before = (self.candidate_id, self.group.clone());
+        if self.candidate_id == from {
+            self.candidate_id = to;
+        }
+        for g in &mut self.group {
+            if *g == from {
+                *g = to;
+            }
+        }
+        // The two candidacies were one person: they take part once.
+        let filed = self.candidate_id;
+        let mut seen = Vec::new();
+        self.group.retain(|g| {
+            let keep = *g != filed && !seen.contains(g);
+            seen.push(*g);
+            keep
+        });
+        (self.candidate_id, &self.group) != (before.0, &before.1)
+    }
+    fn adopt(&mut self, live: &HashSet<(RecordKind, Id)>) -> bool {
+        // A group session stays for the others: the first member still here takes it over.
+        let here = |c: Id| live.contains(&(RecordKind::Candidate, c));
+        if here(self.candidate_id) {
+            return false;
+        }
+        let Some(i) = self.group.iter().position(|g| here(*g)) else {
+            return false;
+        };
+        self.candidate_id = self.group.remove(i);
+        true
+    }
+    fn deletion_notes(&self, ws: &Workspace) -> Vec<String> {
+        if self.group.is_empty() {
+            return Vec::new();
+        }
+        let names: Vec<&str> = self.candidates().map(|c| candidate_name(ws, c)).collect();
+        vec![format!(
+            "the session for everyone taking part ({}): it is one record for all of them",
+            names.join(", ")
+        )]
+    }
+}
+
+/// The group rules: other candidacies of the same cohort, each once. A candidacy not in this
+/// copy (left out of a shared file) is not checked.
+fn group_problems(a: &Activity, ws: &Workspace) -> Vec<FieldProblem> {
+    let mut out = Vec::new();
+    if a.group.contains(&a.candidate_id) {
+        out.push(problem(
+            "group",
+            format!(
+                "{} is the candidate the session is filed under, so is not listed again among the others",
+                candidate_name(ws, a.candidate_id)
+            ),
+        ));
+    }
+    if !crate::logic::records::unique(a.group.iter()) {
+        out.push(problem(
+            "group",
+            "a candidate is listed twice among who takes part".into(),
+        ));
+    }
+    if let Some(cohort) = ws.candidate(a.candidate_id).map(|c| c.cohort_id) {
+        for g in &a.group {
+            if ws.candidate(*g).is_some_and(|c| c.cohort_id != cohort) {
+                out.push(problem(
+                    "group",
+                    format!(
+                        "{} is in another cohort: a group session is for candidates of one cohort",
+                        candidate_name(ws, *g)
+                    ),
+                ));
+            }
+        }
+    }
+    out
 }
 
 impl Entry for MicroAssignment {

@@ -57,11 +57,7 @@ pub fn timeline(ws: &Workspace, candidate_id: Id, today: Date) -> Timeline {
             ItemState::Planned
         }
     };
-    for a in ws
-        .activities
-        .iter()
-        .filter(|a| a.candidate_id == candidate_id)
-    {
+    for a in ws.activities.iter().filter(|a| a.involves(candidate_id)) {
         items.push(TimelineItem {
             id: a.id,
             on: a.on,

@@ -73,7 +73,7 @@ pub fn week_summary(ws: &Workspace, candidate_id: Id, day: Date) -> Option<WeekS
     let mut activities: Vec<Activity> = ws
         .activities
         .iter()
-        .filter(|a| a.candidate_id == candidate_id && a.on >= monday && a.on <= sunday)
+        .filter(|a| a.involves(candidate_id) && a.on >= monday && a.on <= sunday)
         .cloned()
         .collect();
     activities.sort_by_key(|a| (a.on, a.at));

@@ -35,7 +35,8 @@ pub(crate) fn live(ws: &Workspace) -> HashSet<(RecordKind, Id)> {
 
 /// After the records `gone` were deleted (or found missing by a merge): removes every record
 /// whose owner is gone, through any chain, until nothing more changes; clears soft links to
-/// anything gone; tombstones what it removes. Soft links are cleared only for ids that went
+/// anything gone; tombstones what it removes. A record whose owner went but that another can
+/// take over ([`Entry::adopt`]: a group session) stays, moved to it. Soft links are cleared only for ids that went
 /// (`gone` and what this removes): a link to something simply not in this copy stays.
 /// Returns one line per record removed ("1:1 “1:1 on 2026-11-03”").
 pub fn cascade(ws: &mut Workspace, gone: &[Id], now: Timestamp) -> Vec<String> {
@@ -52,6 +53,9 @@ pub fn cascade(ws: &mut Workspace, gone: &[Id], now: Timestamp) -> Vec<String> {
             let list = std::mem::take(T::list_mut(self.ws));
             let mut kept = Vec::with_capacity(list.len());
             for mut r in list {
+                if r.adopt(&self.live) {
+                    r.set_updated_at(self.now);
+                }
                 let orphan = r
                     .owners()
                     .iter()

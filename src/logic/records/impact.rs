@@ -33,6 +33,7 @@ pub fn person_deletion_impact(ws: &Workspace, id: Id) -> Impact {
             cand.status.label(),
             owned_summary(ws, cand.id)
         ));
+        lines.extend(group_sessions_kept(ws, cand.id));
     }
     let cards = ws
         .interviews
@@ -257,6 +258,22 @@ pub fn cohort_deletion_impact(ws: &Workspace, id: Id) -> Impact {
             )
         })
         .collect();
+    let groups = ws
+        .activities
+        .iter()
+        .filter(|a| {
+            !a.group.is_empty()
+                && ws
+                    .candidate(a.candidate_id)
+                    .is_some_and(|c| c.cohort_id == id)
+        })
+        .count();
+    if groups > 0 {
+        lines.push(format!(
+            "{groups} group session{}",
+            if groups == 1 { "" } else { "s" }
+        ));
+    }
     let reviews = ws.case_reviews.iter().filter(|r| r.cohort_id == id).count();
     if reviews > 0 {
         lines.push(format!(
@@ -274,6 +291,24 @@ pub fn cohort_deletion_impact(ws: &Workspace, id: Id) -> Impact {
     Impact { lines }
 }
 
+/// The group sessions a candidacy takes part in, which stay for the others when it goes
+/// (moved to the next candidate taking part when they were filed under it).
+pub fn group_sessions_kept(ws: &Workspace, candidate_id: Id) -> Option<String> {
+    let kept = ws
+        .activities
+        .iter()
+        .filter(|a| a.involves(candidate_id) && a.candidates().any(|c| c != candidate_id))
+        .count();
+    (kept > 0).then(|| {
+        format!(
+            "their place in {kept} group session{} (the session{} stay{} for the others taking part)",
+            if kept == 1 { "" } else { "s" },
+            if kept == 1 { "" } else { "s" },
+            if kept == 1 { "s" } else { "" }
+        )
+    })
+}
+
 /// What a candidacy holds, for deletion warnings: ", with 5 activities and 2 journal entries".
 pub fn owned_summary(ws: &Workspace, candidate_id: Id) -> String {
     let n = |count: usize, one: &str, many: &str| {
@@ -281,10 +316,11 @@ pub fn owned_summary(ws: &Workspace, candidate_id: Id) -> String {
     };
     let mine = |c: Id| c == candidate_id;
     let parts: Vec<String> = [
+        // A group session filed here stays for the others (see `group_sessions_kept`).
         n(
             ws.activities
                 .iter()
-                .filter(|a| mine(a.candidate_id))
+                .filter(|a| mine(a.candidate_id) && a.group.is_empty())
                 .count(),
             "activity",
             "activities",

@@ -498,9 +498,32 @@ pub fn merge(
     ws.deleted.retain(|t| !alive.contains(&t.id));
     keep_frameworks_in_use(&mut ws, mine, theirs, &mut mg.report);
     repair(&mut ws, &mut mg.report, now);
+    settle_repaired(&mut ws, theirs, &alive);
     // Removals that were already gone on both sides are not news.
     let report = mg.report;
     (ws, report)
+}
+
+/// What the repair removed (a group session whose candidates went, some in each copy) is
+/// settled for the version their copy holds, so merging the same file again asks nothing.
+fn settle_repaired(ws: &mut Workspace, theirs: &Workspace, alive: &std::collections::HashSet<Id>) {
+    struct Versions<'a>(&'a Workspace, HashMap<Id, Timestamp>);
+    impl ListVisitor for Versions<'_> {
+        fn visit<T: Entry>(&mut self) {
+            let v: Vec<_> = T::list(self.0)
+                .iter()
+                .map(|r| (r.id(), r.updated_at()))
+                .collect();
+            self.1.extend(v);
+        }
+    }
+    let mut v = Versions(theirs, HashMap::new());
+    each_kind(&mut v);
+    for t in ws.deleted.iter_mut().filter(|t| alive.contains(&t.id)) {
+        if let Some(version) = v.1.get(&t.id) {
+            t.version = Some(*version);
+        }
+    }
 }
 
 /// A framework that ratings use survives a merge whole: deleted in one copy, it is kept (the

@@ -142,6 +142,12 @@ pub trait Entry:
     fn rehome(&mut self, _from: Id, _to: Id) -> bool {
         false
     }
+    /// When an owner is gone (`live` holds every record still here), lets another take the
+    /// record over instead of it going too (a group session moves to the next candidate
+    /// taking part); returns whether it moved. The cascade asks before it removes anything.
+    fn adopt(&mut self, _live: &HashSet<(RecordKind, Id)>) -> bool {
+        false
+    }
     /// Clears soft references to records in `gone`; returns whether anything changed.
     fn forget(&mut self, _gone: &HashSet<Id>) -> bool {
         false

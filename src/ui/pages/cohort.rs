@@ -93,6 +93,7 @@ fn CohortDetail(id: Id) -> impl IntoView {
             </Show>
             <crate::ui::pages::calibration::CohortCalibration id=id/>
             <crate::ui::pages::readiness::CohortCoverage id=id/>
+            <GroupPlanning id=id/>
             <CohortCalendar id=id/>
             <Show when=move || app.runs(id)>
                 <crate::ui::pages::candidate::StandardWeek cohort_id=id/>
@@ -490,5 +491,202 @@ fn CohortCalendar(id: Id) -> impl IntoView {
             <button type="button" class="secondary" on:click=export disabled=move || upcoming() == 0>"Export the cohort's upcoming sessions (.ics)"</button>
             <span class="muted">{move || format!(" {} planned from today, for every candidate.", crate::ui::widgets::count(upcoming(), "session", "sessions"))}</span>
         </p>
+    }
+}
+
+/// Sessions for several candidates at once: a group session (optionally weekly), and copying
+/// last week's plan into this week.
+#[component]
+fn GroupPlanning(id: Id) -> impl IntoView {
+    view! {
+        <h2 id="group-h">"Sessions for the cohort"</h2>
+        <p class="muted">"A workshop or coaching lab the candidates attend together is one group session: it shows on each candidate's page, and a change to it shows for all."</p>
+        <PlanGroupSession id=id/>
+        <CopyLastWeek id=id/>
+    }
+}
+
+#[component]
+fn PlanGroupSession(id: Id) -> impl IntoView {
+    use crate::logic::journey::groups::active_candidates;
+    use crate::logic::journey::parse_time;
+    use crate::logic::records::Record;
+    use crate::model::{Activity, ActivityKind, Timestamp};
+    use crate::ui::forms::{
+        ChoiceField, DraftForm, Folding, FormButtons, NumberField, TextField, TimeField,
+    };
+    use crate::ui::pages::candidate::{default_title, CandidatePicks, RepeatInputs};
+
+    let app = use_app();
+    let everyone = move || {
+        app.ws.with_untracked(|ws| {
+            active_candidates(ws, id)
+                .iter()
+                .map(|c| c.id)
+                .collect::<Vec<_>>()
+        })
+    };
+    let kind = RwSignal::new(ActivityKind::Workshop.code().to_string());
+    let title = RwSignal::new(default_title(ActivityKind::Workshop).to_string());
+    let on = RwSignal::new(date_value(Some(browser::today())));
+    let at = RwSignal::new("14:00".to_string());
+    let minutes = RwSignal::new("90".to_string());
+    let who = RwSignal::new(everyone());
+    let rep = RepeatInputs::new();
+    // A new kind brings its usual title, unless one was typed.
+    Effect::new(move |prev: Option<String>| {
+        let now = kind.get();
+        if let Some(prev) = prev {
+            let old = ActivityKind::from_code(&prev).map(default_title);
+            let typed = title.get_untracked();
+            if prev != now && (typed.trim().is_empty() || old == Some(typed.trim())) {
+                if let Some(k) = ActivityKind::from_code(&now) {
+                    title.set(default_title(k).to_string());
+                }
+            }
+        }
+        now
+    });
+    let draft = FormDraft::new(format!("cohort/{id}/group-session"), "Plan a group session");
+    let open = RwSignal::new(draft.has_draft());
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let kind = ActivityKind::from_code(&kind.get_untracked()).unwrap_or(ActivityKind::Workshop);
+        let Some(day) = parse_date(&on.get_untracked()) else {
+            return app.warn("Please enter the session's date.");
+        };
+        let at_text = at.get_untracked();
+        let at = if at_text.trim().is_empty() {
+            None
+        } else {
+            match parse_time(&at_text) {
+                Some(t) => Some(t),
+                None => {
+                    return app.warn(&format!(
+                        "“{}” is not a time of day: use hours and minutes, e.g. 09:30.",
+                        at_text.trim()
+                    ))
+                }
+            }
+        };
+        let Ok(minutes) = minutes.get_untracked().trim().parse::<u32>() else {
+            return app.warn("The duration must be a whole number of minutes, e.g. 45 or 90.");
+        };
+        // Filed under the first candidate ticked, in the cohort's order; the others are its group.
+        let ticked = who.get_untracked();
+        let order = everyone();
+        let mut people: Vec<Id> = order
+            .iter()
+            .copied()
+            .filter(|c| ticked.contains(c))
+            .collect();
+        people.extend(ticked.iter().copied().filter(|c| !order.contains(c)));
+        let Some((&filed, group)) = people.split_first() else {
+            return app.warn("Tick at least one candidate who takes part.");
+        };
+        let repeat = match rep.repeat() {
+            Ok(r) => r,
+            Err(e) => return app.warn(&e),
+        };
+        let a = Activity {
+            id: Id::nil(),
+            candidate_id: filed,
+            group: group.to_vec(),
+            kind,
+            title: title.get_untracked().trim().to_string(),
+            on: day,
+            at,
+            minutes,
+            done: false,
+            with: Vec::new(),
+            notes: String::new(),
+            noticed: String::new(),
+            differently: String::new(),
+            assignment_id: None,
+            journal_ids: Vec::new(),
+            created_at: Timestamp::UNIX_EPOCH,
+            updated_at: Timestamp::UNIX_EPOCH,
+            merge_bases: Vec::new(),
+        };
+        let n = people.len();
+        let (action, done) = match repeat {
+            Some(repeat) => (
+                Action::PlanWeekly {
+                    activity: a,
+                    repeat,
+                },
+                format!("Planned the weekly group sessions for {n} candidates."),
+            ),
+            None => (
+                Action::Put(Record::Activity(a)),
+                format!("Planned the group session for {n} candidates."),
+            ),
+        };
+        if draft.save(action, &done).is_some() {
+            rep.reset();
+            title.set(default_title(kind).to_string());
+            who.set(everyone());
+            open.set(false);
+        }
+    };
+    let kinds: Vec<(String, String)> = ActivityKind::ALL
+        .iter()
+        .map(|k| (k.code().to_string(), k.label().to_string()))
+        .collect();
+    view! {
+        <Folding open=open summary=|| "Plan a group session">
+            <DraftForm draft=draft label="Plan a group session" on_submit=submit>
+                <ChoiceField label="Kind" value=kind options=kinds/>
+                <TextField label="Title" value=title required=true wide=true field="title"/>
+                <DateField label="Date" value=on required=true/>
+                <TimeField label="Start time (optional)" value=at/>
+                <NumberField label="Duration (minutes)" value=minutes required=true field="minutes"/>
+                <CandidatePicks legend="Who takes part" cohort_id=id value=who
+                    hint="Everyone in the program is ticked; untick anyone who is not coming."/>
+                {rep.view()}
+                <FormButtons save_label="Plan group session"/>
+            </DraftForm>
+        </Folding>
+    }
+}
+
+/// "Copy last week's plan": a preview of what would be copied for whom (and what this week
+/// already has), then one change.
+#[component]
+fn CopyLastWeek(id: Id) -> impl IntoView {
+    use crate::logic::journey::groups::copy_last_week;
+    let app = use_app();
+    let today = browser::today();
+    let open = RwSignal::new(false);
+    let plan = Memo::new(move |_| app.ws.with(|ws| copy_last_week(ws, id, today)));
+    let lines = Signal::derive(move || app.ws.with(|ws| plan.get().summary(ws, id)));
+    let intro = Signal::derive(move || {
+        "Each copy is planned (not done), a week later, without notes or debriefs; group sessions stay group sessions.".to_string()
+    });
+    let copy = Callback::new(move |_| {
+        let n = plan.with_untracked(|p| p.copies.len());
+        app.act(
+            Action::CopyLastWeek {
+                cohort_id: id,
+                today,
+            },
+            &format!(
+                "Copied {} from last week into this week.",
+                crate::ui::widgets::count(n, "session", "sessions")
+            ),
+        );
+    });
+    view! {
+        <p>
+            <button type="button" class="secondary" on:click=move |_| open.set(true)
+                disabled=move || app.is_read_only() || plan.with(|p| p.copies.is_empty())>"Copy last week's plan…"</button>
+            <span class="muted" role="status">{move || plan.with(|p| if p.copies.is_empty() {
+                format!(" {}", lines.get().join(" "))
+            } else {
+                format!(" Last week (from {}): {} to copy.", fmt_date(p.from), crate::ui::widgets::count(p.copies.len(), "session", "sessions"))
+            })}</span>
+        </p>
+        <ConfirmDialog open=open title="Copy last week's plan into this week?" intro=intro lines=lines
+            confirm_label="Copy the sessions" confirm_class="" on_confirm=copy/>
     }
 }

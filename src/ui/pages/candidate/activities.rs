@@ -5,11 +5,13 @@
 use leptos::prelude::*;
 
 use crate::logic::actions::Action;
+use crate::logic::journey::groups::{active_candidates, group_line, Repeat, MAX_WEEKLY_SESSIONS};
 use crate::logic::journey::MAX_ACTIVITY_MINUTES;
 use crate::logic::journey::{activity_overdue, parse_time, phase_of};
 use crate::logic::records::Record;
 use crate::model::{Activity, ActivityKind, Id, RecordKind, Timestamp, Visibility, Workspace};
 use crate::ui::browser;
+use crate::ui::drafts::{draft_field, field_problem, problem_view, Bound};
 use crate::ui::forms::{
     id_value, person_value, AreaField, CheckField, ChoiceField, DateField, DeleteEntry, DraftForm,
     Folding, FormButtons, FormDraft, NumberField, PeopleField, TextField, TimeField,
@@ -69,6 +71,125 @@ struct ActivityForm {
     differently: RwSignal<String>,
     assignment: RwSignal<String>,
     journal: RwSignal<Vec<Id>>,
+    /// The other candidacies taking part (a group session).
+    group: RwSignal<Vec<Id>>,
+    /// Offered only for a new session.
+    repeat: Option<RepeatInputs>,
+}
+
+/// "Repeat weekly": how (not, a number of sessions, until a day), as typed.
+#[derive(Clone, Copy)]
+pub(crate) struct RepeatInputs {
+    mode: RwSignal<String>,
+    count: RwSignal<String>,
+    until: RwSignal<String>,
+}
+
+impl RepeatInputs {
+    pub(crate) fn new() -> Self {
+        RepeatInputs {
+            mode: RwSignal::new("none".into()),
+            count: RwSignal::new("4".into()),
+            until: RwSignal::new(String::new()),
+        }
+    }
+
+    pub(crate) fn reset(self) {
+        self.mode.set("none".into());
+    }
+
+    /// The repeat asked for (`None`: just this one), or what is wrong with what was typed.
+    pub(crate) fn repeat(self) -> Result<Option<Repeat>, String> {
+        match self.mode.get_untracked().as_str() {
+            "count" => {
+                let text = self.count.get_untracked();
+                text.trim()
+                    .parse::<u32>()
+                    .map(|n| Some(Repeat::Times(n)))
+                    .map_err(|_| format!("“How many sessions” must be a whole number, e.g. 4 (at most {MAX_WEEKLY_SESSIONS})."))
+            }
+            "until" => parse_date(&self.until.get_untracked())
+                .map(|d| Some(Repeat::Until(d)))
+                .ok_or_else(|| "Please enter the day to repeat until.".to_string()),
+            _ => Ok(None),
+        }
+    }
+
+    pub(crate) fn view(self) -> impl IntoView {
+        let options = vec![
+            ("none".to_string(), "Just this once".to_string()),
+            ("count".to_string(), "Weekly, a number of times".to_string()),
+            ("until".to_string(), "Weekly, until a day".to_string()),
+        ];
+        let mode = self.mode;
+        view! {
+            <fieldset class="repeat wide">
+                <legend>"Repeat weekly"</legend>
+                <p class="muted">"Each week gets its own planned session on the same weekday, so each can be logged or changed on its own. Up to the cohort's last day, and at most half a year at once."</p>
+                <ChoiceField label="Repeat" value=mode options=options/>
+                {move || match mode.get().as_str() {
+                    "count" => view! { <NumberField label="How many sessions, this one included" value=self.count field="repeat"/> }.into_any(),
+                    "until" => view! { <DateField label="Repeat until (included)" value=self.until field="repeat"/> }.into_any(),
+                    _ => ().into_any(),
+                }}
+            </fieldset>
+        }
+    }
+}
+
+/// "Who takes part": checkboxes of the cohort's candidates (but `exclude`, the one the session
+/// is filed under), for a group session. A fieldset with a legend; plain checkboxes, so Tab and
+/// Space work. Candidates already ticked stay offered even if no longer in the program.
+#[component]
+pub(crate) fn CandidatePicks(
+    #[prop(into)] legend: String,
+    #[prop(into)] hint: String,
+    cohort_id: Id,
+    #[prop(optional)] exclude: Option<Id>,
+    value: RwSignal<Vec<Id>>,
+) -> impl IntoView {
+    let app = use_app();
+    let people: Vec<(Id, String)> = app.ws.with_untracked(|ws| {
+        let ticked = value.get_untracked();
+        ws.candidates_in(cohort_id)
+            .filter(|c| Some(c.id) != exclude)
+            .filter(|c| {
+                active_candidates(ws, cohort_id)
+                    .iter()
+                    .any(|a| a.id == c.id)
+                    || ticked.contains(&c.id)
+            })
+            .map(|c| (c.id, ws.person_name(c.person_id).to_string()))
+            .collect()
+    });
+    let touch = draft_field(&legend, Bound::People(value));
+    let (problem, pid) = field_problem(Some("group"));
+    let described = pid.clone();
+    view! {
+        <fieldset class="people wide" aria-describedby=move || problem.with(Option::is_some).then(|| described.clone())>
+            <legend>{legend}</legend>
+            <p class="muted">{hint}</p>
+            {people.is_empty().then(|| view! { <p class="muted">"No other candidates in this cohort take part in the program now."</p> })}
+            <div class="people-list">
+                {people.into_iter().map(|(cid, name)| view! {
+                    <label class="check">
+                        <input type="checkbox"
+                            prop:checked=move || value.with(|v| v.contains(&cid))
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                value.update(|v| {
+                                    v.retain(|x| *x != cid);
+                                    if on { v.push(cid); }
+                                });
+                                touch();
+                            }/>
+                        {name}
+                    </label>
+                }).collect_view()}
+            </div>
+            {problem_view(problem, pid)}
+        </fieldset>
+    }
 }
 
 impl ActivityForm {
@@ -92,6 +213,8 @@ impl ActivityForm {
             differently: RwSignal::new(a.map(|a| a.differently.clone()).unwrap_or_default()),
             assignment: RwSignal::new(id_value(a.and_then(|a| a.assignment_id))),
             journal: RwSignal::new(a.map(|a| a.journal_ids.clone()).unwrap_or_default()),
+            group: RwSignal::new(a.map(|a| a.group.clone()).unwrap_or_default()),
+            repeat: a.is_none().then(RepeatInputs::new),
         };
         // Changing the kind swaps the title too, unless the person wrote their own.
         let (kind_s, title_s) = (form.kind, form.title);
@@ -125,6 +248,9 @@ impl ActivityForm {
         self.noticed.set(String::new());
         self.differently.set(String::new());
         self.journal.set(Vec::new());
+        if let Some(r) = self.repeat {
+            r.reset();
+        }
     }
 
     /// The activity as it would be saved (a nil id makes a new one), or what is wrong.
@@ -161,7 +287,7 @@ impl ActivityForm {
         Ok(Activity {
             id,
             candidate_id: self.candidate_id,
-            group: Vec::new(),
+            group: self.group.get_untracked(),
             kind,
             title,
             on,
@@ -220,9 +346,20 @@ impl ActivityForm {
             <TimeField label="Start time (optional)" value=self.at/>
             <NumberField label="Duration (minutes)" value=self.minutes required=true field="minutes"/>
             <CheckField label="Done (it took place)" value=self.done/>
+            {
+                let (cohort, name) = app.ws.with_untracked(|ws| (
+                    ws.candidate(form.candidate_id).map(|c| c.cohort_id),
+                    crate::logic::records::candidate_name(ws, form.candidate_id).to_string(),
+                ));
+                cohort.map(|cohort_id| view! {
+                    <CandidatePicks legend="Who takes part" cohort_id=cohort_id exclude=form.candidate_id value=self.group
+                        hint=format!("Filed under {name}. Tick other candidates of the cohort to make it a group session: one session for everyone, so a change shows for all.")/>
+                })
+            }
             <PeopleField legend="Who else took part" value=self.with exclude=app.ws.with_untracked(|ws| ws.candidate(form.candidate_id).map(|c| c.person_id)).unwrap_or_default()/>
             <AreaField label="Notes" value=self.notes/>
             {extra}
+            {self.repeat.map(RepeatInputs::view)}
             {move || {
                 // Only a shadowing session has a debrief: say so before it is dropped on save.
                 let typed = !form.noticed.get().trim().is_empty()
@@ -284,14 +421,24 @@ pub fn ActivitiesSection(id: Id) -> impl IntoView {
     let adding = RwSignal::new(draft.has_draft());
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        let repeat = match form.repeat.map_or(Ok(None), RepeatInputs::repeat) {
+            Ok(r) => r,
+            Err(e) => return app.warn(&e),
+        };
         match form.activity(Id::nil()) {
             Ok(a) => {
-                let done = if a.done {
-                    "Logged the activity."
-                } else {
-                    "Planned the activity."
+                let (action, done) = match repeat {
+                    Some(repeat) => (
+                        Action::PlanWeekly {
+                            activity: a,
+                            repeat,
+                        },
+                        "Planned the weekly sessions.",
+                    ),
+                    None if a.done => (Action::Put(Record::Activity(a)), "Logged the activity."),
+                    None => (Action::Put(Record::Activity(a)), "Planned the activity."),
                 };
-                if draft.save(Action::Put(Record::Activity(a)), done).is_some() {
+                if draft.save(action, done).is_some() {
                     form.reset();
                     adding.set(false);
                 }
@@ -304,7 +451,7 @@ pub fn ActivitiesSection(id: Id) -> impl IntoView {
             let mut list: Vec<Activity> = ws
                 .activities
                 .iter()
-                .filter(|a| a.candidate_id == id && a.done == want_done)
+                .filter(|a| a.involves(id) && a.done == want_done)
                 .cloned()
                 .collect();
             list.sort_by_key(|a| (a.on, a.at, a.created_at));
@@ -328,21 +475,26 @@ pub fn ActivitiesSection(id: Id) -> impl IntoView {
         {move || planned().is_empty().then(|| view! { <p class="muted">"Nothing planned. Plan the week's workshop, shadowing session and coaching lab above."</p> })}
         <ul class="entries" aria-labelledby="planned-h">
             <For each=planned key=|a| (a.id, a.updated_at) let:activity>
-                <ActivityCard activity=activity today=today/>
+                <ActivityCard activity=activity today=today viewer=id/>
             </For>
         </ul>
         <h2 id="logged-h">"Done"</h2>
         {move || logged().is_empty().then(|| view! { <p class="muted">"Nothing logged yet."</p> })}
         <ul class="entries" aria-labelledby="logged-h">
             <For each=logged key=|a| (a.id, a.updated_at) let:activity>
-                <ActivityCard activity=activity today=today/>
+                <ActivityCard activity=activity today=today viewer=id/>
             </For>
         </ul>
     }
 }
 
 #[component]
-fn ActivityCard(activity: Activity, today: crate::model::Date) -> impl IntoView {
+fn ActivityCard(
+    activity: Activity,
+    today: crate::model::Date,
+    /// The candidate whose page shows the card.
+    viewer: Id,
+) -> impl IntoView {
     let app = use_app();
     let editing = RwSignal::new(false);
     let a = activity;
@@ -381,6 +533,7 @@ fn ActivityCard(activity: Activity, today: crate::model::Date) -> impl IntoView 
         }
     };
     // Names and links, read once: the card is rebuilt whenever the activity changes.
+    let group = app.ws.with_untracked(|ws| group_line(ws, &a, Some(viewer)));
     let (phase, with, assignment, journal) = app.ws.with_untracked(|ws| {
         let phase = ws
             .candidate(candidate_id)
@@ -440,6 +593,7 @@ fn ActivityCard(activity: Activity, today: crate::model::Date) -> impl IntoView 
                                 {state}
                             </p>
                         </header>
+                        {group.clone().map(|g| view! { <p class="group-line"><span class="badge group">"Group session"</span> " " {g}</p> })}
                         {(!with.is_empty()).then(|| view! { <p><strong>"With: "</strong>{with.join(", ")}</p> })}
                         {(!a.notes.is_empty()).then(|| view! { <p class="body">{a.notes.clone()}</p> })}
                         {(!(a.noticed.is_empty() && a.differently.is_empty())).then(|| view! {

@@ -25,6 +25,7 @@ use crate::ui::state::use_app;
 use crate::ui::widgets::StatusBadge;
 
 /// The cohort page's editor of the standard week.
+pub(crate) use activities::{default_title, CandidatePicks, RepeatInputs};
 pub use week::StandardWeek;
 
 /// The sections of a candidate's page: (path segment, link text).

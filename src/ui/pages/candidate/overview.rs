@@ -102,11 +102,12 @@ pub fn Overview(id: Id) -> impl IntoView {
     let impact = Signal::derive(move || {
         app.ws.with(|ws| {
             let held = crate::logic::records::impact::owned_summary(ws, id);
-            if held.is_empty() {
-                Vec::new()
-            } else {
-                vec![format!("everything recorded for this candidacy{held}",)]
+            let mut lines = Vec::new();
+            if !held.is_empty() {
+                lines.push(format!("everything recorded for this candidacy{held}"));
             }
+            lines.extend(crate::logic::records::impact::group_sessions_kept(ws, id));
+            lines
         })
     });
     let remove = Callback::new(move |_| {

@@ -172,10 +172,11 @@ pub fn WeekSection(id: Id) -> impl IntoView {
                                                 view! { <span class="badge muted">"Planned"</span> }.into_any()
                                             };
                                             let when = a.at.map(|t| format!("{} · ", t.format("%H:%M"))).unwrap_or_default();
+                                            let group = app.ws.with_untracked(|ws| crate::logic::journey::groups::group_line(ws, &a, Some(id)));
                                             view! {
                                                 <li class:done=a.done>
                                                     <a href=format!("{}#r-{}", section_href(id, "activities"), a.id)>{a.title.clone()}</a>
-                                                    <span class="muted small-text">{format!("{}{} · {}", when, a.kind.label(), fmt_minutes(a.minutes))}</span>
+                                                    <span class="muted small-text">{format!("{}{} · {}", when, a.kind.label(), fmt_minutes(a.minutes))}{group.map(|g| format!(" · {g}"))}</span>
                                                     {state}
                                                 </li>
                                             }
