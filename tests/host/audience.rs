@@ -237,9 +237,23 @@ fn the_candidates_file_kind_by_kind() {
                     ids(&f.activities),
                     ids_where(&ws.activities, |a| a.involves(c.priya))
                 );
+                // Filed under her; the others keep their places as bare ids, without names.
+                assert!(f.activities.iter().all(|a| hers(a.candidate_id)));
+                for a in &f.activities {
+                    let orig = ws.activities.iter().find(|o| o.id == a.id).unwrap();
+                    let mut x: Vec<Id> = a.candidates().collect();
+                    let mut y: Vec<Id> = orig.candidates().collect();
+                    x.sort();
+                    y.sort();
+                    assert_eq!(x, y, "everyone taking part stays");
+                    for g in &a.group {
+                        let person = ws.candidate(*g).unwrap().person_id;
+                        assert!(f.person(person).is_none() && f.candidate(*g).is_none());
+                    }
+                }
                 assert!(
-                    f.activities.iter().all(|a| a.candidates().all(hers)),
-                    "no other candidate's id"
+                    f.activities.iter().any(|a| !a.group.is_empty()),
+                    "the sample's workshops are group sessions"
                 );
             }
             RecordKind::Assignment => assert_eq!(
@@ -377,6 +391,47 @@ fn a_private_entry_never_leaves_but_with_its_authors_tick() {
         assert!(carries(&ticked), "{audience:?}: with her tick");
         assert_eq!(validate(&ticked.workspace), vec![]);
     }
+}
+
+#[test]
+fn a_group_session_edited_in_a_candidates_file_stays_for_everyone() {
+    let c = cast();
+    let mut coach = c.ws.clone();
+    runway::logic::records::merge::mark_sent(&mut coach, None);
+    // A session filed under one candidate, and another who takes part: in the other's file it
+    // is filed under them.
+    let orig = coach
+        .activities
+        .iter()
+        .find(|a| !a.group.is_empty())
+        .expect("the sample has group sessions")
+        .clone();
+    let other = orig.group[0];
+    let person = coach.candidate(other).unwrap().person_id;
+    let mut theirs = share(&coach, Audience::Candidate(other), Some(person), false)
+        .unwrap()
+        .workspace;
+    let mut edited = theirs
+        .activities
+        .iter()
+        .find(|a| a.id == orig.id)
+        .unwrap()
+        .clone();
+    assert_eq!(edited.candidate_id, other);
+    edited.notes = "Priya's note on the workshop".into();
+    act(
+        &mut theirs,
+        runway::logic::Action::Put(runway::logic::records::Record::Activity(edited)),
+    )
+    .unwrap();
+    let (merged, report) = merge(&coach, &theirs, &Resolutions::new(), at(2026, 11, 24));
+    assert!(report.conflicts.is_empty());
+    let after = merged.activities.iter().find(|a| a.id == orig.id).unwrap();
+    assert_eq!(after.notes, "Priya's note on the workshop");
+    assert_eq!(
+        (after.candidate_id, &after.group),
+        (orig.candidate_id, &orig.group)
+    );
 }
 
 #[test]

@@ -72,11 +72,19 @@ impl Entry for Activity {
         out
     }
     fn save_problems(&self, ws: &Workspace) -> Vec<FieldProblem> {
-        // A shared file may leave other candidacies out; a save here names only ones present.
+        // A shared file may leave other candidacies out; a save here adds only ones present.
+        // Members this copy never had (a candidate's file holds a group session without the
+        // others' candidacies) stay as they were, so the candidate can still log the session.
+        let before: HashSet<Id> = ws
+            .activities
+            .iter()
+            .find(|a| a.id == self.id)
+            .map(|a| a.candidates().collect())
+            .unwrap_or_default();
         let missing = self
             .group
             .iter()
-            .filter(|g| ws.candidate(**g).is_none())
+            .filter(|g| ws.candidate(**g).is_none() && !before.contains(g))
             .count();
         if missing > 0 {
             vec![problem(
@@ -119,6 +127,18 @@ impl Entry for Activity {
             keep
         });
         (self.candidate_id, &self.group) != (before.0, &before.1)
+    }
+    fn fill_withheld(&self, theirs: &Self) -> Option<Self> {
+        // A candidate's file files a group session under that candidate (the one it was filed
+        // under may be left out, see `audience`); the same people taking part is no change.
+        let mine: HashSet<Id> = self.candidates().collect();
+        let their: HashSet<Id> = theirs.candidates().collect();
+        (mine == their && (self.candidate_id, &self.group) != (theirs.candidate_id, &theirs.group))
+            .then(|| Self {
+                candidate_id: self.candidate_id,
+                group: self.group.clone(),
+                ..theirs.clone()
+            })
     }
     fn adopt(&mut self, live: &HashSet<(RecordKind, Id)>) -> bool {
         // A group session stays for the others: the first member still here takes it over.

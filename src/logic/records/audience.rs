@@ -77,7 +77,8 @@ pub enum Why {
     Responses,
     /// Evidence from a journal entry the file leaves out.
     HiddenEvidence,
-    /// The other candidates of a group session.
+    /// Who else takes part in a group session (filed under this file's candidate, the
+    /// others as bare ids).
     GroupOthers,
 }
 
@@ -227,14 +228,20 @@ impl Carried for Activity {
             return Carry::Whole;
         }
         // A group session, in a file that covers only some of its candidates: it goes filed
-        // under one of them, without the others (a merge back puts them again).
-        let mut ours = self.candidates().filter(|c| r.ours(*c));
+        // under one of them. The others stay in its group as bare ids (a file may name group
+        // members it leaves out), so an edit merged back keeps everyone taking part; their
+        // names stay out with their candidacies.
+        let Some(first) = self.candidates().find(|c| r.ours(*c)) else {
+            return Carry::Out(Why::Elsewhere);
+        };
         let mut a = self.clone();
-        if let Some(first) = ours.next() {
-            a.candidate_id = first;
+        a.group = self.candidates().filter(|c| *c != first).collect();
+        a.candidate_id = first;
+        if a == *self {
+            Carry::Whole
+        } else {
+            Carry::Trimmed(a, Why::GroupOthers)
         }
-        a.group = ours.collect();
-        Carry::Trimmed(a, Why::GroupOthers)
     }
 }
 
@@ -596,7 +603,7 @@ fn left_lines(left: &BTreeMap<(Why, RecordKind), (usize, BTreeSet<String>)>) -> 
                 "evidence items from journal entries not shared",
             ),
             Why::GroupOthers => format!(
-                "the other candidates of {}",
+                "who else takes part in {} (only their places, not their names)",
                 plural(n, "group session", "group sessions")
             ),
         });
