@@ -3,7 +3,6 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::file::{crypt, DecodeError, Decoded, MAX_FILE_BYTES};
-use crate::logic::actions::Action;
 use crate::logic::records::merge::{merge, Change, ConflictKind, MergeReport, Resolutions, Side};
 use crate::model::{Id, RecordKind, Workspace};
 use crate::storage::{self, local::LocalStore, Store, WORKSPACE_KEY};
