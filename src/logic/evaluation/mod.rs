@@ -7,5 +7,6 @@ pub mod feedback;
 pub mod frameworks;
 pub mod readiness;
 mod records;
+pub mod requests;
 
 pub use records::is_web_link;
