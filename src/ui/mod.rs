@@ -79,6 +79,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/frameworks") view=pages::frameworks::FrameworksPage/>
                     <Route path=path!("/frameworks/:id") view=pages::frameworks::FrameworkPage/>
                     <Route path=path!("/data") view=pages::data::DataPage/>
+                    <Route path=path!("/answer") view=pages::answer::AnswerPage/>
                 </Routes>
             </main>
             <Flash/>
