@@ -14,5 +14,6 @@ mod journey;
 mod merge;
 mod readiness;
 mod records;
+mod requests;
 mod scope;
 mod storage_rules;
