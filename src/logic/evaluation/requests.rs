@@ -260,22 +260,24 @@ fn responses_word(n: usize) -> String {
 
 /// The sentence for a group too small to take.
 fn too_few(what: &str, new: usize, already: usize) -> String {
+    if new == 0 {
+        return format!(
+            "No new responses {what}: {} already counted, and a response counts once.",
+            responses_word(already)
+        );
+    }
     let again = if already > 0 {
         format!(
-            " ({} already counted before {} not counted again)",
-            responses_word(already),
-            if already == 1 { "is" } else { "are" }
+            " (and {} already counted, which count once)",
+            responses_word(already)
         )
     } else {
         String::new()
     };
     format!(
-        "Only {} {what}{again}: a batch needs at least {BATCH_MIN}, so that no total stands for fewer than {BATCH_MIN} people. Nothing of it was kept; import them together once at least {BATCH_MIN} have answered.",
-        match new {
-            0 => "no new response".to_string(),
-            1 => "1 new response".to_string(),
-            n => format!("{n} new responses"),
-        }
+        "Only {} new {} {what}{again}: a batch needs at least {BATCH_MIN}, so that no total stands for fewer than {BATCH_MIN} people. Nothing of it was kept; import them together once at least {BATCH_MIN} have answered.",
+        new,
+        if new == 1 { "response" } else { "responses" }
     )
 }
 

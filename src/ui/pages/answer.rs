@@ -225,7 +225,7 @@ fn AnswerForm(r: Request, finished: Callback<String>) -> impl IntoView {
                                     let v = s.to_string();
                                     let v2 = v.clone();
                                     view! {
-                                        <label class="choice">
+                                        <label class="check scale-choice">
                                             <input type="radio" name=name.clone() value=v.clone()
                                                 prop:checked=move || value.get() == v
                                                 on:change=move |_| { value.set(v2.clone()); touch(); }/>
@@ -233,7 +233,7 @@ fn AnswerForm(r: Request, finished: Callback<String>) -> impl IntoView {
                                         </label>
                                     }
                                 }).collect_view()}
-                                <label class="choice skip">
+                                <label class="check scale-choice skip">
                                     <input type="radio" name=name.clone() value=""
                                         prop:checked=move || value.get().is_empty()
                                         on:change=move |_| { value.set(String::new()); touch(); }/>

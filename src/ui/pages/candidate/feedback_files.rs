@@ -64,8 +64,8 @@ pub fn RoundRequest(rid: Id) -> impl IntoView {
         }
     };
     view! {
+        <p class="muted">"One file per group: the file says which group it asks, so nobody has to say which group they belong to, and answers from direct reports, peers and stakeholders stay apart. "{SEND_ADVICE}</p>
         <form class="form grid request-form" aria-label="Make a request file" on:submit=make>
-            <p class="muted wide">"One file per group: the file says which group it asks, so nobody has to say which group they belong to, and answers from direct reports, peers and stakeholders stay apart. "{SEND_ADVICE}</p>
             <ChoiceField label="Group to ask" value=group options=groups/>
             <DateField label="Answers due (optional)" value=due/>
             <div class="actions"><button type="submit">"Make a request file"</button></div>
@@ -99,8 +99,8 @@ pub fn HealthRequest(id: Id, team: RwSignal<String>) -> impl IntoView {
         download_request(app, &r);
     };
     view! {
+        <p class="muted">"Asks the team the five health questions on a scale of 1 to 5, with room for a comment. "{SEND_ADVICE}</p>
         <form class="form grid request-form" aria-label="Make a team health request file" on:submit=make>
-            <p class="muted wide">"Asks the team the five health questions on a scale of 1 to 5, with room for a comment. "{SEND_ADVICE}</p>
             <TextField label="Team" value=team/>
             <DateField label="Answers due (optional)" value=due/>
             <div class="actions"><button type="submit">"Make a request file"</button></div>
