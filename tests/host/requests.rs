@@ -8,8 +8,9 @@ use runway::file::requests::{
 use runway::logic::actions::Action;
 use runway::logic::evaluation::feedback::aggregate;
 use runway::logic::evaluation::requests::{
-    combine_aggregates, import_360, import_health, request_360, request_health, BATCH_MIN,
+    import_360, import_health, request_360, request_health, BATCH_MIN,
 };
+use runway::logic::evaluation::tallies::{combine_aggregates, combine_health};
 use runway::logic::records::{all_ids, Record};
 use runway::model::{FeedbackGroup, FeedbackRound, HealthDimension, Id, Workspace};
 
@@ -528,4 +529,27 @@ fn totals_from_two_copies_add_up_when_they_share_no_response() {
     overlap.push(answer(&req, 20, &[1; 5], ""));
     let other = import_360(&round, &overlap).unwrap().record.aggregates;
     assert_eq!(combine_aggregates(&mine, &other), None);
+    // Health totals for one request, imported in two copies, add up the same way.
+    let priya = round.candidate_id;
+    let h = request_health(&ws, priya, "Squad", day(2026, 11, 23), None, id(60));
+    let hbatch = |from: u128, s: u8| {
+        (from..from + 3)
+            .map(|n| answer(&h, n, &[s; 5], ""))
+            .collect::<Vec<_>>()
+    };
+    let one = import_health(&ws, priya, &hbatch(1, 5))
+        .unwrap()
+        .record
+        .tally
+        .unwrap();
+    let two = import_health(&ws, priya, &hbatch(10, 2))
+        .unwrap()
+        .record
+        .tally
+        .unwrap();
+    let sum = combine_health(&one, &two).unwrap();
+    assert_eq!(sum.responses, 6);
+    let means = runway::logic::evaluation::tallies::health_means(&sum);
+    assert!(means.iter().all(|m| (m.score - 3.5).abs() < 1e-6));
+    assert_eq!(combine_health(&one, &sum).unwrap(), sum);
 }

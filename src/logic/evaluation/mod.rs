@@ -8,5 +8,6 @@ pub mod frameworks;
 pub mod readiness;
 mod records;
 pub mod requests;
+pub mod tallies;
 
 pub use records::is_web_link;

@@ -5,7 +5,8 @@ use std::collections::HashSet;
 
 use chrono::Datelike;
 
-use super::requests::{combine_aggregates, health_means, BATCH_MIN};
+use super::requests::BATCH_MIN;
+use super::tallies::{combine_aggregates, combine_health, health_means};
 use crate::logic::records::{
     blank, candidate_name, entry_label, forget_in, forget_opt, problem, unique, Entry,
     FieldProblem, Link,
@@ -614,35 +615,7 @@ impl Entry for HealthCheck {
         let (Some(m), Some(t)) = (&self.tally, &theirs.tally) else {
             return false;
         };
-        let shared = t
-            .response_ids
-            .iter()
-            .filter(|id| m.response_ids.binary_search(id).is_ok())
-            .count();
-        let combined = if shared == t.response_ids.len() {
-            return true;
-        } else if shared == m.response_ids.len() {
-            t.clone()
-        } else if shared == 0 && m.request_id == t.request_id {
-            let mut c = m.clone();
-            c.responses += t.responses;
-            for d in &t.dimensions {
-                match c.dimensions.iter_mut().find(|x| x.dimension == d.dimension) {
-                    Some(x) => {
-                        for (a, b) in x.counts.iter_mut().zip(d.counts) {
-                            *a += b;
-                        }
-                    }
-                    None => c.dimensions.push(d.clone()),
-                }
-            }
-            c.comments.extend(t.comments.iter().cloned());
-            c.comments.sort();
-            c.response_ids.extend(t.response_ids.iter().copied());
-            c.response_ids.sort();
-            c.response_ids.dedup();
-            c
-        } else {
+        let Some(combined) = combine_health(m, t) else {
             return false;
         };
         self.scores = health_means(&combined);

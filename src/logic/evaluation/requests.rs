@@ -15,11 +15,11 @@ use std::collections::BTreeMap;
 use sha2::{Digest, Sha256};
 
 use super::feedback::ANONYMITY_MIN;
+use super::tallies::{add_score, health_means, merge_comments, merge_sorted};
 use crate::file::requests::{decode_response, Request, RequestKind, RequestQuestion, Response};
 use crate::model::{
     Date, DimensionTally, FeedbackGroup, FeedbackRound, GroupAggregate, HealthCheck,
-    HealthDimension, HealthScore, HealthTally, Id, QuestionTally, ScoreCounts, Timestamp,
-    Workspace,
+    HealthDimension, HealthTally, Id, QuestionTally, Timestamp, Workspace,
 };
 
 /// The fewest new responses of one group an import takes: the same as the anonymity threshold,
@@ -226,26 +226,6 @@ fn dedupe(rs: Vec<(String, Response)>) -> (Vec<(String, Response)>, usize) {
     (out, dropped)
 }
 
-fn add_score(counts: &mut ScoreCounts, score: Option<u8>) {
-    if let Some(s) = score.and_then(|s| usize::from(s).checked_sub(1)) {
-        if let Some(c) = counts.get_mut(s) {
-            *c += 1;
-        }
-    }
-}
-
-fn merge_sorted(into: &mut Vec<Id>, more: impl IntoIterator<Item = Id>) {
-    into.extend(more);
-    into.sort();
-    into.dedup();
-}
-
-fn merge_comments(into: &mut Vec<String>, more: impl IntoIterator<Item = String>) {
-    into.extend(more.into_iter().filter(|c| !c.trim().is_empty()));
-    // Alphabetical: the order says nothing about which file, or which batch, a comment came in.
-    into.sort();
-}
-
 fn group_words(g: FeedbackGroup) -> String {
     g.label().to_lowercase()
 }
@@ -418,27 +398,6 @@ pub fn import_360(
     })
 }
 
-/// The means of a tally, per dimension answered at all.
-pub fn health_means(t: &HealthTally) -> Vec<HealthScore> {
-    HealthDimension::ALL
-        .iter()
-        .filter_map(|d| {
-            let c = t.dimensions.iter().find(|x| x.dimension == *d)?;
-            let n: u32 = c.counts.iter().sum();
-            let sum: u32 = c
-                .counts
-                .iter()
-                .enumerate()
-                .map(|(i, k)| (i as u32 + 1) * k)
-                .sum();
-            (n > 0).then(|| HealthScore {
-                dimension: *d,
-                score: sum as f32 / n as f32,
-            })
-        })
-        .collect()
-}
-
 /// The check a health request's answers belong to, if some were imported already.
 pub fn check_for_request(ws: &Workspace, request_id: Id) -> Option<&HealthCheck> {
     ws.health_checks
@@ -583,53 +542,4 @@ pub fn import_health(
         record: check,
         message,
     })
-}
-
-/// Merging two copies' totals without loss: when one copy's responses include all of the
-/// other's, it is the newer total; when they share none, the totals add up. Otherwise (each
-/// holds responses the other lacks, and some in common) the totals cannot be split, and the
-/// person chooses: `None`.
-pub fn combine_aggregates(
-    mine: &[GroupAggregate],
-    theirs: &[GroupAggregate],
-) -> Option<Vec<GroupAggregate>> {
-    let mut out = mine.to_vec();
-    for t in theirs {
-        match out.iter_mut().find(|m| m.group == t.group) {
-            None => out.push(t.clone()),
-            Some(m) => {
-                let shared = t
-                    .response_ids
-                    .iter()
-                    .filter(|id| m.response_ids.binary_search(id).is_ok())
-                    .count();
-                if shared == t.response_ids.len() {
-                    // Theirs is within mine.
-                } else if shared == m.response_ids.len() {
-                    *m = t.clone();
-                } else if shared == 0 {
-                    m.responses += t.responses;
-                    for q in &t.questions {
-                        match m
-                            .questions
-                            .iter_mut()
-                            .find(|x| x.question_id == q.question_id)
-                        {
-                            Some(x) => {
-                                for (a, b) in x.counts.iter_mut().zip(q.counts) {
-                                    *a += b;
-                                }
-                            }
-                            None => m.questions.push(q.clone()),
-                        }
-                    }
-                    merge_comments(&mut m.comments, t.comments.iter().cloned());
-                    merge_sorted(&mut m.response_ids, t.response_ids.iter().copied());
-                } else {
-                    return None;
-                }
-            }
-        }
-    }
-    Some(out)
 }

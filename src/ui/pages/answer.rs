@@ -141,13 +141,10 @@ fn AnswerForm(r: Request, finished: Callback<String>) -> impl IntoView {
     };
     let heading = match kind {
         RequestKind::Feedback360 => format!("Feedback about {who}"),
-        RequestKind::Health => format!(
-            "How is {} doing?",
-            r.team
-                .clone()
-                .filter(|t| !t.trim().is_empty())
-                .unwrap_or_else(|| "your team".into())
-        ),
+        RequestKind::Health => match r.team.clone().filter(|t| !t.trim().is_empty()) {
+            Some(team) => format!("Team health: {team}"),
+            None => "Team health".to_string(),
+        },
     };
     let asked = match (kind, r.group) {
         (RequestKind::Feedback360, Some(g)) => format!(
@@ -218,7 +215,7 @@ fn AnswerForm(r: Request, finished: Callback<String>) -> impl IntoView {
                     let name = format!("q-{prefix}-{i}");
                     let options = scale(kind, &qid);
                     view! {
-                        <fieldset class="scale">
+                        <fieldset class="answer-scale">
                             <legend>{format!("{}. {text}", i + 1)}</legend>
                             <div class="scale-choices">
                                 {options.into_iter().map(|(s, label)| {
@@ -233,7 +230,7 @@ fn AnswerForm(r: Request, finished: Callback<String>) -> impl IntoView {
                                         </label>
                                     }
                                 }).collect_view()}
-                                <label class="check scale-choice skip">
+                                <label class="check scale-choice scale-none">
                                     <input type="radio" name=name.clone() value=""
                                         prop:checked=move || value.get().is_empty()
                                         on:change=move |_| { value.set(String::new()); touch(); }/>
