@@ -26,7 +26,7 @@ async function openPriyaFeedback(page: Page) {
 
 /** One respondent in a browser of their own: opens the request, answers, downloads. */
 async function respond(browser: Browser, request: File, score: string, comment: string, viaData: boolean,
-  heading = 'Feedback about Priya', group: string | undefined = 'stakeholder'): Promise<File> {
+  heading = 'Feedback about Priya', group: string | null = 'stakeholder'): Promise<File> {
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors = watchErrors(page);
@@ -57,7 +57,7 @@ async function respond(browser: Browser, request: File, score: string, comment: 
   expect(file.name).toMatch(/^runway-response-[0-9a-f]{8}\.json$/);
   const response = JSON.parse(file.buffer.toString());
   expect(response.format).toBe('runway-response');
-  expect(response.group).toBe(group);
+  expect(response.group ?? null).toBe(group);
   expect(Object.keys(response).sort()).toEqual(
     ['answers', 'asked_on', 'format', group ? 'group' : 'team', 'kind', 'request_id', 'response_id', 'schema_version', 'subject_id', ...(comment ? ['comment'] : [])].sort(),
   );
@@ -148,15 +148,16 @@ test('a team health request comes back as a check with the mean per dimension', 
   expect(request.name).toBe('runway-request-health-priya.json');
   const heading = 'Team health: Fulfilment on-call squad';
   const answers = [
-    await respond(browser, request, '4', '', false, heading, undefined),
-    await respond(browser, request, '5', 'Standups run long.', false, heading, undefined),
-    await respond(browser, request, '2', '', false, heading, undefined),
+    await respond(browser, request, '4', '', false, heading, null),
+    await respond(browser, request, '5', 'Standups run long.', false, heading, null),
+    await respond(browser, request, '2', '', false, heading, null),
   ];
   const imports = page.getByLabel('Import responses').last();
   await imports.setInputFiles(answers.slice(1));
-  await expect(page.getByRole('alert').filter({ hasText: 'Only 2 new responses for the team' })).toBeVisible();
+  await expect(page.locator('.response-import').last().getByRole('alert')).toContainText('Only 2 new responses for the team');
   await imports.setInputFiles(answers);
-  await expect(page.getByRole('status').filter({ hasText: 'Made a team health check from 3 responses.' })).toBeVisible();
+  // Said next to the control (and in the flash line).
+  await expect(page.locator('.response-import').last().getByRole('status')).toHaveText('Made a team health check from 3 responses.');
   // (4 + 5 + 2) / 3 for every dimension but the second, answered from the keyboard one lower.
   const card = page.locator('.health-list li').first();
   await expect(card).toContainText('Psychological safety: 3.67');
