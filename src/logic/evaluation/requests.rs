@@ -302,7 +302,7 @@ pub fn import_360(
             .aggregates
             .iter()
             .find(|a| a.group == g)
-            .is_some_and(|a| a.response_ids.binary_search(&r.response_id).is_ok());
+            .is_some_and(|a| a.response_ids.contains(&r.response_id));
         let e = by_group.entry(g.code()).or_insert((g, Vec::new(), 0));
         if counted {
             e.2 += 1;
@@ -462,7 +462,7 @@ pub fn import_health(
     let counted = |id: &Id| {
         existing
             .and_then(|h| h.tally.as_ref())
-            .is_some_and(|t| t.response_ids.binary_search(id).is_ok())
+            .is_some_and(|t| t.response_ids.contains(id))
     };
     let (new, old): (Vec<&Response>, Vec<&Response>) = read
         .iter()

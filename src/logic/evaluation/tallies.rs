@@ -51,7 +51,7 @@ pub fn combine_health(m: &HealthTally, t: &HealthTally) -> Option<HealthTally> {
     let shared = t
         .response_ids
         .iter()
-        .filter(|id| m.response_ids.binary_search(id).is_ok())
+        .filter(|id| m.response_ids.contains(id))
         .count();
     if shared == t.response_ids.len() {
         Some(m.clone())
@@ -97,7 +97,7 @@ pub fn combine_aggregates(
                 let shared = t
                     .response_ids
                     .iter()
-                    .filter(|id| m.response_ids.binary_search(id).is_ok())
+                    .filter(|id| m.response_ids.contains(id))
                     .count();
                 if shared == t.response_ids.len() {
                     // Theirs is within mine.

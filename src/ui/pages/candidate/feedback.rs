@@ -493,14 +493,14 @@ fn HealthCard(h: HealthCheck) -> impl IntoView {
             <ul class="scores">
                 {h.scores.iter().map(|s| view! { <li>{format!("{}: {}", s.dimension.label(), score_text(s.score))}</li> }).collect_view()}
             </ul>
+            {h.answered.map(|n| view! { <p class="muted">{format!("{} answered.", count(n as usize, "person", "people"))}</p> })}
             {h.tally.as_ref().map(|t| view! {
-                <p class="muted">{format!("Worked out from {} response files, kept only as totals (the mean per question).", t.responses)}</p>
+                <p class="muted">{format!("Made from {} response files: only their totals are kept, and each score is the team's mean.", t.responses)}</p>
                 {(!t.comments.is_empty()).then(|| view! {
                     <h4>"Comments"</h4>
                     <ul class="comments">{t.comments.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view()}</ul>
                 })}
             })}
-            {h.answered.map(|n| view! { <p class="muted">{format!("{} answered.", count(n as usize, "person", "people"))}</p> })}
             {(!h.note.is_empty()).then(|| view! { <p class="body">{h.note.clone()}</p> })}
             <p class="row-actions"><DeleteEntry kind=RecordKind::HealthCheck id=h.id what=what/></p>
         </li>
