@@ -379,7 +379,7 @@ fn HealthChecks(id: Id) -> impl IntoView {
     };
     view! {
         <h2>"Team health"</h2>
-        <p class="muted">{format!("While the candidate leads a team with support, ask the team every week or two how it is doing, each dimension on a scale of {HEALTH_MIN} (poor) to {HEALTH_MAX} (great); for workload, {HEALTH_MIN} means overloaded and {HEALTH_MAX} sustainable. Ask the team by request file, or type in the team's average.")}</p>
+        <p class="muted">{format!("While the candidate leads a team with support, ask the team every week or two how it is doing, each dimension on a scale of {HEALTH_MIN} (poor) to {HEALTH_MAX} (great); for workload, {HEALTH_MIN} means overloaded and {HEALTH_MAX} sustainable. Ask the team with a request file (the check then holds the team's exact means), or type a check in yourself. Round the team's average to a whole number.")}</p>
         {move || nudge().map(|n| view! { <p class="hint nudge" role="note">{n}</p> })}
         <details class="panel by-file">
             <summary>"Collect answers by file"</summary>
