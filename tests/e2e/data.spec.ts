@@ -9,7 +9,7 @@ test('export → clear site data → import → a second export is identical but
   await loadSample(page);
   const first = await exportWorkspace(page);
   expect(first.name).toMatch(/^runway-northwind-logistics-\d{4}-\d{2}-\d{2}\.json$/);
-  expect(first.text.startsWith('{\n  "format": "runway-workspace",\n  "schema_version": 4,')).toBe(true);
+  expect(first.text.startsWith('{\n  "format": "runway-workspace",\n  "schema_version": 5,')).toBe(true);
 
   await page.evaluate(() => localStorage.clear());
   await page.reload();
