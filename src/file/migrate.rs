@@ -48,6 +48,10 @@ pub fn migrate(mut workspace: Value, from: u32) -> Result<Value, DecodeError> {
         // they are): the coach the 1:1 was with, else the cohort's first coach. Journal entries
         // gain an optional author (none is the candidate, as every entry was until now).
         // Activities gain an optional group of other candidacies (none: as before).
+        // 360 rounds gain `aggregates` (answers imported from response files, as totals per
+        // group; none by default) and health checks an optional `tally` (the totals a check
+        // made from response files was worked out of); a health score may now be a mean
+        // (3.67), and the whole numbers of older files read as they are.
         add_one_on_one_authors(&mut workspace);
         version = 5;
     }

@@ -14,6 +14,7 @@ pub mod crypt;
 mod error;
 pub mod framework;
 mod migrate;
+pub mod requests;
 
 use serde::Serialize;
 use serde_json::Value;

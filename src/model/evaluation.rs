@@ -301,10 +301,55 @@ pub struct FeedbackRound {
     pub questions: Vec<Question>,
     #[serde(default)]
     pub responses: Vec<Response360>,
+    /// Answers that came back as response files, kept only as totals per group (schema 5;
+    /// none before).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aggregates: Vec<GroupAggregate>,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub merge_bases: Vec<Timestamp>,
+}
+
+impl FeedbackRound {
+    /// How many responses the round holds: typed ones and those imported as totals.
+    pub fn response_count(&self) -> usize {
+        self.responses.len()
+            + self
+                .aggregates
+                .iter()
+                .map(|a| a.responses as usize)
+                .sum::<usize>()
+    }
+}
+
+/// How many answers chose each point of a 1–5 scale: `counts[0]` is how many chose 1.
+pub type ScoreCounts = [u32; 5];
+
+/// One question's totals in a group's aggregate.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QuestionTally {
+    pub question_id: Id,
+    pub counts: ScoreCounts,
+}
+
+/// The responses of one group that came back as files, as totals only: no single response is
+/// kept. Made from batches of at least three responses (see
+/// `logic::evaluation::requests`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GroupAggregate {
+    pub group: FeedbackGroup,
+    /// How many responses the totals hold.
+    pub responses: u32,
+    /// Per question, how many chose each score.
+    #[serde(default)]
+    pub questions: Vec<QuestionTally>,
+    /// The comments, in alphabetical order (never the order they came in).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub comments: Vec<String>,
+    /// The random ids of the response files counted, sorted, so a file is never counted twice.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub response_ids: Vec<Id>,
 }
 
 coded_enum! {
@@ -325,7 +370,33 @@ pub const HEALTH_MAX: u8 = 5;
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct HealthScore {
     pub dimension: HealthDimension,
-    pub score: u8,
+    /// A whole number when typed in; the team's mean (3.67) when the check was made from
+    /// response files. Files before schema 5 hold whole numbers, which read as they are.
+    pub score: f32,
+}
+
+/// One dimension's totals in a check made from response files.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DimensionTally {
+    pub dimension: HealthDimension,
+    pub counts: ScoreCounts,
+}
+
+/// The response files a health check was made from, as totals only (schema 5).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HealthTally {
+    /// The request the files answered: a later batch for it adds to this check.
+    pub request_id: Id,
+    /// How many responses the totals hold.
+    pub responses: u32,
+    #[serde(default)]
+    pub dimensions: Vec<DimensionTally>,
+    /// The comments, in alphabetical order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub comments: Vec<String>,
+    /// The random ids of the response files counted, sorted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub response_ids: Vec<Id>,
 }
 
 /// A check of the health of the team a candidate leads.
@@ -344,6 +415,10 @@ pub struct HealthCheck {
     pub answered: Option<u32>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// For a check made from response files: their totals, from which `scores` (the means)
+    /// and `answered` are worked out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tally: Option<HealthTally>,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -351,7 +426,7 @@ pub struct HealthCheck {
 }
 
 impl HealthCheck {
-    pub fn score(&self, d: HealthDimension) -> Option<u8> {
+    pub fn score(&self, d: HealthDimension) -> Option<f32> {
         self.scores
             .iter()
             .find(|s| s.dimension == d)

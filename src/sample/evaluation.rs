@@ -462,6 +462,7 @@ pub(super) fn add(b: &mut Builder, c: Cast) {
             opened_on: at(s, 21),
             questions,
             responses,
+            aggregates: Vec::new(),
             created_at: T0,
             updated_at: T0,
             merge_bases: Vec::new(),
@@ -470,7 +471,7 @@ pub(super) fn add(b: &mut Builder, c: Cast) {
 
     // Health checks of the on-call squad Priya co-leads, every two weeks.
     for (k, scores, note) in [
-        (0u64, [3, 2, 2, 3, 4], "Rota pain is the main topic."),
+        (0u64, [3u8, 2, 2, 3, 4], "Rota pain is the main topic."),
         (1, [4, 3, 2, 3, 4], "New rota agreed; workload still heavy."),
         (2, [4, 4, 3, 4, 4], "First quiet week on call."),
     ] {
@@ -486,11 +487,12 @@ pub(super) fn add(b: &mut Builder, c: Cast) {
                     .zip(scores)
                     .map(|(dim, score)| HealthScore {
                         dimension: *dim,
-                        score,
+                        score: f32::from(score),
                     })
                     .collect(),
                 answered: Some(5),
                 note: note.into(),
+                tally: None,
                 created_at: T0,
                 updated_at: T0,
                 merge_bases: Vec::new(),

@@ -405,11 +405,12 @@ pub fn add_journey_load(
                         .iter()
                         .map(|d| HealthScore {
                             dimension: *d,
-                            score: 3,
+                            score: 3.0,
                         })
                         .collect(),
                     answered: Some(6),
                     note: String::new(),
+                    tally: None,
                     created_at: t0,
                     updated_at: t0,
                     merge_bases: Vec::new(),

@@ -173,3 +173,33 @@ pub fn app_path() -> String {
         .filter(|p| p.starts_with('/'))
         .map_or(path.clone(), str::to_string)
 }
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+/// One value kept in the browser beside the workspace (never in it).
+pub fn local_get(key: &str) -> Option<String> {
+    local_storage().and_then(|s| s.get_item(key).ok().flatten())
+}
+
+/// Keeps one value beside the workspace; a full or missing storage is not an error here.
+pub fn local_set(key: &str, value: &str) {
+    if let Some(s) = local_storage() {
+        s.set_item(key, value).ok();
+    }
+}
+
+pub fn local_remove(key: &str) {
+    if let Some(s) = local_storage() {
+        s.remove_item(key).ok();
+    }
+}
+
+/// The files picked in a file input (all of them, for `multiple`).
+pub fn picked_files(input: &web_sys::HtmlInputElement) -> Vec<web_sys::File> {
+    let Some(list) = input.files() else {
+        return Vec::new();
+    };
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}

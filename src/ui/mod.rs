@@ -83,6 +83,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/frameworks/:id") view=pages::frameworks::FrameworkPage/>
                     <Route path=path!("/data") view=pages::data::DataPage/>
                     <Route path=path!("/settings") view=pages::settings::SettingsPage/>
+                    <Route path=path!("/answer") view=pages::answer::AnswerPage/>
                 </Routes>
             </main>
             <Flash/>

@@ -105,3 +105,29 @@ test('the main journey works from the keyboard alone', async ({ page }) => {
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('heading', { level: 1, name: 'Lee Chen' })).toBeVisible();
 });
+
+// The answer page a respondent sees, with a request open (no workspace needed).
+const request = {
+  format: 'runway-request', schema_version: 1,
+  request_id: '3f1c2a9e-0000-4000-8000-000000000001', kind: '360',
+  subject_id: '3f1c2a9e-0000-4000-8000-000000000002', about: 'Sam', title: 'Spring 360',
+  group: 'peer', asked_on: '2027-03-01', due_on: '2027-03-15',
+  questions: [
+    { id: 'a', text: 'Sets clear expectations.' },
+    { id: 'b', text: 'Gives useful feedback.' },
+  ],
+};
+for (const scheme of ['light', 'dark'] as const) {
+  test(`the answer page has no serious or critical axe violations (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto('./answer');
+    await expect(page.getByRole('heading', { level: 1, name: 'Answer a request' })).toBeVisible();
+    expect(await seriousViolations(page), 'empty answer page').toEqual([]);
+    await page.getByLabel('Open a request file').setInputFiles({ name: 'r.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(request)) });
+    await expect(page.getByRole('heading', { level: 2, name: 'Feedback about Sam' })).toBeVisible();
+    expect(await seriousViolations(page), 'answer form').toEqual([]);
+    await page.getByRole('button', { name: 'Download my answers' }).click(); // nothing chosen: refused
+    await expect(page.getByRole('alert')).toContainText('Choose an answer');
+    expect(await seriousViolations(page), 'answer refused').toEqual([]);
+  });
+}

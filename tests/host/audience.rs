@@ -23,7 +23,15 @@ struct Cast {
 }
 
 fn cast() -> Cast {
-    let ws = sample();
+    let mut ws = sample();
+    // A team health check made from response files, with the team's comments.
+    let tally: runway::model::HealthTally = serde_json::from_value(serde_json::json!({
+        "request_id": uuid::Uuid::from_u128(77),
+        "responses": 3,
+        "comments": ["Fewer meetings on Fridays, please"]
+    }))
+    .unwrap();
+    ws.health_checks[0].tally = Some(tally);
     let c = &ws.cohorts[0];
     let (cohort, coach, sponsor) = (c.id, c.coach_ids[0], c.sponsor_id.unwrap());
     let k = ws
@@ -174,10 +182,19 @@ fn the_sponsors_file_kind_by_kind() {
                     "360 responses go in no shared file"
                 );
             }
-            RecordKind::HealthCheck => assert_eq!(
-                ids(&f.health_checks),
-                ids_where(&ws.health_checks, |h| ours.contains(&h.candidate_id))
-            ),
+            RecordKind::HealthCheck => {
+                assert_eq!(
+                    ids(&f.health_checks),
+                    ids_where(&ws.health_checks, |h| ours.contains(&h.candidate_id))
+                );
+                assert!(ws.health_checks.iter().any(|h| h.tally.is_some()));
+                assert!(
+                    f.health_checks
+                        .iter()
+                        .all(|h| h.tally.as_ref().is_none_or(|t| t.comments.is_empty())),
+                    "the team's comments stay with the coaches"
+                );
+            }
         }
     }
     // The preview names what stays out.
@@ -293,10 +310,16 @@ fn the_candidates_file_kind_by_kind() {
                 .iter()
                 .all(|k| k.notes.is_empty() && k.outcomes.iter().all(|o| hers(o.candidate_id)))),
             RecordKind::FeedbackRound => assert!(f.feedback_rounds.is_empty()),
-            RecordKind::HealthCheck => assert_eq!(
-                ids(&f.health_checks),
-                ids_where(&ws.health_checks, |h| hers(h.candidate_id))
-            ),
+            RecordKind::HealthCheck => {
+                assert_eq!(
+                    ids(&f.health_checks),
+                    ids_where(&ws.health_checks, |h| hers(h.candidate_id))
+                );
+                assert!(f
+                    .health_checks
+                    .iter()
+                    .all(|h| h.tally.as_ref().is_none_or(|t| t.comments.is_empty())));
+            }
         }
     }
 }
@@ -455,5 +478,9 @@ fn merging_a_trimmed_file_back_clears_nothing() {
         );
         assert_eq!(merged.journal, coach.journal, "{audience:?}");
         assert_eq!(merged.candidates, coach.candidates, "{audience:?}");
+        assert_eq!(
+            merged.health_checks, coach.health_checks,
+            "{audience:?}: comments stay"
+        );
     }
 }

@@ -343,6 +343,29 @@ fn every_schema_version_fixture_still_imports() {
         assert_eq!(old.author_id, new.author_id);
     }
     assert!(v5.activities.iter().any(|a| a.group.len() >= 2));
+    // 4 → 5 changes nothing in the evaluation records: no imported totals, whole scores.
+    assert!(v4.feedback_rounds.iter().all(|r| r.aggregates.is_empty()));
+    assert!(v4.health_checks.iter().all(|h| h.tally.is_none()));
+    assert!(v4
+        .health_checks
+        .iter()
+        .flat_map(|h| &h.scores)
+        .all(|s| s.score.fract() == 0.0));
+    // The schema 5 fixture holds a group's imported totals beside the typed responses, and
+    // a health check made from response files, with its fractional means.
+    let round = &v5.feedback_rounds[0];
+    assert_eq!(round.aggregates.len(), 1);
+    assert_eq!(round.aggregates[0].responses, 3);
+    assert_eq!(round.response_count(), round.responses.len() + 3);
+    let shown = runway::logic::evaluation::feedback::aggregate(round);
+    assert!(shown
+        .groups
+        .iter()
+        .any(|g| g.group == runway::model::FeedbackGroup::Stakeholder && g.responses == 3));
+    let made = v5.health_checks.iter().find(|h| h.tally.is_some()).unwrap();
+    assert_eq!(made.answered, Some(3));
+    let safety = made.score(runway::model::HealthDimension::Safety).unwrap();
+    assert!((safety - 11.0 / 3.0).abs() < 1e-6);
     let d = file::Decoded {
         workspace: decoded[0].clone(),
         schema_version: 1,

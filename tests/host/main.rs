@@ -16,5 +16,6 @@ mod journey;
 mod merge;
 mod readiness;
 mod records;
+mod requests;
 mod scope;
 mod storage_rules;

@@ -160,6 +160,7 @@ fn round(cand: Id, questions: usize, responses: &[(FeedbackGroup, &[u8], &str)])
             })
             .collect(),
         questions: qs,
+        aggregates: vec![],
         created_at: AT(),
         updated_at: AT(),
         merge_bases: vec![],
@@ -178,11 +179,12 @@ fn health(w: &mut World, cand: Id, on: Date, scores: &[(HealthDimension, u8)]) {
                 .iter()
                 .map(|(d, s)| HealthScore {
                     dimension: *d,
-                    score: *s,
+                    score: f32::from(*s),
                 })
                 .collect(),
             answered: Some(5),
             note: String::new(),
+            tally: None,
             created_at: AT(),
             updated_at: AT(),
             merge_bases: vec![],
@@ -466,14 +468,14 @@ fn health_trends_are_in_date_order_with_a_direction() {
     assert_eq!(
         safety.points,
         vec![
-            (day(2027, 5, 6), 3),
-            (day(2027, 5, 20), 4),
-            (day(2027, 6, 3), 4)
+            (day(2027, 5, 6), 3.0),
+            (day(2027, 5, 20), 4.0),
+            (day(2027, 6, 3), 4.0)
         ]
     );
     assert_eq!(safety.direction, Some(Direction::Same));
     let clarity = t.iter().find(|x| x.dimension == Clarity).unwrap();
-    assert_eq!((clarity.latest, clarity.previous), (Some(1), Some(2)));
+    assert_eq!((clarity.latest, clarity.previous), (Some(1.0), Some(2.0)));
     assert_eq!(clarity.direction, Some(Direction::Down));
     let workload = t.iter().find(|x| x.dimension == Workload).unwrap();
     assert_eq!(workload.direction, Some(Direction::First));
@@ -511,7 +513,7 @@ fn a_dimension_the_latest_check_skipped_says_when_it_was_last_scored() {
     let t = health_trends(&w.ws, ana);
     let delivery = t.iter().find(|x| x.dimension == Delivery).unwrap();
     // Latest and previous come from the checks that scored delivery.
-    assert_eq!((delivery.latest, delivery.previous), (Some(4), Some(3)));
+    assert_eq!((delivery.latest, delivery.previous), (Some(4.0), Some(3.0)));
     assert_eq!(delivery.direction, Some(Direction::Up));
     assert_eq!(delivery.stale_since, Some(day(2027, 11, 2)));
     assert_eq!(

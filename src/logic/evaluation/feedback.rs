@@ -4,7 +4,9 @@
 use chrono::Days;
 
 use crate::logic::program::phases::phase_on;
-use crate::model::{Date, FeedbackGroup, FeedbackRound, HealthDimension, Id, PhaseKind, Workspace};
+use crate::model::{
+    Date, FeedbackGroup, FeedbackRound, HealthDimension, Id, PhaseKind, ScoreCounts, Workspace,
+};
 
 // ---------------------------------------------------------------------------------------------
 // 360 feedback in aggregate
@@ -70,11 +72,61 @@ pub struct FeedbackAggregate {
     pub notes: Vec<String>,
 }
 
-fn mean_of(scores: &[u8], min: usize) -> Mean {
-    let count = scores.len();
-    let mean = (count >= min && count > 0)
-        .then(|| scores.iter().map(|s| f64::from(*s)).sum::<f64>() / count as f64);
+fn mean_of(tally: &ScoreCounts, min: usize) -> Mean {
+    let count = tally.iter().sum::<u32>() as usize;
+    let sum: u32 = tally
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (i as u32 + 1) * n)
+        .sum();
+    let mean = (count >= min && count > 0).then(|| f64::from(sum) / count as f64);
     Mean { mean, count }
+}
+
+/// How many answered `question` with each score, in the typed responses and the imported
+/// totals of `group` (or of everyone).
+fn tally_of(round: &FeedbackRound, question: Id, group: Option<FeedbackGroup>) -> ScoreCounts {
+    let mut t: ScoreCounts = [0; 5];
+    let in_group = |g: FeedbackGroup| group.is_none_or(|x| x == g);
+    for r in round.responses.iter().filter(|r| in_group(r.group)) {
+        let score = r
+            .answers
+            .iter()
+            .find(|a| a.question_id == question)
+            .and_then(|a| a.score);
+        if let Some(c) = score
+            .and_then(|s| usize::from(s).checked_sub(1))
+            .and_then(|i| t.get_mut(i))
+        {
+            *c += 1;
+        }
+    }
+    for a in round.aggregates.iter().filter(|a| in_group(a.group)) {
+        if let Some(q) = a.questions.iter().find(|q| q.question_id == question) {
+            for (x, y) in t.iter_mut().zip(q.counts) {
+                *x += y;
+            }
+        }
+    }
+    t
+}
+
+/// How many responses `group` gave: typed and imported.
+fn group_count(round: &FeedbackRound, g: FeedbackGroup) -> usize {
+    round.responses.iter().filter(|r| r.group == g).count()
+        + round
+            .aggregates
+            .iter()
+            .filter(|a| a.group == g)
+            .map(|a| a.responses as usize)
+            .sum::<usize>()
+}
+
+/// Plain words for a mean: "4", "3.67".
+pub fn score_text(v: f32) -> String {
+    let s = format!("{v:.2}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    s.to_string()
 }
 
 fn group_noun(g: FeedbackGroup, n: usize) -> &'static str {
@@ -95,7 +147,7 @@ fn group_noun(g: FeedbackGroup, n: usize) -> &'static str {
 pub fn aggregate(round: &FeedbackRound) -> FeedbackAggregate {
     let counts: Vec<(FeedbackGroup, usize)> = FeedbackGroup::ALL
         .iter()
-        .map(|g| (*g, round.responses.iter().filter(|r| r.group == *g).count()))
+        .map(|g| (*g, group_count(round, *g)))
         .collect();
     let shown: Vec<FeedbackGroup> = counts
         .iter()
@@ -110,6 +162,13 @@ pub fn aggregate(round: &FeedbackRound) -> FeedbackAggregate {
                 .iter()
                 .filter(|r| r.group == *g && !r.comment.trim().is_empty())
                 .map(|r| r.comment.trim().to_string())
+                .chain(
+                    round
+                        .aggregates
+                        .iter()
+                        .filter(|a| a.group == *g)
+                        .flat_map(|a| a.comments.iter().map(|c| c.trim().to_string())),
+                )
                 .collect();
             comments.sort();
             GroupFigures {
@@ -124,27 +183,15 @@ pub fn aggregate(round: &FeedbackRound) -> FeedbackAggregate {
         .questions
         .iter()
         .map(|q| {
-            let scores_of = |g: Option<FeedbackGroup>| -> Vec<u8> {
-                round
-                    .responses
-                    .iter()
-                    .filter(|r| g.is_none_or(|g| r.group == g))
-                    .filter_map(|r| {
-                        r.answers
-                            .iter()
-                            .find(|a| a.question_id == q.id)
-                            .and_then(|a| a.score)
-                    })
-                    .collect()
-            };
-            let all = scores_of(None);
-            let per: Vec<Vec<u8>> = shown.iter().map(|g| scores_of(Some(*g))).collect();
-            let in_shown: usize = per
+            let all = tally_of(round, q.id, None);
+            let all_n = all.iter().sum::<u32>() as usize;
+            let per: Vec<ScoreCounts> = shown
                 .iter()
-                .filter(|s| s.len() >= ANONYMITY_MIN)
-                .map(Vec::len)
-                .sum();
-            let rest = all.len() - in_shown.min(all.len());
+                .map(|g| tally_of(round, q.id, Some(*g)))
+                .collect();
+            let n_of = |t: &ScoreCounts| t.iter().sum::<u32>() as usize;
+            let in_shown: usize = per.iter().map(n_of).filter(|n| *n >= ANONYMITY_MIN).sum();
+            let rest = all_n - in_shown.min(all_n);
             let hide_groups = rest > 0 && rest < ANONYMITY_MIN && in_shown > 0;
             subtraction_guard |= hide_groups;
             let by_group = per
@@ -153,7 +200,7 @@ pub fn aggregate(round: &FeedbackRound) -> FeedbackAggregate {
                     if hide_groups {
                         Mean {
                             mean: None,
-                            count: s.len(),
+                            count: n_of(s),
                         }
                     } else {
                         mean_of(s, ANONYMITY_MIN)
@@ -169,7 +216,7 @@ pub fn aggregate(round: &FeedbackRound) -> FeedbackAggregate {
         })
         .collect();
     let mut notes = Vec::new();
-    let responses = round.responses.len();
+    let responses = round.response_count();
     if responses > 0 && responses < OVERALL_MIN {
         notes.push(format!(
             "Only 1 response so far: figures appear once at least {OVERALL_MIN} people have answered."
@@ -241,10 +288,10 @@ impl Direction {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Trend {
     pub dimension: HealthDimension,
-    /// (day, score), oldest first.
-    pub points: Vec<(Date, u8)>,
-    pub latest: Option<u8>,
-    pub previous: Option<u8>,
+    /// (day, score), oldest first. A check made from response files scores the team's mean.
+    pub points: Vec<(Date, f32)>,
+    pub latest: Option<f32>,
+    pub previous: Option<f32>,
     /// `None` when there is no score at all.
     pub direction: Option<Direction>,
     /// The day of the latest check that scored this dimension, when the candidate's latest
@@ -264,8 +311,13 @@ impl Trend {
             .unwrap_or_default();
         let name = self.dimension.label();
         Some(match (self.direction, self.previous) {
-            (Some(dir), Some(p)) => format!("{name}: {latest}{when}, {} from {p}", dir.text()),
-            _ => format!("{name}: {latest}{when} (first check)"),
+            (Some(dir), Some(p)) => format!(
+                "{name}: {}{when}, {} from {}",
+                score_text(latest),
+                dir.text(),
+                score_text(p)
+            ),
+            _ => format!("{name}: {}{when} (first check)", score_text(latest)),
         })
     }
 }
@@ -283,7 +335,7 @@ pub fn health_trends(ws: &Workspace, candidate_id: Id) -> Vec<Trend> {
     HealthDimension::ALL
         .iter()
         .map(|d| {
-            let points: Vec<(Date, u8)> = checks
+            let points: Vec<(Date, f32)> = checks
                 .iter()
                 .filter_map(|h| h.score(*d).map(|s| (h.on, s)))
                 .collect();

@@ -7,5 +7,7 @@ pub mod feedback;
 pub mod frameworks;
 pub mod readiness;
 mod records;
+pub mod requests;
+pub mod tallies;
 
 pub use records::is_web_link;

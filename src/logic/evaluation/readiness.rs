@@ -135,7 +135,7 @@ pub fn summary(ws: &Workspace, candidate_id: Id, framework_id: Id, today: Date) 
     let feedback_rounds = ws
         .feedback_rounds
         .iter()
-        .filter(|r| r.candidate_id == candidate_id && !r.responses.is_empty())
+        .filter(|r| r.candidate_id == candidate_id && r.response_count() > 0)
         .count();
 
     let mut missing = Vec::new();

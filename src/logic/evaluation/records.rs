@@ -5,6 +5,8 @@ use std::collections::HashSet;
 
 use chrono::Datelike;
 
+use super::requests::BATCH_MIN;
+use super::tallies::{combine_aggregates, combine_health, health_means};
 use crate::logic::records::{
     blank, candidate_name, entry_label, forget_in, forget_opt, problem, unique, Entry,
     FieldProblem, Link,
@@ -413,12 +415,11 @@ impl Entry for Calibration {
 impl Entry for FeedbackRound {
     fn deletion_notes(&self, _ws: &Workspace) -> Vec<String> {
         let mut lines = Vec::new();
-        let r = self;
-        if !r.responses.is_empty() {
+        let n = self.response_count();
+        if n > 0 {
             lines.push(format!(
-                "its {} response{} (they are not kept anywhere else)",
-                r.responses.len(),
-                if r.responses.len() == 1 { "" } else { "s" }
+                "its {n} response{} (they are not kept anywhere else)",
+                if n == 1 { "" } else { "s" }
             ));
         }
         lines
@@ -427,7 +428,8 @@ impl Entry for FeedbackRound {
         vec![self.opened_on]
     }
     crate::owned_by_candidate!();
-    const FIELDS: &'static [&'static str] = &["title", "opened_on", "questions", "responses"];
+    const FIELDS: &'static [&'static str] =
+        &["title", "opened_on", "questions", "responses", "aggregates"];
     fn problems(&self, _: &Workspace) -> Vec<FieldProblem> {
         let mut out = Vec::new();
         if blank(&self.title) {
@@ -462,6 +464,7 @@ impl Entry for FeedbackRound {
                 format!("an answer is outside the scale {FEEDBACK_MIN}–{FEEDBACK_MAX}"),
             ));
         }
+        out.extend(aggregate_problems(self));
         out
     }
     fn save_problems(&self, _: &Workspace) -> Vec<FieldProblem> {
@@ -481,6 +484,17 @@ impl Entry for FeedbackRound {
         self.title.clone()
     }
     fn combine_field(&mut self, field: &str, theirs: &Self) -> bool {
+        if field == "aggregates" {
+            // Totals imported in either copy: added up when they share no response, the
+            // larger kept when one holds the other; otherwise the person chooses.
+            return match combine_aggregates(&self.aggregates, &theirs.aggregates) {
+                Some(a) => {
+                    self.aggregates = a;
+                    true
+                }
+                None => false,
+            };
+        }
         if field != "responses" {
             return false;
         }
@@ -506,21 +520,80 @@ impl Entry for FeedbackRound {
     }
 }
 
+/// A 360 round's imported totals: one per group, each from at least [`BATCH_MIN`] responses,
+/// about the round's own questions, counting no more answers than responses.
+fn aggregate_problems(r: &FeedbackRound) -> Vec<FieldProblem> {
+    let mut out = Vec::new();
+    if !unique(r.aggregates.iter().map(|a| a.group)) {
+        out.push(problem(
+            "aggregates",
+            "a group's imported totals appear twice".into(),
+        ));
+    }
+    for (i, a) in r.aggregates.iter().enumerate() {
+        let at = format!("aggregates[{i}]");
+        if (a.responses as usize) < BATCH_MIN {
+            out.push(problem(
+                &at,
+                format!("imported totals must come from at least {BATCH_MIN} responses"),
+            ));
+        }
+        if a.questions
+            .iter()
+            .any(|q| !r.questions.iter().any(|x| x.id == q.question_id))
+        {
+            out.push(problem(
+                &at,
+                "imported totals answer a question the round does not ask".into(),
+            ));
+        }
+        if a.questions
+            .iter()
+            .any(|q| q.counts.iter().sum::<u32>() > a.responses)
+            || !unique(a.questions.iter().map(|q| q.question_id))
+        {
+            out.push(problem(
+                &at,
+                "imported totals count more answers than responses".into(),
+            ));
+        }
+    }
+    out
+}
+
 impl Entry for HealthCheck {
     fn days(&self) -> Vec<Date> {
         vec![self.on]
     }
+    fn fill_withheld(&self, theirs: &Self) -> Option<Self> {
+        // The sponsor's and the candidate's files leave the team's comments out (see
+        // `audience`); a merge of such a file back must not clear them.
+        let (Some(mine), Some(their)) = (&self.tally, &theirs.tally) else {
+            return None;
+        };
+        let same = (mine.request_id, mine.responses) == (their.request_id, their.responses);
+        (same && their.comments.is_empty() && !mine.comments.is_empty()).then(|| {
+            let mut t = theirs.clone();
+            if let Some(x) = &mut t.tally {
+                x.comments = mine.comments.clone();
+            }
+            t
+        })
+    }
     crate::owned_by_candidate!();
-    const FIELDS: &'static [&'static str] = &["on", "team", "scores", "answered", "note"];
+    // A check made from response files works its scores and count out of its totals: the
+    // three merge as one.
+    const FIELDS: &'static [&'static str] = &["on", "team", "scores+answered+tally", "note"];
     fn problems(&self, _: &Workspace) -> Vec<FieldProblem> {
         let mut out = Vec::new();
         if self.scores.is_empty() {
             out.push(problem("scores", "the check has no scores".into()));
         }
+        let (low, high) = (f32::from(HEALTH_MIN), f32::from(HEALTH_MAX));
         if self
             .scores
             .iter()
-            .any(|s| !(HEALTH_MIN..=HEALTH_MAX).contains(&s.score))
+            .any(|s| !s.score.is_finite() || s.score < low || s.score > high)
         {
             out.push(problem(
                 "scores",
@@ -530,7 +603,40 @@ impl Entry for HealthCheck {
         if !unique(self.scores.iter().map(|s| s.dimension)) {
             out.push(problem("scores", "a dimension is scored twice".into()));
         }
+        if let Some(t) = &self.tally {
+            if (t.responses as usize) < BATCH_MIN {
+                out.push(problem(
+                    "tally",
+                    format!("imported answers must come from at least {BATCH_MIN} responses"),
+                ));
+            }
+            if t.dimensions
+                .iter()
+                .any(|d| d.counts.iter().sum::<u32>() > t.responses)
+                || !unique(t.dimensions.iter().map(|d| d.dimension))
+            {
+                out.push(problem(
+                    "tally",
+                    "the imported totals count more answers than responses".into(),
+                ));
+            }
+        }
         out
+    }
+    fn combine_field(&mut self, field: &str, theirs: &Self) -> bool {
+        if field != "scores+answered+tally" {
+            return false;
+        }
+        let (Some(m), Some(t)) = (&self.tally, &theirs.tally) else {
+            return false;
+        };
+        let Some(combined) = combine_health(m, t) else {
+            return false;
+        };
+        self.scores = health_means(&combined);
+        self.answered = Some(combined.responses);
+        self.tally = Some(combined);
+        true
     }
     fn title(&self) -> String {
         format!("Team health check on {}", self.on)

@@ -77,6 +77,8 @@ pub enum Why {
     Responses,
     /// Evidence from a journal entry the file leaves out.
     HiddenEvidence,
+    /// The comments in a team health check's totals.
+    TeamComments,
     /// Who else takes part in a group session (filed under this file's candidate, the
     /// others as bare ids).
     GroupOthers,
@@ -424,7 +426,20 @@ impl Carried for FeedbackRound {
 
 impl Carried for HealthCheck {
     fn carry(&self, r: &Reader) -> Carry<Self> {
-        scoped_to(r, self.candidate_id)
+        if !r.ours(self.candidate_id) {
+            return Carry::Out(Why::Elsewhere);
+        }
+        // The team's own words stay with the coaches: a comment can give its writer away to
+        // the manager it is about. The counts and means go.
+        let commented = self.tally.as_ref().is_some_and(|t| !t.comments.is_empty());
+        if r.audience.for_coaches() || !commented {
+            return Carry::Whole;
+        }
+        let mut h = self.clone();
+        if let Some(t) = &mut h.tally {
+            t.comments.clear();
+        }
+        Carry::Trimmed(h, Why::TeamComments)
     }
 }
 
@@ -601,6 +616,10 @@ fn left_lines(left: &BTreeMap<(Why, RecordKind), (usize, BTreeSet<String>)>) -> 
                 n,
                 "evidence item from a journal entry not shared",
                 "evidence items from journal entries not shared",
+            ),
+            Why::TeamComments => format!(
+                "the team's comments in {} (the scores go)",
+                plural(n, "team health check", "team health checks")
             ),
             Why::GroupOthers => format!(
                 "who else takes part in {} (only their places, not their names)",

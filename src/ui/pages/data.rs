@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::file::{crypt, DecodeError, Decoded, MAX_FILE_BYTES};
+use crate::file::{crypt, requests, DecodeError, Decoded, MAX_FILE_BYTES};
 use crate::logic::records::merge::{merge, Change, ConflictKind, MergeReport, Resolutions, Side};
 use crate::model::{Id, RecordKind, Workspace};
 use crate::storage::{self, local::LocalStore, Store, WORKSPACE_KEY};
@@ -46,6 +46,8 @@ fn ExportImport() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let dragging = RwSignal::new(false);
 
+    let navigate = leptos_router::hooks::use_navigate();
+    let go = Callback::new(move |path: String| navigate(&path, Default::default()));
     let take_file = move |file: web_sys::File| {
         error.set(None);
         pending.set(None);
@@ -71,6 +73,25 @@ fn ExportImport() -> impl IntoView {
                     let text = std::str::from_utf8(&bytes).ok();
                     if let Some(text) = text.filter(|t| crypt::is_encrypted(t)) {
                         locked.set(Some((name, text.to_string())));
+                        return;
+                    }
+                    // A request file is answered, not imported: off to the answer page.
+                    if requests::is_request(&bytes) {
+                        match requests::decode_request(&bytes) {
+                            Ok(_) => {
+                                crate::ui::pages::answer::open_request(text.unwrap_or_default());
+                                go.run("/answer".to_string());
+                            }
+                            Err(e) => error.set(Some(format!(
+                                "{name} is a request file, but it could not be opened. {e} Your workspace has not changed."
+                            ))),
+                        }
+                        return;
+                    }
+                    if requests::peek_format(&bytes).as_deref() == Some(requests::RESPONSE_FORMAT) {
+                        error.set(Some(format!(
+                            "{name} is a response file (someone's answers), not a workspace. Import response files with “Import responses” on the candidate's Feedback section, all of a group's files at once. Your workspace has not changed."
+                        )));
                         return;
                     }
                     match decode_import(&bytes) {
@@ -177,7 +198,7 @@ fn ExportImport() -> impl IntoView {
         <crate::ui::pages::share::SharedExport audience=crate::logic::records::audience::Audience::Everyone for_whom="the program's coaches"/>
 
         <h2>"Import"</h2>
-        <p>"Opens a workspace file from Runway. You will see what it contains before anything changes, and you can undo it afterwards."</p>
+        <p>"Opens a workspace file from Runway. You will see what it contains before anything changes, and you can undo it afterwards. A request file someone sent you for your answers opens on the “Answer a request” page instead."</p>
         <div class="dropzone" class:over=move || dragging.get()
             on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
             on:dragleave=move |_| dragging.set(false)

@@ -25,6 +25,7 @@ pub fn Home() -> impl IntoView {
                         <button type="button" class="secondary" on:click=load_sample disabled=move || app.is_read_only()>"Load sample program"</button>
                     </div>
                     <p class="hint">"Have a file from a colleague? Import it on the " <A href=link("/data")>"Data"</A> " page."</p>
+                    <p class="hint">"Asked for feedback with a request file? " <A href=link("/answer")>"Answer a request"</A> " — no workspace needed."</p>
                 </div>
             </Show>
         </section>

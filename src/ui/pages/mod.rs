@@ -1,3 +1,4 @@
+pub mod answer;
 pub mod board;
 pub mod calibration;
 pub mod candidate;

@@ -356,7 +356,7 @@ fn OnePage(id: Id) -> impl IntoView {
             // The newest round anyone has answered: a round just opened has nothing to show.
             let latest_round = rounds_of(ws, id)
                 .into_iter()
-                .find(|r| !r.responses.is_empty())
+                .find(|r| r.response_count() > 0)
                 .cloned();
             let trends: Vec<_> = health_trends(ws, id)
                 .into_iter()

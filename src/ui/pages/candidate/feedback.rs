@@ -7,7 +7,8 @@ use leptos::prelude::*;
 
 use crate::logic::actions::Action;
 use crate::logic::evaluation::feedback::{
-    aggregate, health_nudge, health_trends, rounds_of, threshold_rule, DEFAULT_QUESTIONS,
+    aggregate, health_nudge, health_trends, rounds_of, score_text, threshold_rule,
+    DEFAULT_QUESTIONS,
 };
 use crate::logic::journey::day_text;
 use crate::logic::records::Record;
@@ -22,6 +23,9 @@ use crate::ui::drafts::{field_problem, problem_view};
 use crate::ui::forms::{
     AreaField, ChoiceField, DateField, DeleteEntry, DraftForm, Folding, FormButtons, FormDraft,
     NumberField, TextField,
+};
+use crate::ui::pages::candidate::feedback_files::{
+    HealthRequest, ImportInto, ResponseImport, RoundRequest,
 };
 use crate::ui::pages::readiness::{candidate_name, RoundResults};
 use crate::ui::state::use_app;
@@ -91,6 +95,7 @@ fn FeedbackRounds(id: Id) -> impl IntoView {
             opened_on: on,
             questions: qs,
             responses: Vec::new(),
+            aggregates: Vec::new(),
             created_at: Timestamp::UNIX_EPOCH,
             updated_at: Timestamp::UNIX_EPOCH,
             merge_bases: Vec::new(),
@@ -115,7 +120,7 @@ fn FeedbackRounds(id: Id) -> impl IntoView {
     };
     view! {
         <h2>"360 feedback"</h2>
-        <p class="muted">"Ask the people around the candidate — their direct reports, peers and stakeholders — a few stated questions on a scale of 1 to 5, with room for a comment. Responses are anonymous: only the group is kept, and once a response is saved its answers are not shown again."</p>
+        <p class="muted">"Ask the people around the candidate — their direct reports, peers and stakeholders — a few stated questions on a scale of 1 to 5, with room for a comment. Send each group a request file and import the response files together, or type in answers given on paper. Responses are anonymous: only the group is kept, and once a response is saved its answers are not shown again; imported files are kept only as totals."</p>
         <p class="threshold-rule"><strong>"Anonymity rule. "</strong>{threshold_rule()}</p>
         <Folding open=form_open summary=|| "Open a 360 round">
             <DraftForm draft=draft label="New 360 round" on_submit=open_round>
@@ -227,6 +232,11 @@ fn RoundCard(r: FeedbackRound) -> impl IntoView {
                 let a = app.ws.with(|ws| ws.feedback_rounds.iter().find(|x| x.id == rid).map(aggregate));
                 a.map(|a| view! { <RoundResults a=a title=title_for_results.clone()/> })
             }}
+            <details class="panel by-file">
+                <summary>"Collect answers by file"</summary>
+                <RoundRequest rid=rid/>
+                <ResponseImport into=ImportInto::Round(rid)/>
+            </details>
             // A draft left from before opens the form, to be seen.
             <details class="panel" open=draft.has_draft()>
                 <summary>"Enter a response"</summary>
@@ -322,7 +332,7 @@ fn HealthChecks(id: Id) -> impl IntoView {
                     .ok()
                     .map(|score| HealthScore {
                         dimension: *d,
-                        score,
+                        score: f32::from(score),
                     })
             })
             .collect();
@@ -335,6 +345,7 @@ fn HealthChecks(id: Id) -> impl IntoView {
             scores: picked,
             answered: answered_n,
             note: note.get_untracked().trim().to_string(),
+            tally: None,
             created_at: Timestamp::UNIX_EPOCH,
             updated_at: Timestamp::UNIX_EPOCH,
             merge_bases: Vec::new(),
@@ -368,8 +379,13 @@ fn HealthChecks(id: Id) -> impl IntoView {
     };
     view! {
         <h2>"Team health"</h2>
-        <p class="muted">{format!("While the candidate leads a team with support, ask the team every week or two how it is doing, each dimension on a scale of {HEALTH_MIN} (poor) to {HEALTH_MAX} (great); for workload, {HEALTH_MIN} means overloaded and {HEALTH_MAX} sustainable. Round the team's average to a whole number.")}</p>
+        <p class="muted">{format!("While the candidate leads a team with support, ask the team every week or two how it is doing, each dimension on a scale of {HEALTH_MIN} (poor) to {HEALTH_MAX} (great); for workload, {HEALTH_MIN} means overloaded and {HEALTH_MAX} sustainable. Ask the team with a request file (the check then holds the team's exact means), or type a check in yourself. Round the team's average to a whole number.")}</p>
         {move || nudge().map(|n| view! { <p class="hint nudge" role="note">{n}</p> })}
+        <details class="panel by-file">
+            <summary>"Collect answers by file"</summary>
+            <HealthRequest id=id team=team/>
+            <ResponseImport into=ImportInto::Health(id)/>
+        </details>
         <Folding open=adding summary=|| "Add a health check">
             <DraftForm draft=draft label="New health check" on_submit=add>
                 <DateField label="Checked on" value=on required=true field="on"/>
@@ -445,7 +461,7 @@ pub fn HealthTrends(id: Id) -> impl IntoView {
                         .iter()
                         .rev()
                         .find(|p| p.0 == *d)
-                        .map_or("—".to_string(), |p| p.1.to_string())
+                        .map_or("—".to_string(), |p| score_text(p.1))
                 }));
                 r
             })
@@ -475,9 +491,16 @@ fn HealthCard(h: HealthCheck) -> impl IntoView {
         <li class="card entry">
             <h3>{title}</h3>
             <ul class="scores">
-                {h.scores.iter().map(|s| view! { <li>{format!("{}: {}", s.dimension.label(), s.score)}</li> }).collect_view()}
+                {h.scores.iter().map(|s| view! { <li>{format!("{}: {}", s.dimension.label(), score_text(s.score))}</li> }).collect_view()}
             </ul>
             {h.answered.map(|n| view! { <p class="muted">{format!("{} answered.", count(n as usize, "person", "people"))}</p> })}
+            {h.tally.as_ref().map(|t| view! {
+                <p class="muted">{format!("Made from {} response files: only their totals are kept, and each score is the team's mean.", t.responses)}</p>
+                {(!t.comments.is_empty()).then(|| view! {
+                    <h4>"Comments"</h4>
+                    <ul class="comments">{t.comments.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view()}</ul>
+                })}
+            })}
             {(!h.note.is_empty()).then(|| view! { <p class="body">{h.note.clone()}</p> })}
             <p class="row-actions"><DeleteEntry kind=RecordKind::HealthCheck id=h.id what=what/></p>
         </li>

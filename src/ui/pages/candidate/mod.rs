@@ -5,6 +5,7 @@ mod activities;
 mod assessments;
 mod assignments;
 mod feedback;
+mod feedback_files;
 mod journal;
 mod one_on_ones;
 mod overview;
