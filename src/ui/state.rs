@@ -420,6 +420,15 @@ impl AppState {
             .with(|ws| crate::logic::program::roles::runs_candidacy(ws, p, candidate_id))
     }
 
+    /// Whether this browser speaks for the candidate of a candidacy (their own page).
+    pub fn is_candidate_self(self, candidate_id: Id) -> bool {
+        let p = self.person();
+        p.is_some()
+            && p == self
+                .ws
+                .with(|ws| ws.candidate(candidate_id).map(|c| c.person_id))
+    }
+
     /// Says whose Runway this browser is (kept in this browser only), or forgets it.
     pub fn set_me(self, person: Option<Id>) {
         let stored = match person {

@@ -93,7 +93,9 @@ fn CohortDetail(id: Id) -> impl IntoView {
             </Show>
             <crate::ui::pages::calibration::CohortCalibration id=id/>
             <crate::ui::pages::readiness::CohortCoverage id=id/>
-            <GroupPlanning id=id/>
+            <Show when=move || app.runs(id)>
+                <GroupPlanning id=id/>
+            </Show>
             <CohortCalendar id=id/>
             <Show when=move || app.runs(id)>
                 <crate::ui::pages::candidate::StandardWeek cohort_id=id/>

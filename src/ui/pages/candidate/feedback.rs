@@ -156,6 +156,7 @@ fn focus_first_select(ev: &leptos::ev::SubmitEvent) {
 
 #[component]
 fn RoundCard(r: FeedbackRound) -> impl IntoView {
+    let r_candidate = r.candidate_id;
     let app = use_app();
     let rid = r.id;
     let heading = format!("{} · opened {}", r.title, fmt_date(r.opened_on));
@@ -232,11 +233,14 @@ fn RoundCard(r: FeedbackRound) -> impl IntoView {
                 let a = app.ws.with(|ws| ws.feedback_rounds.iter().find(|x| x.id == rid).map(aggregate));
                 a.map(|a| view! { <RoundResults a=a title=title_for_results.clone()/> })
             }}
-            <details class="panel by-file">
-                <summary>"Collect answers by file"</summary>
-                <RoundRequest rid=rid/>
-                <ResponseImport into=ImportInto::Round(rid)/>
-            </details>
+            // Answers about the candidate are not collected by the candidate.
+            <Show when=move || !app.is_candidate_self(r_candidate)>
+                <details class="panel by-file">
+                    <summary>"Collect answers by file"</summary>
+                    <RoundRequest rid=rid/>
+                    <ResponseImport into=ImportInto::Round(rid)/>
+                </details>
+            </Show>
             // A draft left from before opens the form, to be seen.
             <details class="panel" open=draft.has_draft()>
                 <summary>"Enter a response"</summary>
@@ -381,11 +385,13 @@ fn HealthChecks(id: Id) -> impl IntoView {
         <h2>"Team health"</h2>
         <p class="muted">{format!("While the candidate leads a team with support, ask the team every week or two how it is doing, each dimension on a scale of {HEALTH_MIN} (poor) to {HEALTH_MAX} (great); for workload, {HEALTH_MIN} means overloaded and {HEALTH_MAX} sustainable. Ask the team with a request file (the check then holds the team's exact means), or type a check in yourself. Round the team's average to a whole number.")}</p>
         {move || nudge().map(|n| view! { <p class="hint nudge" role="note">{n}</p> })}
-        <details class="panel by-file">
-            <summary>"Collect answers by file"</summary>
-            <HealthRequest id=id team=team/>
-            <ResponseImport into=ImportInto::Health(id)/>
-        </details>
+        <Show when=move || !app.is_candidate_self(id)>
+            <details class="panel by-file">
+                <summary>"Collect answers by file"</summary>
+                <HealthRequest id=id team=team/>
+                <ResponseImport into=ImportInto::Health(id)/>
+            </details>
+        </Show>
         <Folding open=adding summary=|| "Add a health check">
             <DraftForm draft=draft label="New health check" on_submit=add>
                 <DateField label="Checked on" value=on required=true field="on"/>
