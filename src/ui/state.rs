@@ -400,6 +400,15 @@ impl AppState {
             .filter(|p| ws.with(|ws| ws.person(*p).is_some()))
     }
 
+    /// Whose Runway this browser is, while that person is in the workspace; acting for someone
+    /// else does not change it. The maker of every file this browser exports.
+    pub fn me_here(self) -> Option<Id> {
+        let ws = self.ws;
+        self.me
+            .get()
+            .filter(|p| ws.with(|ws| ws.person(*p).is_some()))
+    }
+
     /// As [`person`](Self::person), without tracking.
     pub fn person_untracked(self) -> Option<Id> {
         untrack(|| self.person())
@@ -418,15 +427,6 @@ impl AppState {
         let p = self.person();
         self.ws
             .with(|ws| crate::logic::program::roles::runs_candidacy(ws, p, candidate_id))
-    }
-
-    /// Whether this browser speaks for the candidate of a candidacy (their own page).
-    pub fn is_candidate_self(self, candidate_id: Id) -> bool {
-        let p = self.person();
-        p.is_some()
-            && p == self
-                .ws
-                .with(|ws| ws.candidate(candidate_id).map(|c| c.person_id))
     }
 
     /// Says whose Runway this browser is (kept in this browser only), or forgets it.

@@ -73,6 +73,9 @@ test('the coach shares with the sponsor, who rates as herself and sends back a f
   await sponsor.getByLabel('Comment — Communication').fill('Dana saw the planning session');
   await sponsor.getByRole('button', { name: 'Save assessment' }).click();
   await expect(sponsor.getByText('Saved the assessment.')).toBeVisible();
+  // The next one starts the same way: her, as sponsor.
+  await unfold(sponsor, 'Add an assessment');
+  await expect(sponsor.getByLabel('Rater role').locator('option:checked')).toHaveText('Sponsor');
 
   // She sends her file back to the coaches.
   await openCohort(sponsor);
@@ -168,6 +171,21 @@ test('acting for someone else is a choice shown on every page until stopped', as
   const marcus = await page.getByLabel('Viewing as').locator('option', { hasText: 'Marcus Oyelaran' }).getAttribute('value');
   await page.getByLabel('Viewing as').selectOption(marcus!);
   await expect(page.getByText(/You are acting for Marcus Oyelaran on this page/)).toBeVisible();
+  // Acting for Priya sends none of her private entries: a file's maker is whose browser it is.
+  await page.getByLabel('Viewing as').selectOption(value!);
+  await nav(page, 'Settings').click();
+  const priya = await actFor.locator('option', { hasText: 'Priya Raman' }).getAttribute('value');
+  await actFor.selectOption(priya!);
+  await page.getByRole('button', { name: 'Act for them' }).click();
+  await expect(page.getByRole('banner')).toContainText('Acting for Priya Raman');
+  await nav(page, 'Data').click();
+  await page.getByText("Export a file for the program's coaches…").click();
+  const preview = page.getByRole('region', { name: 'Share preview' });
+  await preview.getByRole('checkbox', { name: /Include my own private entries/ }).check();
+  await expect(preview.getByRole('list', { name: 'Left out' })).toContainText('1 private journal entry (Priya Raman)');
+  const file = await clickForDownload(page, 'Download shared file');
+  const priyaPrivate = JSON.parse((await page.evaluate(() => localStorage.getItem('runway.workspace')))!).workspace.journal.find((j: { visibility: string }) => j.visibility === 'private');
+  expect(file.text).not.toContain(priyaPrivate.title);
   await page.getByRole('banner').getByRole('button', { name: 'Stop acting' }).click();
   await expect(page.getByRole('banner')).toContainText("This is Marcus Oyelaran's Runway");
   expect(errors).toEqual([]);

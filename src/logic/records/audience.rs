@@ -664,6 +664,20 @@ fn goes_lines(ws: &Workspace) -> Vec<String> {
             }
             continue;
         }
+        if *kind == RecordKind::OneOnOne {
+            let noted = ws
+                .one_on_ones
+                .iter()
+                .filter(|o| !o.notes.trim().is_empty())
+                .count();
+            if noted > 0 {
+                lines.push(format!(
+                    "{} ({noted} with their notes)",
+                    kind_count(*kind, n)
+                ));
+                continue;
+            }
+        }
         lines.push(kind_count(*kind, n));
     }
     lines

@@ -55,8 +55,13 @@ fn CohortDetail(id: Id) -> impl IntoView {
             (sponsor, coaches)
         })
     };
-    // Memoised, so the share panel is rebuilt only when who runs the cohort changes.
-    let runs = Memo::new(move |_| app.runs(id));
+    // Which file this browser makes is up to whose browser it is (not whom it acts for);
+    // memoised, so the share panel is rebuilt only when that changes.
+    let runs = Memo::new(move |_| {
+        let me = app.me_here();
+        app.ws
+            .with(|ws| crate::logic::program::roles::runs(ws, me, id))
+    });
     view! {
         <section class="page">
             <p class="crumbs"><A href=link("/cohorts")>"Cohorts"</A> " / "</p>

@@ -14,8 +14,10 @@ use crate::ui::state::use_app;
 pub fn SharedExport(audience: Audience, #[prop(into)] for_whom: String) -> impl IntoView {
     let app = use_app();
     let include_private = RwSignal::new(false);
+    // The maker is whose browser this is, even while acting for someone else: nobody's
+    // private entries go because someone acts for their author.
     let preview = move || {
-        let me = app.person();
+        let me = app.me_here();
         app.ws
             .with(|ws| share(ws, audience, me, include_private.get()))
     };

@@ -40,6 +40,9 @@ impl Page {
     fn viewer_id(self) -> Option<Id> {
         person_value(&self.viewer.get())
     }
+    fn viewer_id_untracked(self) -> Option<Id> {
+        person_value(&self.viewer.get_untracked())
+    }
     fn framework_id(self) -> Id {
         person_value(&self.framework.get()).unwrap_or(MIT_RUBRIC)
     }
@@ -125,7 +128,13 @@ impl Form {
         self.editing.set(None);
         self.on.set(date_value(Some(browser::today())));
         self.rater.set(page.viewer.get_untracked());
-        self.role.set(RaterRole::Coach.code().to_string());
+        // The role follows the rater again (the effect below only runs when the rater changes).
+        let role = page.viewer_id_untracked().map_or(RaterRole::Coach, |p| {
+            use_app().ws.with_untracked(|ws| {
+                crate::logic::evaluation::calibration::role_for(ws, page.candidate, p)
+            })
+        });
+        self.role.set(role.code().to_string());
         self.levels.set(HashMap::new());
         self.comments.set(HashMap::new());
     }

@@ -233,8 +233,8 @@ fn RoundCard(r: FeedbackRound) -> impl IntoView {
                 let a = app.ws.with(|ws| ws.feedback_rounds.iter().find(|x| x.id == rid).map(aggregate));
                 a.map(|a| view! { <RoundResults a=a title=title_for_results.clone()/> })
             }}
-            // Answers about the candidate are not collected by the candidate.
-            <Show when=move || !app.is_candidate_self(r_candidate)>
+            // The coaches collect answers (never the candidate they are about).
+            <Show when=move || app.runs_candidacy(r_candidate)>
                 <details class="panel by-file">
                     <summary>"Collect answers by file"</summary>
                     <RoundRequest rid=rid/>
@@ -385,7 +385,7 @@ fn HealthChecks(id: Id) -> impl IntoView {
         <h2>"Team health"</h2>
         <p class="muted">{format!("While the candidate leads a team with support, ask the team every week or two how it is doing, each dimension on a scale of {HEALTH_MIN} (poor) to {HEALTH_MAX} (great); for workload, {HEALTH_MIN} means overloaded and {HEALTH_MAX} sustainable. Ask the team with a request file (the check then holds the team's exact means), or type a check in yourself. Round the team's average to a whole number.")}</p>
         {move || nudge().map(|n| view! { <p class="hint nudge" role="note">{n}</p> })}
-        <Show when=move || !app.is_candidate_self(id)>
+        <Show when=move || app.runs_candidacy(id)>
             <details class="panel by-file">
                 <summary>"Collect answers by file"</summary>
                 <HealthRequest id=id team=team/>

@@ -49,6 +49,9 @@ struct OneOnOneForm {
     q2: RwSignal<String>,
     goal: RwSignal<String>,
     notes: RwSignal<String>,
+    /// The notes' author, when it is someone other than who uses this browser: the notes are
+    /// private to them, so this form neither shows an input for them nor changes them.
+    notes_by: Option<Id>,
     follow_ups: RwSignal<String>,
     snippet: RwSignal<String>,
 }
@@ -59,7 +62,9 @@ impl OneOnOneForm {
             o.and_then(|o| o.questions.get(i).cloned())
                 .unwrap_or_default()
         };
+        let here = crate::ui::state::use_app().person_untracked();
         OneOnOneForm {
+            notes_by: o.and_then(|o| o.author_id).filter(|a| Some(*a) != here),
             with: RwSignal::new(id_value(o.map_or(default_with, |o| o.with_id))),
             on: RwSignal::new(date_value(Some(
                 o.map_or_else(browser::today, |o| o.held_on),
@@ -123,7 +128,11 @@ impl OneOnOneForm {
             agenda: self.agenda.get_untracked().trim().to_string(),
             questions,
             goal: self.goal.get_untracked().trim().to_string(),
-            notes: self.notes.get_untracked().trim().to_string(),
+            // Someone else's notes are kept as they are (in a shared copy, withheld: empty).
+            notes: match (self.notes_by, base) {
+                (Some(_), Some(b)) => b.notes.clone(),
+                _ => self.notes.get_untracked().trim().to_string(),
+            },
             follow_ups,
             created_at: Timestamp::UNIX_EPOCH,
             updated_at: Timestamp::UNIX_EPOCH,
@@ -168,7 +177,13 @@ impl OneOnOneForm {
             <TextField label="Coaching question 1" value=self.q1 wide=true placeholder="What would make this week a good one for you?"/>
             <TextField label="Coaching question 2" value=self.q2 wide=true/>
             <TextField label="Development goal" value=self.goal wide=true/>
-            <AreaField label="Notes" value=self.notes rows=3/>
+            {match self.notes_by {
+                None => view! { <AreaField label="Notes" value=self.notes rows=3/> }.into_any(),
+                Some(author) => {
+                    let name = app.ws.with_untracked(|ws| ws.person_name(author).to_string());
+                    view! { <p class="muted wide">{format!("The notes of this 1:1 are {name}'s own: only they can see or change them.")}</p> }.into_any()
+                }
+            }}
             <AreaField label="Follow-ups (one per line)" value=self.follow_ups rows=3 field="follow_ups"/>
         }
     }

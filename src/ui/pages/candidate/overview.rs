@@ -40,7 +40,7 @@ pub fn Overview(id: Id) -> impl IntoView {
     // Whether this is the candidate's own browser (memoised: the share panel is rebuilt only
     // when that changes).
     let mine = Memo::new(move |_| {
-        app.person().is_some() && app.person() == candidate().map(|c| c.person_id)
+        app.me_here().is_some() && app.me_here() == candidate().map(|c| c.person_id)
     });
     let person_name = move || app.ws.with(|ws| ws.person_name(person_id).to_string());
     let cohort_name = move || {
