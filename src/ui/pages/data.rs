@@ -193,6 +193,16 @@ fn ExportImport() -> impl IntoView {
     view! {
         <h2>"Back up everything, for yourself"</h2>
         <p>"A backup holds everything in this browser, everyone's private journal entries and 1:1 notes included. It is for you, to keep somewhere safe or to move to another computer: not to send to anyone. Protect it with a passphrase."</p>
+        {move || {
+            let goes = app.ws.with(|ws| {
+                crate::logic::records::audience::share(ws, crate::logic::records::audience::Audience::Backup, None, false)
+                    .map(|b| b.goes)
+                    .unwrap_or_default()
+            });
+            (!goes.is_empty()).then(|| view! {
+                <p class="muted small">{format!("It carries {}.", goes.join(", "))}</p>
+            })
+        }}
         <EncryptedExport/>
         <p><button type="button" class="secondary" on:click=move |_| app.download_export()>"Download backup without a passphrase"</button></p>
         <crate::ui::pages::share::SharedExport audience=crate::logic::records::audience::Audience::Everyone for_whom="the program's coaches"/>

@@ -534,6 +534,7 @@ fn ActivityCard(
     };
     // Names and links, read once: the card is rebuilt whenever the activity changes.
     let group = app.ws.with_untracked(|ws| group_line(ws, &a, Some(viewer)));
+    let is_group = !a.group.is_empty();
     let (phase, with, assignment, journal) = app.ws.with_untracked(|ws| {
         let phase = ws
             .candidate(candidate_id)
@@ -619,7 +620,11 @@ fn ActivityCard(
                                 <button type="button" class="small" aria-label=done_label.clone() on:click=mark_done.clone() disabled=move || app.is_read_only()>"Mark done"</button>
                             })}
                             <button type="button" class="link" aria-label=edit_label.clone() on:click=move |_| editing.set(true) disabled=move || app.is_read_only()>"Edit"</button>
-                            <DeleteEntry kind=RecordKind::Activity id=id what=what.clone()/>
+                            // A group session goes for everyone taking part: only the coaches
+                            // delete one.
+                            {(!is_group || app.runs_candidacy(candidate_id)).then(|| view! {
+                                <DeleteEntry kind=RecordKind::Activity id=id what=what.clone()/>
+                            })}
                         </p>
                     }
                 }
