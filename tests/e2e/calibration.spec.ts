@@ -122,6 +122,10 @@ test('two raters rate blind; calibration reveals them side by side and records t
   await expect(card(page, 'Edsger Dijkstra')).toContainText('Developing');
   expect(await seriousViolations(page)).toEqual([]);
 
+  // Viewing as Edsger was acting for him, said in the header; Grace stops to run the session.
+  await expect(page.getByRole('banner')).toContainText('Acting for Edsger Dijkstra');
+  await page.getByRole('banner').getByRole('button', { name: 'Stop acting' }).click();
+
   // The cohort page points to this month's calibration.
   await nav(page, 'Cohorts').click();
   await page.getByRole('link', { name: 'Spring intake' }).click();

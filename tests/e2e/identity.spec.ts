@@ -82,6 +82,9 @@ test('the coach shares with the sponsor, who rates as herself and sends back a f
   await sponsor.getByText('Export a file for the coaches…').click();
   const back = await clickForDownload(sponsor, 'Download shared file');
   expect(back.text).toContain('Dana saw the planning session');
+  // Each file's name says which way it goes, so the two never overwrite each other.
+  expect(forSponsor.name).toMatch(/-for-the-sponsor-/);
+  expect(back.name).toMatch(/-for-the-coaches-/);
 
   // The coach merges it: her ratings arrive, blind to him until calibration.
   await importFile(coach, back.name, back.text);
@@ -167,12 +170,16 @@ test('acting for someone else is a choice shown on every page until stopped', as
   await openSection(page, 'Priya Raman', 'Assessments');
   await expect(page.getByRole('banner')).toContainText('Acting for Dana Whitfield');
   await expect(page.getByLabel('Viewing as').locator('option:checked')).toHaveText(/^Dana Whitfield/);
-  // Choosing someone else here says so next to the choice.
+  await expect(page.getByText(/You are acting for Dana Whitfield/)).toBeVisible();
+  // Choosing yourself under "Viewing as" stops acting; choosing someone else starts it, shown
+  // in the header as well.
   const marcus = await page.getByLabel('Viewing as').locator('option', { hasText: 'Marcus Oyelaran' }).getAttribute('value');
   await page.getByLabel('Viewing as').selectOption(marcus!);
-  await expect(page.getByText(/You are acting for Marcus Oyelaran on this page/)).toBeVisible();
-  // Acting for Priya sends none of her private entries: a file's maker is whose browser it is.
+  await expect(page.getByRole('banner')).toContainText("This is Marcus Oyelaran's Runway");
+  await expect(page.getByText(/You are acting for/)).toHaveCount(0);
   await page.getByLabel('Viewing as').selectOption(value!);
+  await expect(page.getByRole('banner')).toContainText('Acting for Dana Whitfield');
+  // Acting for Priya sends none of her private entries: a file's maker is whose browser it is.
   await nav(page, 'Settings').click();
   const priya = await actFor.locator('option', { hasText: 'Priya Raman' }).getAttribute('value');
   await actFor.selectOption(priya!);
@@ -188,5 +195,8 @@ test('acting for someone else is a choice shown on every page until stopped', as
   expect(file.text).not.toContain(priyaPrivate.title);
   await page.getByRole('banner').getByRole('button', { name: 'Stop acting' }).click();
   await expect(page.getByRole('banner')).toContainText("This is Marcus Oyelaran's Runway");
+  // The coach's blind rating view follows: back to him.
+  await openSection(page, 'Priya Raman', 'Assessments');
+  await expect(page.getByLabel('Viewing as').locator('option:checked')).toHaveText(/^Marcus Oyelaran/);
   expect(errors).toEqual([]);
 });

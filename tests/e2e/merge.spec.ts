@@ -92,7 +92,7 @@ test('scoped exports: a cohort for the sponsor, a candidate for themselves, with
   const pending = page.waitForEvent('download');
   await cohortPreview.getByRole('button', { name: 'Download shared file' }).click();
   const cohortFile = await pending;
-  expect(cohortFile.suggestedFilename()).toMatch(/^runway-northwind-logistics-mit-\d{4}-q\d-\d{4}-\d{2}-\d{2}\.json$/);
+  expect(cohortFile.suggestedFilename()).toMatch(/^runway-northwind-logistics-mit-\d{4}-q\d-for-the-sponsor-\d{4}-\d{2}-\d{2}\.json$/);
   const cohortWs = JSON.parse(readFileSync((await cohortFile.path())!, 'utf8')).workspace;
   expect(cohortWs.people.map((p: { name: string }) => p.name)).not.toContain('Jonah Park');
 

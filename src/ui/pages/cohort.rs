@@ -93,6 +93,12 @@ fn CohortDetail(id: Id) -> impl IntoView {
             </Show>
             <Timeline id=id/>
             <Candidates id=id/>
+            // Sharing comes right after the candidates, where people look for it.
+            {move || if runs.get() {
+                view! { <SharedExport audience=Audience::Sponsor(id) for_whom="the sponsor"/> }.into_any()
+            } else {
+                view! { <SharedExport audience=Audience::Coaches(id) for_whom="the coaches"/> }.into_any()
+            }}
             <Show when=move || app.runs(id)>
                 <p><A href=link(&format!("/cohorts/{id}/selection"))>"Selection board"</A> " — nominations, references, interview scores and decisions for everyone above."</p>
             </Show>
@@ -111,11 +117,6 @@ fn CohortDetail(id: Id) -> impl IntoView {
                     <p class="hint">"This cohort has no sponsor yet: add one under Settings before sharing it with them."</p>
                 })}
             </Show>
-            {move || if runs.get() {
-                view! { <SharedExport audience=Audience::Sponsor(id) for_whom="the sponsor"/> }.into_any()
-            } else {
-                view! { <SharedExport audience=Audience::Coaches(id) for_whom="the coaches"/> }.into_any()
-            }}
             <Show when=move || app.runs(id)>
                 <DeleteCohort id=id/>
             </Show>

@@ -27,7 +27,9 @@ pub fn SharedExport(audience: Audience, #[prop(into)] for_whom: String) -> impl 
     let again = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
     let problem = RwSignal::new(None::<String>);
+    let for_whom_file = StoredValue::new(for_whom.clone());
     let make_file = move || {
+        let for_whom_file = for_whom_file.get_value();
         // Mark what is sent first, then cut the file from the marked workspace, so the file
         // carries the versions the recipient's later merges are checked against.
         let Some(ids) = untrack(preview).map(|s| s.record_ids()) else {
@@ -36,11 +38,26 @@ pub fn SharedExport(audience: Audience, #[prop(into)] for_whom: String) -> impl 
         };
         app.mark_sent(Some(&ids));
         let Some(s) = untrack(preview) else { return };
-        let base = if s.name.is_empty() {
-            format!("{} shared", s.workspace.organisation)
+        // The name says which way it goes, so two files crossing by e-mail never share one.
+        let way = if for_whom_file == "your coach" {
+            let me = app.me_here();
+            let me = app
+                .ws
+                .with_untracked(|ws| me.map(|p| ws.person_name(p).to_string()));
+            format!("from {}", me.unwrap_or_default())
         } else {
-            format!("{} {}", s.workspace.organisation, s.name)
+            format!("for {for_whom_file}")
         };
+        let base = [
+            s.workspace.organisation.as_str(),
+            s.name.as_str(),
+            way.as_str(),
+        ]
+        .iter()
+        .filter(|p| !p.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ");
         let name = file::export_file_name(&base, browser::today());
         let text = file::encode_pretty(&s.workspace, browser::now());
         let passphrase = protect

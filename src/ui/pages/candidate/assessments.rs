@@ -72,6 +72,27 @@ pub fn AssessmentsSection(id: Id) -> impl IntoView {
             .into_iter()
             .map(|(p, l)| (p.to_string(), l)),
     );
+    // Viewing as someone else is acting for them: app-wide, and said in the header, so it is
+    // never a quiet change on one page. Choosing yourself (or "just reading") stops it.
+    Effect::new(move |prev: Option<String>| {
+        let v = page.viewer.get();
+        if prev.is_some_and(|p| p != v) {
+            let me = app.me.get_untracked();
+            let chosen = person_value(&v);
+            match chosen {
+                Some(p) if Some(p) != me => app.acting_for.set(Some(p)),
+                _ => app.acting_for.set(None),
+            }
+        }
+        v
+    });
+    Effect::new(move |prev: Option<Option<Id>>| {
+        let p = app.person();
+        if prev.is_some_and(|q| q != p) {
+            page.viewer.set(id_value(p));
+        }
+        p
+    });
     let frameworks = app.ws.with_untracked(crate::ui::widgets::framework_choices);
     view! {
         <p class="muted">"Each rater judges the candidate against a framework, domain by domain, with a comment. Ratings are blind: until the cohort's monthly calibration reveals them, only the rater (and, for a self-assessment, the candidate) sees the levels. A top-level rating needs dated evidence for its domain."</p>
@@ -83,9 +104,9 @@ pub fn AssessmentsSection(id: Id) -> impl IntoView {
             let v = page.viewer_id();
             let here = app.person();
             match (v, here) {
-                (Some(v), Some(h)) if v != h => {
+                (Some(v), _) if app.acting_for.get() == Some(v) => {
                     let name = app.ws.with(|ws| ws.person_name(v).to_string());
-                    view! { <p class="warning" role="status">{format!("You are acting for {name} on this page: you see their blind ratings, and a new assessment is saved in their name. Choose yourself to stop.")}</p> }.into_any()
+                    view! { <p class="warning" role="status">{format!("You are acting for {name}: you see their blind ratings, and a new assessment is saved in their name. Choose yourself, or “Stop acting” at the top, to stop.")}</p> }.into_any()
                 }
                 (Some(_), None) => view! { <p class="muted small">"Who is viewing is remembered on this page only. Say who you are in Settings, and this page opens as you."</p> }.into_any(),
                 _ => view! { <p class="muted small">"Who is viewing is remembered on this page only; it is not saved."</p> }.into_any(),
@@ -921,8 +942,11 @@ fn EvidenceItem(e: Evidence, src: String, private: bool, form: EvForm) -> impl I
             {(!src.is_empty()).then(|| view! { " · " {src.trim_end_matches(" (Private)").to_string()} })}
             {(!e.note.is_empty()).then(|| view! { " — " {e.note.clone()} })}
             {(!link.is_empty()).then(|| view! { " " <a href=link.clone() rel="noopener noreferrer" target="_blank">"link"</a> })}
-            " " <button type="button" class="link" aria-label=edit_label on:click=edit disabled=move || app.is_read_only()>"Edit"</button>
-            " " <DeleteEntry kind=RecordKind::Evidence id=id what=what/>
+            // Evidence is the coaches' record of the candidate's practice: others read it.
+            {move || app.runs_candidacy(e.candidate_id).then(|| view! {
+                " " <button type="button" class="link" aria-label=edit_label.clone() on:click=edit disabled=move || app.is_read_only()>"Edit"</button>
+                " " <DeleteEntry kind=RecordKind::Evidence id=id what=what.clone()/>
+            })}
         </li>
     }
 }
