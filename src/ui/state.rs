@@ -18,6 +18,8 @@ const BACKUP_NOTE_KEY: &str = "runway.backup.note";
 const BACKUP_EDITS_KEY: &str = "runway.backup.edits";
 /// Whose Runway this browser is: a person id. Kept in this browser only, never in a file.
 pub const ME_KEY: &str = "runway.me";
+/// Who "me" was before the sample replaced the workspace, for *Undo import*.
+pub const ME_BEFORE_KEY: &str = "runway.me.before";
 use crate::ui::browser;
 use crate::ui::widgets::count;
 
@@ -576,9 +578,35 @@ impl AppState {
         };
         let current = self.ws.get_untracked();
         let warning = self.keep(current, next);
+        // Whose Runway this is follows the workspace back: the sample made its coach "me",
+        // the person before is remembered (and swapped again on a redo).
+        let before = LocalStore
+            .get(ME_BEFORE_KEY)
+            .ok()
+            .flatten()
+            .and_then(|t| Id::parse_str(t.trim()).ok());
+        let me = self.me.get_untracked();
+        if let Some(b) = before.filter(|b| kept.person(*b).is_some()) {
+            if me.is_none_or(|m| kept.person(m).is_none()) {
+                match me {
+                    Some(m) => LocalStore.set(ME_BEFORE_KEY, &m.to_string()).ok(),
+                    None => LocalStore.remove(ME_BEFORE_KEY).ok(),
+                };
+                self.set_me(Some(b));
+            }
+        }
         self.ws.set(kept);
         self.flush_soon();
         Ok(warning)
+    }
+
+    /// Makes someone else "me" for a workspace that replaces this one (the sample), keeping
+    /// the person before for *Undo import*.
+    pub fn set_me_for_replacement(self, person: Id) {
+        if let Some(m) = self.me.get_untracked() {
+            LocalStore.set(ME_BEFORE_KEY, &m.to_string()).ok();
+        }
+        self.set_me(Some(person));
     }
 
     /// Keeps `ws` as the backup, or clears the backup when `ws` holds nothing.

@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { clickForDownload, importFile, loadSample, nav, openApp, sayWhoIAm, watchErrors } from './helpers';
+import { addPeople, clickForDownload, importFile, loadSample, nav, openApp, sayWhoIAm, watchErrors } from './helpers';
 
 // Each person in their own browser: the coach, the sponsor and the candidate each run Runway
 // in a separate browser context, say who they are, and exchange files.
@@ -198,5 +198,22 @@ test('acting for someone else is a choice shown on every page until stopped', as
   // The coach's blind rating view follows: back to him.
   await openSection(page, 'Priya Raman', 'Assessments');
   await expect(page.getByLabel('Viewing as').locator('option:checked')).toHaveText(/^Marcus Oyelaran/);
+  expect(errors).toEqual([]);
+});
+
+test('trying the sample makes you its coach, and undoing it makes you yourself again', async ({ page }) => {
+  const errors = watchErrors(page);
+  await openApp(page);
+  await addPeople(page, [['Grace Hopper', 'Compilers', 'M2']]);
+  await sayWhoIAm(page, 'Grace Hopper');
+  await page.getByRole('button', { name: 'Load sample program…' }).click();
+  await page.getByRole('dialog', { name: 'Load the sample program?' }).getByRole('button', { name: 'Load sample program' }).click();
+  await expect(page.getByRole('banner')).toContainText("This is Marcus Oyelaran's Runway");
+  await nav(page, 'Data').click();
+  await page.getByRole('region', { name: 'Kept workspace' }).getByRole('button', { name: 'Undo import' }).click();
+  await expect(page.getByRole('banner')).toContainText("This is Grace Hopper's Runway");
+  // And a redo brings the sample's coach back.
+  await page.getByRole('region', { name: 'Kept workspace' }).getByRole('button', { name: 'Redo import' }).click();
+  await expect(page.getByRole('banner')).toContainText("This is Marcus Oyelaran's Runway");
   expect(errors).toEqual([]);
 });

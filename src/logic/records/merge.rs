@@ -21,7 +21,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde_json::Value;
 
 use super::{all_ids, cascade, each_kind, entry_label, field_label, Entry, ListVisitor};
-use crate::model::{Id, RecordKind, Timestamp, Tombstone, Workspace};
+use crate::model::{Date, Id, RecordKind, Timestamp, Tombstone, Workspace};
 
 /// Which side's value to keep for one field of a conflict.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -108,7 +108,11 @@ fn describe(v: &Value, ws: &Workspace) -> String {
         Value::Number(n) => n.to_string(),
         Value::String(s) => match Id::parse_str(s).ok().and_then(|id| ws.person(id)) {
             Some(p) => p.name.clone(),
-            None => s.clone(),
+            // Days read as everywhere else in the app ("1 Dec 2026").
+            None => match Date::parse_from_str(s, "%Y-%m-%d") {
+                Ok(d) => crate::logic::journey::day_text(d),
+                Err(_) => s.clone(),
+            },
         },
         Value::Array(items) if items.is_empty() => "—".into(),
         Value::Array(items) => items

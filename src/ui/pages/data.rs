@@ -299,6 +299,7 @@ fn Stored() -> impl IntoView {
                             "runway.backup.edits" => "Changes made since the backup".to_string(),
                             crate::storage::drafts::DRAFTS_KEY => "Drafts of forms not saved yet".to_string(),
                             crate::ui::state::ME_KEY => "Whose Runway this is (this browser only)".to_string(),
+                            crate::ui::state::ME_BEFORE_KEY => "Who you were before the sample (for “Undo import”)".to_string(),
                             crate::ui::pages::answer::ANSWERING_KEY => "A request you are answering".to_string(),
                             k if k.starts_with(storage::QUARANTINE_PREFIX) => format!("Unreadable data kept aside ({k})"),
                             k => k.to_string(),

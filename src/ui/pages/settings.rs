@@ -220,7 +220,7 @@ pub fn load_sample(app: AppState) {
             let known = me.is_some_and(|p| app.ws.with_untracked(|ws| ws.person(p).is_some()));
             if !known {
                 if let (Some(c), Some(name)) = (coach, coach_name) {
-                    app.set_me(Some(c));
+                    app.set_me_for_replacement(c);
                     app.say(&format!("Loaded the sample program. You are {name}, its coach; choose someone else in Settings. “Undo import” brings your workspace back."));
                     return;
                 }
