@@ -59,8 +59,10 @@ pub fn App() -> impl IntoView {
                         <li><A href=link("/settings")>"Settings"</A></li>
                     </ul>
                 </nav>
-                <Whose/>
-                <SaveIndicator/>
+                <div class="top-state">
+                    <Whose/>
+                    <SaveIndicator/>
+                </div>
             </header>
             <Banners/>
             <AskWhoIAm/>
@@ -262,10 +264,12 @@ fn Flash() -> impl IntoView {
 /// reader users start at the new page's content (not at the link they left behind).
 #[component]
 fn FocusOnNavigate() -> impl IntoView {
+    let app = use_app();
     let location = leptos_router::hooks::use_location();
     Effect::new(move |previous: Option<String>| {
         let path = location.pathname.get();
         if previous.as_ref().is_some_and(|p| *p != path) {
+            app.page_changed();
             if let Some(main) = document().get_element_by_id("main") {
                 if let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main) {
                     main.focus().ok();

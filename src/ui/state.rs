@@ -84,6 +84,9 @@ impl Kept {
 pub struct Flash {
     pub text: String,
     pub is_error: bool,
+    /// When it was shown (ms since the epoch): a message from an earlier page is let go when
+    /// the person moves on.
+    pub at: f64,
 }
 
 #[derive(Clone, Copy)]
@@ -530,7 +533,20 @@ impl AppState {
         self.flash.set(Some(Flash {
             text: text.to_string(),
             is_error: true,
+            at: js_sys::Date::now(),
         }));
+    }
+
+    /// On moving to another page: a success message shown more than a moment ago is done
+    /// (it would sit over the new page's controls); errors stay until dismissed.
+    pub fn page_changed(self) {
+        let stale = self.flash.with_untracked(|f| {
+            f.as_ref()
+                .is_some_and(|f| !f.is_error && js_sys::Date::now() - f.at > 1000.0)
+        });
+        if stale {
+            self.flash.set(None);
+        }
     }
 
     /// Shows a message, and hides it after `for_how_long` unless another replaced it.
@@ -538,6 +554,7 @@ impl AppState {
         let flash = Flash {
             text: text.to_string(),
             is_error,
+            at: js_sys::Date::now(),
         };
         self.flash.set(Some(flash.clone()));
         let signal = self.flash;

@@ -267,8 +267,7 @@ fn draft_key(id: Id) -> String {
 pub fn OneOnOnesSection(id: Id) -> impl IntoView {
     let app = use_app();
     let edits = Edits::new();
-    // The other side of a candidate's 1:1 is their coach: this browser's person when they
-    // coach the cohort, else its first coach.
+    // The other side of a candidate's 1:1.
     let me = app.person_untracked();
     let default_with = app.ws.with_untracked(|ws| {
         let coaches = ws
@@ -276,7 +275,10 @@ pub fn OneOnOnesSection(id: Id) -> impl IntoView {
             .and_then(|c| ws.cohort(c.cohort_id))
             .map(|c| c.coach_ids.clone())
             .unwrap_or_default();
-        me.filter(|m| coaches.contains(m))
+        // Whoever logs it held it (a coach, or the sponsor), unless it is the candidate, whose
+        // 1:1 is with their coach.
+        let candidate_person = ws.candidate(id).map(|c| c.person_id);
+        me.filter(|m| Some(*m) != candidate_person)
             .or_else(|| coaches.first().copied())
     });
     let form = OneOnOneForm::new(None, default_with);
