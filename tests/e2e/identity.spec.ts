@@ -62,6 +62,12 @@ test('the coach shares with the sponsor, who rates as herself and sends back a f
   await expect(sponsor.getByText(/You see this cohort as its sponsor/)).toBeVisible();
   await expect(sponsor.getByRole('button', { name: 'Enrol candidate' })).toHaveCount(0);
   await expect(sponsor.getByRole('button', { name: 'Delete cohort…' })).toHaveCount(0);
+  // Nor does its calibration page: the coaches start, reveal and record sessions.
+  await sponsor.goto(`${sponsor.url()}/calibration`);
+  await expect(sponsor.getByRole('heading', { level: 1, name: /^Calibration — / })).toBeVisible();
+  await expect(sponsor.getByRole('button', { name: "Start this month's session" })).toHaveCount(0);
+  await expect(sponsor.getByRole('button', { name: 'Save calibration' }).first()).toBeDisabled();
+  await expect(sponsor.getByRole('button', { name: /^Delete the calibration/ })).toHaveCount(0);
 
   // Her assessments page opens as her; a new assessment is hers, as sponsor.
   await openSection(sponsor, 'Priya Raman', 'Assessments');

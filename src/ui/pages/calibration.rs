@@ -207,6 +207,18 @@ fn Session(id: Id) -> impl IntoView {
     }
 }
 
+/// Whether this browser's person runs the session's cohort (the coaches reveal and record).
+fn runs_session(app: crate::ui::state::AppState, id: Id) -> bool {
+    app.ws
+        .with(|ws| {
+            ws.calibrations
+                .iter()
+                .find(|c| c.id == id)
+                .map(|c| c.cohort_id)
+        })
+        .is_some_and(|c| app.runs(c))
+}
+
 fn session_of(ws: &Workspace, id: Id) -> Option<Calibration> {
     ws.calibrations.iter().find(|c| c.id == id).cloned()
 }
@@ -259,7 +271,9 @@ fn BeforeReveal(id: Id) -> impl IntoView {
                     }.into_any()
                 }}
             })}
-            <p><button type="button" on:click=move |_| confirming.set(true) disabled=move || app.is_read_only()>"Reveal ratings"</button></p>
+            <Show when=move || runs_session(app, id) fallback=|| view! { <p class="hint">"The cohort's coaches reveal the ratings, in the session."</p> }>
+                <p><button type="button" on:click=move |_| confirming.set(true) disabled=move || app.is_read_only()>"Reveal ratings"</button></p>
+            </Show>
             <crate::ui::widgets::ConfirmDialog
                 open=confirming
                 title="Reveal the ratings?"
@@ -634,8 +648,8 @@ fn SessionRecord(id: Id, revealed: bool) -> impl IntoView {
             <PeopleField legend="Who took part" value=changes.people/>
             <AreaField label="Session notes" value=changes.notes rows=2 field="notes"/>
             <div class="actions">
-                <button type="submit" disabled=move || app.is_read_only()>"Save calibration"</button>
-                <DeleteEntry kind=RecordKind::Calibration id=id what=what/>
+                <button type="submit" disabled=move || app.is_read_only() || !runs_session(app, id)>"Save calibration"</button>
+                {move || runs_session(app, id).then(|| view! { <DeleteEntry kind=RecordKind::Calibration id=id what=what.clone()/> })}
             </div>
         </DraftForm>
     }
