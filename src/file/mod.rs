@@ -160,16 +160,25 @@ fn read_envelope(value: Value) -> Result<(u32, Value), DecodeError> {
 
 /// An envelope's `schema_version`: a number from 1 up to the one this build writes.
 pub(crate) fn schema_version(map: &serde_json::Map<String, Value>) -> Result<u32, DecodeError> {
+    version_up_to(map, SCHEMA_VERSION)
+}
+
+/// An envelope's `schema_version`: a number from 1 up to `supported` (each file format has its
+/// own: workspaces, request files).
+pub(crate) fn version_up_to(
+    map: &serde_json::Map<String, Value>,
+    supported: u32,
+) -> Result<u32, DecodeError> {
     let version = map
         .get("schema_version")
         .and_then(Value::as_u64)
         .and_then(|v| u32::try_from(v).ok())
         .filter(|v| *v >= 1)
         .ok_or(DecodeError::BadVersion)?;
-    if version > SCHEMA_VERSION {
+    if version > supported {
         return Err(DecodeError::TooNew {
             found: version,
-            supported: SCHEMA_VERSION,
+            supported,
         });
     }
     Ok(version)

@@ -289,19 +289,7 @@ fn envelope(bytes: &[u8], wanted: &'static str) -> Result<Value, RequestFileErro
         }
         _ => return Err(RequestFileError::NotRunway { wanted }),
     }
-    let version = map
-        .get("schema_version")
-        .and_then(Value::as_u64)
-        .and_then(|v| u32::try_from(v).ok())
-        .filter(|v| *v >= 1)
-        .ok_or(DecodeError::BadVersion)?;
-    if version > REQUEST_SCHEMA {
-        return Err(DecodeError::TooNew {
-            found: version,
-            supported: REQUEST_SCHEMA,
-        }
-        .into());
-    }
+    super::version_up_to(map, REQUEST_SCHEMA)?;
     Ok(value)
 }
 

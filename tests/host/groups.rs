@@ -511,3 +511,37 @@ fn the_sample_shows_the_workshops_as_group_sessions() {
         .iter()
         .all(|a| group_line(&ws, a, None).as_deref() == Some("with the whole cohort")));
 }
+
+#[test]
+fn a_group_session_is_filed_under_the_first_ticked_in_the_cohorts_order() {
+    let (ws, cohort, [a, b, c], _) = cohort_of_three();
+    assert_eq!(
+        runway::logic::journey::groups::filing(&ws, cohort, &[c, a]),
+        Some((a, vec![c]))
+    );
+    assert_eq!(
+        runway::logic::journey::groups::filing(&ws, cohort, &[b]),
+        Some((b, vec![]))
+    );
+    assert_eq!(
+        runway::logic::journey::groups::filing(&ws, cohort, &[]),
+        None
+    );
+}
+
+#[test]
+fn a_sessions_time_and_length_are_read_as_typed_or_refused_with_the_fix() {
+    use runway::logic::journey::{parse_minutes, parse_start};
+    assert_eq!(parse_start("  "), Ok(None));
+    assert_eq!(
+        parse_start("09:30"),
+        Ok(chrono::NaiveTime::from_hms_opt(9, 30, 0))
+    );
+    assert!(parse_start("half nine")
+        .unwrap_err()
+        .contains("“half nine” is not a time of day"));
+    assert_eq!(parse_minutes(" 90 "), Ok(90));
+    assert!(parse_minutes("1.5h")
+        .unwrap_err()
+        .contains("whole number of minutes"));
+}

@@ -36,6 +36,20 @@ pub fn active_candidates(ws: &Workspace, cohort_id: Id) -> Vec<&Candidate> {
         .collect()
 }
 
+/// How a group session for the ticked candidacies is filed: under the first of them in the
+/// cohort's order, the others its group. `None` when nobody is ticked.
+pub fn filing(ws: &Workspace, cohort_id: Id, ticked: &[Id]) -> Option<(Id, Vec<Id>)> {
+    let order: Vec<Id> = ws.candidates_in(cohort_id).map(|c| c.id).collect();
+    let mut people: Vec<Id> = order
+        .iter()
+        .copied()
+        .filter(|c| ticked.contains(c))
+        .collect();
+    people.extend(ticked.iter().copied().filter(|c| !order.contains(c)));
+    let (&filed, group) = people.split_first()?;
+    Some((filed, group.to_vec()))
+}
+
 /// Whether a session is for every candidacy of its cohort taking part now (at least two).
 pub fn whole_cohort(ws: &Workspace, a: &Activity) -> bool {
     let Some(cohort) = ws.candidate(a.candidate_id).map(|c| c.cohort_id) else {

@@ -87,6 +87,27 @@ pub fn parse_time(text: &str) -> Option<NaiveTime> {
     NaiveTime::parse_from_str(text.trim(), "%H:%M").ok()
 }
 
+/// A session's start as typed: empty is all day, otherwise hours and minutes.
+pub fn parse_start(text: &str) -> Result<Option<NaiveTime>, String> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    parse_time(text).map(Some).ok_or(format!(
+        "“{}” is not a time of day: use hours and minutes, e.g. 09:30.",
+        text.trim()
+    ))
+}
+
+/// A session's length as typed, in whole minutes (the save checks the upper bound).
+pub fn parse_minutes(text: &str) -> Result<u32, String> {
+    text.trim().parse::<u32>().map_err(|_| {
+        format!(
+            "The duration must be a whole number of minutes, e.g. 45 or 90 (at most {}).",
+            records::MAX_ACTIVITY_MINUTES
+        )
+    })
+}
+
 /// How many of a candidate's signals are met: (met, of).
 pub fn signals_met(ws: &Workspace, candidate: &Candidate) -> (usize, usize) {
     let Some(cohort) = ws.cohort(candidate.cohort_id) else {

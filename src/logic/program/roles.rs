@@ -18,14 +18,6 @@ pub struct Roles {
 }
 
 impl Roles {
-    pub fn is_coach(&self) -> bool {
-        !self.coach_of.is_empty()
-    }
-
-    pub fn is_none(&self) -> bool {
-        self == &Roles::default()
-    }
-
     /// The parts, in words ("coach of MiT 2026 Q4, candidate in MiT 2025 Q2").
     pub fn describe(&self, ws: &Workspace) -> String {
         let cohort = |id: &Id| ws.cohort(*id).map_or("a cohort", |c| c.name.as_str());

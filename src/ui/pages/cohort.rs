@@ -516,8 +516,7 @@ fn GroupPlanning(id: Id) -> impl IntoView {
 
 #[component]
 fn PlanGroupSession(id: Id) -> impl IntoView {
-    use crate::logic::journey::groups::active_candidates;
-    use crate::logic::journey::parse_time;
+    use crate::logic::journey::groups::{active_candidates, filing};
     use crate::logic::records::Record;
     use crate::model::{Activity, ActivityKind, Timestamp};
     use crate::ui::forms::{
@@ -563,43 +562,29 @@ fn PlanGroupSession(id: Id) -> impl IntoView {
         let Some(day) = parse_date(&on.get_untracked()) else {
             return app.warn("Please enter the session's date.");
         };
-        let at_text = at.get_untracked();
-        let at = if at_text.trim().is_empty() {
-            None
-        } else {
-            match parse_time(&at_text) {
-                Some(t) => Some(t),
-                None => {
-                    return app.warn(&format!(
-                        "“{}” is not a time of day: use hours and minutes, e.g. 09:30.",
-                        at_text.trim()
-                    ))
-                }
-            }
+        let at = match crate::logic::journey::parse_start(&at.get_untracked()) {
+            Ok(t) => t,
+            Err(e) => return app.warn(&e),
         };
-        let Ok(minutes) = minutes.get_untracked().trim().parse::<u32>() else {
-            return app.warn("The duration must be a whole number of minutes, e.g. 45 or 90.");
+        let minutes = match crate::logic::journey::parse_minutes(&minutes.get_untracked()) {
+            Ok(m) => m,
+            Err(e) => return app.warn(&e),
         };
-        // Filed under the first candidate ticked, in the cohort's order; the others are its group.
-        let ticked = who.get_untracked();
-        let order = everyone();
-        let mut people: Vec<Id> = order
-            .iter()
-            .copied()
-            .filter(|c| ticked.contains(c))
-            .collect();
-        people.extend(ticked.iter().copied().filter(|c| !order.contains(c)));
-        let Some((&filed, group)) = people.split_first() else {
+        let Some((filed, group)) = app
+            .ws
+            .with_untracked(|ws| filing(ws, id, &who.get_untracked()))
+        else {
             return app.warn("Tick at least one candidate who takes part.");
         };
         let repeat = match rep.repeat() {
             Ok(r) => r,
             Err(e) => return app.warn(&e),
         };
+        let n = 1 + group.len();
         let a = Activity {
             id: Id::nil(),
             candidate_id: filed,
-            group: group.to_vec(),
+            group,
             kind,
             title: title.get_untracked().trim().to_string(),
             on: day,
@@ -616,7 +601,6 @@ fn PlanGroupSession(id: Id) -> impl IntoView {
             updated_at: Timestamp::UNIX_EPOCH,
             merge_bases: Vec::new(),
         };
-        let n = people.len();
         let (action, done) = match repeat {
             Some(repeat) => (
                 Action::PlanWeekly {

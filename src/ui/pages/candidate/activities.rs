@@ -6,8 +6,7 @@ use leptos::prelude::*;
 
 use crate::logic::actions::Action;
 use crate::logic::journey::groups::{active_candidates, group_line, Repeat, MAX_WEEKLY_SESSIONS};
-use crate::logic::journey::MAX_ACTIVITY_MINUTES;
-use crate::logic::journey::{activity_overdue, parse_time, phase_of};
+use crate::logic::journey::{activity_overdue, phase_of};
 use crate::logic::records::Record;
 use crate::model::{Activity, ActivityKind, Id, RecordKind, Timestamp, Visibility, Workspace};
 use crate::ui::browser;
@@ -259,23 +258,8 @@ impl ActivityForm {
         let title = self.title.get_untracked().trim().to_string();
         let on = parse_date(&self.on.get_untracked())
             .ok_or("Please enter the activity's date.".to_string())?;
-        let at_text = self.at.get_untracked();
-        let at = if at_text.trim().is_empty() {
-            None
-        } else {
-            Some(parse_time(&at_text).ok_or(format!(
-                "“{}” is not a time of day: use hours and minutes, e.g. 09:30.",
-                at_text.trim()
-            ))?)
-        };
-        let minutes_text = self.minutes.get_untracked();
-        let minutes = minutes_text
-            .trim()
-            .parse::<u32>()
-            .ok()
-            .ok_or(format!(
-                "The duration must be a whole number of minutes, e.g. 45 or 90 (at most {MAX_ACTIVITY_MINUTES})."
-            ))?;
+        let at = crate::logic::journey::parse_start(&self.at.get_untracked())?;
+        let minutes = crate::logic::journey::parse_minutes(&self.minutes.get_untracked())?;
         let shadowing = kind == ActivityKind::Shadowing;
         let debrief = |s: RwSignal<String>| {
             if shadowing {
