@@ -64,6 +64,17 @@ fn ids<T: runway::logic::records::Entry>(list: &[T]) -> Vec<Id> {
     v
 }
 
+/// The evidence a file should hold: about its candidacies, and not drawn from a journal entry
+/// the file leaves out.
+fn evidence_expected(ws: &Workspace, f: &Workspace, ours: impl Fn(Id) -> bool) -> Vec<Id> {
+    let carried: HashSet<Id> = f.journal.iter().map(|j| j.id).collect();
+    ids_where(&ws.evidence, |e| {
+        ours(e.candidate_id)
+            && !(e.kind == runway::model::EvidenceKind::Journal
+                && e.source_id.is_some_and(|s| !carried.contains(&s)))
+    })
+}
+
 fn ids_where<T: runway::logic::records::Entry>(list: &[T], f: impl Fn(&T) -> bool) -> Vec<Id> {
     let kept: Vec<T> = list.iter().filter(|r| f(r)).cloned().collect();
     ids(&kept)
@@ -147,10 +158,12 @@ fn the_sponsors_file_kind_by_kind() {
                 ids(&f.case_reviews),
                 ids_where(&ws.case_reviews, |r| r.cohort_id == c.cohort)
             ),
-            RecordKind::Retro => assert!(f
-                .retros
-                .iter()
-                .all(|r| ws.candidacies_of(r.person_id).any(|k| ours.contains(&k.id)))),
+            RecordKind::Retro => assert_eq!(
+                ids(&f.retros),
+                ids_where(&ws.retros, |r| ws
+                    .candidacies_of(r.person_id)
+                    .any(|k| ours.contains(&k.id)))
+            ),
             RecordKind::Framework => assert_eq!(f.frameworks, ws.frameworks),
             RecordKind::Assessment => {
                 let expected = ids_where(&ws.assessments, |a| {
@@ -166,7 +179,9 @@ fn the_sponsors_file_kind_by_kind() {
                 );
             }
             RecordKind::Evidence => {
-                assert!(f.evidence.iter().all(|e| ours.contains(&e.candidate_id)))
+                let expected = evidence_expected(ws, f, |k| ours.contains(&k));
+                assert!(!expected.is_empty());
+                assert_eq!(ids(&f.evidence), expected);
             }
             RecordKind::Calibration => assert_eq!(
                 ids(&f.calibrations),
@@ -292,10 +307,14 @@ fn the_candidates_file_kind_by_kind() {
                     && j.visibility != Visibility::Private)
             ),
             RecordKind::Snippet => assert_eq!(f.snippets, ws.snippets),
-            RecordKind::CaseReview => {
-                assert!(f.case_reviews.iter().all(|r| r.cohort_id == c.cohort))
-            }
-            RecordKind::Retro => assert!(f.retros.iter().all(|r| r.person_id == c.priya_person)),
+            RecordKind::CaseReview => assert_eq!(
+                ids(&f.case_reviews),
+                ids_where(&ws.case_reviews, |r| r.cohort_id == c.cohort)
+            ),
+            RecordKind::Retro => assert_eq!(
+                ids(&f.retros),
+                ids_where(&ws.retros, |r| r.person_id == c.priya_person)
+            ),
             RecordKind::Framework => assert_eq!(f.frameworks, ws.frameworks),
             RecordKind::Assessment => {
                 assert!(!f.assessments.is_empty());
@@ -304,11 +323,18 @@ fn the_candidates_file_kind_by_kind() {
                     .iter()
                     .all(|a| a.rater_id == c.priya_person && a.role == RaterRole::SelfRating));
             }
-            RecordKind::Evidence => assert!(f.evidence.iter().all(|e| hers(e.candidate_id))),
-            RecordKind::Calibration => assert!(f
-                .calibrations
-                .iter()
-                .all(|k| k.notes.is_empty() && k.outcomes.iter().all(|o| hers(o.candidate_id)))),
+            RecordKind::Evidence => {
+                let expected = evidence_expected(ws, f, hers);
+                assert!(!expected.is_empty());
+                assert_eq!(ids(&f.evidence), expected);
+            }
+            RecordKind::Calibration => {
+                assert!(
+                    !f.calibrations.is_empty()
+                        && f.calibrations.iter().all(|k| k.notes.is_empty()
+                            && k.outcomes.iter().all(|o| hers(o.candidate_id)))
+                )
+            }
             RecordKind::FeedbackRound => assert!(f.feedback_rounds.is_empty()),
             RecordKind::HealthCheck => {
                 assert_eq!(
@@ -358,7 +384,9 @@ fn a_shared_whole_workspace_file_kind_by_kind() {
                 ids_where(&ws.assessments, |a| a.rater_id == c.coach
                     || revealed_by(ws, a).is_some())
             ),
-            RecordKind::Evidence => assert!(f.evidence.len() <= ws.evidence.len()),
+            RecordKind::Evidence => {
+                assert_eq!(ids(&f.evidence), evidence_expected(ws, f, |_| true))
+            }
             RecordKind::Calibration => assert_eq!(f.calibrations, ws.calibrations),
             RecordKind::FeedbackRound => assert!(f.feedback_rounds.is_empty()),
             RecordKind::HealthCheck => assert_eq!(f.health_checks, ws.health_checks),
