@@ -152,6 +152,12 @@ test("the candidate's whole file carries her private entry only when she ticks i
   expect(ticked.text).toContain('Doubts about the new role');
   const backup = await clickForDownload(priya, 'Download backup without a passphrase');
   expect(backup.text).toContain('Doubts about the new role');
+  // Her page offers her file for her coach; its name says it is from her.
+  await openSection(priya, 'Priya Raman', 'Overview');
+  await priya.getByText('Export a file for your coach…').click();
+  const mine = await clickForDownload(priya, 'Download shared file');
+  expect(mine.name).toMatch(/-from-priya-raman-\d{4}-/);
+  expect(mine.text).not.toContain('Doubts about the new role');
 
   // Merged by the coach, the untick file brings nothing private.
   await importFile(coach, plain.name, plain.text);

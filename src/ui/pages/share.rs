@@ -39,14 +39,17 @@ pub fn SharedExport(audience: Audience, #[prop(into)] for_whom: String) -> impl 
         app.mark_sent(Some(&ids));
         let Some(s) = untrack(preview) else { return };
         // The name says which way it goes, so two files crossing by e-mail never share one.
-        let way = if for_whom_file == "your coach" {
-            let me = app.me_here();
-            let me = app
-                .ws
-                .with_untracked(|ws| me.map(|p| ws.person_name(p).to_string()));
-            format!("from {}", me.unwrap_or_default())
-        } else {
-            format!("for {for_whom_file}")
+        // A candidate's own file is from them; every other file is for its audience.
+        let me = untrack(|| app.me_here());
+        let from_candidate = app.ws.with_untracked(|ws| match audience {
+            Audience::Candidate(k) => me
+                .filter(|m| ws.candidate(k).map(|c| c.person_id) == Some(*m))
+                .map(|m| ws.person_name(m).to_string()),
+            _ => None,
+        });
+        let way = match from_candidate {
+            Some(name) => format!("from {name}"),
+            None => format!("for {for_whom_file}"),
         };
         let base = [
             s.workspace.organisation.as_str(),
