@@ -4,3 +4,4 @@
 pub mod frameworks;
 pub mod program;
 pub mod snippets;
+pub mod track;

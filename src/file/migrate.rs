@@ -55,6 +55,14 @@ pub fn migrate(mut workspace: Value, from: u32) -> Result<Value, DecodeError> {
         add_one_on_one_authors(&mut workspace);
         version = 5;
     }
+    if version == 5 {
+        // 5 → 6: the management track. A person's `level` becomes the first move of their
+        // level history ("hired at", on the day they joined, else the day their record was
+        // made); the workspace gains level moves, trials, a training ledger and track evidence
+        // (all empty by default) and people an optional ladder level.
+        levels_into_history(&mut workspace)?;
+        version = 6;
+    }
     debug_assert_eq!(version, SCHEMA_VERSION);
     Ok(workspace)
 }
@@ -118,4 +126,77 @@ fn add_one_on_one_authors(workspace: &mut Value) {
             o.insert("author_id".into(), Value::String(a));
         }
     }
+}
+
+/// The id of a person's first level move made by the 5 → 6 migration: worked out from the
+/// person's id, so two copies that migrate the same person make the same move (and a merge of
+/// them has nothing to reconcile).
+pub fn migrated_move_id(person_id: uuid::Uuid) -> uuid::Uuid {
+    uuid::Uuid::from_u128(person_id.as_u128() ^ 0x6c65_7665_6c5f_6d6f_7665_5f76_3600_0000)
+}
+
+/// Schema 6: each person's `level` moves into the level history.
+fn levels_into_history(workspace: &mut Value) -> Result<(), DecodeError> {
+    let Some(ws) = workspace.as_object_mut() else {
+        return Ok(());
+    };
+    let mut moves = Vec::new();
+    for (i, p) in ws
+        .get_mut("people")
+        .and_then(Value::as_array_mut)
+        .into_iter()
+        .flatten()
+        .enumerate()
+        .filter_map(|(i, p)| Some((i, p.as_object_mut()?)))
+    {
+        let Some(level) = p.remove("level") else {
+            continue;
+        };
+        if level
+            .as_str()
+            .and_then(crate::model::TrackLevel::from_code)
+            .is_none()
+        {
+            return Err(DecodeError::Field {
+                path: format!("people[{i}].level"),
+                message: "not a level (expected one of IC1–IC5, M1–M3)".into(),
+            });
+        }
+        let Some(id) = p
+            .get("id")
+            .and_then(Value::as_str)
+            .and_then(|s| uuid::Uuid::parse_str(s).ok())
+        else {
+            // A broken id is reported by the checks that follow, with its path.
+            continue;
+        };
+        let created = p.get("created_at").cloned().unwrap_or(Value::Null);
+        let on = p
+            .get("joined_on")
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+            .or_else(|| created.as_str().and_then(|c| c.get(..10)).map(str::to_owned))
+            .unwrap_or_default();
+        let mut m = serde_json::Map::new();
+        m.insert("id".into(), Value::String(migrated_move_id(id).to_string()));
+        m.insert("person_id".into(), Value::String(id.to_string()));
+        m.insert("on".into(), Value::String(on));
+        m.insert("kind".into(), Value::String("hired".into()));
+        m.insert("level".into(), level);
+        if let Some(team) = p.get("team").filter(|t| t.as_str().is_some_and(|t| !t.is_empty())) {
+            m.insert("team".into(), team.clone());
+        }
+        m.insert("created_at".into(), created.clone());
+        m.insert("updated_at".into(), created);
+        moves.push(Value::Object(m));
+    }
+    if !moves.is_empty() {
+        let list = ws
+            .entry("levels")
+            .or_insert_with(|| Value::Array(Vec::new()));
+        if let Some(a) = list.as_array_mut() {
+            a.extend(moves);
+        }
+    }
+    Ok(())
 }

@@ -22,12 +22,12 @@ use serde_json::Value;
 use crate::model::{Timestamp, Workspace};
 
 pub use error::DecodeError;
-pub use migrate::migrate;
+pub use migrate::{migrate, migrated_move_id};
 
 /// The `format` field of every Runway workspace file.
 pub const FORMAT: &str = "runway-workspace";
 /// The schema version this build writes and the newest it reads.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 /// The app version written into files.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 /// Largest file import accepts (browser storage holds about 5 MB anyway).

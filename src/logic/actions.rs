@@ -22,7 +22,10 @@ pub struct PersonFields {
     pub email: Option<String>,
     pub team: String,
     pub role_title: String,
-    pub level: TrackLevel,
+    /// A new person's level when they joined: it becomes the first move of their level
+    /// history. Levels change through level moves afterwards, so an update leaves it `None`
+    /// (and refuses a different level).
+    pub level: Option<TrackLevel>,
     pub joined_on: Option<Date>,
     pub left_on: Option<Date>,
 }
@@ -158,6 +161,18 @@ pub enum Action {
         cohort_id: Id,
         today: Date,
     },
+    /// Starts a reversible trial in management (nil id) and records the move to `level` on
+    /// its first day: both or neither.
+    StartTrial {
+        trial: crate::model::Trial,
+        level: TrackLevel,
+    },
+    /// A decision on an open trial: confirm, extend or return to engineering (see
+    /// [`trials::decide`](crate::logic::track::trials)).
+    DecideTrial {
+        trial_id: Id,
+        outcome: crate::model::TrialOutcome,
+    },
 }
 
 /// Why an action was refused. The workspace is unchanged when this is returned.
@@ -230,7 +245,7 @@ pub fn apply(
         }
         Action::AddPerson(fields) => crate::logic::program::people::add(ws, fields, now, new_id),
         Action::UpdatePerson { id, fields } => {
-            crate::logic::program::people::update(ws, id, fields, now)
+            crate::logic::program::people::update(ws, id, fields, now, new_id)
         }
         Action::DeletePerson { id } => {
             delete::<Person>(ws, id, now)?;
@@ -378,6 +393,12 @@ pub fn apply(
             }
             put_all(ws, plan.copies, now, new_id)
         }
+        Action::StartTrial { trial, level } => {
+            crate::logic::track::trials::start(ws, trial, level, now, new_id)
+        }
+        Action::DecideTrial { trial_id, outcome } => {
+            crate::logic::track::trials::decide(ws, trial_id, outcome, now, new_id)
+        }
     }
 }
 
@@ -459,6 +480,17 @@ fn save_problems<T: Entry>(ws: &Workspace, r: &T) -> Result<(), ActionError> {
     }
 }
 
+/// Saves one record through the same checks as [`Action::Put`], for actions that save several
+/// kinds at once.
+pub(crate) fn put_record<T: Entry>(
+    ws: &mut Workspace,
+    r: T,
+    now: Timestamp,
+    new_id: &mut dyn FnMut() -> Id,
+) -> Result<Id, ActionError> {
+    put(ws, r, now, new_id)
+}
+
 fn put<T: Entry>(
     ws: &mut Workspace,
     mut r: T,
@@ -486,6 +518,17 @@ fn put<T: Entry>(
     r.fresh_ids(new_id);
     r.stamp(now);
     r.set_updated_at(now);
+    // A day up to tomorrow is accepted: "today" where the person is may be tomorrow in UTC.
+    let latest = now.date_naive() + chrono::Days::new(1);
+    let future: Vec<FieldProblem> = r
+        .not_after_today()
+        .into_iter()
+        .filter(|(_, d)| *d > latest)
+        .map(|(f, d)| (f.to_string(), format!("{d} is in the future: record it once it has happened")))
+        .collect();
+    if !future.is_empty() {
+        return Err(ActionError::Problems(future));
+    }
     save_problems(ws, &r)?;
     let id = r.id();
     let list = T::list_mut(ws);

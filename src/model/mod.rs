@@ -6,6 +6,7 @@
 mod dates;
 mod evaluation;
 mod journey;
+mod track;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -14,6 +15,7 @@ use uuid::Uuid;
 pub use dates::{date, opt_date};
 pub use evaluation::*;
 pub use journey::*;
+pub use track::*;
 
 /// A record id: a UUID (v4 for records the app creates).
 pub type Id = Uuid;
@@ -53,6 +55,10 @@ macro_rules! record_kinds {
             Calibration: Calibration, calibrations, "calibration session";
             FeedbackRound: FeedbackRound, feedback_rounds, "360 feedback round";
             HealthCheck: HealthCheck, health_checks, "team health check";
+            LevelMove: LevelMove, levels, "level move";
+            Trial: Trial, trials, "management trial";
+            Training: TrainingEntry, training, "training entry";
+            TrackEvidence: TrackEvidence, track_evidence, "track evidence item";
         }
     };
 }
@@ -240,7 +246,10 @@ pub struct Person {
     pub team: String,
     #[serde(default)]
     pub role_title: String,
-    pub level: TrackLevel,
+    /// Their level on the leadership ladder, where it was set (managers; the track level
+    /// suggests one otherwise). The track level itself is the latest of their level moves.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ladder: Option<LadderLevel>,
     #[serde(default, with = "opt_date", skip_serializing_if = "Option::is_none")]
     pub joined_on: Option<Date>,
     #[serde(default, with = "opt_date", skip_serializing_if = "Option::is_none")]

@@ -4,6 +4,7 @@
 
 mod evaluation;
 mod journey;
+mod track;
 
 use chrono::{Datelike, Days};
 
@@ -45,7 +46,7 @@ impl Builder<'_> {
             email: Some(email),
             team: team.into(),
             role_title: role.into(),
-            level,
+            level: Some(level),
             joined_on: Some(joined),
             left_on: None,
         }))
@@ -73,7 +74,7 @@ pub fn sample_program(today: Date, now: Timestamp, new_id: &mut dyn FnMut() -> I
         "Dana Whitfield",
         "Engineering leadership",
         "VP Engineering",
-        M3,
+        M2,
         ymd(2019, 4, 1),
     );
     let coach = b.person(
@@ -87,7 +88,7 @@ pub fn sample_program(today: Date, now: Timestamp, new_id: &mut dyn FnMut() -> I
         "Hana Sato",
         "Routing",
         "Engineering Manager",
-        M1,
+        IC3,
         ymd(2021, 2, 1),
     );
     let priya = b.person(
@@ -214,6 +215,7 @@ pub fn sample_program(today: Date, now: Timestamp, new_id: &mut dyn FnMut() -> I
     };
     journey::add(&mut b, cast);
     evaluation::add(&mut b, cast);
+    track::add(&mut b, cast);
     b.ws
 }
 

@@ -14,7 +14,7 @@ fn person(name: &str) -> PersonFields {
         email: None,
         team: "Payments".into(),
         role_title: "Engineer".into(),
-        level: TrackLevel::IC3,
+        level: Some(TrackLevel::IC3),
         joined_on: None,
         left_on: None,
     }

@@ -40,6 +40,17 @@ fn cast() -> Cast {
         .find(|k| ws.person_name(k.person_id) == "Priya Raman")
         .unwrap();
     let (priya, priya_person) = (k.id, k.person_id);
+    // Her own training and a trial in management, besides the managers' in the sample.
+    let mut entry = ws.training[0].clone();
+    entry.id = uuid::Uuid::from_u128(78);
+    entry.person_id = priya_person;
+    ws.training.push(entry);
+    let mut trial = ws.trials[0].clone();
+    trial.id = uuid::Uuid::from_u128(79);
+    trial.person_id = priya_person;
+    trial.supporter_id = Some(coach);
+    trial.outcomes.clear();
+    ws.trials.push(trial);
     Cast {
         ws,
         cohort,
@@ -75,6 +86,11 @@ fn evidence_expected(ws: &Workspace, f: &Workspace, ours: impl Fn(Id) -> bool) -
     })
 }
 
+/// Whether a person is one of the cohort's candidates (their own history goes to its files).
+fn candidate_person(ws: &Workspace, cohort: Id, person: Id) -> bool {
+    ws.candidates_in(cohort).any(|k| k.person_id == person)
+}
+
 fn ids_where<T: runway::logic::records::Entry>(list: &[T], f: impl Fn(&T) -> bool) -> Vec<Id> {
     let kept: Vec<T> = list.iter().filter(|r| f(r)).cloned().collect();
     ids(&kept)
@@ -98,6 +114,26 @@ fn the_sponsors_file_kind_by_kind() {
                     f.people.len() < ws.people.len(),
                     "people of other cohorts stay out"
                 );
+            }
+            RecordKind::LevelMove => {
+                assert!(ws.levels.iter().any(|m| m.person_id == c.coach));
+                assert_eq!(
+                    ids(&f.levels),
+                    ids_where(&ws.levels, |m| candidate_person(ws, c.cohort, m.person_id)),
+                    "the candidates' histories, not the coach's or sponsor's"
+                );
+            }
+            RecordKind::Trial => {
+                assert!(ws.trials.len() >= 2);
+                assert_eq!(ids(&f.trials), vec![uuid::Uuid::from_u128(79)]);
+            }
+            RecordKind::Training => {
+                assert!(ws.training.iter().any(|t| t.person_id == c.coach));
+                assert_eq!(ids(&f.training), vec![uuid::Uuid::from_u128(78)]);
+            }
+            RecordKind::TrackEvidence => {
+                assert!(!ws.track_evidence.is_empty());
+                assert!(f.track_evidence.is_empty(), "managers' evidence stays out");
             }
             RecordKind::Cohort => assert_eq!(ids(&f.cohorts), vec![c.cohort]),
             RecordKind::Candidate => {
@@ -255,6 +291,18 @@ fn the_candidates_file_kind_by_kind() {
                     "no other candidate"
                 );
             }
+            RecordKind::LevelMove => {
+                assert!(!f.levels.is_empty());
+                assert!(
+                    f.levels.iter().all(|m| m.person_id == c.priya_person),
+                    "only her own history"
+                );
+            }
+            RecordKind::Trial => assert_eq!(ids(&f.trials), vec![uuid::Uuid::from_u128(79)]),
+            RecordKind::Training => {
+                assert_eq!(ids(&f.training), vec![uuid::Uuid::from_u128(78)])
+            }
+            RecordKind::TrackEvidence => assert!(f.track_evidence.is_empty()),
             RecordKind::Cohort => assert_eq!(ids(&f.cohorts), vec![c.cohort]),
             RecordKind::Candidate => {
                 assert_eq!(ids(&f.candidates), vec![c.priya]);
@@ -360,6 +408,10 @@ fn a_shared_whole_workspace_file_kind_by_kind() {
     for kind in RecordKind::ALL {
         match kind {
             RecordKind::Person => assert_eq!(f.people, ws.people),
+            RecordKind::LevelMove => assert_eq!(f.levels, ws.levels),
+            RecordKind::Trial => assert_eq!(f.trials, ws.trials),
+            RecordKind::Training => assert_eq!(f.training, ws.training),
+            RecordKind::TrackEvidence => assert_eq!(f.track_evidence, ws.track_evidence),
             RecordKind::Cohort => assert_eq!(f.cohorts, ws.cohorts),
             RecordKind::Candidate => assert_eq!(f.candidates, ws.candidates),
             RecordKind::Reference => assert_eq!(f.references, ws.references),

@@ -67,7 +67,7 @@ pub fn add_person(ws: &mut Workspace, name: &str, team: &str, level: TrackLevel)
             email: None,
             team: team.into(),
             role_title: String::new(),
-            level,
+            level: Some(level),
             joined_on: None,
             left_on: None,
         }),

@@ -170,9 +170,9 @@ fn wrong_field_types_name_their_path() {
             "expected a string, found integer `42`",
         ),
         (
-            "/workspace/people/0/level",
+            "/workspace/levels/0/level",
             json!("M9"),
-            "people[0].level",
+            "levels[0].level",
             "unknown value `M9`",
         ),
         (
@@ -286,6 +286,7 @@ fn every_schema_version_fixture_still_imports() {
         (3, include_str!("../fixtures/workspace-v3.json")),
         (4, include_str!("../fixtures/workspace-v4.json")),
         (5, include_str!("../fixtures/workspace-v5.json")),
+        (6, include_str!("../fixtures/workspace-v6.json")),
     ];
     assert_eq!(
         fixtures.len() as u32,
@@ -366,6 +367,35 @@ fn every_schema_version_fixture_still_imports() {
     assert_eq!(made.answered, Some(3));
     let safety = made.score(runway::model::HealthDimension::Safety).unwrap();
     assert!((safety - 11.0 / 3.0).abs() < 1e-6);
+    // 5 → 6 turns each person's level into the first move of their history: "hired at", on
+    // the day they joined, with an id worked out from theirs (so two copies agree).
+    let v6 = &decoded[5];
+    assert!(runway::logic::validate(v6).is_empty());
+    for old in &decoded[4].levels {
+        assert!(v6.levels.contains(old));
+    }
+    for p in &v5.people {
+        let first = runway::logic::track::moves_of(v5, p.id)[0];
+        assert_eq!(first.kind, runway::model::MoveKind::Hired);
+        assert_eq!(Some(first.on), p.joined_on);
+        assert_eq!(first.id, runway::file::migrated_move_id(p.id));
+    }
+    let dana = v5.people.iter().find(|p| p.name == "Dana Whitfield").unwrap();
+    assert_eq!(
+        runway::logic::track::current_level(v5, dana.id),
+        Some(runway::model::TrackLevel::M3)
+    );
+    // The schema 6 fixture holds a return to engineering, a trial with its checkpoints, a
+    // training entry, track evidence and a ladder level.
+    let jonah = v6.people.iter().find(|p| p.name == "Jonah Park").unwrap();
+    assert_eq!(
+        runway::logic::track::current_level(v6, jonah.id),
+        Some(runway::model::TrackLevel::IC4)
+    );
+    assert_eq!(runway::logic::track::entry_paths(v6).returns, 1);
+    assert_eq!(v6.trials[0].checkpoints.len(), 2);
+    assert_eq!((v6.training.len(), v6.track_evidence.len()), (1, 1));
+    assert!(v6.people.iter().any(|p| p.ladder.is_some()));
     let d = file::Decoded {
         workspace: decoded[0].clone(),
         schema_version: 1,

@@ -40,7 +40,7 @@ fn rename(ws: &Workspace, i: usize, name: &str, team: &str) -> Action {
             email: p.email.clone(),
             team: team.into(),
             role_title: p.role_title.clone(),
-            level: p.level,
+            level: None,
             joined_on: p.joined_on,
             left_on: p.left_on,
         },
@@ -78,7 +78,7 @@ fn their_additions_and_updates_come_in() {
             email: None,
             team: "Routing".into(),
             role_title: String::new(),
-            level: TrackLevel::IC2,
+            level: Some(TrackLevel::IC2),
             joined_on: None,
             left_on: None,
         }),
@@ -91,7 +91,8 @@ fn their_additions_and_updates_come_in() {
             .iter()
             .map(|c| c.label.as_str())
             .collect::<Vec<_>>(),
-        vec!["New Hire"]
+        vec!["New Hire", "New Hire: hired at IC2 on 2026-11-22"],
+        "the person and the first move of their history"
     );
     assert_eq!(
         report
@@ -335,7 +336,12 @@ fn deleting_a_version_the_other_side_never_saw_is_a_conflict() {
         .conflicts
         .iter()
         .any(|c| c.id == emma && c.what == ConflictKind::DeletedThereChangedHere));
-    assert!(report.removed.is_empty());
+    assert!(
+        report.removed.is_empty(),
+        "her level history stays with her: {:?}",
+        report.removed
+    );
+    assert!(merged.levels.iter().any(|m| m.person_id == emma));
 }
 
 proptest! {
@@ -359,7 +365,7 @@ proptest! {
                 let action = match kind {
                     0 => rename(ws, i, &format!("Name {side}{n}"), "T"),
                     1 => Action::DeletePerson { id: ws.people[i].id },
-                    2 => Action::AddPerson(PersonFields { name: format!("Added {side}{n}"), email: None, team: String::new(), role_title: String::new(), level: TrackLevel::IC1, joined_on: None, left_on: None }),
+                    2 => Action::AddPerson(PersonFields { name: format!("Added {side}{n}"), email: None, team: String::new(), role_title: String::new(), level: Some(TrackLevel::IC1), joined_on: None, left_on: None }),
                     _ => match ws.candidates.first() { Some(c) => Action::RemoveCandidate { id: c.id }, None => continue },
                 };
                 let _ = apply(ws, action, at(2026, 11, 22) + Duration::minutes(minutes), &mut Uuid::new_v4);

@@ -39,13 +39,14 @@ fn a_cohort_export_holds_the_cohort_its_candidates_and_their_people_only() {
     assert_eq!(
         s.left_out,
         vec![
-            "about other cohorts and candidacies: 5 other people, 1 other cohort, 2 other candidacies, 4 interview scorecards, 1 retrospective",
+            "about other cohorts and candidacies: 8 other people, 1 other cohort, 2 other candidacies, 4 interview scorecards",
             "1 private journal entry (Priya Raman): private to their author",
             "1 journal entry shared with the coach only",
             "the private notes by Marcus Oyelaran of a 1:1 (the agenda, goal and follow-ups go)",
             "2 references and 8 interview scorecards (selection notes stay with the coaches)",
             "Marcus Oyelaran's ratings: 1 assessment until calibration reveals it",
-            "1 360 feedback round (the responses stay with the coach; share the one-page summary instead)"
+            "1 360 feedback round (the responses stay with the coach; share the one-page summary instead)",
+            "1 retrospective, 18 level moves, 1 management trial, 16 training entries, 6 track evidence items of people who are not this file's candidates (each person's own file carries theirs)"
         ]
     );
     // Deletions travel (ids only), so the sponsor's merge drops them too.
@@ -82,7 +83,7 @@ fn a_candidate_export_leaves_out_the_other_candidates() {
     );
     assert!(
         s.left_out[0].starts_with(
-            "about other cohorts and candidacies: 9 other people, 1 other cohort, 5 other candidacies,"
+            "about other cohorts and candidacies: 12 other people, 1 other cohort, 5 other candidacies,"
         ),
         "{:?}",
         s.left_out
@@ -117,10 +118,13 @@ fn a_candidate_export_leaves_out_the_other_candidates() {
         .any(|l| l.starts_with("5 assessments by coaches, sponsors and peers")));
     let evaluation =
         w.evidence.len() + w.assessments.len() + w.calibrations.len() + w.health_checks.len();
+    // Her own level history (her hiring), and nobody else's.
+    assert_eq!(w.levels.len(), 1);
+    assert!(w.levels.iter().all(|m| m.person_id == priya.person_id));
     assert_eq!(
         ids.len(),
-        6 + journey + evaluation,
-        "four people, one cohort, one candidacy, the journey and evaluation records"
+        6 + journey + evaluation + w.levels.len(),
+        "four people, one cohort, one candidacy, the journey and evaluation records, her history"
     );
     assert!(
         ids.contains(&priya.id)

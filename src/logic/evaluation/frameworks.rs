@@ -62,6 +62,16 @@ pub fn used_ids(ws: &Workspace, framework_id: Id) -> HashSet<Id> {
             used.insert(o.level_id);
         }
     }
+    // Track evidence names an outcome of the management track (its copies share the ids).
+    let fw = find(ws, framework_id);
+    let is_track = framework_id == crate::content::frameworks::MANAGEMENT_TRACK
+        || fw.is_some_and(|f| f.based_on == Some(crate::content::frameworks::MANAGEMENT_TRACK));
+    if is_track {
+        for e in &ws.track_evidence {
+            used.insert(e.domain_id);
+            used.insert(e.level_id);
+        }
+    }
     used
 }
 

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use crate::logic::actions::{ActionError, PersonFields};
 use crate::logic::records::{blank, problem, Entry, FieldProblem};
 use crate::model::Timestamp;
-use crate::model::{Date, Id, Person, Workspace};
+use crate::model::{Date, Id, LevelMove, MoveKind, Person, Workspace};
 
 impl Entry for Person {
     const FIELDS: &'static [&'static str] = &[
@@ -13,7 +13,7 @@ impl Entry for Person {
         "email",
         "team",
         "role_title",
-        "level",
+        "ladder",
         "joined_on",
         "left_on",
     ];
@@ -95,19 +95,34 @@ pub(crate) fn add(
 ) -> Result<Option<Id>, ActionError> {
     let f = clean_person(fields)?;
     let id = new_id();
+    let on = f.joined_on.unwrap_or_else(|| now.date_naive());
     ws.people.push(Person {
         id,
         name: f.name,
         email: f.email,
-        team: f.team,
+        team: f.team.clone(),
         role_title: f.role_title,
-        level: f.level,
+        ladder: None,
         joined_on: f.joined_on,
         left_on: f.left_on,
         created_at: now,
         updated_at: now,
         merge_bases: Vec::new(),
     });
+    if let Some(level) = f.level {
+        ws.levels.push(LevelMove {
+            id: new_id(),
+            person_id: id,
+            on,
+            kind: MoveKind::Hired,
+            level,
+            team: f.team,
+            note: String::new(),
+            created_at: now,
+            updated_at: now,
+            merge_bases: Vec::new(),
+        });
+    }
     Ok(Some(id))
 }
 
@@ -116,8 +131,29 @@ pub(crate) fn update(
     id: Id,
     fields: PersonFields,
     now: Timestamp,
+    new_id: &mut dyn FnMut() -> Id,
 ) -> Result<Option<Id>, ActionError> {
     let f = clean_person(fields)?;
+    if let Some(l) = f.level {
+        if crate::logic::track::current_level(ws, id).is_some_and(|c| c != l) {
+            return Err(ActionError::Problems(vec![(
+                "level".into(),
+                "a level changes by recording a level move (promoted, moved between tracks, …)"
+                    .into(),
+            )]));
+        }
+    }
+    if let (Some(j), Some(first)) = (
+        f.joined_on,
+        crate::logic::track::moves_of(ws, id).first().map(|m| m.on),
+    ) {
+        if j > first {
+            return Err(ActionError::Problems(vec![(
+                "joined_on".into(),
+                format!("the first level move is on {first}: they cannot have joined after it"),
+            )]));
+        }
+    }
     let p = ws
         .people
         .iter_mut()
@@ -127,9 +163,25 @@ pub(crate) fn update(
     p.email = f.email;
     p.team = f.team;
     p.role_title = f.role_title;
-    p.level = f.level;
     p.joined_on = f.joined_on;
     p.left_on = f.left_on;
     p.updated_at = now;
+    // Someone whose history this copy does not hold (a shared file left it out, or an old
+    // record) gets one when a level is given.
+    if let Some(level) = f.level.filter(|_| crate::logic::track::current_level(ws, id).is_none()) {
+        let on = f.joined_on.unwrap_or_else(|| now.date_naive());
+        ws.levels.push(LevelMove {
+            id: new_id(),
+            person_id: id,
+            on,
+            kind: MoveKind::Hired,
+            level,
+            team: String::new(),
+            note: String::new(),
+            created_at: now,
+            updated_at: now,
+            merge_bases: Vec::new(),
+        });
+    }
     Ok(None)
 }

@@ -79,6 +79,9 @@ pub enum Why {
     HiddenEvidence,
     /// The comments in a team health check's totals.
     TeamComments,
+    /// Another person's level history, trial, training ledger or track evidence (a scoped
+    /// file carries only its candidates' own).
+    OthersHistory,
     /// Who else takes part in a group session (filed under this file's candidate, the
     /// others as bare ids).
     GroupOthers,
@@ -313,16 +316,49 @@ impl Carried for CaseReview {
     }
 }
 
+/// A record about one person's own development (a retrospective, their level history, a
+/// trial, their training ledger, track evidence): in a whole-workspace file, and in a scoped
+/// file only when the person is one of the file's candidates. A sponsor's or candidate's file
+/// never carries the coach's or anyone else's history.
+fn persons_own<T>(r: &Reader, person_id: Id) -> Carry<T> {
+    let theirs = r
+        .ws
+        .candidacies_of(person_id)
+        .any(|k| r.candidates.contains(&k.id));
+    if !r.audience.scoped() || theirs {
+        Carry::Whole
+    } else {
+        Carry::Out(Why::OthersHistory)
+    }
+}
+
 impl Carried for Retrospective {
     fn carry(&self, r: &Reader) -> Carry<Self> {
-        let theirs =
-            r.ws.candidacies_of(self.person_id)
-                .any(|k| r.candidates.contains(&k.id));
-        if !r.audience.scoped() || theirs {
-            Carry::Whole
-        } else {
-            Carry::Out(Why::Elsewhere)
-        }
+        persons_own(r, self.person_id)
+    }
+}
+
+impl Carried for LevelMove {
+    fn carry(&self, r: &Reader) -> Carry<Self> {
+        persons_own(r, self.person_id)
+    }
+}
+
+impl Carried for Trial {
+    fn carry(&self, r: &Reader) -> Carry<Self> {
+        persons_own(r, self.person_id)
+    }
+}
+
+impl Carried for TrainingEntry {
+    fn carry(&self, r: &Reader) -> Carry<Self> {
+        persons_own(r, self.person_id)
+    }
+}
+
+impl Carried for TrackEvidence {
+    fn carry(&self, r: &Reader) -> Carry<Self> {
+        persons_own(r, self.person_id)
     }
 }
 
@@ -520,6 +556,7 @@ pub fn kind_count(kind: RecordKind, n: usize) -> String {
         RecordKind::Candidate => "candidacies".to_string(),
         RecordKind::JournalEntry => "journal entries".to_string(),
         RecordKind::Activity => "activities".to_string(),
+        RecordKind::Training => "training entries".to_string(),
         _ => format!("{one}s"),
     };
     let one = if kind == RecordKind::Candidate {
@@ -582,6 +619,16 @@ fn left_lines(left: &BTreeMap<(Why, RecordKind), (usize, BTreeSet<String>)>) -> 
                 if who.is_empty() { String::new() } else { format!(" by {}", names(&who)) },
                 if n == 1 { "a 1:1".to_string() } else { format!("{n} 1:1s") }
             ),
+            Why::OthersHistory => {
+                let list: Vec<String> = kinds
+                    .iter()
+                    .map(|k| kind_count(*k, left.get(&(why, *k)).map_or(0, |s| s.0)))
+                    .collect();
+                format!(
+                    "{} of people who are not this file's candidates (each person's own file carries theirs)",
+                    list.join(", ")
+                )
+            }
             Why::SelectionNotes => {
                 let list: Vec<String> = kinds
                     .iter()
@@ -792,6 +839,7 @@ fn named_people(ws: &Workspace) -> HashSet<Id> {
             .flat_map(|c| c.participants.iter().copied()),
     );
     named.extend(ws.retros.iter().map(|r| r.person_id));
+    named.extend(ws.trials.iter().filter_map(|t| t.supporter_id));
     named
 }
 

@@ -259,6 +259,10 @@ struct Merger<'a> {
     now: Timestamp,
     report: MergeReport,
     tombstones: Vec<Tombstone>,
+    /// Records kept here although the other copy deleted them (a conflict settled for mine).
+    /// What their deletion took with it there (a person's level history) stays with them
+    /// here; owners come before what they own in the registry, so this is filled in time.
+    kept: std::collections::HashSet<Id>,
 }
 
 impl Merger<'_> {
@@ -312,6 +316,13 @@ impl Merger<'_> {
                     Some(tomb) if m.bases().contains(&tomb.deleted_at) => {
                         out.push(m.clone());
                     }
+                    // Gone there with an owner that stays here: it stays too.
+                    Some(tomb) if m.owners().iter().any(|l| self.kept.contains(&l.id)) => {
+                        let mut r = m.clone();
+                        note_base(r.bases_mut(), tomb.deleted_at);
+                        self.kept.insert(id);
+                        out.push(r);
+                    }
                     // They deleted exactly the version I have: remove it. Changed here
                     // since (or unknown) → ask.
                     Some(tomb) if tomb.version == Some(m.updated_at()) => {
@@ -331,6 +342,7 @@ impl Merger<'_> {
                             // Kept on purpose: remember that their deletion was seen.
                             let mut r = m.clone();
                             note_base(r.bases_mut(), tomb.deleted_at);
+                            self.kept.insert(id);
                             out.push(r);
                         }
                     }
@@ -460,6 +472,7 @@ pub fn merge(
         now,
         report: MergeReport::default(),
         tombstones: Vec::new(),
+        kept: Default::default(),
     };
     struct Lists<'a, 'b> {
         mg: &'b mut Merger<'a>,

@@ -107,6 +107,11 @@ pub trait Entry:
     fn title_in(&self, _ws: &Workspace) -> String {
         self.title()
     }
+    /// Days that cannot be later than today when saved here (a level move, logged training),
+    /// by field. Files may hold any day: another machine's clock may run ahead.
+    fn not_after_today(&self) -> Vec<(&'static str, Date)> {
+        Vec::new()
+    }
     /// The days the record is dated by, for the plausibility check on save.
     fn days(&self) -> Vec<Date> {
         Vec::new()

@@ -1,0 +1,368 @@
+//! The reversible first step into managing. Starting a trial records the move to M1; its end
+//! is a decision — confirm (the history gets "trial confirmed"), extend, or return to
+//! engineering at the guaranteed level — and the candidacy's status follows. A return is a
+//! move like any other, recorded with the same care as a confirmation.
+
+use chrono::Months;
+
+use crate::logic::actions::ActionError;
+use crate::logic::records::problem;
+use crate::model::*;
+
+use super::{level_on, team_on};
+
+/// The default length of a trial, in months.
+pub const DEFAULT_MONTHS: u32 = 6;
+
+/// Reminders start this many days before a checkpoint or the end.
+pub const REMIND_DAYS: i64 = 14;
+
+/// Checkpoints one month apart from the start, up to the last day.
+pub fn monthly_checkpoints(starts_on: Date, months: u32) -> Vec<Checkpoint> {
+    (1..=months)
+        .filter_map(|m| starts_on.checked_add_months(Months::new(m)))
+        .map(|on| Checkpoint {
+            id: Id::nil(),
+            on,
+            held_on: None,
+            delivery: String::new(),
+            feedback: String::new(),
+            support_note: String::new(),
+        })
+        .collect()
+}
+
+/// A new trial for a person starting on a day, with what Runway can fill in: the level held
+/// before (the guaranteed return), the candidacy it follows from, monthly checkpoints.
+pub fn draft(ws: &Workspace, person_id: Id, starts_on: Date) -> Trial {
+    let before = starts_on.pred_opt().unwrap_or(starts_on);
+    let held = level_on(ws, person_id, before)
+        .filter(|l| !l.is_manager())
+        .unwrap_or_default();
+    let candidate_id = ws
+        .candidacies_of(person_id)
+        .max_by_key(|k| k.created_at)
+        .map(|k| k.id);
+    Trial {
+        id: Id::nil(),
+        person_id,
+        candidate_id,
+        starts_on,
+        months: DEFAULT_MONTHS,
+        return_level: held,
+        return_band: String::new(),
+        team: String::new(),
+        supporter_id: None,
+        no_coding_expected: false,
+        checkpoints: monthly_checkpoints(starts_on, DEFAULT_MONTHS),
+        outcomes: Vec::new(),
+        created_at: Timestamp::default(),
+        updated_at: Timestamp::default(),
+        merge_bases: Vec::new(),
+    }
+}
+
+/// Something about a trial that needs attention soon.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reminder {
+    pub trial_id: Id,
+    pub person_id: Id,
+    pub on: Date,
+    pub text: String,
+    pub overdue: bool,
+}
+
+/// What is due on an open trial around `today`: checkpoints not held that are past or within
+/// [`REMIND_DAYS`], and the end.
+pub fn reminders(ws: &Workspace, t: &Trial, today: Date) -> Vec<Reminder> {
+    if t.end().is_some() {
+        return Vec::new();
+    }
+    let soon = today + chrono::Days::new(REMIND_DAYS as u64);
+    let name = ws.person_name(t.person_id);
+    let mut out: Vec<Reminder> = t
+        .checkpoints
+        .iter()
+        .filter(|c| c.held_on.is_none() && c.on <= soon)
+        .map(|c| Reminder {
+            trial_id: t.id,
+            person_id: t.person_id,
+            on: c.on,
+            text: format!("{name}'s trial checkpoint"),
+            overdue: c.on < today,
+        })
+        .collect();
+    let last = t.last_day();
+    if last <= soon {
+        out.push(Reminder {
+            trial_id: t.id,
+            person_id: t.person_id,
+            on: last,
+            text: format!("{name}'s trial ends: confirm, extend or return"),
+            overdue: last < today,
+        });
+    }
+    out
+}
+
+/// Every open trial's reminders, soonest first.
+pub fn all_reminders(ws: &Workspace, today: Date) -> Vec<Reminder> {
+    let mut out: Vec<Reminder> = ws
+        .trials
+        .iter()
+        .flat_map(|t| reminders(ws, t, today))
+        .collect();
+    out.sort_by_key(|r| r.on);
+    out
+}
+
+/// The next checkpoint not yet held.
+pub fn next_checkpoint(t: &Trial) -> Option<&Checkpoint> {
+    t.checkpoints
+        .iter()
+        .filter(|c| c.held_on.is_none())
+        .min_by_key(|c| c.on)
+}
+
+/// The early signals Runway already holds for a trial between two days: team health checks
+/// (of the trial's team or candidacy) and 360 rounds about them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Signals {
+    /// `(day, team, psychological-safety score, answered)`.
+    pub health: Vec<(Date, String, Option<f32>, Option<u32>)>,
+    /// `(opened on, title, responses)`.
+    pub rounds: Vec<(Date, String, usize)>,
+}
+
+pub fn signals(ws: &Workspace, t: &Trial, from: Date, to: Date) -> Signals {
+    let theirs = |candidate_id: Id| {
+        ws.candidate(candidate_id)
+            .is_some_and(|k| k.person_id == t.person_id)
+    };
+    let mut health: Vec<_> = ws
+        .health_checks
+        .iter()
+        .filter(|h| h.on >= from && h.on <= to)
+        .filter(|h| theirs(h.candidate_id) || h.team.trim().eq_ignore_ascii_case(t.team.trim()))
+        .map(|h| {
+            (
+                h.on,
+                h.team.clone(),
+                h.score(HealthDimension::Safety),
+                h.answered,
+            )
+        })
+        .collect();
+    health.sort_by_key(|h| h.0);
+    let mut rounds: Vec<_> = ws
+        .feedback_rounds
+        .iter()
+        .filter(|r| r.opened_on >= from && r.opened_on <= to && theirs(r.candidate_id))
+        .map(|r| (r.opened_on, r.title.clone(), r.response_count()))
+        .collect();
+    rounds.sort_by_key(|r| r.0);
+    Signals { health, rounds }
+}
+
+/// Starts a trial (nil id): saves it and records the move to the manager level on its first
+/// day ("trial started", with the team). All or nothing.
+pub(crate) fn start(
+    ws: &mut Workspace,
+    trial: Trial,
+    level: TrackLevel,
+    now: Timestamp,
+    new_id: &mut dyn FnMut() -> Id,
+) -> Result<Option<Id>, ActionError> {
+    if !trial.id.is_nil() {
+        return Err(ActionError::Invalid(
+            "That trial has started already: edit it instead.".into(),
+        ));
+    }
+    if !level.is_manager() {
+        return Err(ActionError::Problems(vec![problem(
+            "level",
+            "a trial in management is at a manager level".into(),
+        )]));
+    }
+    let mut next = ws.clone();
+    let id = crate::logic::actions::put_record(&mut next, trial.clone(), now, new_id)?;
+    let team = trial.team.trim().to_string();
+    let mv = LevelMove {
+        id: Id::nil(),
+        person_id: trial.person_id,
+        on: trial.starts_on,
+        kind: MoveKind::TrialStarted,
+        level,
+        team,
+        note: String::new(),
+        created_at: now,
+        updated_at: now,
+        merge_bases: Vec::new(),
+    };
+    // A move's problems name its own fields; the person sees them on the trial's start.
+    crate::logic::actions::put_record(&mut next, mv, now, new_id).map_err(|e| match e {
+        ActionError::Problems(p) => ActionError::Problems(
+            p.into_iter()
+                .map(|(f, m)| (if f == "on" { "starts_on".into() } else { f }, m))
+                .collect(),
+        ),
+        e => e,
+    })?;
+    super::move_team(&mut next, trial.person_id, &trial.team, now);
+    *ws = next;
+    Ok(Some(id))
+}
+
+/// Records a decision on an open trial. Extending sets the new length and adds checkpoints up
+/// to it; confirming records "trial confirmed" at the trial's level; returning records the
+/// move back to the guaranteed level and team. The candidacy's status follows (promoted, or
+/// returned to engineering). All or nothing.
+pub(crate) fn decide(
+    ws: &mut Workspace,
+    trial_id: Id,
+    outcome: TrialOutcome,
+    now: Timestamp,
+    new_id: &mut dyn FnMut() -> Id,
+) -> Result<Option<Id>, ActionError> {
+    let Some(mut t) = ws.trials.iter().find(|t| t.id == trial_id).cloned() else {
+        return Err(ActionError::Missing("management trial"));
+    };
+    if t.end().is_some() {
+        return Err(ActionError::Invalid(
+            "This trial has ended already: its decision stands (record a new level move to change the level).".into(),
+        ));
+    }
+    let mut next = ws.clone();
+    let level_then = level_on(ws, t.person_id, outcome.on).unwrap_or(TrackLevel::M1);
+    let mv = match outcome.decision {
+        TrialDecision::Extended => {
+            let Some(months) = outcome.months.filter(|m| *m > t.months) else {
+                return Err(ActionError::Problems(vec![problem(
+                    "months",
+                    format!(
+                        "an extension makes the trial longer than its {} months",
+                        t.months
+                    ),
+                )]));
+            };
+            let have: Vec<Date> = t.checkpoints.iter().map(|c| c.on).collect();
+            let more: Vec<Checkpoint> = monthly_checkpoints(t.starts_on, months)
+                .into_iter()
+                .filter(|c| !have.contains(&c.on))
+                .collect();
+            t.checkpoints.extend(more);
+            t.months = months;
+            None
+        }
+        TrialDecision::Confirmed => Some(LevelMove {
+            id: Id::nil(),
+            person_id: t.person_id,
+            on: outcome.on,
+            kind: MoveKind::TrialConfirmed,
+            level: if level_then.is_manager() {
+                level_then
+            } else {
+                TrackLevel::M1
+            },
+            team: outcome.team.trim().to_string(),
+            note: outcome.note.trim().to_string(),
+            created_at: now,
+            updated_at: now,
+            merge_bases: Vec::new(),
+        }),
+        TrialDecision::Returned => {
+            let team = if outcome.team.trim().is_empty() {
+                ws.person(t.person_id)
+                    .map(|p| team_on(ws, p, t.starts_on.pred_opt().unwrap_or(t.starts_on)))
+                    .unwrap_or_default()
+            } else {
+                outcome.team.trim().to_string()
+            };
+            Some(LevelMove {
+                id: Id::nil(),
+                person_id: t.person_id,
+                on: outcome.on,
+                kind: MoveKind::Returned,
+                level: t.return_level,
+                team,
+                note: outcome.note.trim().to_string(),
+                created_at: now,
+                updated_at: now,
+                merge_bases: Vec::new(),
+            })
+        }
+    };
+    t.outcomes.push(TrialOutcome {
+        note: outcome.note.trim().to_string(),
+        team: outcome.team.trim().to_string(),
+        ..outcome.clone()
+    });
+    crate::logic::actions::put_record(&mut next, t.clone(), now, new_id)?;
+    if let Some(mv) = mv {
+        super::move_team(&mut next, t.person_id, &mv.team.clone(), now);
+        crate::logic::actions::put_record(&mut next, mv, now, new_id).map_err(|e| match e {
+            ActionError::Problems(p) => ActionError::Problems(
+                p.into_iter()
+                    .map(|(f, m)| (if f == "level" { "decision".into() } else { f }, m))
+                    .collect(),
+            ),
+            e => e,
+        })?;
+        let status = match outcome.decision {
+            TrialDecision::Confirmed => Some(CandidateStatus::Promoted),
+            TrialDecision::Returned => Some(CandidateStatus::ReturnedToEngineering),
+            TrialDecision::Extended => None,
+        };
+        if let (Some(status), Some(k)) = (status, t.candidate_id) {
+            if let Some(c) = next.candidates.iter_mut().find(|c| c.id == k) {
+                if c.status != status {
+                    c.status = status;
+                    c.updated_at = now;
+                }
+            }
+        }
+    }
+    *ws = next;
+    Ok(None)
+}
+
+/// The trial a person is in now, if any.
+pub fn open_trial(ws: &Workspace, person_id: Id) -> Option<&Trial> {
+    ws.trials
+        .iter()
+        .filter(|t| t.person_id == person_id && t.end().is_none())
+        .max_by_key(|t| t.starts_on)
+}
+
+/// A person's trials, newest first.
+pub fn trials_of(ws: &Workspace, person_id: Id) -> Vec<&Trial> {
+    let mut list: Vec<&Trial> = ws
+        .trials
+        .iter()
+        .filter(|t| t.person_id == person_id)
+        .collect();
+    list.sort_by_key(|t| std::cmp::Reverse(t.starts_on));
+    list
+}
+
+/// Whether a trial's rules hold (for a form's live warning before saving).
+pub fn warnings(ws: &Workspace, t: &Trial) -> Vec<String> {
+    let mut out = Vec::new();
+    if !t.team.trim().is_empty() && t.manages_old_team(ws) {
+        out.push(if t.no_coding_expected {
+            format!(
+                "{} is the team they worked in as an engineer; the trial records that coding is not expected of them.",
+                t.team.trim()
+            )
+        } else {
+            format!(
+                "{} is the team they worked in as an engineer. Managing former peers is hard: choose another team if you can.",
+                t.team.trim()
+            )
+        });
+    }
+    if t.supporter_id.is_none() {
+        out.push("No supporting manager yet: someone senior should take them as a report for the trial.".into());
+    }
+    out
+}
