@@ -175,7 +175,12 @@ fn levels_into_history(workspace: &mut Value) -> Result<(), DecodeError> {
             .get("joined_on")
             .and_then(Value::as_str)
             .map(str::to_owned)
-            .or_else(|| created.as_str().and_then(|c| c.get(..10)).map(str::to_owned))
+            .or_else(|| {
+                created
+                    .as_str()
+                    .and_then(|c| c.get(..10))
+                    .map(str::to_owned)
+            })
             .unwrap_or_default();
         let mut m = serde_json::Map::new();
         m.insert("id".into(), Value::String(migrated_move_id(id).to_string()));
@@ -183,7 +188,10 @@ fn levels_into_history(workspace: &mut Value) -> Result<(), DecodeError> {
         m.insert("on".into(), Value::String(on));
         m.insert("kind".into(), Value::String("hired".into()));
         m.insert("level".into(), level);
-        if let Some(team) = p.get("team").filter(|t| t.as_str().is_some_and(|t| !t.is_empty())) {
+        if let Some(team) = p
+            .get("team")
+            .filter(|t| t.as_str().is_some_and(|t| !t.is_empty()))
+        {
             m.insert("team".into(), team.clone());
         }
         m.insert("created_at".into(), created.clone());

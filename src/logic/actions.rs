@@ -524,7 +524,12 @@ fn put<T: Entry>(
         .not_after_today()
         .into_iter()
         .filter(|(_, d)| *d > latest)
-        .map(|(f, d)| (f.to_string(), format!("{d} is in the future: record it once it has happened")))
+        .map(|(f, d)| {
+            (
+                f.to_string(),
+                format!("{d} is in the future: record it once it has happened"),
+            )
+        })
         .collect();
     if !future.is_empty() {
         return Err(ActionError::Problems(future));

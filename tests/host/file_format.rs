@@ -380,7 +380,11 @@ fn every_schema_version_fixture_still_imports() {
         assert_eq!(Some(first.on), p.joined_on);
         assert_eq!(first.id, runway::file::migrated_move_id(p.id));
     }
-    let dana = v5.people.iter().find(|p| p.name == "Dana Whitfield").unwrap();
+    let dana = v5
+        .people
+        .iter()
+        .find(|p| p.name == "Dana Whitfield")
+        .unwrap();
     assert_eq!(
         runway::logic::track::current_level(v5, dana.id),
         Some(runway::model::TrackLevel::M3)

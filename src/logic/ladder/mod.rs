@@ -145,7 +145,9 @@ pub fn ledger(ws: &Workspace, person: &Person, today: Date) -> Option<Ledger> {
         .iter()
         .filter(|e| e.person_id == person.id)
         .collect();
-    let in_window = |e: &&&TrainingEntry, days: i64| e.on > today - chrono::Days::new(days as u64) && e.on <= today;
+    let in_window = |e: &&&TrainingEntry, days: i64| {
+        e.on > today - chrono::Days::new(days as u64) && e.on <= today
+    };
     let training_hours: f32 = entries
         .iter()
         .filter(|e| in_window(e, window) && e.kind == TrainingKind::Training)
@@ -253,7 +255,9 @@ pub fn assessment_sources(ws: &Workspace, person: &Person, level: LadderLevel) -
     let disputes: Vec<&Activity> = ws
         .activities
         .iter()
-        .filter(|a| a.kind == ActivityKind::Dispute && a.candidates().any(|c| candidacies.contains(&c)))
+        .filter(|a| {
+            a.kind == ActivityKind::Dispute && a.candidates().any(|c| candidacies.contains(&c))
+        })
         .collect();
     let r360 = Source {
         what: "360 rounds",
@@ -289,7 +293,10 @@ pub fn assessment_sources(ws: &Workspace, person: &Person, level: LadderLevel) -
         detail: retros
             .iter()
             .max_by_key(|r| (r.year, r.quarter))
-            .map_or_else(|| "none yet".into(), |r| format!("latest Q{} {}", r.quarter, r.year)),
+            .map_or_else(
+                || "none yet".into(),
+                |r| format!("latest Q{} {}", r.quarter, r.year),
+            ),
     };
     let dispute = Source {
         what: "Disputes logged",

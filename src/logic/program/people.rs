@@ -168,7 +168,10 @@ pub(crate) fn update(
     p.updated_at = now;
     // Someone whose history this copy does not hold (a shared file left it out, or an old
     // record) gets one when a level is given.
-    if let Some(level) = f.level.filter(|_| crate::logic::track::current_level(ws, id).is_none()) {
+    if let Some(level) = f
+        .level
+        .filter(|_| crate::logic::track::current_level(ws, id).is_none())
+    {
         let on = f.joined_on.unwrap_or_else(|| now.date_naive());
         ws.levels.push(LevelMove {
             id: new_id(),

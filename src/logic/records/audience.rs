@@ -321,10 +321,9 @@ impl Carried for CaseReview {
 /// file only when the person is one of the file's candidates. A sponsor's or candidate's file
 /// never carries the coach's or anyone else's history.
 fn persons_own<T>(r: &Reader, person_id: Id) -> Carry<T> {
-    let theirs = r
-        .ws
-        .candidacies_of(person_id)
-        .any(|k| r.candidates.contains(&k.id));
+    let theirs =
+        r.ws.candidacies_of(person_id)
+            .any(|k| r.candidates.contains(&k.id));
     if !r.audience.scoped() || theirs {
         Carry::Whole
     } else {

@@ -92,9 +92,8 @@ pub fn typical_years(level: TrackLevel) -> Option<(u32, u32, bool)> {
 
 /// The range in words ("3–5 years", "4–8+ years").
 pub fn typical_text(level: TrackLevel) -> Option<String> {
-    typical_years(level).map(|(lo, hi, open)| {
-        format!("{lo}–{hi}{} years", if open { "+" } else { "" })
-    })
+    typical_years(level)
+        .map(|(lo, hi, open)| format!("{lo}–{hi}{} years", if open { "+" } else { "" }))
 }
 
 /// Time at level set against the typical range, in words for the person page. Long tenure is
@@ -315,7 +314,10 @@ pub fn manager_teams(ws: &Workspace, on: Date) -> Vec<String> {
 pub fn trend_days(on: Date, years: u32) -> Vec<Date> {
     let mut days: Vec<Date> = (1..=years)
         .rev()
-        .filter_map(|y| on.with_year(on.year() - y as i32).or_else(|| on.pred_opt()?.with_year(on.year() - y as i32)))
+        .filter_map(|y| {
+            on.with_year(on.year() - y as i32)
+                .or_else(|| on.pred_opt()?.with_year(on.year() - y as i32))
+        })
         .collect();
     days.push(on);
     days

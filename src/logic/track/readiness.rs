@@ -109,7 +109,9 @@ fn outcomes_at(fw: &Framework, ws: &Workspace, person_id: Id, level: &Level) -> 
             let mut evidence: Vec<(Date, String, Id)> = ws
                 .track_evidence
                 .iter()
-                .filter(|e| e.person_id == person_id && e.domain_id == d.id && e.level_id == level.id)
+                .filter(|e| {
+                    e.person_id == person_id && e.domain_id == d.id && e.level_id == level.id
+                })
                 .map(|e| (e.on, e.note.clone(), e.id))
                 .collect();
             evidence.sort();
@@ -141,11 +143,7 @@ pub fn next_level(ws: &Workspace, person_id: Id, today: Date) -> Option<NextLeve
     let mut gaps = Vec::new();
     for o in &outcomes {
         if o.evidence.is_empty() {
-            gaps.push(format!(
-                "{} at {}: no evidence yet",
-                o.domain,
-                next.code()
-            ));
+            gaps.push(format!("{} at {}: no evidence yet", o.domain, next.code()));
         } else if o.span_months() < SPAN_GOAL_MONTHS.0 {
             gaps.push(format!(
                 "{} at {}: evidence covers {} — the goal is {} months or more",

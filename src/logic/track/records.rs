@@ -60,12 +60,11 @@ impl Entry for LevelMove {
                 "level",
                 "a return to engineering goes to an engineering level (IC1–IC5)".into(),
             )),
-            MoveKind::TrialStarted | MoveKind::TrialConfirmed if !self.level.is_manager() => {
-                out.push(problem(
+            MoveKind::TrialStarted | MoveKind::TrialConfirmed if !self.level.is_manager() => out
+                .push(problem(
                     "level",
                     "a trial in management is at a manager level (M1–M3)".into(),
-                ))
-            }
+                )),
             _ => {}
         }
         out
@@ -213,9 +212,10 @@ impl Entry for Trial {
                 ),
             ));
         }
-        let open_elsewhere = ws.trials.iter().any(|t| {
-            t.person_id == self.person_id && t.id != self.id && t.end().is_none()
-        });
+        let open_elsewhere = ws
+            .trials
+            .iter()
+            .any(|t| t.person_id == self.person_id && t.id != self.id && t.end().is_none());
         if open_elsewhere && self.end().is_none() {
             out.push(problem(
                 "starts_on",
@@ -295,7 +295,7 @@ impl Entry for TrackEvidence {
             out.push(problem("note", "say what the evidence shows".into()));
         }
         let link = self.link.trim();
-        if !link.is_empty() && !(link.starts_with("https://") || link.starts_with("http://")) {
+        if !(link.is_empty() || link.starts_with("https://") || link.starts_with("http://")) {
             out.push(problem(
                 "link",
                 "a link starts with https:// (or http://)".into(),

@@ -362,7 +362,10 @@ pub fn warnings(ws: &Workspace, t: &Trial) -> Vec<String> {
         });
     }
     if t.supporter_id.is_none() {
-        out.push("No supporting manager yet: someone senior should take them as a report for the trial.".into());
+        out.push(
+            "No supporting manager yet: someone senior should take them as a report for the trial."
+                .into(),
+        );
     }
     out
 }

@@ -193,8 +193,10 @@ fn Candidates(id: Id) -> impl IntoView {
                     (
                         c.id,
                         p.map(|p| p.name.clone()).unwrap_or_default(),
-                        p.map(|p| format!("{} · {}", p.level.code(), p.team))
-                            .unwrap_or_default(),
+                        p.map(|p| {
+                            format!("{} · {}", crate::logic::track::level_code(ws, p.id), p.team)
+                        })
+                        .unwrap_or_default(),
                         c.status,
                         c.protected_hours_per_week,
                     )

@@ -439,27 +439,16 @@ fn EncryptedExport() -> impl IntoView {
     }
 }
 
-fn kind_word(kind: RecordKind) -> &'static str {
-    match kind {
-        RecordKind::Person => "Person",
-        RecordKind::Cohort => "Cohort",
-        RecordKind::Candidate => "Candidacy",
-        RecordKind::Reference => "Reference",
-        RecordKind::Interview => "Interview scorecard",
-        RecordKind::Activity => "Activity",
-        RecordKind::Assignment => "Micro-assignment",
-        RecordKind::OneOnOne => "1:1",
-        RecordKind::JournalEntry => "Journal entry",
-        RecordKind::Snippet => "Snippet",
-        RecordKind::CaseReview => "Case review",
-        RecordKind::Retro => "Retrospective",
-        RecordKind::Framework => "Framework",
-        RecordKind::Assessment => "Assessment",
-        RecordKind::Evidence => "Evidence",
-        RecordKind::Calibration => "Calibration",
-        RecordKind::FeedbackRound => "360 feedback round",
-        RecordKind::HealthCheck => "Team health check",
-    }
+/// A kind's name as the start of a line ("Level move", "Candidacy").
+fn kind_word(kind: RecordKind) -> String {
+    let name = match kind {
+        RecordKind::Candidate => "candidacy",
+        k => k.name(),
+    };
+    let mut c = name.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// A record's name in the merge preview: "Person: Priya Raman", but "1:1 of Priya with Sam on

@@ -18,7 +18,7 @@ fn fields_of(p: &Person) -> PersonFields {
         email: p.email.clone(),
         team: p.team.clone(),
         role_title: p.role_title.clone(),
-        level: p.level,
+        level: None,
         joined_on: p.joined_on,
         left_on: p.left_on,
     }
@@ -30,7 +30,7 @@ fn blank() -> PersonFields {
         email: None,
         team: String::new(),
         role_title: String::new(),
-        level: TrackLevel::IC3,
+        level: Some(TrackLevel::IC3),
         joined_on: None,
         left_on: None,
     }
@@ -53,7 +53,10 @@ fn PersonForm(
     let email = RwSignal::new(initial.email.clone().unwrap_or_default());
     let team = RwSignal::new(initial.team.clone());
     let role = RwSignal::new(initial.role_title.clone());
-    let level = RwSignal::new(initial.level.code().to_string());
+    // The level is asked only of a new person (their first level move); afterwards it
+    // changes by recording a move in their level history.
+    let asks_level = initial.level.is_some();
+    let level = RwSignal::new(initial.level.unwrap_or_default().code().to_string());
     let joined = RwSignal::new(date_value(initial.joined_on));
     let left = RwSignal::new(date_value(initial.left_on));
     let joined_input = NodeRef::<leptos::html::Input>::new();
@@ -82,7 +85,9 @@ fn PersonForm(
             email: Some(email.get_untracked()),
             team: team.get_untracked(),
             role_title: role.get_untracked(),
-            level: TrackLevel::from_code(&level.get_untracked()).unwrap_or_default(),
+            level: asks_level
+                .then(|| TrackLevel::from_code(&level.get_untracked()))
+                .flatten(),
             joined_on: parse_date(&joined.get_untracked()),
             left_on: parse_date(&left.get_untracked()),
         };
@@ -102,7 +107,7 @@ fn PersonForm(
             <TextField label="Email (optional)" value=email kind="email" autocomplete="off" field="email"/>
             <TextField label="Team" value=team/>
             <TextField label="Role title" value=role/>
-            <ChoiceField label="Track level" value=level options=levels/>
+            {asks_level.then(|| view! { <ChoiceField label="Track level when they joined" value=level options=levels.clone()/> })}
             <DateField label="Joined on" value=joined input_ref=joined_input/>
             <DateField label="Left on (if they left)" value=left input_ref=left_input field="left_on"/>
             <div class="actions"><button type="submit" disabled=move || app.is_read_only()>{submit_label}</button></div>
@@ -132,7 +137,7 @@ pub fn PeoplePage() -> impl IntoView {
                         p.name.clone(),
                         p.team.clone(),
                         p.role_title.clone(),
-                        p.level.code(),
+                        crate::logic::track::level_code(ws, p.id),
                         p.left_on,
                         cands,
                     )
@@ -315,7 +320,7 @@ fn PersonDetail(person: Person) -> impl IntoView {
         <section class="page">
             <p class="crumbs"><A href=link("/people")>"People"</A> " / "</p>
             <h1>{move || current().map(|p| p.name)}</h1>
-            <p class="muted">{move || current().map(|p| format!("{} · {} · {}", p.level.code(), if p.role_title.is_empty() { "No role title" } else { &p.role_title }, if p.team.is_empty() { "No team" } else { &p.team }))}</p>
+            <p class="muted">{move || current().map(|p| format!("{} · {} · {}", app.ws.with(|ws| crate::logic::track::level_code(ws, p.id)), if p.role_title.is_empty() { "No role title" } else { &p.role_title }, if p.team.is_empty() { "No team" } else { &p.team }))}</p>
             <Show when=move || !candidacies().is_empty()>
                 <h2>"Candidacies"</h2>
                 <ul>

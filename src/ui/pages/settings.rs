@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::logic::actions::{Action, PersonFields};
 use crate::logic::program::roles::roles_of;
-use crate::model::{Id, TrackLevel, Workspace};
+use crate::model::{Id, Workspace};
 use crate::ui::state::{use_app, AppState};
 use crate::ui::widgets::{person_choices, ConfirmDialog};
 
@@ -69,7 +69,7 @@ pub fn WhoAmI() -> impl IntoView {
             email: None,
             team: String::new(),
             role_title: String::new(),
-            level: TrackLevel::default(),
+            level: None,
             joined_on: None,
             left_on: None,
         };

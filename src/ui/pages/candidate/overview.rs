@@ -55,7 +55,7 @@ pub fn Overview(id: Id) -> impl IntoView {
             ws.person(person_id).map(|p| {
                 format!(
                     "{} · {}",
-                    p.level.code(),
+                    crate::logic::track::level_code(ws, p.id),
                     if p.team.is_empty() {
                         "no team"
                     } else {
