@@ -53,6 +53,7 @@ pub fn App() -> impl IntoView {
                     <ul>
                         <li><A href=link("/cohorts")>"Cohorts"</A></li>
                         <li><A href=link("/people")>"People"</A></li>
+                        <li><A href=link("/managers")>"Managers"</A></li>
                         <li><A href=link("/library")>"Library"</A></li>
                         <li><A href=link("/frameworks")>"Frameworks"</A></li>
                         <li><A href=link("/data")>"Data"</A></li>
@@ -72,6 +73,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=pages::home::Home/>
                     <Route path=path!("/people") view=pages::people::PeoplePage/>
                     <Route path=path!("/people/:id") view=pages::people::PersonPage/>
+                    <Route path=path!("/managers") view=pages::track::overview::ManagersPage/>
                     <Route path=path!("/cohorts") view=pages::cohorts::CohortsPage/>
                     <Route path=path!("/cohorts/new") view=pages::cohorts::NewCohortPage/>
                     <Route path=path!("/cohorts/:id") view=pages::cohort::CohortPage/>

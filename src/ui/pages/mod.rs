@@ -12,6 +12,7 @@ pub mod people;
 pub mod readiness;
 pub mod settings;
 pub mod share;
+pub mod track;
 
 use leptos::prelude::*;
 
