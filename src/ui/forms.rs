@@ -177,16 +177,24 @@ pub fn ChoiceField(
     #[prop(into)] label: String,
     value: RwSignal<String>,
     options: Vec<(String, String)>,
+    /// The record's field this select edits: a refused save's message for it shows here.
+    #[prop(optional)]
+    field: Option<&'static str>,
 ) -> impl IntoView {
     let touch = draft_field(&label, Bound::Text(value));
+    let (problem, pid) = field_problem(field);
+    let described = pid.clone();
     view! {
         <label>{label}
-            <select prop:value=move || value.get() on:change=move |ev| { value.set(event_target_value(&ev)); touch(); }>
+            <select prop:value=move || value.get() on:change=move |ev| { value.set(event_target_value(&ev)); touch(); }
+                aria-invalid=move || problem.with(Option::is_some).then_some("true")
+                aria-describedby=move || problem.with(Option::is_some).then(|| described.clone())>
                 {options.into_iter().map(|(v, l)| {
                     let selected = value.get_untracked() == v;
                     view! { <option value=v selected=selected>{l}</option> }
                 }).collect_view()}
             </select>
+            {problem_view(problem, pid)}
         </label>
     }
 }

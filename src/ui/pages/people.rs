@@ -321,6 +321,10 @@ fn PersonDetail(person: Person) -> impl IntoView {
             <p class="crumbs"><A href=link("/people")>"People"</A> " / "</p>
             <h1>{move || current().map(|p| p.name)}</h1>
             <p class="muted">{move || current().map(|p| format!("{} · {} · {}", app.ws.with(|ws| crate::logic::track::level_code(ws, p.id)), if p.role_title.is_empty() { "No role title" } else { &p.role_title }, if p.team.is_empty() { "No team" } else { &p.team }))}</p>
+            <crate::ui::pages::track::history::LevelHistory person_id=pid/>
+            <crate::ui::pages::track::trial::TrialPanel person_id=pid/>
+            <crate::ui::pages::track::next_level::NextLevelPanel person_id=pid/>
+            <crate::ui::pages::track::ladder::LadderPanel person_id=pid/>
             <Show when=move || !candidacies().is_empty()>
                 <h2>"Candidacies"</h2>
                 <ul>

@@ -2,4 +2,8 @@
 //! shape, entry paths, trials, the training ledger) and the panels of a person's page (level
 //! history, trial, next level, ladder).
 
+pub mod history;
+pub mod ladder;
+pub mod next_level;
 pub mod overview;
+pub mod trial;
