@@ -19,3 +19,4 @@ mod records;
 mod requests;
 mod scope;
 mod storage_rules;
+mod track;

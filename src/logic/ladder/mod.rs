@@ -110,18 +110,14 @@ impl Ledger {
         if self.entries == 0 {
             return "No training or practice logged yet.".into();
         }
-        let mut parts = vec![format!(
-            "{} of {} h training",
+        format!(
+            "Training: {} h logged, {} h due by now. Practice: {} of {} ({}).",
             num(self.training_hours),
-            num(self.training_due)
-        )];
-        parts.push(format!(
-            "practice {} of {} ({})",
+            num(self.training_due),
             num(self.practice_done),
             num(self.practice_due),
             self.cadence
-        ));
-        parts.join("; ")
+        )
     }
 }
 

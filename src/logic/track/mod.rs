@@ -159,7 +159,7 @@ pub fn return_expectation(years_managing: f64, from: TrackLevel) -> &'static str
     if from > TrackLevel::M1 || years_managing >= 3.0 {
         "After three or more years in management, or from M2 and above, expect to spend time rebuilding technical depth; plan for it with the new team."
     } else if years_managing <= 2.0 {
-        "After a year or two in management the way back to an IC3 role is usually straightforward."
+        "After a year or two in management the way back to an engineering role (IC3 or the level held before) is usually straightforward."
     } else {
         "Between two and three years in management the way back is usually fine; some technical catching up is likely."
     }

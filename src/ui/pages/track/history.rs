@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::logic::actions::Action;
 use crate::logic::records::Record;
 use crate::logic::track::{
-    self, days_managing, focus, moves_of, return_expectation, standing, tenure_note, typical_text,
+    self, days_managing, focus, moves_of, return_expectation, standing, typical_text,
 };
 use crate::model::{Id, LevelMove, MoveKind, RecordKind, Timestamp, TrackLevel};
 use crate::ui::browser;
@@ -160,7 +160,6 @@ pub fn LevelHistory(person_id: Id) -> impl IntoView {
                 None => view! { <p class="muted">"No level recorded yet. Record the level they hold (or joined at) below."</p> }.into_any(),
                 Some(s) => {
                     let range = typical_text(s.level);
-                    let note = tenure_note(&s);
                     let f = focus(s.level);
                     view! {
                         <p class="standing">
@@ -169,17 +168,16 @@ pub fn LevelHistory(person_id: Id) -> impl IntoView {
                             {range.map(|r| view! { <span class="muted">{format!(" (usually {r} before the next)")}</span> })}
                         </p>
                         {f.map(|(focus, question)| view! {
-                            <dl class="focus">
+                            <dl class="sections focus">
                                 <dt>"Focus"</dt><dd>{focus}</dd>
                                 <dt>"Core question"</dt><dd>{question}</dd>
                             </dl>
                         })}
-                        {note.map(|n| view! { <p class="hint">{n}</p> })}
                     }.into_any()
                 }
             }}
             <h3>"History"</h3>
-            <ol class="timeline">
+            <ol class="level-moves">
                 <For each=moves key=|m| (m.id, m.updated_at) let:m>
                     <MoveItem m=m/>
                 </For>

@@ -41,7 +41,7 @@ pub fn LadderPanel(person_id: Id) -> impl IntoView {
                         <p class="ledger" class:behind=l.behind()>
                             {l.behind().then(|| view! { <span class="badge warn">"Behind"</span> " " })}
                             {l.summary()}
-                            <span class="muted">{format!(" — since {} (the target is {} h a year).", fmt_date(l.from), hours(l.training_target))}</span>
+                            <span class="muted">{format!(" Counted since {}; the training target is {} h a year.", fmt_date(l.from), hours(l.training_target))}</span>
                         </p>
                     }
                 })}
@@ -93,7 +93,7 @@ fn Rung(person_id: Id) -> impl IntoView {
             let r = rung(l);
             view! {
                 <p><strong>{l.label()}</strong>{(!set_by_hand).then_some(" (from their track level)")}</p>
-                <dl class="facts">
+                <dl class="sections">
                     <dt>"Core competency"</dt><dd>{r.competency}</dd>
                     <dt>"Practice"</dt><dd>{r.practice}</dd>
                     <dt>"Assessed by"</dt><dd>{r.assessed_by}</dd>

@@ -196,10 +196,10 @@ fn TrialCard(t: Trial) -> impl IntoView {
         <article class="card trial" aria-label=format!("Trial: {heading}")>
             <h3>{heading.clone()}</h3>
             <dl class="facts">
-                <dt>"Team"</dt><dd>{if t.team.is_empty() { "—".to_string() } else { t.team.clone() }}</dd>
-                <dt>"Supporting manager"</dt><dd>{supporter.unwrap_or_else(|| "none yet".into())}</dd>
-                <dt>"Guaranteed return"</dt><dd>{format!("{}{}", t.return_level.code(), if t.return_band.is_empty() { String::new() } else { format!(", pay band {}", t.return_band) })}</dd>
-                {t.no_coding_expected.then(|| view! { <dt>"Coding"</dt><dd>"Not expected of them: they manage the team they worked in."</dd> })}
+                <div><dt>"Team"</dt><dd>{if t.team.is_empty() { "—".to_string() } else { t.team.clone() }}</dd></div>
+                <div><dt>"Supporting manager"</dt><dd>{supporter.unwrap_or_else(|| "none yet".into())}</dd></div>
+                <div><dt>"Guaranteed return"</dt><dd>{format!("{}{}", t.return_level.code(), if t.return_band.is_empty() { String::new() } else { format!(", pay band {}", t.return_band) })}</dd></div>
+                {t.no_coding_expected.then(|| view! { <div><dt>"Coding"</dt><dd>"Not expected of them: they manage the team they worked in."</dd></div> })}
             </dl>
             {ended.clone().map(|e| view! {
                 <p class="outcome" class:returned=e.decision == TrialDecision::Returned>
