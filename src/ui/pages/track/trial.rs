@@ -277,7 +277,7 @@ fn CheckpointItem(trial: StoredValue<Trial>, checkpoint: Checkpoint, from: Date)
         }
     };
     let cancel = Callback::new(move |_| editing.set(false));
-    let label = format!("Checkpoint of {}", fmt_date(c.on));
+    let label = format!("checkpoint of {}", fmt_date(c.on));
     let form_label = format!("Record the checkpoint of {}", fmt_date(c.on));
     view! {
         <li class="checkpoint" class:held=c.held_on.is_some()>
@@ -302,7 +302,7 @@ fn CheckpointItem(trial: StoredValue<Trial>, checkpoint: Checkpoint, from: Date)
                     {(!c.delivery.is_empty()).then(|| view! { <p><span class="muted">"Delivery: "</span>{c.delivery.clone()}</p> })}
                     {(!c.feedback.is_empty()).then(|| view! { <p><span class="muted">"Feedback by and about them: "</span>{c.feedback.clone()}</p> })}
                     {(!c.support_note.is_empty()).then(|| view! { <p><span class="muted">"Supporting manager: "</span>{c.support_note.clone()}</p> })}
-                    <button type="button" class="link" aria-label=format!("Record the {}", label.to_lowercase()) on:click=move |_| editing.set(true) disabled=move || app.is_read_only()>{if c.held_on.is_some() { "Edit" } else { "Record it" }}</button>
+                    <button type="button" class="link" aria-label=format!("{}: {label}", if c.held_on.is_some() { "Edit" } else { "Record it" }) on:click=move |_| editing.set(true) disabled=move || app.is_read_only()>{if c.held_on.is_some() { "Edit" } else { "Record it" }}</button>
                 }
             }>
                 <DraftForm draft=draft label=form_label.clone() on_submit=save>
@@ -403,7 +403,7 @@ fn Decide(trial: StoredValue<Trial>, name: String) -> impl IntoView {
         <details class="panel">
             <summary>"Decide: confirm, extend or return"</summary>
             <DraftForm draft=draft label="Decide the trial" on_submit=submit>
-                <ChoiceField label="Decision" value=decision options=options field="decision"/>
+                <ChoiceField label="What is decided" value=decision options=options field="decision"/>
                 <DateField label="Day of the decision" value=on required=true field="on"/>
                 <Show when=move || chosen() == TrialDecision::Extended>
                     <NumberField label="New length in months (from the start)" value=months field="months"/>
