@@ -4,4 +4,3 @@
 pub mod frameworks;
 pub mod program;
 pub mod snippets;
-pub mod track;

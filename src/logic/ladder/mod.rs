@@ -3,10 +3,62 @@
 //! already records that the rung is assessed by. Development is expected of every manager, so
 //! a manager with an empty ledger is listed as behind, not left out.
 
-use crate::content::track::{rung, Cadence};
+use crate::content::frameworks::LEADERSHIP_LADDER;
 use crate::logic::records::{problem, Entry, FieldProblem, Link};
 use crate::logic::track::{current_level, days_managing, employed_on};
 use crate::model::*;
+
+/// How often a rung expects practice.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Cadence {
+    /// Hours of practice each week.
+    HoursWeekly(f32),
+    /// Hours of practice each quarter.
+    HoursQuarterly(f32),
+    /// At least one entry of a kind within a number of days.
+    Every(TrainingKind, i64),
+}
+
+impl Cadence {
+    pub fn text(self) -> String {
+        let h = |v: f32| crate::logic::charts::num(v as f64);
+        match self {
+            Cadence::HoursWeekly(v) => format!("{} h of practice a week", h(v)),
+            Cadence::HoursQuarterly(v) => format!("{} h of practice a quarter", h(v)),
+            Cadence::Every(TrainingKind::PeerReview, _) => "a peer review every month".into(),
+            Cadence::Every(TrainingKind::Strategy, _) => "a strategy session every quarter".into(),
+            Cadence::Every(k, days) => format!("{} every {days} days", k.label().to_lowercase()),
+        }
+    }
+}
+
+/// What a rung asks in numbers: training hours a year and the practice cadence (8 / 12 / 16 /
+/// 20 h; 2 h a week, 4 h a quarter, a monthly peer review, a quarterly strategy session). What
+/// the rung means in words is the ladder framework's, editable like any framework.
+pub fn targets(level: LadderLevel) -> (f32, Cadence) {
+    match level {
+        LadderLevel::Junior => (8.0, Cadence::HoursWeekly(2.0)),
+        LadderLevel::MidLevel => (12.0, Cadence::HoursQuarterly(4.0)),
+        LadderLevel::Senior => (16.0, Cadence::Every(TrainingKind::PeerReview, 31)),
+        LadderLevel::Staff => (20.0, Cadence::Every(TrainingKind::Strategy, 92)),
+    }
+}
+
+/// The leadership ladder in use: the newest copy of the built-in one here, else the built-in.
+pub fn ladder_framework(ws: &Workspace) -> Option<Framework> {
+    ws.frameworks
+        .iter()
+        .filter(|f| f.based_on == Some(LEADERSHIP_LADDER))
+        .max_by_key(|f| f.updated_at)
+        .cloned()
+        .or_else(|| crate::logic::evaluation::frameworks::find(ws, LEADERSHIP_LADDER))
+}
+
+/// A rung's level in the ladder framework (its active levels in order are the four rungs).
+pub fn framework_rung(fw: &Framework, level: LadderLevel) -> Option<&Level> {
+    let i = LadderLevel::ALL.iter().position(|l| *l == level)?;
+    fw.active_levels().nth(i)
+}
 
 /// The most hours one entry may log: a day's worth.
 pub const MAX_HOURS: f32 = 24.0;
@@ -132,7 +184,7 @@ fn half(v: f32) -> f32 {
 
 pub fn ledger(ws: &Workspace, person: &Person, today: Date) -> Option<Ledger> {
     let (rung_level, rung_set) = rung_of(ws, person)?;
-    let r = rung(rung_level);
+    let (target, cadence) = targets(rung_level);
     let managing = days_managing(ws, person.id, today).max(1);
     let window = managing.min(365);
     let from = today - chrono::Days::new(window as u64);
@@ -149,8 +201,8 @@ pub fn ledger(ws: &Workspace, person: &Person, today: Date) -> Option<Ledger> {
         .filter(|e| in_window(e, window) && e.kind == TrainingKind::Training)
         .map(|e| e.hours)
         .sum();
-    let training_due = half(r.training_hours * window as f32 / 365.0);
-    let (practice_done, practice_due) = match r.cadence {
+    let training_due = half(target * window as f32 / 365.0);
+    let (practice_done, practice_due) = match cadence {
         Cadence::HoursWeekly(h) => {
             // The last four weeks (or since they started managing).
             let days = managing.min(28);
@@ -187,10 +239,10 @@ pub fn ledger(ws: &Workspace, person: &Person, today: Date) -> Option<Ledger> {
         from,
         training_hours,
         training_due,
-        training_target: r.training_hours,
+        training_target: target,
         practice_done,
         practice_due,
-        cadence: r.cadence.text(),
+        cadence: cadence.text(),
         entries: entries.len(),
         behind_training: training_hours < training_due,
         behind_practice: practice_done < practice_due,

@@ -132,11 +132,6 @@ pub fn next_manager_level(level: TrackLevel) -> Option<TrackLevel> {
     }
 }
 
-/// What a level is about on the management track: its focus and its core question.
-pub fn focus(level: TrackLevel) -> Option<(&'static str, &'static str)> {
-    crate::content::track::focus(level)
-}
-
 /// Whole days spent at manager levels up to a day.
 pub fn days_managing(ws: &Workspace, person_id: Id, on: Date) -> i64 {
     let moves: Vec<&LevelMove> = moves_of(ws, person_id)

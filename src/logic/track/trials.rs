@@ -92,6 +92,34 @@ pub fn reminders(ws: &Workspace, t: &Trial, today: Date) -> Vec<Reminder> {
             overdue: c.on < today,
         })
         .collect();
+    // A new manager's team is checked every week or two: say when that has lapsed.
+    let fortnight = today - chrono::Days::new(14);
+    if t.starts_on <= fortnight && today <= t.last_day() {
+        let recent = signals(ws, t, fortnight, today).health;
+        if recent.is_empty() {
+            let since = signals(ws, t, t.starts_on, today)
+                .health
+                .last()
+                .map(|h| h.0);
+            out.push(Reminder {
+                trial_id: t.id,
+                person_id: t.person_id,
+                on: today,
+                text: match since {
+                    Some(d) => format!(
+                        "No team health check of {} since {}: during a trial, check every week or two",
+                        if t.team.is_empty() { "the team" } else { t.team.as_str() },
+                        crate::logic::journey::day_text(d)
+                    ),
+                    None => format!(
+                        "No team health check of {} yet: during a trial, check every week or two",
+                        if t.team.is_empty() { "the team" } else { t.team.as_str() }
+                    ),
+                },
+                overdue: true,
+            });
+        }
+    }
     let last = t.last_day();
     if last <= soon {
         out.push(Reminder {

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::logic::actions::Action;
 use crate::logic::records::Record;
 use crate::logic::track::{
-    self, days_managing, focus, moves_of, return_expectation, standing, typical_text,
+    self, days_managing, moves_of, return_expectation, standing, typical_text,
 };
 use crate::model::{Id, LevelMove, MoveKind, RecordKind, Timestamp, TrackLevel};
 use crate::ui::browser;
@@ -160,18 +160,20 @@ pub fn LevelHistory(person_id: Id) -> impl IntoView {
                 None => view! { <p class="muted">"No level recorded yet. Record the level they hold (or joined at) below."</p> }.into_any(),
                 Some(s) => {
                     let range = typical_text(s.level);
-                    let f = focus(s.level);
+                    // The level's focus and core question, in the track framework's words (a
+                    // copy edited here wins).
+                    let f = app.ws.with(|ws| {
+                        let fw = track::readiness::track_framework(ws);
+                        track::readiness::framework_level(&fw, s.level).map(|l| (l.name.clone(), l.guidance.clone()))
+                    });
                     view! {
                         <p class="standing">
                             <strong>{s.level.code()}</strong>
                             {format!(" since {} · {} at this level", fmt_date(s.since), years_text(s.years()))}
                             {range.map(|r| view! { <span class="muted">{format!(" (usually {r} before the next)")}</span> })}
                         </p>
-                        {f.map(|(focus, question)| view! {
-                            <dl class="sections focus">
-                                <dt>"Focus"</dt><dd>{focus}</dd>
-                                <dt>"Core question"</dt><dd>{question}</dd>
-                            </dl>
+                        {f.map(|(name, guidance)| view! {
+                            <p class="focus"><strong>{name}</strong>{(!guidance.is_empty()).then(|| format!(". {guidance}"))}</p>
                         })}
                     }.into_any()
                 }

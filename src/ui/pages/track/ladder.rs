@@ -4,9 +4,10 @@
 
 use leptos::prelude::*;
 
-use crate::content::track::rung;
 use crate::logic::actions::Action;
-use crate::logic::ladder::{assessment_sources, ledger, rung_of, suggested};
+use crate::logic::ladder::{
+    assessment_sources, framework_rung, ladder_framework, ledger, rung_of, suggested, targets,
+};
 use crate::logic::records::Record;
 use crate::logic::track::current_level;
 use crate::model::{Id, LadderLevel, RecordKind, Timestamp, TrainingEntry, TrainingKind};
@@ -90,15 +91,30 @@ fn Rung(person_id: Id) -> impl IntoView {
     };
     view! {
         {move || current().map(|(l, set_by_hand)| {
-            let r = rung(l);
+            let (target, cadence) = targets(l);
+            // What the rung means, in the ladder framework's words (a copy edited here wins).
+            let words = app.ws.with(|ws| {
+                let fw = ladder_framework(ws)?;
+                let level = framework_rung(&fw, l)?;
+                let cells: Vec<(String, String)> = fw
+                    .active_domains()
+                    .map(|d| (d.name.clone(), fw.descriptor(d.id, level.id).to_string()))
+                    .filter(|(_, t)| !t.is_empty())
+                    .collect();
+                Some((level.guidance.clone(), cells))
+            });
             view! {
                 <p><strong>{l.label()}</strong>{(!set_by_hand).then_some(" (from their track level)")}</p>
-                <dl class="sections">
-                    <dt>"Core competency"</dt><dd>{r.competency}</dd>
-                    <dt>"Practice"</dt><dd>{r.practice}</dd>
-                    <dt>"Assessed by"</dt><dd>{r.assessed_by}</dd>
-                    <dt>"Training"</dt><dd>{format!("{} h a year, and {}", hours(r.training_hours), r.cadence.text())}</dd>
-                </dl>
+                {words.map(|(guidance, cells)| view! {
+                    <p>{guidance}</p>
+                    <details>
+                        <summary>"What this level looks like"</summary>
+                        <dl class="sections">
+                            {cells.into_iter().map(|(d, t)| view! { <dt>{d}</dt><dd>{t}</dd> }).collect_view()}
+                        </dl>
+                    </details>
+                })}
+                <p class="muted">{format!("Expected: {} h of training a year, and {}.", hours(target), cadence.text())}</p>
             }
         })}
         <div class="form inline">
