@@ -251,6 +251,9 @@ fn a_trial_starts_passes_a_checkpoint_and_returns_to_engineering() {
     assert!(due
         .iter()
         .any(|r| r.on == day(2026, 11, 30) && r.text.contains("ends")));
+    assert!(due
+        .iter()
+        .any(|r| r.text.starts_with("No team health check of Returns yet")));
     // Back to engineering at the guaranteed level, with the team, and the status follows.
     act(
         &mut ws,
