@@ -53,7 +53,7 @@ test('import then undo brings the previous workspace back', async ({ page }) => 
   await expect(page.getByRole('heading', { level: 1, name: 'Contoso Widgets' })).toBeVisible();
 
   await nav(page, 'Data').click();
-  await expect(page.getByRole('region', { name: 'Kept workspace' })).toContainText('Northwind Logistics — 13 people, 2 cohorts, 6 candidates');
+  await expect(page.getByRole('region', { name: 'Kept workspace' })).toContainText('Northwind Logistics — 16 people, 2 cohorts, 6 candidates');
   await page.getByRole('button', { name: 'Undo import' }).click();
   await expect(page.getByText('your workspace is back')).toBeVisible();
   await page.reload();
@@ -246,5 +246,5 @@ test('the sample program can be tried over a workspace with data, and undone', a
   await dialog.getByRole('button', { name: 'Load sample program' }).click();
   await expect(page.getByText('Loaded the sample program.')).toBeVisible();
   await nav(page, 'Data').click();
-  await expect(page.getByRole('region', { name: 'Kept workspace' })).toContainText('Northwind Logistics — 13 people, 2 cohorts, 6 candidates');
+  await expect(page.getByRole('region', { name: 'Kept workspace' })).toContainText('Northwind Logistics — 16 people, 2 cohorts, 6 candidates');
 });

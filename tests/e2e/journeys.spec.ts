@@ -7,7 +7,7 @@ test('empty state offers a cohort and the sample program, which loads', async ({
   await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Runway' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Create a cohort' })).toBeVisible();
   await loadSample(page);
-  await expect(page.getByText('13 people · 2 cohorts · 6 candidates')).toBeVisible();
+  await expect(page.getByText('16 people · 2 cohorts · 6 candidates')).toBeVisible();
 
   await page.getByRole('link', { name: /^MiT \d{4} Q\d$/ }).click();
   await expect(page.getByText(/^Today is day \d+ of \d+ in Shadow\.$/)).toBeVisible();
