@@ -9,7 +9,7 @@ test('export → clear site data → import → a second export is identical but
   await loadSample(page);
   const first = await exportWorkspace(page);
   expect(first.name).toMatch(/^runway-northwind-logistics-\d{4}-\d{2}-\d{2}\.json$/);
-  expect(first.text.startsWith('{\n  "format": "runway-workspace",\n  "schema_version": 5,')).toBe(true);
+  expect(first.text.startsWith('{\n  "format": "runway-workspace",\n  "schema_version": 6,')).toBe(true);
 
   await page.evaluate(() => localStorage.clear());
   await page.reload();
@@ -20,7 +20,7 @@ test('export → clear site data → import → a second export is identical but
   await importFile(page, first.name, first.text);
   const preview = page.getByRole('region', { name: 'Import preview' });
   await expect(preview).toContainText('Northwind Logistics');
-  await expect(preview.getByRole('definition').nth(1)).toHaveText('13');
+  await expect(preview.getByRole('definition').nth(1)).toHaveText('16');
   await preview.getByRole('button', { name: 'Replace my workspace' }).click();
   await expect(page.getByText('Imported Northwind Logistics.')).toBeVisible();
 

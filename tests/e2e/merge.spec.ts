@@ -43,18 +43,20 @@ test('merge a colleague’s file: additions, a conflict chosen by hand, deletion
   await importFile(coach, fromSponsor.name, fromSponsor.text);
   await coach.getByRole('button', { name: 'Merge into my workspace…' }).click();
   const preview = coach.getByRole('region', { name: 'Merge preview' });
-  await expect(preview).toContainText('Will be added (1)');
+  await expect(preview).toContainText('Will be added (2)');
+  await expect(preview).toContainText('Level move: Sponsor Added: hired at IC3');
   await expect(preview).toContainText('Person: Sponsor Added');
   await expect(preview).toContainText('Will be updated with their changes (1)');
   await expect(preview).toContainText('team: Platform → Infrastructure');
-  await expect(preview).toContainText('Stay deleted (deleted here, still in their file) (4)');
+  await expect(preview).toContainText('Stay deleted (deleted here, still in their file) (5)');
+  await expect(preview).toContainText('Level move: Lee Chen: hired at IC2');
   await expect(preview).toContainText('Person: Lee Chen');
   await expect(preview).toContainText("Interview scorecard: Hana Sato's scorecard for Lee Chen");
   const conflict = preview.getByRole('group', { name: 'Person: Priya Raman' });
   await expect(conflict.getByRole('radio', { name: 'Keep mine: Fulfilment Core' })).toBeChecked();
   await conflict.getByRole('radio', { name: 'Take theirs: Platform' }).check();
   await preview.getByRole('button', { name: 'Apply merge' }).click();
-  await expect(coach.getByText(/^Merged: 1 added, 1 updated, 0 removed, 1 conflicts settled/)).toBeVisible();
+  await expect(coach.getByText(/^Merged: 2 added, 1 updated, 0 removed, 1 conflicts settled/)).toBeVisible();
 
   await nav(coach, 'People').click();
   await expect(coach.getByRole('row', { name: /Priya Raman/ })).toContainText('Platform');
@@ -87,7 +89,7 @@ test('scoped exports: a cohort for the sponsor, a candidate for themselves, with
   for (const line of ['7 people', '1 cohort', '4 candidacies']) {
     await expect(cohortPreview.getByRole('list', { name: 'The file carries' }).getByRole('listitem').filter({ hasText: new RegExp(`^${line}$`) })).toHaveCount(1);
   }
-  await expect(cohortPreview).toContainText('6 other people');
+  await expect(cohortPreview).toContainText('9 other people');
   await expect(cohortPreview).toContainText('1 private journal entry');
   const pending = page.waitForEvent('download');
   await cohortPreview.getByRole('button', { name: 'Download shared file' }).click();

@@ -575,3 +575,42 @@ fn every_track_field_takes_part_in_merges() {
     let p = ws.people.iter().find(|p| p.ladder.is_some()).unwrap();
     assert_fields_listed(p);
 }
+
+#[test]
+fn fixing_a_joined_date_moves_the_hiring_with_it() {
+    let mut ws = sample();
+    let lee = named(&ws, "Lee Chen");
+    let p = ws.person(lee).unwrap().clone();
+    let update = |joined: Date| Action::UpdatePerson {
+        id: lee,
+        fields: runway::logic::PersonFields {
+            name: p.name.clone(),
+            email: p.email.clone(),
+            team: p.team.clone(),
+            role_title: p.role_title.clone(),
+            level: None,
+            joined_on: Some(joined),
+            left_on: None,
+        },
+    };
+    act(&mut ws, update(day(2024, 4, 5))).unwrap();
+    let first = track::moves_of(&ws, lee)[0].clone();
+    assert_eq!((first.kind, first.on), (MoveKind::Hired, day(2024, 4, 5)));
+    // Not past a later move.
+    act(
+        &mut ws,
+        Action::Put(Record::LevelMove(a_move(
+            lee,
+            day(2025, 4, 1),
+            MoveKind::Promoted,
+            TrackLevel::IC3,
+            "",
+        ))),
+    )
+    .unwrap();
+    assert_eq!(
+        fields(act(&mut ws, update(day(2025, 6, 1)))),
+        vec!["joined_on"]
+    );
+    assert!(validate(&ws).is_empty());
+}

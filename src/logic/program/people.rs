@@ -143,15 +143,38 @@ pub(crate) fn update(
             )]));
         }
     }
-    if let (Some(j), Some(first)) = (
-        f.joined_on,
-        crate::logic::track::moves_of(ws, id).first().map(|m| m.on),
-    ) {
-        if j > first {
+    // The "hired at" move made on the day they joined moves with that day (a typo fixed in
+    // the joined date fixes the history too); any other first move bounds it.
+    let old_joined = ws.person(id).and_then(|p| p.joined_on);
+    let (first, second) = {
+        let moves = crate::logic::track::moves_of(ws, id);
+        (
+            moves.first().map(|m| (m.id, m.on, m.kind)),
+            moves.get(1).map(|m| m.on),
+        )
+    };
+    let mut carry = None;
+    if let (Some(j), Some((first_id, first_on, kind))) = (f.joined_on, first) {
+        let hired_on_joining = kind == MoveKind::Hired && Some(first_on) == old_joined;
+        let bound = if hired_on_joining {
+            second
+        } else {
+            Some(first_on)
+        };
+        if let Some(b) = bound.filter(|b| j > *b) {
             return Err(ActionError::Problems(vec![(
                 "joined_on".into(),
-                format!("the first level move is on {first}: they cannot have joined after it"),
+                format!("their level history has a move on {b}: they cannot have joined after it"),
             )]));
+        }
+        if hired_on_joining && j != first_on {
+            carry = Some((first_id, j));
+        }
+    }
+    if let Some((move_id, j)) = carry {
+        if let Some(m) = ws.levels.iter_mut().find(|m| m.id == move_id) {
+            m.on = j;
+            m.updated_at = now;
         }
     }
     let p = ws
