@@ -92,7 +92,7 @@ test('a trial starts, passes a checkpoint and returns to engineering at the guar
   await expect(card).toContainText('IC3, pay band E3');
   await expect(card).toContainText('Marcus Oyelaran');
   // Checkpoints that are due show as reminders.
-  await expect(card.getByRole('list', { name: 'Coming up' })).toContainText('Overdue');
+  await expect(card.getByRole('list', { name: 'Coming up' })).toContainText('Overdue since');
 
   // The first checkpoint, held.
   await card.getByRole('button', { name: /^Record it: checkpoint of/ }).first().click();

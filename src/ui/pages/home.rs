@@ -72,6 +72,7 @@ fn Overview() -> impl IntoView {
         </p>
         <YourPart/>
         <crate::ui::pages::calibration::CalibrationReminders/>
+        <crate::ui::pages::track::trial::TrialReminders/>
         <h2>"Cohorts"</h2>
         <Show when=move || !cohorts().is_empty() fallback=|| view! {
             <p>"No cohorts yet. " <A href=link("/cohorts/new")>"Create a cohort"</A></p>

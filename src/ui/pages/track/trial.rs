@@ -215,7 +215,7 @@ fn TrialCard(t: Trial) -> impl IntoView {
             {(!due.is_empty()).then(|| view! {
                 <ul class="reminders" aria-label="Coming up">
                     {due.iter().map(|r| view! {
-                        <li class:overdue=r.overdue>{format!("{}{}: {}", if r.overdue { "Overdue — " } else { "" }, fmt_date(r.on), r.text)}</li>
+                        <li class:overdue=r.overdue>{format!("{}: {}", if r.on == today { "Now".to_string() } else if r.overdue { format!("Overdue since {}", fmt_date(r.on)) } else { fmt_date(r.on) }, r.text)}</li>
                     }).collect_view()}
                 </ul>
             })}
@@ -416,5 +416,32 @@ fn Decide(trial: StoredValue<Trial>, name: String) -> impl IntoView {
                 <FormButtons save_label="Record the decision"/>
             </DraftForm>
         </details>
+    }
+}
+
+/// On the start page: what is due on trials in management (checkpoints, lapsed team health
+/// checks, ends), with the way to each.
+#[component]
+pub fn TrialReminders() -> impl IntoView {
+    let app = use_app();
+    let today = browser::today();
+    let list = move || app.ws.with(|ws| trials::all_reminders(ws, today));
+    move || {
+        let l = list();
+        (!l.is_empty()).then(|| {
+            view! {
+                <section class="callout trial-reminders" aria-labelledby="trial-rem-h">
+                    <h2 id="trial-rem-h">"Trials in management"</h2>
+                    <ul>
+                        {l.into_iter().map(|r| view! {
+                            <li class:overdue=r.overdue>
+                                {format!("{}: {}", if r.on == today { "Now".to_string() } else if r.overdue { format!("Overdue since {}", fmt_date(r.on)) } else { fmt_date(r.on) }, r.text)}
+                                " " <leptos_router::components::A href=crate::ui::link(&format!("/people/{}", r.person_id))>"Open"<span class="sr-only">{format!(": {}", r.text)}</span></leptos_router::components::A>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </section>
+            }
+        })
     }
 }
