@@ -215,7 +215,7 @@ fn TrialCard(t: Trial) -> impl IntoView {
             {(!due.is_empty()).then(|| view! {
                 <ul class="reminders" aria-label="Coming up">
                     {due.iter().map(|r| view! {
-                        <li class:overdue=r.overdue>{format!("{}: {}", if r.on == today { "Now".to_string() } else if r.overdue { format!("Overdue since {}", fmt_date(r.on)) } else { fmt_date(r.on) }, r.text)}</li>
+                        <li class:overdue=r.overdue>{format!("{}: {}", when(r, today), r.text)}</li>
                     }).collect_view()}
                 </ul>
             })}
@@ -435,7 +435,7 @@ pub fn TrialReminders() -> impl IntoView {
                     <ul>
                         {l.into_iter().map(|r| view! {
                             <li class:overdue=r.overdue>
-                                {format!("{}: {}", if r.on == today { "Now".to_string() } else if r.overdue { format!("Overdue since {}", fmt_date(r.on)) } else { fmt_date(r.on) }, r.text)}
+                                {format!("{}: {}", when(r, today), r.text)}
                                 " " <leptos_router::components::A href=crate::ui::link(&format!("/people/{}", r.person_id))>"Open"<span class="sr-only">{format!(": {}", r.text)}</span></leptos_router::components::A>
                             </li>
                         }).collect_view()}
@@ -443,5 +443,16 @@ pub fn TrialReminders() -> impl IntoView {
                 </section>
             }
         })
+    }
+}
+
+/// When a reminder is due, in words: "Now", "Overdue since 3 Nov 2026", or its day.
+fn when(r: &trials::Reminder, today: Date) -> String {
+    if r.on == today {
+        "Now".to_string()
+    } else if r.overdue {
+        format!("Overdue since {}", fmt_date(r.on))
+    } else {
+        fmt_date(r.on)
     }
 }
