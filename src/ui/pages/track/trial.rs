@@ -435,7 +435,7 @@ pub fn TrialReminders() -> impl IntoView {
                     <ul>
                         {l.into_iter().map(|r| view! {
                             <li class:overdue=r.overdue>
-                                {format!("{}: {}", when(r, today), r.text)}
+                                {format!("{}: {}", when(&r, today), r.text)}
                                 " " <leptos_router::components::A href=crate::ui::link(&format!("/people/{}", r.person_id))>"Open"<span class="sr-only">{format!(": {}", r.text)}</span></leptos_router::components::A>
                             </li>
                         }).collect_view()}
