@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { loadSample, nav, seriousViolations, watchErrors } from './helpers';
+import { clickForDownload, importFile, loadSample, nav, openApp, sayWhoIAm, seriousViolations, watchErrors } from './helpers';
 
 /** A day `days` before today, as the date input takes it. */
 function daysAgo(days: number): string {
@@ -167,4 +167,46 @@ test('a manager sees the evidence span towards the next level, and adds to it', 
   await expect(next.locator('.outcome-item', { hasText: 'Two teams now run one shared incident review' })).toHaveAttribute('data-evidence', '1');
   expect(await seriousViolations(page)).toEqual([]);
   expect(errors).toEqual([]);
+});
+
+test("a candidate's file carries her own trial and history, and nobody else's", async ({ browser }) => {
+  const coachContext = await browser.newContext();
+  const candidateContext = await browser.newContext();
+  const coach = await coachContext.newPage();
+  const priya = await candidateContext.newPage();
+  const errors = [...watchErrors(coach), ...watchErrors(priya)];
+
+  // The coach records Priya's trial, then makes her file.
+  await loadSample(coach);
+  await openPerson(coach, 'Priya Raman');
+  await coach.locator('summary', { hasText: 'Start a trial in management' }).click();
+  const form = coach.getByRole('form', { name: 'Start a trial in management' });
+  await form.getByLabel('Starts on').fill(daysAgo(40));
+  await form.getByLabel('Team they will manage').fill('Returns');
+  await form.getByRole('button', { name: 'Start the trial' }).click();
+  await expect(coach.getByRole('region', { name: 'Trial in management' }).getByRole('article')).toBeVisible();
+  await coach.getByRole('link', { name: /^MiT / }).first().click();
+  await coach.getByText('Export a file for the candidate…').click();
+  const file = await clickForDownload(coach, 'Download shared file');
+  const ws = JSON.parse(file.text).workspace;
+  const priyaId = ws.people.find((p: { name: string }) => p.name === 'Priya Raman').id;
+  expect(ws.trials.length).toBe(1);
+  expect(ws.levels.every((m: { person_id: string }) => m.person_id === priyaId)).toBe(true);
+  expect(ws.training ?? []).toEqual([]);
+
+  // In her own browser, her page shows the trial and the way back.
+  await openApp(priya);
+  await importFile(priya, file.name, file.text);
+  await priya.getByRole('button', { name: 'Replace my workspace' }).click();
+  await sayWhoIAm(priya, 'Priya Raman');
+  await openPerson(priya, 'Priya Raman');
+  await expect(history(priya).locator('.standing')).toContainText('M1 since');
+  await expect(priya.getByRole('region', { name: 'Trial in management' })).toContainText('Guaranteed return');
+  await expect(priya.getByRole('region', { name: 'Trial in management' })).toContainText('IC3');
+  // The coach's history did not come with the file: his level shows as not recorded.
+  await openPerson(priya, 'Marcus Oyelaran');
+  await expect(history(priya)).toContainText('No level recorded yet');
+  expect(errors).toEqual([]);
+  await coachContext.close();
+  await candidateContext.close();
 });
