@@ -331,3 +331,129 @@ pub fn svg_document(
     out.push_str("</g></svg>");
     out
 }
+
+/// A rectangle in SVG user units: its top-left corner, width and height.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rect {
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+}
+
+/// Horizontal bars of shares (0–100 %) in groups — one group per category, one row per
+/// series in every group — with each group's healthy band drawn behind its rows.
+///
+/// Each group takes a heading line (`head` high), then one row (`row` high, its bar `bar`
+/// thick, centred) per series; groups are `gap` apart. The share axis runs from `left` (0 %)
+/// to `right` (100 %).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct BandLayout {
+    pub left: f64,
+    pub right: f64,
+    pub top: f64,
+    pub head: f64,
+    pub row: f64,
+    pub bar: f64,
+    pub gap: f64,
+}
+
+/// Where one group of a band chart is drawn.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BandGroup {
+    /// The top of the group's heading line.
+    pub head_top: f64,
+    /// The healthy band: from its low share to its high share, over all the group's rows.
+    pub band: Rect,
+    /// One bar per series, top to bottom.
+    pub bars: Vec<Rect>,
+    /// The middle of each row (where its label sits).
+    pub rows: Vec<f64>,
+}
+
+impl BandLayout {
+    /// Shares in percent onto the drawing (clamped to 0–100).
+    pub fn scale(&self) -> Scale {
+        Scale::new((0.0, 100.0), (self.left, self.right))
+    }
+
+    /// The x of a share, clamped to the axis (anything not a number is 0 %).
+    pub fn x_of(&self, share: f64) -> f64 {
+        let share = if share.is_finite() {
+            share.clamp(0.0, 100.0)
+        } else {
+            0.0
+        };
+        self.scale().at(share)
+    }
+
+    /// The height one group takes with `rows` rows (without the gap after it).
+    pub fn group_height(&self, rows: usize) -> f64 {
+        self.head + self.row * rows as f64
+    }
+
+    /// The bottom of the last group, for `groups` groups of `rows` rows.
+    pub fn bottom(&self, groups: usize, rows: usize) -> f64 {
+        if groups == 0 {
+            return self.top;
+        }
+        self.top
+            + self.group_height(rows) * groups as f64
+            + self.gap * (groups.saturating_sub(1)) as f64
+    }
+
+    /// The groups' geometry: `bands[g]` is group `g`'s healthy band `(low, high)` in percent,
+    /// `shares[g][s]` the share of series `s` in group `g`. A group without a band entry gets
+    /// an empty band at 0 %; every group has as many rows as the longest list of shares.
+    pub fn groups(&self, bands: &[(f64, f64)], shares: &[Vec<f64>]) -> Vec<BandGroup> {
+        let rows = shares.iter().map(Vec::len).max().unwrap_or(0);
+        let pad = (self.row - self.bar) / 2.0;
+        shares
+            .iter()
+            .enumerate()
+            .map(|(g, values)| {
+                let head_top = self.top + (self.group_height(rows) + self.gap) * g as f64;
+                let rows_top = head_top + self.head;
+                let (lo, hi) = bands.get(g).copied().unwrap_or((0.0, 0.0));
+                let (x0, x1) = (self.x_of(lo.min(hi)), self.x_of(lo.max(hi)));
+                let band = Rect {
+                    x: x0,
+                    y: rows_top,
+                    w: x1 - x0,
+                    h: self.row * rows as f64,
+                };
+                let bars = (0..rows)
+                    .map(|s| Rect {
+                        x: self.left,
+                        y: rows_top + self.row * s as f64 + pad,
+                        w: self.x_of(values.get(s).copied().unwrap_or(0.0)) - self.left,
+                        h: self.bar,
+                    })
+                    .collect();
+                let middles = (0..rows)
+                    .map(|s| rows_top + self.row * (s as f64 + 0.5))
+                    .collect();
+                BandGroup {
+                    head_top,
+                    band,
+                    bars,
+                    rows: middles,
+                }
+            })
+            .collect()
+    }
+}
+
+/// A share in percent as charts write it ("50 %", "33.3 %").
+pub fn percent(v: f64) -> String {
+    format!("{} %", num(v))
+}
+
+/// A band of shares in words: "60–70 %", or "under 10 %" for a band that starts at nothing.
+pub fn percent_range(low: f64, high: f64) -> String {
+    if low <= 0.0 {
+        format!("under {}", percent(high))
+    } else {
+        format!("{}–{}", num(low), percent(high))
+    }
+}

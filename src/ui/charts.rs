@@ -8,7 +8,10 @@
 
 use leptos::prelude::*;
 
-use crate::logic::charts::{axis_ticks, num, points_attr, svg_document, wrap_label, Plot, Radar};
+use crate::logic::charts::{
+    axis_ticks, num, percent, percent_range, points_attr, svg_document, text_width, wrap_label,
+    BandLayout, Plot, Radar,
+};
 use crate::logic::journey::day_text;
 use crate::ui::browser;
 use crate::ui::state::use_app;
@@ -553,6 +556,288 @@ pub fn CoverageGrid(
             <title id=title_id>{title.clone()}</title>
             <g class="heads">{heads}</g>
             <g class="body">{body}</g>
+        </svg>
+    }
+    .into_any();
+    frame(title, about, id, (w, h), svg, table, true)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Band chart
+// ---------------------------------------------------------------------------------------------
+
+/// A category of a band chart (a level) and its healthy band, in percent.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BandCategory {
+    pub name: String,
+    pub band: (f64, f64),
+}
+
+/// One series of a band chart (a day): a count and a share (percent) per category.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BandSeries {
+    /// As people read it ("21 Nov 2026").
+    pub label: String,
+    /// As a machine reads it (`2026-11-21`), on each bar's `data-series`.
+    pub key: String,
+    pub counts: Vec<usize>,
+    pub shares: Vec<f64>,
+}
+
+impl BandSeries {
+    fn total(&self) -> usize {
+        self.counts.iter().sum()
+    }
+}
+
+/// Shares per category as horizontal bars, 0–100 %, each category's healthy band shaded
+/// behind its bars; one bar per series, so a trend shows. The last series is drawn solid, the
+/// earlier ones hatched and paler, and every row is labelled with its series.
+#[component]
+pub fn BandChart(
+    #[prop(into)] title: String,
+    /// Whom the chart is about (named in a saved file and its name).
+    #[prop(optional, into)]
+    about: String,
+    categories: Vec<BandCategory>,
+    /// Oldest first; the last one is the one asked about.
+    series: Vec<BandSeries>,
+    /// What a series is, as the table's first column heading ("As of").
+    #[prop(into)]
+    series_heading: String,
+    /// What is counted, plural ("managers").
+    #[prop(into)]
+    counted: String,
+    /// The legend's words for the hatched bars ("The same day in earlier years").
+    #[prop(into)]
+    earlier: String,
+) -> impl IntoView {
+    let id = fresh_id();
+    let title_id = format!("{id}-t");
+    let desc_id = format!("{id}-d");
+    let labelled_by = title_id.clone();
+    let described_by = desc_id.clone();
+    let hatch_id = format!("{id}-hatch");
+    let hatch_fill = format!("url(#{hatch_id})");
+    // Type at 16 units (15 for the numbers and dates): about 12 px where the chart is drawn
+    // 340 px wide on a phone. Below 320 px it scrolls sideways instead of shrinking.
+    let fs = 16.0;
+    let w = 420.0;
+    let label_w = series
+        .iter()
+        .map(|s| text_width(&s.label, fs))
+        .fold(0.0, f64::max);
+    let layout = BandLayout {
+        left: (label_w + 14.0).max(60.0),
+        right: w - 90.0,
+        top: 4.0,
+        head: 26.0,
+        row: 24.0,
+        bar: 16.0,
+        gap: 14.0,
+    };
+    let bands: Vec<(f64, f64)> = categories.iter().map(|c| c.band).collect();
+    let shares: Vec<Vec<f64>> = (0..categories.len())
+        .map(|g| {
+            series
+                .iter()
+                .map(|s| s.shares.get(g).copied().unwrap_or(0.0))
+                .collect()
+        })
+        .collect();
+    let groups = layout.groups(&bands, &shares);
+    let last = series.len().saturating_sub(1);
+    let bottom = layout.bottom(categories.len(), series.len());
+    let grid_top = layout.top + layout.head;
+    let ticks = [0.0, 25.0, 50.0, 75.0, 100.0]
+        .into_iter()
+        .map(|v| {
+            let x = layout.x_of(v);
+            view! {
+                <line class="grid" x1=format!("{x:.1}") x2=format!("{x:.1}") y1=format!("{grid_top:.1}") y2=format!("{:.1}", bottom + 4.0) stroke=GRID stroke-width="1"/>
+                <text class="tick" x=format!("{x:.1}") y=format!("{:.1}", bottom + 20.0) text-anchor="middle" font-size=num(fs - 1.0) fill=MUTED>{percent(v)}</text>
+            }
+        })
+        .collect_view();
+    let band_views = groups
+        .iter()
+        .zip(&categories)
+        .map(|(g, c)| {
+            let b = g.band;
+            view! {
+                <rect class="band" x=format!("{:.1}", b.x) y=format!("{:.1}", b.y) width=format!("{:.1}", b.w) height=format!("{:.1}", b.h)
+                    fill="#d5f0dd" stroke="#1e7a3c" stroke-width="1" stroke-dasharray="4 3" data-category=c.name.clone()
+                    data-low=num(c.band.0) data-high=num(c.band.1)/>
+            }
+        })
+        .collect_view();
+    let heads = groups
+        .iter()
+        .zip(&categories)
+        .map(|(g, c)| {
+            view! {
+                <text class="group-head" x="4" y=format!("{:.1}", g.head_top + 18.0) font-size=num(fs) fill=INK>
+                    <tspan font-weight="700">{c.name.clone()}</tspan>
+                    <tspan class="band-note" fill=MUTED>{format!("  healthy {}", percent_range(c.band.0, c.band.1))}</tspan>
+                </text>
+            }
+        })
+        .collect_view();
+    let bars = groups
+        .iter()
+        .zip(&categories)
+        .enumerate()
+        .map(|(gi, (g, c))| {
+            series
+                .iter()
+                .enumerate()
+                .map(|(si, s)| {
+                    let (Some(bar), Some(&mid)) = (g.bars.get(si), g.rows.get(si)) else {
+                        return ().into_any();
+                    };
+                    let count = s.counts.get(gi).copied().unwrap_or(0);
+                    let share = s.shares.get(gi).copied().unwrap_or(0.0);
+                    let current = si == last;
+                    let opacity = if current || last == 0 {
+                        1.0
+                    } else {
+                        0.55 + 0.35 * si as f64 / last as f64
+                    };
+                    // A share of nobody is no share at all.
+                    let text = if s.total() == 0 {
+                        "0".to_string()
+                    } else {
+                        format!("{count} · {}", percent(share))
+                    };
+                    let tip = format!(
+                        "{}, {}: {count} of {} {counted} ({})",
+                        c.name,
+                        s.label,
+                        s.total(),
+                        percent(share)
+                    );
+                    let fill = if current { PALETTE[0].to_string() } else { hatch_fill.clone() };
+                    let class = if current { "bar current" } else { "bar past" };
+                    view! {
+                        <text class="row-label" class:current=current x=format!("{:.1}", layout.left - 8.0) y=format!("{:.1}", mid + fs * 0.35)
+                            text-anchor="end" font-size=num(fs - 1.0) font-weight=if current { "600" } else { "400" } fill=if current { INK } else { MUTED }>{s.label.clone()}</text>
+                        <rect class=class x=format!("{:.1}", bar.x) y=format!("{:.1}", bar.y) width=format!("{:.1}", bar.w) height=format!("{:.1}", bar.h)
+                            fill=fill stroke=PALETTE[0] stroke-width="1" opacity=num(opacity)
+                            data-category=c.name.clone() data-series=s.key.clone() data-value=num(share) data-count=count.to_string()>
+                            <title>{tip}</title>
+                        </rect>
+                        <text class="bar-label" x=format!("{:.1}", bar.x + bar.w + 6.0) y=format!("{:.1}", mid + fs * 0.35)
+                            font-size=num(fs - 1.0) font-weight=if current { "600" } else { "400" } fill=INK
+                            stroke="#ffffff" stroke-width="3" paint-order="stroke" stroke-linejoin="round">{text}</text>
+                    }
+                    .into_any()
+                })
+                .collect_view()
+        })
+        .collect_view();
+    // The legend: the band, the solid bar, the hatched bars.
+    let legend_y = bottom + 46.0;
+    let mut legend_items: Vec<(&'static str, String)> = vec![("band", "Healthy range".to_string())];
+    if let Some(s) = series.last() {
+        legend_items.push(("current", s.label.clone()));
+    }
+    if series.len() > 1 {
+        legend_items.push(("past", earlier.clone()));
+    }
+    let mut lx = 4.0;
+    let mut ly = legend_y;
+    let legend = legend_items
+        .into_iter()
+        .map(|(kind, text)| {
+            let item_w = 24.0 + text_width(&text, fs - 1.0) + 16.0;
+            if lx > 4.0 && lx + item_w > w {
+                lx = 4.0;
+                ly += 22.0;
+            }
+            let (x, y) = (lx, ly);
+            lx += item_w;
+            let swatch = match kind {
+                "band" => view! { <rect class="band" x=format!("{x:.1}") y=format!("{:.1}", y - 11.0) width="18" height="14" fill="#d5f0dd" stroke="#1e7a3c" stroke-width="1" stroke-dasharray="4 3"/> }.into_any(),
+                "current" => view! { <rect class="bar current" x=format!("{x:.1}") y=format!("{:.1}", y - 11.0) width="18" height="14" fill=PALETTE[0] stroke=PALETTE[0] stroke-width="1"/> }.into_any(),
+                _ => view! { <rect class="bar past" x=format!("{x:.1}") y=format!("{:.1}", y - 11.0) width="18" height="14" fill=hatch_fill.clone() stroke=PALETTE[0] stroke-width="1" opacity="0.75"/> }.into_any(),
+            };
+            view! {
+                {swatch}
+                <text class="legend" x=format!("{:.1}", x + 24.0) y=format!("{y:.1}") font-size=num(fs - 1.0) fill=INK>{text}</text>
+            }
+        })
+        .collect_view();
+    let h = ly + 10.0;
+    // The text alternative: every number the bars show, and the bands.
+    let mut desc: Vec<String> = series
+        .iter()
+        .map(|s| {
+            let total = s.total();
+            if total == 0 {
+                return format!("{}: no {counted}.", s.label);
+            }
+            let parts: Vec<String> = categories
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    format!(
+                        "{} {} ({})",
+                        c.name,
+                        s.counts.get(i).copied().unwrap_or(0),
+                        percent(s.shares.get(i).copied().unwrap_or(0.0))
+                    )
+                })
+                .collect();
+            format!("{}: {} of {total} {counted}.", s.label, parts.join(", "))
+        })
+        .collect();
+    desc.push(format!(
+        "Healthy ranges: {}.",
+        categories
+            .iter()
+            .map(|c| format!("{} {}", c.name, percent_range(c.band.0, c.band.1)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ));
+    let mut headers = vec![series_heading];
+    headers.extend(categories.iter().map(|c| c.name.clone()));
+    headers.push(format!("All {counted}"));
+    let table = TableData {
+        headers,
+        rows: series
+            .iter()
+            .rev()
+            .map(|s| {
+                let mut r = vec![s.label.clone()];
+                r.extend((0..categories.len()).map(|i| {
+                    let n = s.counts.get(i).copied().unwrap_or(0);
+                    if s.total() == 0 {
+                        n.to_string()
+                    } else {
+                        format!("{n} ({})", percent(s.shares.get(i).copied().unwrap_or(0.0)))
+                    }
+                }));
+                r.push(s.total().to_string());
+                r
+            })
+            .collect(),
+    };
+    let svg = view! {
+        <svg id=id.clone() xmlns=SVG_NS class="band-chart" viewBox=format!("0 0 {w} {h:.1}") role="img" aria-labelledby=labelled_by aria-describedby=described_by
+            font-family=FONT>
+            <title id=title_id>{title.clone()}</title>
+            <desc id=desc_id>{desc.join(" ")}</desc>
+            <defs>
+                <pattern id=hatch_id patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
+                    <rect class="hatch-bg" width="6" height="6" fill=PALETTE[0] fill-opacity="0.2"/>
+                    <line class="hatch-line" x1="1.5" y1="0" x2="1.5" y2="6" stroke=PALETTE[0] stroke-width="2.5"/>
+                </pattern>
+            </defs>
+            <g class="bands">{band_views}</g>
+            <g class="grid">{ticks}</g>
+            <g class="heads">{heads}</g>
+            <g class="bars">{bars}</g>
+            <g class="legend">{legend}</g>
         </svg>
     }
     .into_any();

@@ -13,6 +13,7 @@ mod file_format;
 mod frameworks;
 mod groups;
 mod journey;
+mod managers;
 mod merge;
 mod readiness;
 mod records;

@@ -153,8 +153,10 @@ pub struct Ledger {
 }
 
 impl Ledger {
+    /// Behind on training or practice; a manager with nothing logged at all counts as behind
+    /// too, even before anything is due.
     pub fn behind(&self) -> bool {
-        self.behind_training || self.behind_practice
+        self.behind_training || self.behind_practice || self.entries == 0
     }
 
     /// A line on where they stand.
