@@ -37,8 +37,8 @@ test('the managers page shows the bench, entry paths, trials, development and th
   // M2 is in its band; M1 and M3 are not.
   const bench = page.getByRole('region', { name: 'The shape of the bench' });
   await expect(bench.locator('.out-of-band li')).toHaveText([
-    'M1: 50 % against a healthy 60–70 %',
-    'M3: 16.7 % against a healthy under 10 %',
+    'M1: 50 %, below the healthy 60–70 %',
+    'M3: 16.7 %, above the healthy share of under 10 %',
   ]);
   await expect(bench.getByText('Small numbers.')).toHaveCount(0);
 
@@ -70,8 +70,8 @@ test('the managers page shows the bench, entry paths, trials, development and th
   }
   await expect(bench.getByText('Small numbers.')).toBeVisible();
   await expect(bench.locator('.out-of-band li')).toHaveText([
-    'M1: 100 % against a healthy 60–70 %',
-    'M2: 0 % against a healthy 25–35 %',
+    'M1: 100 %, above the healthy 60–70 %',
+    'M2: 0 %, below the healthy 25–35 %',
   ]);
   // The whole organisation on that day: Beatriz at M1, Dana (not yet head of engineering)
   // and Marcus at M2.

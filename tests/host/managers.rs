@@ -144,8 +144,8 @@ fn the_bench_today_is_three_m1_two_m2_one_m3_and_out_of_its_healthy_shape() {
     assert_eq!(
         d.out_of_band(),
         vec![
-            "M1: 50 % against a healthy 60–70 %",
-            "M3: 16.7 % against a healthy under 10 %"
+            "M1: 50 %, below the healthy 60–70 %",
+            "M3: 16.7 %, above the healthy share of under 10 %"
         ]
     );
     // Jonah tried managing and went back: he is not counted.

@@ -235,7 +235,7 @@ impl Distribution {
         s >= lo && s <= hi
     }
 
-    /// A line per level outside its band ("M2: 50 % against 25–35 %").
+    /// A line per level outside its band ("M2: 50 %, above the healthy 25–35 %").
     pub fn out_of_band(&self) -> Vec<String> {
         if self.total() == 0 {
             return Vec::new();
@@ -245,14 +245,16 @@ impl Distribution {
             .map(|i| {
                 let (level, lo, hi) = BANDS[i];
                 let band = if lo == 0.0 {
-                    format!("under {hi} %")
+                    format!("share of under {hi} %")
                 } else {
                     format!("{lo}–{hi} %")
                 };
+                let share = self.share(i);
                 format!(
-                    "{}: {} % against a healthy {band}",
+                    "{}: {} %, {} the healthy {band}",
                     level.code(),
-                    crate::logic::charts::num(self.share(i))
+                    crate::logic::charts::num(share),
+                    if share > hi { "above" } else { "below" }
                 )
             })
             .collect()
