@@ -7,9 +7,9 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::content::track::{rung, Cadence};
 use crate::logic::charts::{num, percent_range};
 use crate::logic::ladder::{ledgers, Ledger};
+use crate::logic::ladder::{targets, Cadence};
 use crate::logic::track::readiness::{months_text, next_level, NextLevel, SPAN_GOAL_MONTHS};
 use crate::logic::track::trials::{all_reminders, next_checkpoint};
 use crate::logic::track::{
@@ -442,7 +442,7 @@ fn Trials(today: Date) -> impl IntoView {
 
 /// " h" when the rung's practice is counted in hours.
 fn practice_unit(l: &Ledger) -> &'static str {
-    match rung(l.rung).cadence {
+    match targets(l.rung).1 {
         Cadence::HoursWeekly(_) | Cadence::HoursQuarterly(_) => " h",
         Cadence::Every(..) => "",
     }
