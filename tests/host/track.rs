@@ -199,6 +199,8 @@ fn the_next_level_shows_the_evidence_span_and_the_gaps() {
     // Nobody at M3 or in engineering gets a next-level view.
     assert!(next_level(&ws, named(&ws, "Dana Whitfield"), today).is_none());
     assert!(next_level(&ws, named(&ws, "Priya Raman"), today).is_none());
+    // Nor does someone still in their trial.
+    assert!(next_level(&ws, named(&ws, "Olu Adeyemi"), today).is_none());
 }
 
 #[test]

@@ -127,8 +127,13 @@ fn outcomes_at(fw: &Framework, ws: &Workspace, person_id: Id, level: &Level) -> 
 }
 
 /// The next-level view for a manager on `today`; `None` for someone not at M1 or M2 (an
-/// engineer's way in is the program itself; M3 is the top of the track).
+/// engineer's way in is the program itself; M3 is the top of the track), and for someone still
+/// in their trial (they are learning the level they stepped into; the next one waits until the
+/// trial is confirmed).
 pub fn next_level(ws: &Workspace, person_id: Id, today: Date) -> Option<NextLevel> {
+    if super::trials::open_trial(ws, person_id).is_some() {
+        return None;
+    }
     let standing = standing(ws, person_id, today)?;
     let next = next_manager_level(standing.level)?;
     let fw = track_framework(ws);
