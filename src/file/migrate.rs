@@ -57,8 +57,8 @@ pub fn migrate(mut workspace: Value, from: u32) -> Result<Value, DecodeError> {
     }
     if version == 5 {
         // 5 → 6: the management track. A person's `level` becomes the first move of their
-        // level history ("hired at", on the day they joined, else the day their record was
-        // made); the workspace gains level moves, trials, a training ledger and track evidence
+        // level history ("level on record", on the day they joined, else the day their record
+        // was made); the workspace gains level moves, trials, a training ledger and track evidence
         // (all empty by default) and people an optional ladder level.
         levels_into_history(&mut workspace)?;
         version = 6;
@@ -186,7 +186,9 @@ fn levels_into_history(workspace: &mut Value) -> Result<(), DecodeError> {
         m.insert("id".into(), Value::String(migrated_move_id(id).to_string()));
         m.insert("person_id".into(), Value::String(id.to_string()));
         m.insert("on".into(), Value::String(on));
-        m.insert("kind".into(), Value::String("hired".into()));
+        // Not a hiring: the level they held when their history begins (its day is the best
+        // Runway knows), so time at level reads "at least" and it is no way into management.
+        m.insert("kind".into(), Value::String("recorded".into()));
         m.insert("level".into(), level);
         if let Some(team) = p
             .get("team")

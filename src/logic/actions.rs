@@ -541,6 +541,7 @@ fn put<T: Entry>(
         Some(i) => list[i] = r,
         None => list.push(r),
     }
+    T::after_save(ws, id, now);
     Ok(id)
 }
 

@@ -20,6 +20,15 @@ coded_enum! {
         TrialStarted => "trial_started", "Trial started";
         TrialConfirmed => "trial_confirmed", "Trial confirmed";
         Adjusted => "adjusted", "Level corrected";
+        Recorded => "recorded", "Level on record";
+    }
+}
+
+impl MoveKind {
+    /// Whether the move only records a level already held when the history begins (an older
+    /// file's level, migrated): not a step anyone took on that day.
+    pub fn starts_history(self) -> bool {
+        self == MoveKind::Recorded
     }
 }
 
@@ -42,6 +51,32 @@ pub struct LevelMove {
     pub updated_at: Timestamp,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub merge_bases: Vec<Timestamp>,
+}
+
+impl LevelMove {
+    /// A new move (nil id: the edit door gives it one), stamped `now`.
+    pub fn new(
+        person_id: Id,
+        on: Date,
+        kind: MoveKind,
+        level: TrackLevel,
+        team: &str,
+        note: &str,
+        now: Timestamp,
+    ) -> Self {
+        LevelMove {
+            id: Id::nil(),
+            person_id,
+            on,
+            kind,
+            level,
+            team: team.trim().to_string(),
+            note: note.trim().to_string(),
+            created_at: now,
+            updated_at: now,
+            merge_bases: Vec::new(),
+        }
+    }
 }
 
 /// One checkpoint of a trial (monthly by default): the early signals, noted.
@@ -120,6 +155,10 @@ pub struct Trial {
     /// The team they manage during the trial.
     #[serde(default)]
     pub team: String,
+    /// The team they worked in before it (recorded when the trial starts: where they return
+    /// by default, and what "their old team" means).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub from_team: String,
     /// The senior manager who takes them as a report for the trial (soft).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub supporter_id: Option<Id>,

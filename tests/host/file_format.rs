@@ -376,7 +376,7 @@ fn every_schema_version_fixture_still_imports() {
     }
     for p in &v5.people {
         let first = runway::logic::track::moves_of(v5, p.id)[0];
-        assert_eq!(first.kind, runway::model::MoveKind::Hired);
+        assert_eq!(first.kind, runway::model::MoveKind::Recorded);
         assert_eq!(Some(first.on), p.joined_on);
         assert_eq!(first.id, runway::file::migrated_move_id(p.id));
     }

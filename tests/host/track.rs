@@ -376,6 +376,10 @@ fn the_ledger_measures_hours_and_practice_against_the_rung() {
     assert!(all[0].behind());
     // Olu is a manager for 120 days: the year's target is pro rata.
     let olu_p = ws.person(named(&ws, "Olu Adeyemi")).unwrap();
+    assert_eq!(
+        track::managing_since(&ws, olu_p.id, today),
+        Some(today - chrono::Days::new(120))
+    );
     let olu = ledger(&ws, olu_p, today).unwrap();
     assert_eq!(
         olu.training_due,
@@ -559,6 +563,11 @@ fn a_persons_history_goes_with_them() {
     for id in ids {
         assert!(ws.deleted.iter().any(|t| t.id == id), "tombstoned");
     }
+    // Hana's evidence towards M2 goes with her too.
+    let hana = named(&ws, "Hana Sato");
+    assert!(ws.track_evidence.iter().any(|e| e.person_id == hana));
+    act(&mut ws, Action::DeletePerson { id: hana }).unwrap();
+    assert!(!ws.track_evidence.iter().any(|e| e.person_id == hana));
     // A supporting manager who goes is cleared from the trial, which stays.
     let mut ws = sample();
     let marcus = named(&ws, "Marcus Oyelaran");
@@ -615,4 +624,197 @@ fn fixing_a_joined_date_moves_the_hiring_with_it() {
         vec!["joined_on"]
     );
     assert!(validate(&ws).is_empty());
+}
+
+#[test]
+fn two_copies_recording_the_same_step_merge_into_one_history() {
+    use runway::logic::records::merge::{mark_sent, merge, Resolutions};
+    let mut coach = sample();
+    mark_sent(&mut coach, None);
+    let mut sponsor = coach.clone();
+    let kwame = named(&coach, "Kwame Mensah");
+    let promote = |note: &str| {
+        Action::Put(Record::LevelMove(a_move(
+            kwame,
+            day(2026, 11, 2),
+            MoveKind::Promoted,
+            TrackLevel::IC4,
+            note,
+        )))
+    };
+    act(&mut coach, promote("Leads the routing rewrite.")).unwrap();
+    act(&mut sponsor, promote("Agreed at the October review.")).unwrap();
+    let (merged, report) = merge(&coach, &sponsor, &Resolutions::new(), at(2026, 11, 23));
+    assert!(validate(&merged).is_empty(), "{:?}", validate(&merged));
+    let moves = track::moves_of(&merged, kwame);
+    assert_eq!(moves.len(), 2, "his first level and one promotion");
+    // Both notes survive in the one that stays.
+    assert!(
+        moves[1].note.contains("Leads the routing rewrite.")
+            && moves[1].note.contains("Agreed at the October review.")
+    );
+    assert!(report
+        .repairs
+        .iter()
+        .any(|r| r.starts_with("Two level moves of Kwame Mensah")));
+}
+
+#[test]
+fn a_person_brought_back_by_a_merge_comes_with_their_history() {
+    use runway::logic::records::merge::{mark_sent, merge, Resolutions, Side};
+    let mut mine = sample();
+    mark_sent(&mut mine, None);
+    let mut theirs = mine.clone();
+    let hana = named(&mine, "Hana Sato");
+    act(&mut mine, Action::DeletePerson { id: hana }).unwrap();
+    // They changed her since (a new team), so the merge asks; bringing her back brings all of her.
+    let mut p = theirs.person(hana).unwrap().clone();
+    p.team = "Routing and Maps".into();
+    runway::logic::actions::apply(
+        &mut theirs,
+        Action::Put(Record::Person(p)),
+        at(2026, 11, 23),
+        &mut uuid::Uuid::new_v4,
+    )
+    .unwrap();
+    let mut choose = Resolutions::new();
+    choose
+        .entry(hana)
+        .or_default()
+        .insert("record", Side::Theirs);
+    let (merged, _) = merge(&mine, &theirs, &choose, at(2026, 11, 24));
+    assert!(merged.person(hana).is_some());
+    assert_eq!(
+        track::moves_of(&merged, hana).len(),
+        track::moves_of(&theirs, hana).len()
+    );
+    assert_eq!(
+        merged
+            .training
+            .iter()
+            .filter(|t| t.person_id == hana)
+            .count(),
+        theirs
+            .training
+            .iter()
+            .filter(|t| t.person_id == hana)
+            .count()
+    );
+    assert!(validate(&merged).is_empty(), "{:?}", validate(&merged));
+}
+
+#[test]
+fn a_return_with_no_team_given_goes_back_to_the_team_they_left() {
+    let mut ws = sample();
+    let aisha = named(&ws, "Aisha Bello"); // Warehouse Systems, IC3
+    let mut t = trials::draft(&ws, aisha, day(2026, 6, 1));
+    t.team = "Returns".into();
+    let id = act(
+        &mut ws,
+        Action::StartTrial {
+            trial: t,
+            level: TrackLevel::M1,
+        },
+    )
+    .unwrap()
+    .unwrap();
+    let saved = ws.trials.iter().find(|t| t.id == id).unwrap().clone();
+    assert_eq!(saved.from_team, "Warehouse Systems");
+    assert_eq!(ws.person(aisha).unwrap().team, "Returns");
+    // Later saves of the trial are not taken for managing the old team.
+    let mut edit = saved.clone();
+    edit.checkpoints[0].held_on = Some(day(2026, 7, 1));
+    act(&mut ws, Action::Put(Record::Trial(edit))).unwrap();
+    act(
+        &mut ws,
+        Action::DecideTrial {
+            trial_id: id,
+            outcome: TrialOutcome {
+                decision: TrialDecision::Returned,
+                on: day(2026, 11, 2),
+                months: None,
+                team: String::new(),
+                note: String::new(),
+            },
+        },
+    )
+    .unwrap();
+    assert_eq!(ws.person(aisha).unwrap().team, "Warehouse Systems");
+    let last = *track::moves_of(&ws, aisha).last().unwrap();
+    assert_eq!(
+        (last.level, last.team.as_str()),
+        (TrackLevel::IC3, "Warehouse Systems")
+    );
+    // The move that started a trial in progress cannot be deleted from under it.
+    let mut ws2 = sample();
+    let olu = named(&ws2, "Olu Adeyemi");
+    let started = track::moves_of(&ws2, olu)
+        .into_iter()
+        .find(|m| m.kind == MoveKind::TrialStarted)
+        .unwrap()
+        .id;
+    assert!(act(
+        &mut ws2,
+        Action::Remove {
+            kind: RecordKind::LevelMove,
+            id: started
+        }
+    )
+    .is_err());
+}
+
+#[test]
+fn a_move_that_names_a_team_moves_the_person_into_it() {
+    let mut ws = sample();
+    let ravi = named(&ws, "Ravi Kulkarni");
+    let mut m = a_move(
+        ravi,
+        day(2026, 10, 5),
+        MoveKind::BetweenTracks,
+        TrackLevel::M1,
+        "",
+    );
+    m.team = "Maps".into();
+    act(&mut ws, Action::Put(Record::LevelMove(m))).unwrap();
+    assert_eq!(ws.person(ravi).unwrap().team, "Maps");
+    assert_eq!(
+        track::distribution(&ws, day(2026, 11, 21), Some("Maps")).counts,
+        [1, 0, 0]
+    );
+    // An older move with a team does not pull them back.
+    let mut old = a_move(
+        ravi,
+        day(2024, 1, 8),
+        MoveKind::Promoted,
+        TrackLevel::IC3,
+        "",
+    );
+    old.team = "Routing".into();
+    act(&mut ws, Action::Put(Record::LevelMove(old))).unwrap();
+    assert_eq!(ws.person(ravi).unwrap().team, "Maps");
+    assert_eq!(
+        track::team_on(&ws, ws.person(ravi).unwrap(), day(2025, 1, 1)),
+        "Routing"
+    );
+}
+
+#[test]
+fn an_old_file_without_joined_dates_starts_the_history_at_the_record() {
+    let text = include_str!("../fixtures/workspace-v5.json");
+    let mut v: serde_json::Value = serde_json::from_str(text).unwrap();
+    let p = v["workspace"]["people"][2].as_object_mut().unwrap();
+    p.remove("joined_on");
+    let created = p["created_at"].as_str().unwrap()[..10].to_string();
+    let id: Id = p["id"].as_str().unwrap().parse().unwrap();
+    let d = decode(&serde_json::to_vec(&v).unwrap()).unwrap();
+    let first = track::moves_of(&d.workspace, id)[0];
+    assert_eq!(
+        (first.kind, first.on.to_string()),
+        (MoveKind::Recorded, created)
+    );
+    // A level on record reads "at least", and is no way into management.
+    let s = track::standing(&d.workspace, id, day(2026, 11, 21)).unwrap();
+    assert!(s.at_least);
+    assert!(track::tenure_note(&s).is_none_or(|n| n.starts_with("At ")));
+    assert_eq!(track::entry_paths(&d.workspace).total(), 0);
 }

@@ -5,7 +5,7 @@
 
 use crate::content::frameworks::LEADERSHIP_LADDER;
 use crate::logic::records::{problem, Entry, FieldProblem, Link};
-use crate::logic::track::{current_level, days_managing, employed_on};
+use crate::logic::track::{current_level, employed_on, managing_since};
 use crate::model::*;
 
 /// How often a rung expects practice.
@@ -187,7 +187,10 @@ fn half(v: f32) -> f32 {
 pub fn ledger(ws: &Workspace, person: &Person, today: Date) -> Option<Ledger> {
     let (rung_level, rung_set) = rung_of(ws, person)?;
     let (target, cadence) = targets(rung_level);
-    let managing = days_managing(ws, person.id, today).max(1);
+    // Days in the current run of managing (a second stint starts afresh).
+    let managing = managing_since(ws, person.id, today)
+        .map_or(1, |d| (today - d).num_days())
+        .max(1);
     let window = managing.min(365);
     let from = today - chrono::Days::new(window as u64);
     let entries: Vec<&TrainingEntry> = ws

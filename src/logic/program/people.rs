@@ -110,18 +110,9 @@ pub(crate) fn add(
         merge_bases: Vec::new(),
     });
     if let Some(level) = f.level {
-        ws.levels.push(LevelMove {
-            id: new_id(),
-            person_id: id,
-            on,
-            kind: MoveKind::Hired,
-            level,
-            team: f.team,
-            note: String::new(),
-            created_at: now,
-            updated_at: now,
-            merge_bases: Vec::new(),
-        });
+        let mut m = LevelMove::new(id, on, MoveKind::Hired, level, &f.team, "", now);
+        m.id = new_id();
+        ws.levels.push(m);
     }
     Ok(Some(id))
 }
@@ -155,7 +146,10 @@ pub(crate) fn update(
     };
     let mut carry = None;
     if let (Some(j), Some((first_id, first_on, kind))) = (f.joined_on, first) {
-        let hired_on_joining = kind == MoveKind::Hired && Some(first_on) == old_joined;
+        // Made on the day they joined, or (no joined day was known) on the day they were
+        // added: either way it stands for their joining.
+        let hired_on_joining = matches!(kind, MoveKind::Hired | MoveKind::Recorded)
+            && (old_joined.is_none() || Some(first_on) == old_joined);
         let bound = if hired_on_joining {
             second
         } else {
@@ -184,7 +178,7 @@ pub(crate) fn update(
         .ok_or(ActionError::Missing("person"))?;
     p.name = f.name;
     p.email = f.email;
-    p.team = f.team;
+    p.team = f.team.clone();
     p.role_title = f.role_title;
     p.joined_on = f.joined_on;
     p.left_on = f.left_on;
@@ -196,18 +190,9 @@ pub(crate) fn update(
         .filter(|_| crate::logic::track::current_level(ws, id).is_none())
     {
         let on = f.joined_on.unwrap_or_else(|| now.date_naive());
-        ws.levels.push(LevelMove {
-            id: new_id(),
-            person_id: id,
-            on,
-            kind: MoveKind::Hired,
-            level,
-            team: String::new(),
-            note: String::new(),
-            created_at: now,
-            updated_at: now,
-            merge_bases: Vec::new(),
-        });
+        let mut m = LevelMove::new(id, on, MoveKind::Hired, level, &f.team, "", now);
+        m.id = new_id();
+        ws.levels.push(m);
     }
     Ok(None)
 }

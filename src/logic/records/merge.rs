@@ -366,6 +366,7 @@ impl Merger<'_> {
                         what: ConflictKind::DeletedHereChangedThere,
                     });
                     if self.choice(id, "record") == Side::Theirs {
+                        self.kept.insert(id);
                         out.push(arrived(t));
                     } else {
                         // Kept deleted on purpose: the deletion now covers their version.
@@ -374,6 +375,12 @@ impl Merger<'_> {
                             ..tomb.clone()
                         });
                     }
+                }
+                // Deleted here with an owner that their copy brings back: it comes back too.
+                Some(_) if t.owners().iter().any(|l| self.kept.contains(&l.id)) => {
+                    self.kept.insert(id);
+                    self.report.added.push(self.change(kind, id));
+                    out.push(arrived(t));
                 }
                 Some(_) => self.report.kept_deleted.push(self.change(kind, id)),
                 None => {
@@ -688,6 +695,11 @@ fn repair(ws: &mut Workspace, report: &mut MergeReport, now: Timestamp) {
             version: Some(version),
         });
     }
+    // Two level moves of one person on one day (each copy recorded the step): one stays, the
+    // one changed last; the other's note is kept in it, so nothing typed is lost.
+    report
+        .repairs
+        .extend(crate::logic::track::records::dedupe_same_day_moves(ws, now));
     // What belonged to something deleted in either copy goes with it, through any chain, and
     // soft links to anything deleted are cleared.
     let gone: Vec<Id> = ws.deleted.iter().map(|t| t.id).collect();

@@ -161,6 +161,9 @@ pub trait Entry:
     fn delete_refusal(_ws: &Workspace, _id: Id) -> Option<String> {
         None
     }
+    /// Runs just after the record is saved here (a level move that names a team moves the
+    /// person into it).
+    fn after_save(_ws: &mut Workspace, _id: Id, _now: Timestamp) {}
     /// Runs just before the record is deleted (a 1:1 hands its open follow-ups on).
     fn on_delete(_ws: &mut Workspace, _id: Id, _now: Timestamp) {}
     /// Lines for the delete dialog beyond what the cascade removes (follow-ups that move on,

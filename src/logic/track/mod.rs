@@ -51,6 +51,9 @@ pub struct Standing {
     pub since: Date,
     /// Whole days at the level up to the day asked about.
     pub days: i64,
+    /// The run begins with a level on record (an older file's level), not a move: they have
+    /// held it at least since `since`, perhaps longer.
+    pub at_least: bool,
 }
 
 impl Standing {
@@ -67,17 +70,36 @@ pub fn standing(ws: &Workspace, person_id: Id, on: Date) -> Option<Standing> {
         .filter(|m| m.on <= on)
         .collect();
     let last = moves.last()?;
-    let since = moves
+    let first_of_run = moves
         .iter()
         .rev()
         .take_while(|m| m.level == last.level)
         .last()
-        .map_or(last.on, |m| m.on);
+        .unwrap_or(last);
     Some(Standing {
         level: last.level,
-        since,
-        days: (on - since).num_days(),
+        since: first_of_run.on,
+        days: (on - first_of_run.on).num_days(),
+        at_least: first_of_run.kind.starts_history(),
     })
+}
+
+/// The first day of the unbroken run of manager levels that includes `on` (M1 → M2 is one
+/// run; a return to engineering ends it), if they manage on that day.
+pub fn managing_since(ws: &Workspace, person_id: Id, on: Date) -> Option<Date> {
+    let moves: Vec<&LevelMove> = moves_of(ws, person_id)
+        .into_iter()
+        .filter(|m| m.on <= on)
+        .collect();
+    if !moves.last()?.level.is_manager() {
+        return None;
+    }
+    moves
+        .iter()
+        .rev()
+        .take_while(|m| m.level.is_manager())
+        .last()
+        .map(|m| m.on)
 }
 
 /// The usual time at a manager level before the next one, in years: `(low, high, open)`;
@@ -103,6 +125,13 @@ pub fn tenure_note(s: &Standing) -> Option<String> {
     let next = next_manager_level(s.level)?;
     let years = s.years();
     let range = typical_text(s.level).unwrap_or_default();
+    if s.at_least {
+        return Some(format!(
+            "At {} at least since {} ({years} years), when this history begins; it may be longer. Time at a level does not make anyone ready — the evidence below does.",
+            s.level.code(),
+            crate::logic::journey::day_text(s.since)
+        ));
+    }
     Some(if years < lo as f64 {
         format!(
             "{years} years at {} — people usually move to {} after {range}.",
@@ -232,7 +261,8 @@ impl Distribution {
     pub fn in_band(&self, i: usize) -> bool {
         let (_, lo, hi) = BANDS[i];
         let s = self.share(i);
-        s >= lo && s <= hi
+        // "Under 10 %" excludes 10 % itself; the other bands include their ends.
+        s >= lo && (s <= hi && (lo > 0.0 || s < hi))
     }
 
     /// A line per level outside its band ("M2: 50 %, above the healthy 25–35 %").
@@ -359,6 +389,12 @@ pub fn entry_paths(ws: &Workspace) -> EntryPaths {
         for (i, m) in moves.iter().enumerate() {
             let before = i.checked_sub(1).map(|j| moves[j].level);
             let was_manager = before.is_some_and(TrackLevel::is_manager);
+            // A level on record is where the history starts, not a way in: someone already
+            // managing then came in before Runway knew them.
+            if m.kind.starts_history() && before.is_none() {
+                entered = m.level.is_manager();
+                continue;
+            }
             if m.level.is_manager() && !was_manager && !entered {
                 entered = true;
                 match before {

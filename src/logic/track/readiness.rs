@@ -74,13 +74,17 @@ impl Outcome {
     }
 }
 
-/// Whole months from `a` to `b` (0 when `b` is not after `a`).
+/// Whole calendar months from `a` to `b` (1 Jan → 1 Jul is 6; 0 when `b` is not after `a`).
 pub fn months_between(a: Date, b: Date) -> u32 {
-    if b <= a {
-        return 0;
+    let mut months = 0;
+    // At most a century: evidence spans are years, not ages.
+    while months < 1200
+        && a.checked_add_months(chrono::Months::new(months + 1))
+            .is_some_and(|d| d <= b)
+    {
+        months += 1;
     }
-    let days = (b - a).num_days();
-    (days as f64 / 30.44).floor() as u32
+    months
 }
 
 /// Where a manager stands against the next level.

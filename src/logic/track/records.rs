@@ -9,7 +9,7 @@ use super::{level_on, team_on};
 
 /// The rules one move breaks against the person's other moves (`others`: their moves other
 /// than this one): two on one day, and a jump from engineering past M1 with no reason given.
-fn against_history(m: &LevelMove, others: &[&LevelMove]) -> Vec<FieldProblem> {
+fn against_history(m: &LevelMove, others: &[&LevelMove], ws: &Workspace) -> Vec<FieldProblem> {
     let mut out = Vec::new();
     if others.iter().any(|o| o.on == m.on) {
         out.push(problem(
@@ -17,6 +17,28 @@ fn against_history(m: &LevelMove, others: &[&LevelMove]) -> Vec<FieldProblem> {
             format!(
                 "there is already a level move on {}: one move a day (edit that one instead)",
                 m.on
+            ),
+        ));
+    }
+    // The history starts with their hiring (or the level on record): nothing comes before it.
+    // (A move before the day they joined is said once, by `problems`.)
+    let before_joining = ws
+        .person(m.person_id)
+        .and_then(|p| p.joined_on)
+        .is_some_and(|j| m.on < j);
+    if let Some(start) = (!before_joining).then_some(()).and(
+        others
+            .iter()
+            .filter(|o| matches!(o.kind, MoveKind::Hired | MoveKind::Recorded) && o.on > m.on)
+            .min_by_key(|o| o.on),
+    ) {
+        out.push(problem(
+            "on",
+            format!(
+                "{} is before the start of their history ({} on {}): change that day first if it is wrong",
+                m.on,
+                start.kind.label().to_lowercase(),
+                start.on
             ),
         ));
     }
@@ -69,7 +91,7 @@ impl Entry for LevelMove {
         }
         out
     }
-    fn list_problems(list: &[Self], _: &Workspace) -> Vec<(usize, FieldProblem)> {
+    fn list_problems(list: &[Self], ws: &Workspace) -> Vec<(usize, FieldProblem)> {
         let mut by_person: std::collections::HashMap<Id, Vec<usize>> = Default::default();
         for (i, m) in list.iter().enumerate() {
             by_person.entry(m.person_id).or_default().push(i);
@@ -80,7 +102,7 @@ impl Entry for LevelMove {
                 let others: Vec<&LevelMove> =
                     idx.iter().filter(|j| **j != i).map(|j| &list[*j]).collect();
                 out.extend(
-                    against_history(&list[i], &others)
+                    against_history(&list[i], &others, ws)
                         .into_iter()
                         .map(|p| (i, p)),
                 );
@@ -95,10 +117,30 @@ impl Entry for LevelMove {
             .iter()
             .filter(|m| m.person_id == self.person_id && m.id != self.id)
             .collect();
-        against_history(self, &others)
+        against_history(self, &others, ws)
     }
     fn not_after_today(&self) -> Vec<(&'static str, Date)> {
         vec![("on", self.on)]
+    }
+    fn after_save(ws: &mut Workspace, id: Id, now: Timestamp) {
+        // The latest move that names a team says where they work now.
+        let Some(m) = ws.levels.iter().find(|m| m.id == id).cloned() else {
+            return;
+        };
+        let later = ws.levels.iter().any(|o| {
+            o.person_id == m.person_id && o.id != m.id && o.on > m.on && !o.team.trim().is_empty()
+        });
+        if !m.team.trim().is_empty() && !later {
+            super::move_team(ws, m.person_id, &m.team, now);
+        }
+    }
+    fn delete_refusal(ws: &Workspace, id: Id) -> Option<String> {
+        let m = ws.levels.iter().find(|m| m.id == id)?;
+        let open = super::trials::open_trial(ws, m.person_id)?;
+        (m.kind == MoveKind::TrialStarted && m.on == open.starts_on).then(|| {
+            "This move starts a trial still in progress: decide the trial (or delete it) first."
+                .to_string()
+        })
     }
     fn title(&self) -> String {
         format!("{} {} on {}", self.kind.label(), self.level.code(), self.on)
@@ -131,6 +173,7 @@ impl Entry for Trial {
         "starts_on+months",
         "return_level+return_band",
         "team+no_coding_expected",
+        "from_team",
         "supporter_id",
         "candidate_id",
         "checkpoints",
@@ -212,20 +255,26 @@ impl Entry for Trial {
                 ),
             ));
         }
-        let open_elsewhere = ws
-            .trials
-            .iter()
-            .any(|t| t.person_id == self.person_id && t.id != self.id && t.end().is_none());
-        if open_elsewhere && self.end().is_none() {
-            out.push(problem(
-                "starts_on",
-                "they already have a trial in progress: end that one first".into(),
-            ));
+        for (i, c) in self.checkpoints.iter().enumerate() {
+            if c.held_on.is_some_and(|h| h < self.starts_on) {
+                out.push(problem(
+                    format!("checkpoints[{i}].held_on"),
+                    "a checkpoint was held before the trial started".into(),
+                ));
+            }
         }
         out
     }
     fn not_after_today(&self) -> Vec<(&'static str, Date)> {
-        self.outcomes.iter().map(|o| ("outcomes", o.on)).collect()
+        self.outcomes
+            .iter()
+            .map(|o| ("on", o.on))
+            .chain(
+                self.checkpoints
+                    .iter()
+                    .filter_map(|c| c.held_on.map(|h| ("held_on", h))),
+            )
+            .collect()
     }
     fn title(&self) -> String {
         format!("Trial from {}", self.starts_on)
@@ -273,13 +322,22 @@ impl Trial {
         trial_last_day(self.starts_on, self.months)
     }
 
-    /// Whether the team is the one the person worked in just before the trial.
-    pub fn manages_old_team(&self, ws: &Workspace) -> bool {
+    /// The team they worked in before the trial: as recorded when it started, else (a trial
+    /// not yet saved) their team on the day before it starts.
+    pub fn old_team(&self, ws: &Workspace) -> String {
+        if !self.from_team.trim().is_empty() || !self.id.is_nil() {
+            return self.from_team.clone();
+        }
         let Some(p) = ws.person(self.person_id) else {
-            return false;
+            return String::new();
         };
         let before = self.starts_on.pred_opt().unwrap_or(self.starts_on);
-        let old = team_on(ws, p, before);
+        team_on(ws, p, before)
+    }
+
+    /// Whether the team is the one the person worked in just before the trial.
+    pub fn manages_old_team(&self, ws: &Workspace) -> bool {
+        let old = self.old_team(ws);
         !old.trim().is_empty() && old.trim().eq_ignore_ascii_case(self.team.trim())
     }
 }
@@ -333,4 +391,68 @@ impl Entry for TrackEvidence {
     fn field_label(field: &str) -> Option<&'static str> {
         (field == "domain_id+level_id").then_some("outcome")
     }
+}
+
+/// After a merge: two moves of one person on one day (each copy recorded the same step, or
+/// two different ones) become one — the one changed last — with the other's note added to
+/// it when it differs, and the other tombstoned. Returns a line per repair.
+pub fn dedupe_same_day_moves(ws: &mut Workspace, now: Timestamp) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut order: Vec<usize> = (0..ws.levels.len()).collect();
+    order.sort_by_key(|i| {
+        let m = &ws.levels[*i];
+        (m.person_id, m.on, std::cmp::Reverse(m.updated_at), m.id)
+    });
+    let mut drop: Vec<(usize, usize)> = Vec::new(); // (dropped, kept)
+    for w in order.windows(2) {
+        let (a, b) = (&ws.levels[w[0]], &ws.levels[w[1]]);
+        if a.person_id == b.person_id && a.on == b.on {
+            let kept = drop
+                .iter()
+                .find(|(d, _)| *d == w[0])
+                .map_or(w[0], |(_, k)| *k);
+            drop.push((w[1], kept));
+        }
+    }
+    for (d, k) in &drop {
+        let gone = ws.levels[*d].clone();
+        let kept = &mut ws.levels[*k];
+        let note = gone.note.trim();
+        if !note.is_empty() && !kept.note.contains(note) {
+            kept.note = if kept.note.trim().is_empty() {
+                note.to_string()
+            } else {
+                format!("{} (The other copy said: {note})", kept.note.trim())
+            };
+            kept.updated_at = now;
+        }
+        lines.push(format!(
+            "Two level moves of {} on {} came together: the one changed last ({} {}) stays{}.",
+            ws.person_name(gone.person_id),
+            gone.on,
+            ws.levels[*k].kind.label().to_lowercase(),
+            ws.levels[*k].level.code(),
+            if gone.level != ws.levels[*k].level || gone.kind != ws.levels[*k].kind {
+                format!(
+                    ", the other ({} {}) went: check the history",
+                    gone.kind.label().to_lowercase(),
+                    gone.level.code()
+                )
+            } else {
+                String::new()
+            }
+        ));
+        ws.deleted.push(Tombstone {
+            id: gone.id,
+            kind: RecordKind::LevelMove,
+            deleted_at: now,
+            version: Some(gone.updated_at),
+        });
+    }
+    let mut dropped: Vec<usize> = drop.into_iter().map(|(d, _)| d).collect();
+    dropped.sort_unstable();
+    for i in dropped.into_iter().rev() {
+        ws.levels.remove(i);
+    }
+    lines
 }

@@ -9,7 +9,7 @@ use crate::logic::actions::ActionError;
 use crate::logic::records::problem;
 use crate::model::*;
 
-use super::{level_on, team_on};
+use super::level_on;
 
 /// The default length of a trial, in months.
 pub const DEFAULT_MONTHS: u32 = 6;
@@ -52,6 +52,7 @@ pub fn draft(ws: &Workspace, person_id: Id, starts_on: Date) -> Trial {
         return_level: held,
         return_band: String::new(),
         team: String::new(),
+        from_team: String::new(),
         supporter_id: None,
         no_coding_expected: false,
         checkpoints: monthly_checkpoints(starts_on, DEFAULT_MONTHS),
@@ -192,11 +193,30 @@ pub fn signals(ws: &Workspace, t: &Trial, from: Date, to: Date) -> Signals {
     Signals { health, rounds }
 }
 
-/// Starts a trial (nil id): saves it and records the move to the manager level on its first
-/// day ("trial started", with the team). All or nothing.
+/// A refusal of a record saved on the way, with its fields renamed to the form's (a move's
+/// `on` is the trial's start).
+fn renamed(e: ActionError, map: &[(&str, &str)]) -> ActionError {
+    match e {
+        ActionError::Problems(p) => ActionError::Problems(
+            p.into_iter()
+                .map(|(f, m)| {
+                    let to = map
+                        .iter()
+                        .find(|(a, _)| *a == f)
+                        .map(|(_, b)| b.to_string());
+                    (to.unwrap_or(f), m)
+                })
+                .collect(),
+        ),
+        e => e,
+    }
+}
+
+/// Starts a trial (nil id): saves it, with the team they leave recorded, and the move to the
+/// manager level on its first day ("trial started", with the team). All or nothing.
 pub(crate) fn start(
     ws: &mut Workspace,
-    trial: Trial,
+    mut trial: Trial,
     level: TrackLevel,
     now: Timestamp,
     new_id: &mut dyn FnMut() -> Id,
@@ -212,39 +232,34 @@ pub(crate) fn start(
             "a trial in management is at a manager level".into(),
         )]));
     }
+    if open_trial(ws, trial.person_id).is_some() {
+        return Err(ActionError::Problems(vec![problem(
+            "starts_on",
+            "they already have a trial in progress: decide that one first".into(),
+        )]));
+    }
+    trial.from_team = trial.old_team(ws);
     let mut next = ws.clone();
     let id = crate::logic::actions::put_record(&mut next, trial.clone(), now, new_id)?;
-    let team = trial.team.trim().to_string();
-    let mv = LevelMove {
-        id: Id::nil(),
-        person_id: trial.person_id,
-        on: trial.starts_on,
-        kind: MoveKind::TrialStarted,
+    let mv = LevelMove::new(
+        trial.person_id,
+        trial.starts_on,
+        MoveKind::TrialStarted,
         level,
-        team,
-        note: String::new(),
-        created_at: now,
-        updated_at: now,
-        merge_bases: Vec::new(),
-    };
-    // A move's problems name its own fields; the person sees them on the trial's start.
-    crate::logic::actions::put_record(&mut next, mv, now, new_id).map_err(|e| match e {
-        ActionError::Problems(p) => ActionError::Problems(
-            p.into_iter()
-                .map(|(f, m)| (if f == "on" { "starts_on".into() } else { f }, m))
-                .collect(),
-        ),
-        e => e,
-    })?;
-    super::move_team(&mut next, trial.person_id, &trial.team, now);
+        &trial.team,
+        "",
+        now,
+    );
+    crate::logic::actions::put_record(&mut next, mv, now, new_id)
+        .map_err(|e| renamed(e, &[("on", "starts_on")]))?;
     *ws = next;
     Ok(Some(id))
 }
 
 /// Records a decision on an open trial. Extending sets the new length and adds checkpoints up
 /// to it; confirming records "trial confirmed" at the trial's level; returning records the
-/// move back to the guaranteed level and team. The candidacy's status follows (promoted, or
-/// returned to engineering). All or nothing.
+/// move back to the guaranteed level and the team they came from (or the one given). The
+/// candidacy's status follows (promoted, or returned to engineering). All or nothing.
 pub(crate) fn decide(
     ws: &mut Workspace,
     trial_id: Id,
@@ -282,42 +297,34 @@ pub(crate) fn decide(
             t.months = months;
             None
         }
-        TrialDecision::Confirmed => Some(LevelMove {
-            id: Id::nil(),
-            person_id: t.person_id,
-            on: outcome.on,
-            kind: MoveKind::TrialConfirmed,
-            level: if level_then.is_manager() {
+        TrialDecision::Confirmed => Some(LevelMove::new(
+            t.person_id,
+            outcome.on,
+            MoveKind::TrialConfirmed,
+            if level_then.is_manager() {
                 level_then
             } else {
                 TrackLevel::M1
             },
-            team: outcome.team.trim().to_string(),
-            note: outcome.note.trim().to_string(),
-            created_at: now,
-            updated_at: now,
-            merge_bases: Vec::new(),
-        }),
+            &outcome.team,
+            &outcome.note,
+            now,
+        )),
         TrialDecision::Returned => {
             let team = if outcome.team.trim().is_empty() {
-                ws.person(t.person_id)
-                    .map(|p| team_on(ws, p, t.starts_on.pred_opt().unwrap_or(t.starts_on)))
-                    .unwrap_or_default()
+                t.old_team(ws)
             } else {
-                outcome.team.trim().to_string()
+                outcome.team.clone()
             };
-            Some(LevelMove {
-                id: Id::nil(),
-                person_id: t.person_id,
-                on: outcome.on,
-                kind: MoveKind::Returned,
-                level: t.return_level,
-                team,
-                note: outcome.note.trim().to_string(),
-                created_at: now,
-                updated_at: now,
-                merge_bases: Vec::new(),
-            })
+            Some(LevelMove::new(
+                t.person_id,
+                outcome.on,
+                MoveKind::Returned,
+                t.return_level,
+                &team,
+                &outcome.note,
+                now,
+            ))
         }
     };
     t.outcomes.push(TrialOutcome {
@@ -327,15 +334,8 @@ pub(crate) fn decide(
     });
     crate::logic::actions::put_record(&mut next, t.clone(), now, new_id)?;
     if let Some(mv) = mv {
-        super::move_team(&mut next, t.person_id, &mv.team.clone(), now);
-        crate::logic::actions::put_record(&mut next, mv, now, new_id).map_err(|e| match e {
-            ActionError::Problems(p) => ActionError::Problems(
-                p.into_iter()
-                    .map(|(f, m)| (if f == "level" { "decision".into() } else { f }, m))
-                    .collect(),
-            ),
-            e => e,
-        })?;
+        crate::logic::actions::put_record(&mut next, mv, now, new_id)
+            .map_err(|e| renamed(e, &[("level", "decision")]))?;
         let status = match outcome.decision {
             TrialDecision::Confirmed => Some(CandidateStatus::Promoted),
             TrialDecision::Returned => Some(CandidateStatus::ReturnedToEngineering),
