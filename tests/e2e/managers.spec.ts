@@ -105,9 +105,11 @@ test('the managers page shows the bench, entry paths, trials, development and th
   await expect(ledgers.getByRole('row', { name: /Hana Sato/ })).toContainText('On track');
   await expect(page.getByText(/^3 of 6 managers are behind/)).toBeVisible();
 
-  // Next level: the M1s and M2s, each with a link to their page.
+  // Next level: the M1s and M2s (but Olu, still in his trial), each with a link to their page.
   const next = page.getByRole('table', { name: /nearest to the next level/ });
-  await expect(next.getByRole('row')).toHaveCount(6);
+  await expect(next.getByRole('row')).toHaveCount(5);
+  await expect(next.getByRole('row', { name: /Olu Adeyemi/ })).toHaveCount(0);
+  await expect(page.getByText(/still in a trial are not listed/)).toBeVisible();
   await expect(next.getByRole('row', { name: /Hana Sato/ })).toContainText('M1 → M2');
   await expect(next.getByRole('row', { name: /Dana Whitfield/ })).toHaveCount(0);
   await next.getByRole('link', { name: 'Hana Sato' }).click();

@@ -27,7 +27,7 @@ test('a promotion and a return to engineering show in the level history', async 
   // Into management (a move between tracks), with the advice to run it as a trial.
   const form = page.getByRole('form', { name: 'Record a level move' });
   await page.locator('summary', { hasText: 'Record a level move' }).click();
-  await form.getByLabel('Day of the move').fill('2025-03-03');
+  await form.getByLabel('Day of the move').fill(daysAgo(600));
   await form.getByLabel('Kind of move').selectOption({ label: 'Moved between tracks' });
   await form.getByLabel('Level from that day').selectOption('M1');
   await expect(form).toContainText('best recorded as a trial');
@@ -36,7 +36,7 @@ test('a promotion and a return to engineering show in the level history', async 
 
   // From IC straight to M2 without a reason is refused at the note.
   await page.locator('summary', { hasText: 'Record a level move' }).click();
-  await form.getByLabel('Day of the move').fill('2025-02-03');
+  await form.getByLabel('Day of the move').fill(daysAgo(700));
   await form.getByLabel('Kind of move').selectOption({ label: 'Promoted' });
   await form.getByLabel('Level from that day').selectOption('M2');
   await expect(form).toContainText('skips M1: say why in the note');
@@ -62,6 +62,7 @@ test('a promotion and a return to engineering show in the level history', async 
   await form.getByLabel('Kind of move').selectOption({ label: 'Level corrected' });
   await form.getByRole('button', { name: 'Record the move' }).click();
   await expect(form).toContainText('already a level move on');
+  await expect(form.getByLabel('Day of the move')).toHaveAttribute('aria-invalid', 'true');
   await expect(history(page).getByRole('listitem')).toHaveCount(3);
   expect(errors).toEqual([]);
 });
@@ -91,6 +92,12 @@ test('a trial starts, passes a checkpoint and returns to engineering at the guar
   const card = trialSection.getByRole('article');
   await expect(card).toContainText('IC3, pay band E3');
   await expect(card).toContainText('Marcus Oyelaran');
+  // The band was agreed a step higher: edited after the start.
+  await card.locator('summary', { hasText: 'Edit the trial' }).click();
+  const edit = card.getByRole('form', { name: 'Edit the trial' });
+  await edit.getByLabel('Guaranteed pay band on return').fill('E4');
+  await edit.getByRole('button', { name: 'Save the trial' }).click();
+  await expect(card).toContainText('IC3, pay band E4');
   // Checkpoints that are due show as reminders.
   await expect(card.getByRole('list', { name: 'Coming up' })).toContainText('Overdue since');
 
@@ -106,7 +113,7 @@ test('a trial starts, passes a checkpoint and returns to engineering at the guar
   await card.locator('summary', { hasText: 'Decide: confirm, extend or return' }).click();
   const decide = card.getByRole('form', { name: 'Decide the trial' });
   await decide.getByLabel('What is decided').selectOption({ label: 'Return to engineering at the guaranteed level' });
-  await expect(decide).toContainText('goes back to engineering as IC3 at pay band E3, as agreed at the start');
+  await expect(decide).toContainText('goes back to engineering as IC3 at pay band E4, as agreed at the start');
   await decide.getByLabel('Team from that day (if it changes)').fill('Fulfilment');
   await decide.getByRole('button', { name: 'Record the decision' }).click();
   await expect(page.getByText('Recorded the return to engineering.')).toBeVisible();
@@ -193,6 +200,7 @@ test("a candidate's file carries her own trial and history, and nobody else's", 
   expect(ws.trials.length).toBe(1);
   expect(ws.levels.every((m: { person_id: string }) => m.person_id === priyaId)).toBe(true);
   expect(ws.training ?? []).toEqual([]);
+  expect(ws.track_evidence ?? []).toEqual([]);
 
   // In her own browser, her page shows the trial and the way back.
   await openApp(priya);
@@ -205,7 +213,7 @@ test("a candidate's file carries her own trial and history, and nobody else's", 
   await expect(priya.getByRole('region', { name: 'Trial in management' })).toContainText('IC3');
   // The coach's history did not come with the file: his level shows as not recorded.
   await openPerson(priya, 'Marcus Oyelaran');
-  await expect(history(priya)).toContainText('No level recorded yet');
+  await expect(history(priya)).toContainText('No level history in this copy');
   expect(errors).toEqual([]);
   await coachContext.close();
   await candidateContext.close();

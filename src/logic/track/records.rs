@@ -302,6 +302,9 @@ impl Entry for Trial {
             _ => return None,
         })
     }
+    fn deletion_notes(&self, _: &Workspace) -> Vec<String> {
+        vec!["The level moves it recorded stay in the history: delete them there too if the trial never happened.".into()]
+    }
     fn fresh_ids(&mut self, new_id: &mut dyn FnMut() -> Id) {
         for c in &mut self.checkpoints {
             if c.id.is_nil() {

@@ -332,7 +332,11 @@ pub(crate) fn decide(
         team: outcome.team.trim().to_string(),
         ..outcome.clone()
     });
-    crate::logic::actions::put_record(&mut next, t.clone(), now, new_id)?;
+    // The decision's own problems (dated before the start) belong to the form's day.
+    let n = t.outcomes.len() - 1;
+    let day_field = format!("outcomes[{n}].on");
+    crate::logic::actions::put_record(&mut next, t.clone(), now, new_id)
+        .map_err(|e| renamed(e, &[(day_field.as_str(), "on")]))?;
     if let Some(mv) = mv {
         crate::logic::actions::put_record(&mut next, mv, now, new_id)
             .map_err(|e| renamed(e, &[("level", "decision")]))?;

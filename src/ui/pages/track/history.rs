@@ -11,7 +11,8 @@ use crate::logic::track::{
 use crate::model::{Id, LevelMove, MoveKind, RecordKind, Timestamp, TrackLevel};
 use crate::ui::browser;
 use crate::ui::forms::{
-    AreaField, ChoiceField, DateField, DeleteEntry, DraftForm, FormButtons, FormDraft, TextField,
+    AreaField, ChoiceField, DateField, DeleteEntry, DraftForm, Folding, FormButtons, FormDraft,
+    TextField,
 };
 use crate::ui::state::use_app;
 use crate::ui::widgets::{date_value, fmt_date, parse_date};
@@ -115,11 +116,14 @@ impl MoveForm {
 pub fn LevelHistory(person_id: Id) -> impl IntoView {
     let app = use_app();
     let today = browser::today();
+    // Each move with the level before it (its label says "IC3 → M1"), so an item is redrawn
+    // when a move before it changes.
     let moves = move || {
         app.ws.with(|ws| {
-            moves_of(ws, person_id)
-                .into_iter()
-                .cloned()
+            let list = moves_of(ws, person_id);
+            list.iter()
+                .enumerate()
+                .map(|(i, m)| ((*m).clone(), i.checked_sub(1).map(|j| list[j].level)))
                 .collect::<Vec<_>>()
         })
     };
@@ -157,7 +161,7 @@ pub fn LevelHistory(person_id: Id) -> impl IntoView {
         <section class="track-history" aria-labelledby="level-history">
             <h2 id="level-history">"Level"</h2>
             {move || match now() {
-                None => view! { <p class="muted">"No level recorded yet. Record the level they hold (or joined at) below."</p> }.into_any(),
+                None => view! { <p class="muted">"No level history in this copy. A file shared with you may have left it out (each person's history goes only to their own files); if this is your own data, record the level they joined at, or hold now, as a level on record."</p> }.into_any(),
                 Some(s) => {
                     let range = typical_text(s.level);
                     // The level's focus and core question, in the track framework's words (a
@@ -180,22 +184,16 @@ pub fn LevelHistory(person_id: Id) -> impl IntoView {
             }}
             <h3>"History"</h3>
             <ol class="level-moves">
-                <For each=moves key=|m| (m.id, m.updated_at) let:m>
-                    <MoveItem m=m/>
+                <For each=moves key=|(m, before)| (m.id, m.updated_at, *before) let:item>
+                    <MoveItem m=item.0 before=item.1/>
                 </For>
             </ol>
-            <details class="panel" prop:open=move || open.get() on:toggle=move |ev| {
-                use wasm_bindgen::JsCast;
-                if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
-                    open.set(d.open());
-                }
-            }>
-                <summary>"Record a level move"</summary>
+            <Folding open=open summary=|| "Record a level move">
                 <DraftForm draft=draft label="Record a level move" on_submit=add>
                     {form.view(person_id, None)}
                     <FormButtons save_label="Record the move"/>
                 </DraftForm>
-            </details>
+            </Folding>
         </section>
     }
 }
@@ -216,7 +214,7 @@ fn years_text(y: f64) -> String {
 }
 
 #[component]
-fn MoveItem(m: LevelMove) -> impl IntoView {
+fn MoveItem(m: LevelMove, before: Option<TrackLevel>) -> impl IntoView {
     let app = use_app();
     let editing = RwSignal::new(false);
     let form = MoveForm::new(Some(&m), None);
@@ -241,12 +239,6 @@ fn MoveItem(m: LevelMove) -> impl IntoView {
     };
     let cancel = Callback::new(move |_| editing.set(false));
     // The level before, and what a return means, from the history as it stands.
-    let before = app.ws.with_untracked(|ws| {
-        moves_of(ws, person_id)
-            .into_iter()
-            .rfind(|x| x.on < m.on)
-            .map(|x| x.level)
-    });
     let back = before
         .filter(|b| b.is_manager() && !m.level.is_manager())
         .map(|b| {

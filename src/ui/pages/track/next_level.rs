@@ -69,6 +69,7 @@ pub fn NextLevelPanel(person_id: Id) -> impl IntoView {
 
 #[component]
 fn OutcomeItem(o: Outcome, goal: bool) -> impl IntoView {
+    let app = use_app();
     let span = o.span_months();
     let met = goal && span >= SPAN_GOAL_MONTHS.0;
     let count = o.evidence.len();
@@ -87,8 +88,10 @@ fn OutcomeItem(o: Outcome, goal: bool) -> impl IntoView {
                 <ul class="evidence">
                     {o.evidence.iter().map(|(d, note, id)| {
                         let what = format!("the evidence of {}", fmt_date(*d));
+                        let link = app.ws.with_untracked(|ws| ws.track_evidence.iter().find(|e| e.id == *id).map(|e| e.link.clone()).unwrap_or_default());
                         view! {
                             <li><time datetime=date_value(Some(*d))>{fmt_date(*d)}</time>" — "{note.clone()}
+                                {(!link.is_empty()).then(|| view! { " " <a href=link.clone() rel="noopener noreferrer" target="_blank">"Link"<span class="sr-only">{format!(" for the evidence of {}", fmt_date(*d))}</span></a> })}
                                 " " <DeleteEntry kind=RecordKind::TrackEvidence id=*id what=what/></li>
                         }
                     }).collect_view()}

@@ -617,7 +617,7 @@ fn NextLevels(today: Date) -> impl IntoView {
                         <tbody>{rows}</tbody>
                     </table>
                 </div>
-                <p class="hint">"Time at a level does not make anyone ready: a move up asks for dated evidence of working at the next level for six to twelve months or more. Each person's page has the detail."</p>
+                <p class="hint">"Time at a level does not make anyone ready: a move up asks for dated evidence of working at the next level for six to twelve months or more. Each person's page has the detail. Managers still in a trial are not listed: they are learning the level they stepped into."</p>
             }
             .into_any()
         })

@@ -7,11 +7,13 @@ use crate::logic::actions::Action;
 use crate::logic::records::Record;
 use crate::logic::track::trials::{self, reminders, signals, trials_of, warnings};
 use crate::logic::track::{current_level, level_on};
-use crate::model::{Checkpoint, Date, Id, TrackLevel, Trial, TrialDecision, TrialOutcome};
+use crate::model::{
+    Checkpoint, Date, Id, RecordKind, TrackLevel, Trial, TrialDecision, TrialOutcome,
+};
 use crate::ui::browser;
 use crate::ui::forms::{
-    person_value, AreaField, CheckField, ChoiceField, DateField, DraftForm, FormButtons, FormDraft,
-    NumberField, PersonField, TextField,
+    person_value, AreaField, CheckField, ChoiceField, DateField, DeleteEntry, DraftForm, Folding,
+    FormButtons, FormDraft, NumberField, PersonField, TextField,
 };
 use crate::ui::state::use_app;
 use crate::ui::widgets::{date_value, fmt_date, parse_date};
@@ -138,13 +140,7 @@ fn StartTrial(person_id: Id) -> impl IntoView {
         }
     };
     view! {
-        <details class="panel" prop:open=move || open.get() on:toggle=move |ev| {
-            use wasm_bindgen::JsCast;
-            if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
-                open.set(d.open());
-            }
-        }>
-            <summary>"Start a trial in management"</summary>
+        <Folding open=open summary=|| "Start a trial in management">
             <p class="hint">"A first step into managing works best as a trial of about six months, with the way back agreed before it starts: the same engineering level and pay, no questions asked."</p>
             <DraftForm draft=draft label="Start a trial in management" on_submit=submit>
                 <DateField label="Starts on" value=start required=true field="starts_on"/>
@@ -165,7 +161,7 @@ fn StartTrial(person_id: Id) -> impl IntoView {
                 }}
                 <FormButtons save_label="Start the trial"/>
             </DraftForm>
-        </details>
+        </Folding>
     }
 }
 
@@ -226,7 +222,8 @@ fn TrialCard(t: Trial) -> impl IntoView {
                     view! { <CheckpointItem trial=t_store checkpoint=c.clone() from=from/> }
                 }).collect_view()}
             </ol>
-            {open.then(|| view! { <Decide trial=t_store name=name.clone()/> })}
+            {open.then(|| view! { <EditTrial trial=t_store/> <Decide trial=t_store name=name.clone()/> })}
+            <p class="row-actions"><DeleteEntry kind=RecordKind::Trial id=t.id what=format!("the trial from {}", fmt_date(t.starts_on))/></p>
         </article>
     }
 }
@@ -454,5 +451,55 @@ fn when(r: &trials::Reminder, today: Date) -> String {
         format!("Overdue since {}", fmt_date(r.on))
     } else {
         fmt_date(r.on)
+    }
+}
+
+/// Changing a trial after it started: the team, the supporting manager, the guaranteed return.
+/// Its length changes by extending it; its start by recording it again.
+#[component]
+fn EditTrial(trial: StoredValue<Trial>) -> impl IntoView {
+    let app = use_app();
+    let t = trial.get_value();
+    let team = RwSignal::new(t.team.clone());
+    let supporter = RwSignal::new(t.supporter_id.map(|s| s.to_string()).unwrap_or_default());
+    let back = RwSignal::new(t.return_level.code().to_string());
+    let band = RwSignal::new(t.return_band.clone());
+    let no_coding = RwSignal::new(t.no_coding_expected);
+    let draft = FormDraft::new(format!("trial/{}", t.id), "Edit the trial");
+    let open = RwSignal::new(draft.has_draft());
+    let tid = t.id;
+    let person_id = t.person_id;
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(mut x) = app
+            .ws
+            .with_untracked(|ws| ws.trials.iter().find(|x| x.id == tid).cloned())
+        else {
+            app.warn("That trial no longer exists.");
+            return;
+        };
+        x.team = team.get_untracked().trim().to_string();
+        x.supporter_id = person_value(&supporter.get_untracked());
+        x.return_level = TrackLevel::from_code(&back.get_untracked()).unwrap_or(x.return_level);
+        x.return_band = band.get_untracked().trim().to_string();
+        x.no_coding_expected = no_coding.get_untracked();
+        if draft
+            .save(Action::Put(Record::Trial(x)), "Saved the trial.")
+            .is_some()
+        {
+            open.set(false);
+        }
+    };
+    view! {
+        <Folding open=open summary=|| "Edit the trial">
+            <DraftForm draft=draft label="Edit the trial" on_submit=submit>
+                <TextField label="Team they manage" value=team required=true field="team"/>
+                <PersonField label="Supporting senior manager" value=supporter exclude=person_id/>
+                <ChoiceField label="Guaranteed level on return" value=back options=ic_levels() field="return_level"/>
+                <TextField label="Guaranteed pay band on return" value=band/>
+                <CheckField label="Coding is not expected of them (needed when they manage the team they worked in)" value=no_coding/>
+                <FormButtons save_label="Save the trial"/>
+            </DraftForm>
+        </Folding>
     }
 }
