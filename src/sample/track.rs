@@ -28,18 +28,8 @@ fn step(
     team: &str,
     note: &str,
 ) {
-    b.act(Action::Put(Record::LevelMove(LevelMove {
-        id: Id::nil(),
-        person_id,
-        on,
-        kind,
-        level,
-        team: team.into(),
-        note: note.into(),
-        created_at: Timestamp::default(),
-        updated_at: Timestamp::default(),
-        merge_bases: Vec::new(),
-    })));
+    let m = LevelMove::new(person_id, on, kind, level, team, note, Timestamp::default());
+    b.act(Action::Put(Record::LevelMove(m)));
 }
 
 fn train(b: &mut Builder, person_id: Id, on: Date, kind: TrainingKind, hours: f32, topic: &str) {

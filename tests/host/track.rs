@@ -17,18 +17,7 @@ fn named(ws: &Workspace, name: &str) -> Id {
 }
 
 fn a_move(person_id: Id, on: Date, kind: MoveKind, level: TrackLevel, note: &str) -> LevelMove {
-    LevelMove {
-        id: Id::nil(),
-        person_id,
-        on,
-        kind,
-        level,
-        team: String::new(),
-        note: note.into(),
-        created_at: Timestamp::default(),
-        updated_at: Timestamp::default(),
-        merge_bases: Vec::new(),
-    }
+    LevelMove::new(person_id, on, kind, level, "", note, Timestamp::default())
 }
 
 fn fields(r: Result<Option<Id>, runway::logic::ActionError>) -> Vec<String> {
@@ -393,58 +382,25 @@ fn bad_histories_are_refused_at_their_field() {
     let before = ws.clone();
     let emma = named(&ws, "Emma Dubois"); // joined 2025-09-01 as IC1
     let put = |m: LevelMove| Action::Put(Record::LevelMove(m));
-    // Before she joined; after today; a second move on one day.
+    // Before she joined; after today; a second move on one day; from IC straight to M2 with
+    // no reason given.
+    let mut refused_at = |on: Date, kind: MoveKind, level: TrackLevel| {
+        fields(act(&mut ws, put(a_move(emma, on, kind, level, ""))))
+    };
     assert_eq!(
-        fields(act(
-            &mut ws,
-            put(a_move(
-                emma,
-                day(2025, 1, 1),
-                MoveKind::Promoted,
-                TrackLevel::IC2,
-                ""
-            ))
-        )),
+        refused_at(day(2025, 1, 1), MoveKind::Promoted, TrackLevel::IC2),
         vec!["on"]
     );
     assert_eq!(
-        fields(act(
-            &mut ws,
-            put(a_move(
-                emma,
-                day(2027, 3, 1),
-                MoveKind::Promoted,
-                TrackLevel::IC2,
-                ""
-            ))
-        )),
+        refused_at(day(2027, 3, 1), MoveKind::Promoted, TrackLevel::IC2),
         vec!["on"]
     );
     assert_eq!(
-        fields(act(
-            &mut ws,
-            put(a_move(
-                emma,
-                day(2025, 9, 1),
-                MoveKind::Promoted,
-                TrackLevel::IC2,
-                ""
-            ))
-        )),
+        refused_at(day(2025, 9, 1), MoveKind::Promoted, TrackLevel::IC2),
         vec!["on"]
     );
-    // From IC straight to M2 needs a reason.
     assert_eq!(
-        fields(act(
-            &mut ws,
-            put(a_move(
-                emma,
-                day(2026, 5, 1),
-                MoveKind::BetweenTracks,
-                TrackLevel::M2,
-                ""
-            ))
-        )),
+        refused_at(day(2026, 5, 1), MoveKind::BetweenTracks, TrackLevel::M2),
         vec!["note"]
     );
     assert_eq!(ws, before, "nothing changed");
