@@ -213,7 +213,17 @@ fn a_trial_starts_passes_a_checkpoint_and_returns_to_engineering() {
     );
     assert_eq!(fields(refused), vec!["team"]);
     t.team = "Returns".into();
+    // The supporting manager is someone senior: an M1 draws a warning, an M2 does not.
+    t.supporter_id = Some(named(&ws, "Hana Sato"));
+    assert!(trials::warnings(&ws, &t)
+        .iter()
+        .any(|w| w.starts_with("Hana Sato is not a senior manager")));
     t.supporter_id = Some(named(&ws, "Marcus Oyelaran"));
+    assert!(
+        trials::warnings(&ws, &t).is_empty(),
+        "{:?}",
+        trials::warnings(&ws, &t)
+    );
     let id = act(
         &mut ws,
         Action::StartTrial {

@@ -393,11 +393,21 @@ pub fn warnings(ws: &Workspace, t: &Trial) -> Vec<String> {
             )
         });
     }
-    if t.supporter_id.is_none() {
-        out.push(
+    match t.supporter_id {
+        None => out.push(
             "No supporting manager yet: someone senior should take them as a report for the trial."
                 .into(),
-        );
+        ),
+        Some(s) => {
+            let level = super::current_level(ws, s);
+            if !level.is_some_and(|l| l >= TrackLevel::M2) {
+                out.push(format!(
+                    "{} is not a senior manager on record ({}): the supporting manager is usually M2 or above, with room to take a new manager as a report.",
+                    ws.person_name(s),
+                    level.map_or("no level recorded", TrackLevel::code)
+                ));
+            }
+        }
     }
     out
 }
