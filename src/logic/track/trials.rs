@@ -400,7 +400,7 @@ pub fn warnings(ws: &Workspace, t: &Trial) -> Vec<String> {
         ),
         Some(s) => {
             let level = super::current_level(ws, s);
-            if !level.is_some_and(|l| l >= TrackLevel::M2) {
+            if level.is_none_or(|l| l < TrackLevel::M2) {
                 out.push(format!(
                     "{} is not a senior manager on record ({}): the supporting manager is usually M2 or above, with room to take a new manager as a report.",
                     ws.person_name(s),
