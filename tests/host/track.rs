@@ -751,7 +751,7 @@ fn a_move_that_names_a_team_moves_the_person_into_it() {
     let mut old = a_move(
         ravi,
         day(2024, 1, 8),
-        MoveKind::Promoted,
+        MoveKind::Adjusted,
         TrackLevel::IC3,
         "",
     );
@@ -783,4 +783,40 @@ fn an_old_file_without_joined_dates_starts_the_history_at_the_record() {
     assert!(s.at_least);
     assert!(track::tenure_note(&s).is_none_or(|n| n.starts_with("At ")));
     assert_eq!(track::entry_paths(&d.workspace).total(), 0);
+}
+
+#[test]
+fn a_moves_kind_must_fit_the_level_before_it() {
+    let mut ws = sample();
+    let before = ws.clone();
+    let kwame = named(&ws, "Kwame Mensah"); // IC3 since 2021
+    let on = day(2026, 3, 2);
+    for (kind, level) in [
+        (MoveKind::Promoted, TrackLevel::IC3),      // not up
+        (MoveKind::Promoted, TrackLevel::IC2),      // down
+        (MoveKind::Promoted, TrackLevel::M1),       // across tracks
+        (MoveKind::Returned, TrackLevel::IC3),      // never managed
+        (MoveKind::BetweenTracks, TrackLevel::IC4), // same track
+        (MoveKind::TrialConfirmed, TrackLevel::M1), // no trial
+        (MoveKind::Hired, TrackLevel::IC3),         // hired twice
+    ] {
+        let r = act(
+            &mut ws,
+            Action::Put(Record::LevelMove(a_move(kwame, on, kind, level, ""))),
+        );
+        assert_eq!(fields(r), vec!["kind"], "{kind:?} {level:?}");
+    }
+    assert_eq!(ws, before);
+    for (kind, level) in [
+        (MoveKind::Promoted, TrackLevel::IC4),
+        (MoveKind::Adjusted, TrackLevel::IC3),
+        (MoveKind::BetweenTracks, TrackLevel::M1),
+    ] {
+        let mut w = before.clone();
+        act(
+            &mut w,
+            Action::Put(Record::LevelMove(a_move(kwame, on, kind, level, ""))),
+        )
+        .unwrap();
+    }
 }

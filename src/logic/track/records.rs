@@ -16,7 +16,7 @@ fn against_history(m: &LevelMove, others: &[&LevelMove], ws: &Workspace) -> Vec<
             "on",
             format!(
                 "there is already a level move on {}: one move a day (edit that one instead)",
-                m.on
+                crate::logic::journey::day_text(m.on)
             ),
         ));
     }
@@ -36,9 +36,9 @@ fn against_history(m: &LevelMove, others: &[&LevelMove], ws: &Workspace) -> Vec<
             "on",
             format!(
                 "{} is before the start of their history ({} on {}): change that day first if it is wrong",
-                m.on,
+                crate::logic::journey::day_text(m.on),
                 start.kind.label().to_lowercase(),
-                start.on
+                crate::logic::journey::day_text(start.on)
             ),
         ));
     }
@@ -62,6 +62,51 @@ fn against_history(m: &LevelMove, others: &[&LevelMove], ws: &Workspace) -> Vec<
     out
 }
 
+/// Whether the kind of a move fits the level before it, checked when a move is typed (a file
+/// or a merge may hold any sequence two copies made).
+fn kind_problems(m: &LevelMove, others: &[&LevelMove]) -> Vec<FieldProblem> {
+    let before = others.iter().filter(|o| o.on < m.on).max_by_key(|o| o.on);
+    let code = |l: TrackLevel| l.code();
+    let wrong = |why: String| vec![problem("kind", why)];
+    match (m.kind, before) {
+        (MoveKind::Hired | MoveKind::Recorded, Some(b)) => wrong(format!(
+            "“{}” starts a history, and theirs starts earlier ({} on {}): choose another kind, or change that move",
+            m.kind.label(),
+            b.kind.label().to_lowercase(),
+            crate::logic::journey::day_text(b.on)
+        )),
+        (MoveKind::Promoted, Some(b))
+            if b.level.is_manager() != m.level.is_manager() || m.level <= b.level =>
+        {
+            wrong(format!(
+                "a promotion goes up within a track, and {} to {} does not: choose “Moved between tracks”, “Returned to engineering” or “Level corrected”",
+                code(b.level),
+                code(m.level)
+            ))
+        }
+        (MoveKind::BetweenTracks, Some(b)) if b.level.is_manager() == m.level.is_manager() => {
+            wrong(format!(
+                "{} to {} stays on the same track: choose “Promoted” or “Level corrected”",
+                code(b.level),
+                code(m.level)
+            ))
+        }
+        (MoveKind::Returned, Some(b)) if !b.level.is_manager() => wrong(format!(
+            "a return to engineering comes after managing, and they were {} before it",
+            code(b.level)
+        )),
+        (MoveKind::TrialStarted, Some(b)) if b.level.is_manager() => wrong(format!(
+            "a trial is a first step into managing, and they were already {} before it",
+            code(b.level)
+        )),
+        (MoveKind::TrialConfirmed, b) if b.is_none_or(|b| b.level != m.level) => wrong(format!(
+            "a confirmed trial keeps the level the trial was at ({}): start the trial first, or choose another kind",
+            b.map_or("none yet", |b| code(b.level))
+        )),
+        _ => Vec::new(),
+    }
+}
+
 impl Entry for LevelMove {
     const FIELDS: &'static [&'static str] = &["on", "kind", "level", "team", "note"];
     fn owners(&self) -> Vec<Link> {
@@ -73,7 +118,12 @@ impl Entry for LevelMove {
             if let Some(j) = p.joined_on.filter(|j| self.on < *j) {
                 out.push(problem(
                     "on",
-                    format!("{} is before {} joined ({j})", self.on, p.name),
+                    format!(
+                        "{} is before {} joined ({})",
+                        crate::logic::journey::day_text(self.on),
+                        p.name,
+                        crate::logic::journey::day_text(j)
+                    ),
                 ));
             }
         }
@@ -117,7 +167,9 @@ impl Entry for LevelMove {
             .iter()
             .filter(|m| m.person_id == self.person_id && m.id != self.id)
             .collect();
-        against_history(self, &others, ws)
+        let mut out = against_history(self, &others, ws);
+        out.extend(kind_problems(self, &others));
+        out
     }
     fn not_after_today(&self) -> Vec<(&'static str, Date)> {
         vec![("on", self.on)]
