@@ -212,7 +212,7 @@ fn a_trial_starts_passes_a_checkpoint_and_returns_to_engineering() {
         },
     );
     assert_eq!(fields(refused), vec!["team"]);
-    t.team = "Returns".into();
+    t.team = "Maps".into();
     // The supporting manager is someone senior: an M1 draws a warning, an M2 does not.
     t.supporter_id = Some(named(&ws, "Hana Sato"));
     assert!(trials::warnings(&ws, &t)
@@ -234,7 +234,7 @@ fn a_trial_starts_passes_a_checkpoint_and_returns_to_engineering() {
     .unwrap()
     .unwrap();
     assert_eq!(track::level_on(&ws, priya, start), Some(TrackLevel::M1));
-    assert_eq!(ws.person(priya).unwrap().team, "Returns");
+    assert_eq!(ws.person(priya).unwrap().team, "Maps");
     // A checkpoint held.
     let mut t = ws.trials.iter().find(|t| t.id == id).unwrap().clone();
     t.checkpoints[0].held_on = Some(day(2026, 7, 2));
@@ -252,9 +252,15 @@ fn a_trial_starts_passes_a_checkpoint_and_returns_to_engineering() {
     assert!(due
         .iter()
         .any(|r| r.on == day(2026, 11, 30) && r.text.contains("ends")));
+    // A lapsed fortnightly health check is reminded: Olu's team has had none; Priya's
+    // candidacy has recent checks, so hers is not.
+    let olu = named(&ws, "Olu Adeyemi");
     assert!(due
         .iter()
-        .any(|r| r.text.starts_with("No team health check of Returns yet")));
+        .any(|r| r.person_id == olu && r.text.starts_with("No team health check of Returns yet")));
+    assert!(!due
+        .iter()
+        .any(|r| r.person_id == priya && r.text.contains("health check")));
     // Back to engineering at the guaranteed level, with the team, and the status follows.
     act(
         &mut ws,

@@ -68,8 +68,22 @@ impl Entry for TrainingEntry {
     fn owners(&self) -> Vec<Link> {
         vec![Link::new("person_id", RecordKind::Person, self.person_id)]
     }
-    fn problems(&self, _: &Workspace) -> Vec<FieldProblem> {
+    fn problems(&self, ws: &Workspace) -> Vec<FieldProblem> {
         let mut out = Vec::new();
+        if let Some(j) = ws
+            .person(self.person_id)
+            .and_then(|p| p.joined_on)
+            .filter(|j| self.on < *j)
+        {
+            out.push(problem(
+                "on",
+                format!(
+                    "{} is before they joined ({})",
+                    crate::logic::journey::day_text(self.on),
+                    crate::logic::journey::day_text(j)
+                ),
+            ));
+        }
         if !self.hours.is_finite() || self.hours < 0.0 {
             out.push(problem("hours", "hours cannot be below zero".into()));
         } else if self.hours > MAX_HOURS {
@@ -164,8 +178,13 @@ impl Ledger {
         if self.entries == 0 {
             return "No training or practice logged yet.".into();
         }
+        let unit = if self.cadence.contains(" h ") {
+            " h"
+        } else {
+            ""
+        };
         format!(
-            "Training: {} h logged, {} h due by now. Practice: {} of {} ({}).",
+            "Training: {} h logged, {} h due by now. Practice: {} of {}{unit} ({}).",
             num(self.training_hours),
             num(self.training_due),
             num(self.practice_done),

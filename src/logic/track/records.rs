@@ -402,10 +402,24 @@ impl Entry for TrackEvidence {
     fn owners(&self) -> Vec<Link> {
         vec![Link::new("person_id", RecordKind::Person, self.person_id)]
     }
-    fn problems(&self, _: &Workspace) -> Vec<FieldProblem> {
+    fn problems(&self, ws: &Workspace) -> Vec<FieldProblem> {
         let mut out = Vec::new();
         if blank(&self.note) {
             out.push(problem("note", "say what the evidence shows".into()));
+        }
+        if let Some(j) = ws
+            .person(self.person_id)
+            .and_then(|p| p.joined_on)
+            .filter(|j| self.on < *j)
+        {
+            out.push(problem(
+                "on",
+                format!(
+                    "{} is before they joined ({})",
+                    crate::logic::journey::day_text(self.on),
+                    crate::logic::journey::day_text(j)
+                ),
+            ));
         }
         let link = self.link.trim();
         if !(link.is_empty() || link.starts_with("https://") || link.starts_with("http://")) {
@@ -418,14 +432,29 @@ impl Entry for TrackEvidence {
     }
     fn save_problems(&self, ws: &Workspace) -> Vec<FieldProblem> {
         let fw = super::readiness::track_framework(ws);
+        let mut out = Vec::new();
         if fw.domain(self.domain_id).is_none() || fw.level(self.level_id).is_none() {
-            vec![problem(
+            out.push(problem(
                 "domain_id+level_id",
                 format!("choose one of the outcomes of {}", fw.name),
-            )]
-        } else {
-            Vec::new()
+            ));
         }
+        // Evidence of managing starts when they started managing.
+        let first_managing = super::moves_of(ws, self.person_id)
+            .into_iter()
+            .find(|m| m.level.is_manager())
+            .map(|m| m.on);
+        if let Some(f) = first_managing.filter(|f| self.on < *f) {
+            out.push(problem(
+                "on",
+                format!(
+                    "{} is before they started managing ({}): evidence of an outcome comes from their time as a manager",
+                    crate::logic::journey::day_text(self.on),
+                    crate::logic::journey::day_text(f)
+                ),
+            ));
+        }
+        out
     }
     fn not_after_today(&self) -> Vec<(&'static str, Date)> {
         vec![("on", self.on)]

@@ -17,10 +17,13 @@ pub const DEFAULT_MONTHS: u32 = 6;
 /// Reminders start this many days before a checkpoint or the end.
 pub const REMIND_DAYS: i64 = 14;
 
-/// Checkpoints one month apart from the start, up to the last day.
+/// Checkpoints a month apart from the start; the last one is the trial's last day (the end
+/// review), never after it.
 pub fn monthly_checkpoints(starts_on: Date, months: u32) -> Vec<Checkpoint> {
+    let last = super::records::trial_last_day(starts_on, months);
     (1..=months)
         .filter_map(|m| starts_on.checked_add_months(Months::new(m)))
+        .map(|on| on.min(last))
         .map(|on| Checkpoint {
             id: Id::nil(),
             on,
@@ -275,6 +278,15 @@ pub(crate) fn decide(
             "This trial has ended already: its decision stands (record a new level move to change the level).".into(),
         ));
     }
+    if outcome.on <= t.starts_on {
+        return Err(ActionError::Problems(vec![problem(
+            "on",
+            format!(
+                "a decision comes after the trial starts ({}): pick a later day",
+                crate::logic::journey::day_text(t.starts_on)
+            ),
+        )]));
+    }
     let mut next = ws.clone();
     let level_then = level_on(ws, t.person_id, outcome.on).unwrap_or(TrackLevel::M1);
     let mv = match outcome.decision {
@@ -283,17 +295,21 @@ pub(crate) fn decide(
                 return Err(ActionError::Problems(vec![problem(
                     "months",
                     format!(
-                        "an extension makes the trial longer than its {} months",
+                        "enter a length of more than {} months, counted from the start",
                         t.months
                     ),
                 )]));
             };
+            // The schedule follows the new length: checkpoints held stay, those not held that
+            // the new schedule has no place for (the old end review) go.
+            let schedule = monthly_checkpoints(t.starts_on, months);
+            let days: Vec<Date> = schedule.iter().map(|c| c.on).collect();
+            t.checkpoints
+                .retain(|c| c.held_on.is_some() || days.contains(&c.on));
             let have: Vec<Date> = t.checkpoints.iter().map(|c| c.on).collect();
-            let more: Vec<Checkpoint> = monthly_checkpoints(t.starts_on, months)
-                .into_iter()
-                .filter(|c| !have.contains(&c.on))
-                .collect();
-            t.checkpoints.extend(more);
+            t.checkpoints
+                .extend(schedule.into_iter().filter(|c| !have.contains(&c.on)));
+            t.checkpoints.sort_by_key(|c| c.on);
             t.months = months;
             None
         }
@@ -392,6 +408,34 @@ pub fn warnings(ws: &Workspace, t: &Trial) -> Vec<String> {
                 t.team.trim()
             )
         });
+    }
+    if let Some(held) = t
+        .starts_on
+        .pred_opt()
+        .and_then(|d| level_on(ws, t.person_id, d))
+        .filter(|l| !l.is_manager())
+    {
+        if t.return_level < held {
+            out.push(format!(
+                "The guaranteed return ({}) is below {}, the level they hold before the trial: the way back is usually to the same level and pay.",
+                t.return_level.code(),
+                held.code()
+            ));
+        }
+    }
+    let team = t.team.trim();
+    if let Some(other) = ws.trials.iter().find(|o| {
+        o.id != t.id
+            && o.person_id != t.person_id
+            && o.end().is_none()
+            && !team.is_empty()
+            && o.team.trim().eq_ignore_ascii_case(team)
+    }) {
+        out.push(format!(
+            "{} is already managing {} in a trial of their own.",
+            ws.person_name(other.person_id),
+            team
+        ));
     }
     match t.supporter_id {
         None => out.push(
