@@ -298,7 +298,31 @@ fn the_candidates_file_kind_by_kind() {
                     "only her own history"
                 );
             }
-            RecordKind::Trial => assert_eq!(ids(&f.trials), vec![uuid::Uuid::from_u128(79)]),
+            RecordKind::Trial => {
+                assert_eq!(ids(&f.trials), vec![uuid::Uuid::from_u128(79)]);
+                // Her checkpoints go without the supporting manager's notes.
+                let orig = ws.trials.iter().find(|t| t.id == f.trials[0].id).unwrap();
+                assert!(orig.checkpoints.iter().any(|c| !c.support_note.is_empty()));
+                assert!(f.trials[0]
+                    .checkpoints
+                    .iter()
+                    .all(|c| c.support_note.is_empty()));
+                assert_eq!(f.trials[0].checkpoints.len(), orig.checkpoints.len());
+                assert!(s
+                    .left_out
+                    .iter()
+                    .any(|l| l.starts_with("the supporting manager's notes")));
+                // Merged back, the notes stay where they were.
+                let (back, _) = merge(ws, f, &Resolutions::new(), at(2026, 11, 23));
+                assert_eq!(
+                    back.trials
+                        .iter()
+                        .find(|t| t.id == orig.id)
+                        .unwrap()
+                        .checkpoints,
+                    orig.checkpoints
+                );
+            }
             RecordKind::Training => {
                 assert_eq!(ids(&f.training), vec![uuid::Uuid::from_u128(78)])
             }

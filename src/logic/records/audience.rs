@@ -82,6 +82,8 @@ pub enum Why {
     /// Another person's level history, trial, training ledger or track evidence (a scoped
     /// file carries only its candidates' own).
     OthersHistory,
+    /// A trial's supporting manager's notes, in the person's own file.
+    SupportNotes,
     /// Who else takes part in a group session (filed under this file's candidate, the
     /// others as bare ids).
     GroupOthers,
@@ -345,7 +347,24 @@ impl Carried for LevelMove {
 
 impl Carried for Trial {
     fn carry(&self, r: &Reader) -> Carry<Self> {
-        persons_own(r, self.person_id)
+        let whole = persons_own(r, self.person_id);
+        if !matches!(whole, Carry::Whole) || r.for_candidate().is_none() {
+            return whole;
+        }
+        // The supporting manager writes candidly for the coach and sponsor: the person's own
+        // file carries the checkpoints, delivery and feedback, not those notes.
+        if self
+            .checkpoints
+            .iter()
+            .all(|c| c.support_note.trim().is_empty())
+        {
+            return Carry::Whole;
+        }
+        let mut t = self.clone();
+        for c in &mut t.checkpoints {
+            c.support_note.clear();
+        }
+        Carry::Trimmed(t, Why::SupportNotes)
     }
 }
 
@@ -617,6 +636,10 @@ fn left_lines(left: &BTreeMap<(Why, RecordKind), (usize, BTreeSet<String>)>) -> 
                 "the private notes{} of {} (the agenda, goal and follow-ups go)",
                 if who.is_empty() { String::new() } else { format!(" by {}", names(&who)) },
                 if n == 1 { "a 1:1".to_string() } else { format!("{n} 1:1s") }
+            ),
+            Why::SupportNotes => format!(
+                "the supporting manager's notes at the checkpoints of {} (the checkpoints, delivery and feedback go)",
+                plural(n, "trial", "trials")
             ),
             Why::OthersHistory => {
                 let list: Vec<String> = kinds

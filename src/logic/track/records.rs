@@ -354,8 +354,21 @@ impl Entry for Trial {
             _ => return None,
         })
     }
-    fn deletion_notes(&self, _: &Workspace) -> Vec<String> {
-        vec!["The level moves it recorded stay in the history: delete them there too if the trial never happened.".into()]
+    fn fill_withheld(&self, theirs: &Self) -> Option<Self> {
+        // The person's own file leaves out the supporting manager's notes (see `audience`); a
+        // merge of it back must not clear them.
+        let mut t = theirs.clone();
+        let mut filled = false;
+        for c in &mut t.checkpoints {
+            let mine = self.checkpoints.iter().find(|m| m.id == c.id);
+            if let Some(m) =
+                mine.filter(|m| c.support_note.is_empty() && !m.support_note.is_empty())
+            {
+                c.support_note = m.support_note.clone();
+                filled = true;
+            }
+        }
+        filled.then_some(t)
     }
     fn fresh_ids(&mut self, new_id: &mut dyn FnMut() -> Id) {
         for c in &mut self.checkpoints {

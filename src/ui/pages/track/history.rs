@@ -161,6 +161,7 @@ pub fn LevelHistory(person_id: Id) -> impl IntoView {
         <section class="track-history" aria-labelledby="level-history">
             <h2 id="level-history">"Level"</h2>
             {move || match now() {
+                None if !moves().is_empty() => view! { <p class="muted">{move || moves().first().map(|(m, _)| format!("Their history starts on {}.", fmt_date(m.on)))}</p> }.into_any(),
                 None => view! { <p class="muted">"No level history in this copy. A file shared with you may have left it out (each person's history goes only to their own files); if this is your own data, record the level they joined at, or hold now, as a level on record."</p> }.into_any(),
                 Some(s) => {
                     let range = typical_text(s.level);
@@ -188,12 +189,16 @@ pub fn LevelHistory(person_id: Id) -> impl IntoView {
                     <MoveItem m=item.0 before=item.1/>
                 </For>
             </ol>
-            <Folding open=open summary=|| "Record a level move">
-                <DraftForm draft=draft label="Record a level move" on_submit=add>
-                    {form.view(person_id, None)}
-                    <FormButtons save_label="Record the move"/>
-                </DraftForm>
-            </Folding>
+            // Moves are recorded by others (a coach, their manager), not by the person they are
+            // about; hiding is a courtesy, the files carry the guarantees.
+            <Show when=move || app.person() != Some(person_id)>
+                <Folding open=open summary=|| "Record a level move">
+                    <DraftForm draft=draft label="Record a level move" on_submit=add>
+                        {form.view(person_id, None)}
+                        <FormButtons save_label="Record the move"/>
+                    </DraftForm>
+                </Folding>
+            </Show>
         </section>
     }
 }
@@ -273,10 +278,12 @@ fn MoveItem(m: LevelMove, before: Option<TrackLevel>) -> impl IntoView {
                     </p>
                     {(!m.note.is_empty()).then(|| view! { <p class="body">{m.note.clone()}</p> })}
                     {back.map(|b| view! { <p class="hint">{b}</p> })}
-                    <p class="row-actions">
-                        <button type="button" class="link" aria-label=format!("Edit the move: {what}") on:click=move |_| editing.set(true) disabled=move || app.is_read_only()>"Edit"</button>
-                        <DeleteEntry kind=RecordKind::LevelMove id=id what=format!("the move: {what}")/>
-                    </p>
+                    {(app.person() != Some(person_id)).then(|| view! {
+                        <p class="row-actions">
+                            <button type="button" class="link" aria-label=format!("Edit the move: {what}") on:click=move |_| editing.set(true) disabled=move || app.is_read_only()>"Edit"</button>
+                            <DeleteEntry kind=RecordKind::LevelMove id=id what=format!("the move: {what}")/>
+                        </p>
+                    })}
                 }
             }>
                 <DraftForm draft=draft label="Edit the level move" on_submit=save>

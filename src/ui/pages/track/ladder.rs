@@ -117,10 +117,12 @@ fn Rung(person_id: Id) -> impl IntoView {
                 <p class="muted">{format!("Expected: {} h of training a year, and {}.", hours(target), cadence.text())}</p>
             }
         })}
-        <div class="form inline">
-            <ChoiceField label="Ladder level" value=chosen options=options/>
-            <button type="button" class="secondary" on:click=set disabled=move || app.is_read_only()>"Set ladder level"</button>
-        </div>
+        <Show when=move || app.person() != Some(person_id)>
+            <div class="form inline">
+                <ChoiceField label="Ladder level" value=chosen options=options.clone()/>
+                <button type="button" class="secondary" on:click=set disabled=move || app.is_read_only()>"Set ladder level"</button>
+            </div>
+        </Show>
     }
 }
 

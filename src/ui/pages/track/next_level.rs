@@ -23,47 +23,52 @@ pub fn NextLevelPanel(person_id: Id) -> impl IntoView {
     let app = use_app();
     let today = browser::today();
     let view_of = move || app.ws.with(|ws| next_level(ws, person_id, today));
+    let heading = move || view_of().map_or(String::new(), |n| format!("Towards {}", n.next.code()));
     view! {
-        {move || view_of().map(|n| {
-            let next = n.next.code();
-            let span = match n.span {
-                Some((a, b)) => format!(
-                    "Evidence of working at {next} runs from {} to {}: {}.",
-                    fmt_date(a), fmt_date(b), months_text(n.span_months)
-                ),
-                None => format!("No evidence of working at {next} yet."),
-            };
-            let goal = format!(
-                "Promotion asks for mastery of {}, working at {next} for {}–{} months or more, and room to grow further.",
-                n.standing.level.code(), SPAN_GOAL_MONTHS.0, SPAN_GOAL_MONTHS.1
-            );
-            let gaps = n.gaps.clone();
-            view! {
-                <section aria-labelledby="next-level">
-                    <h2 id="next-level">{format!("Towards {next}")}</h2>
-                    <p>{goal}</p>
-                    <p class="span" data-months=n.span_months.to_string()><strong>{span}</strong></p>
-                    {n.tenure.clone().map(|t| view! { <p class="hint">{t}</p> })}
-                    <h3>{format!("{next} outcomes")}</h3>
-                    <ul class="outcomes">
-                        {n.outcomes.iter().map(|o| view! { <OutcomeItem o=o.clone() goal=true/> }).collect_view()}
-                    </ul>
-                    <details>
-                        <summary>{format!("{} outcomes (they stay met)", n.standing.level.code())}</summary>
+        <Show when=move || view_of().is_some()>
+            <section aria-labelledby="next-level">
+                <h2 id="next-level">{heading}</h2>
+                {move || view_of().map(|n| {
+                    let next = n.next.code();
+                    let span = match n.span {
+                        Some((a, b)) => format!(
+                            "Evidence of working at {next} runs from {} to {}: {}.",
+                            fmt_date(a), fmt_date(b), months_text(n.span_months)
+                        ),
+                        None => format!("No evidence of working at {next} yet."),
+                    };
+                    let goal = format!(
+                        "Promotion asks for mastery of {}, working at {next} for {}–{} months or more, and room to grow further.",
+                        n.standing.level.code(), SPAN_GOAL_MONTHS.0, SPAN_GOAL_MONTHS.1
+                    );
+                    let gaps = n.gaps.clone();
+                    view! {
+                        <p>{goal}</p>
+                        <p class="span" data-months=n.span_months.to_string()><strong>{span}</strong></p>
+                        {n.tenure.clone().map(|t| view! { <p class="hint">{t}</p> })}
+                        <h3>{format!("{next} outcomes")}</h3>
                         <ul class="outcomes">
-                            {n.current.iter().map(|o| view! { <OutcomeItem o=o.clone() goal=false/> }).collect_view()}
+                            {n.outcomes.iter().map(|o| view! { <OutcomeItem o=o.clone() goal=true/> }).collect_view()}
                         </ul>
-                    </details>
-                    <h3>"What is missing"</h3>
-                    {if gaps.is_empty() {
-                        view! { <p>"Nothing: every outcome has evidence over the span the move asks for. The decision is still a person's, on the whole picture."</p> }.into_any()
-                    } else {
-                        view! { <ul class="gaps">{gaps.into_iter().map(|g| view! { <li>{g}</li> }).collect_view()}</ul> }.into_any()
-                    }}
-                    <AddEvidence person_id=person_id/>
-                </section>
-            }
-        })}
+                        <details>
+                            <summary>{format!("{} outcomes (they stay met)", n.standing.level.code())}</summary>
+                            <ul class="outcomes">
+                                {n.current.iter().map(|o| view! { <OutcomeItem o=o.clone() goal=false/> }).collect_view()}
+                            </ul>
+                        </details>
+                        <h3>"What is missing"</h3>
+                        {if gaps.is_empty() {
+                            view! { <p>"Nothing: every outcome has evidence over the span the move asks for. The decision is still a person's, on the whole picture."</p> }.into_any()
+                        } else {
+                            view! { <ul class="gaps">{gaps.into_iter().map(|g| view! { <li>{g}</li> }).collect_view()}</ul> }.into_any()
+                        }}
+                    }
+                })}
+                // Outside the part above, which is redrawn on every change: a form half
+                // filled in stays as it is while the rest of the page updates.
+                <AddEvidence person_id=person_id/>
+            </section>
+        </Show>
     }
 }
 

@@ -40,10 +40,11 @@ pub fn TrialPanel(person_id: Id) -> impl IntoView {
     };
     // A trial is a first step into managing: offered to someone not managing now.
     let can_start = move || {
-        app.ws.with(|ws| {
-            trials::open_trial(ws, person_id).is_none()
-                && !current_level(ws, person_id).is_some_and(TrackLevel::is_manager)
-        })
+        app.person() != Some(person_id)
+            && app.ws.with(|ws| {
+                trials::open_trial(ws, person_id).is_none()
+                    && !current_level(ws, person_id).is_some_and(TrackLevel::is_manager)
+            })
     };
     view! {
         <section aria-labelledby="trial-heading">
@@ -80,11 +81,9 @@ fn StartTrial(person_id: Id) -> impl IntoView {
     let trial = move || -> Result<Trial, String> {
         let starts_on = parse_date(&start.get())
             .ok_or_else(|| "Enter the day the trial starts.".to_string())?;
-        let months: u32 = months
-            .get()
-            .trim()
-            .parse()
-            .map_err(|_| "The length is a whole number of months, like 6.".to_string())?;
+        // A length that is not a whole number is refused at its field by the core's rule
+        // (between 1 and 24 months).
+        let months: u32 = months.get().trim().parse().unwrap_or(0);
         let mut t = app.ws.with(|ws| trials::draft(ws, person_id, starts_on));
         t.months = months;
         t.checkpoints = trials::monthly_checkpoints(starts_on, months);
@@ -182,6 +181,7 @@ fn TrialCard(t: Trial) -> impl IntoView {
     let mut checkpoints = t.checkpoints.clone();
     checkpoints.sort_by_key(|c| c.on);
     let t_store = StoredValue::new(t.clone());
+    let own = app.person() == Some(t.person_id);
     let heading = format!(
         "{} months from {} to {}",
         t.months,
@@ -219,17 +219,27 @@ fn TrialCard(t: Trial) -> impl IntoView {
             <ol class="checkpoints">
                 {checkpoints.iter().enumerate().map(|(i, c)| {
                     let from = if i == 0 { t.starts_on } else { checkpoints[i - 1].on };
-                    view! { <CheckpointItem trial=t_store checkpoint=c.clone() from=from/> }
+                    view! { <CheckpointItem trial=t_store checkpoint=c.clone() from=from editable=open && !own/> }
                 }).collect_view()}
             </ol>
-            {open.then(|| view! { <EditTrial trial=t_store/> <Decide trial=t_store name=name.clone()/> })}
-            <p class="row-actions"><DeleteEntry kind=RecordKind::Trial id=t.id what=format!("the trial from {}", fmt_date(t.starts_on))/></p>
+            // The trial is decided by others: the person it is about reads it, and does not edit,
+            // decide or delete it (hiding is a courtesy; what files carry is the guarantee).
+            {(open && !own).then(|| view! { <EditTrial trial=t_store/> <Decide trial=t_store name=name.clone()/> })}
+            {(!own).then(|| view! {
+                <p class="row-actions"><DeleteEntry kind=RecordKind::Trial id=t.id what=format!("the trial from {} (the level moves it recorded stay in the history)", fmt_date(t.starts_on))/></p>
+            })}
         </article>
     }
 }
 
 #[component]
-fn CheckpointItem(trial: StoredValue<Trial>, checkpoint: Checkpoint, from: Date) -> impl IntoView {
+fn CheckpointItem(
+    trial: StoredValue<Trial>,
+    checkpoint: Checkpoint,
+    from: Date,
+    /// The trial is open and the person reading is not the one it is about.
+    editable: bool,
+) -> impl IntoView {
     let app = use_app();
     let editing = RwSignal::new(false);
     let c = checkpoint.clone();
@@ -299,7 +309,9 @@ fn CheckpointItem(trial: StoredValue<Trial>, checkpoint: Checkpoint, from: Date)
                     {(!c.delivery.is_empty()).then(|| view! { <p><span class="muted">"Delivery: "</span>{c.delivery.clone()}</p> })}
                     {(!c.feedback.is_empty()).then(|| view! { <p><span class="muted">"Feedback by and about them: "</span>{c.feedback.clone()}</p> })}
                     {(!c.support_note.is_empty()).then(|| view! { <p><span class="muted">"Supporting manager: "</span>{c.support_note.clone()}</p> })}
-                    <button type="button" class="link" aria-label=format!("{}: {label}", if c.held_on.is_some() { "Edit" } else { "Record it" }) on:click=move |_| editing.set(true) disabled=move || app.is_read_only()>{if c.held_on.is_some() { "Edit" } else { "Record it" }}</button>
+                    {editable.then(|| view! {
+                        <button type="button" class="link" aria-label=format!("{}: {label}", if c.held_on.is_some() { "Edit" } else { "Record it" }) on:click=move |_| editing.set(true) disabled=move || app.is_read_only()>{if c.held_on.is_some() { "Edit" } else { "Record it" }}</button>
+                    })}
                 }
             }>
                 <DraftForm draft=draft label=form_label.clone() on_submit=save>
