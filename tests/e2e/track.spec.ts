@@ -211,6 +211,10 @@ test("a candidate's file carries her own trial and history, and nobody else's", 
   await expect(history(priya).locator('.standing')).toContainText('M1 since');
   await expect(priya.getByRole('region', { name: 'Trial in management' })).toContainText('Guaranteed return');
   await expect(priya.getByRole('region', { name: 'Trial in management' })).toContainText('IC3');
+  // Her own trial and history are decided and recorded by others: she reads them.
+  await expect(priya.locator('summary', { hasText: 'Decide: confirm, extend or return' })).toHaveCount(0);
+  await expect(priya.locator('summary', { hasText: 'Record a level move' })).toHaveCount(0);
+  await expect(priya.getByRole('button', { name: /^Record it: checkpoint/ })).toHaveCount(0);
   // The coach's history did not come with the file: his level shows as not recorded.
   await openPerson(priya, 'Marcus Oyelaran');
   await expect(history(priya)).toContainText('No level history in this copy');
