@@ -77,6 +77,12 @@ test('the managers page shows the bench, entry paths, trials, development and th
   // and Marcus at M2.
   await page.getByRole('combobox', { name: 'Whose managers' }).selectOption({ label: 'The whole organisation' });
   expect(await currentBars(chart)).toEqual({ M1: ['1', '33.3'], M2: ['2', '66.7'], M3: ['0', '0'] });
+  // A day after today shows today's bench, and says so.
+  await page.getByLabel('As of').fill('2030-01-01');
+  await expect(page.locator('#as-of-note')).toContainText('is after today');
+  expect(await currentBars(chart)).toEqual({ M1: ['3', '50'], M2: ['2', '33.3'], M3: ['1', '16.7'] });
+  await page.getByLabel('As of').fill('2021-06-01');
+  await expect(page.locator('#as-of-note')).toBeEmpty();
   await page.getByRole('button', { name: 'Back to today' }).click();
   expect(await currentBars(chart)).toEqual({ M1: ['3', '50'], M2: ['2', '33.3'], M3: ['1', '16.7'] });
   await expect(page.getByLabel('As of')).not.toHaveValue('2021-06-01');

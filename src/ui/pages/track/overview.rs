@@ -134,15 +134,32 @@ fn Bench(today: Date) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    // Said next to the date while what is typed is not a day the chart can show.
+    let date_note = RwSignal::new(None::<String>);
     let read_date = move |ev: leptos::ev::Event| {
-        // A half-typed date is not a day yet: keep showing the last whole one.
-        if let Some(d) = parse_date(&event_target_value(&ev)) {
-            if as_of.get_untracked() != d {
-                as_of.set(d);
+        // A half-typed date is not a day yet: keep showing the last whole one, and say so.
+        match parse_date(&event_target_value(&ev)) {
+            Some(d) if d > today => {
+                date_note.set(Some(format!(
+                    "{} is after today: the bench is shown as it stands today.",
+                    fmt_date(d)
+                )));
+                as_of.set(today);
             }
+            Some(d) => {
+                date_note.set(None);
+                if as_of.get_untracked() != d {
+                    as_of.set(d);
+                }
+            }
+            None => date_note.set(Some(format!(
+                "Not a whole date yet: still showing {}.",
+                fmt_date(as_of.get_untracked())
+            ))),
         }
     };
     let back_to_today = move |_| {
+        date_note.set(None);
         as_of.set(today);
         if let Some(el) = date_input.get_untracked() {
             el.set_value(&date_value(Some(today)));
@@ -270,8 +287,10 @@ fn Bench(today: Date) -> impl IntoView {
                 </label>
                 <label>"As of"
                     <input type="date" node_ref=date_input value=date_value(Some(today)) max=date_value(Some(today))
+                        aria-describedby="as-of-note"
                         on:input=read_date on:change=read_date/>
                 </label>
+                <span id="as-of-note" class="hint" aria-live="polite">{move || date_note.get()}</span>
                 <Show when=move || as_of.get() != today>
                     <button type="button" class="secondary small" on:click=back_to_today>"Back to today"</button>
                 </Show>
