@@ -62,6 +62,8 @@ try {
   await page.getByRole('button', { name: 'Replace my workspace' }).click();
   await page.getByText('Saved in this browser').waitFor();
   const saves = [];
+  // The organisation's name is edited in Settings.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
   for (let i = 0; i < runs; i++) {
     await page.getByLabel('Organisation name').fill(`Benchmark Corp ${i}`);
     await page.getByRole('button', { name: 'Save name' }).click();
