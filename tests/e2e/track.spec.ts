@@ -104,6 +104,12 @@ test('a trial starts, passes a checkpoint and returns to engineering at the guar
   // The first checkpoint, held.
   await card.getByRole('button', { name: /^Record it: checkpoint of/ }).first().click();
   const cp = card.getByRole('form', { name: /^Record the checkpoint of/ });
+  // Held before the trial began: refused at the day.
+  await cp.getByLabel('Held on').fill(daysAgo(400));
+  await cp.getByRole('button', { name: 'Save the checkpoint' }).click();
+  await expect(cp.getByLabel('Held on')).toHaveAttribute('aria-invalid', 'true');
+  await expect(cp).toContainText('held before the trial started');
+  await cp.getByLabel('Held on').fill(daysAgo(110));
   await cp.getByLabel("The supporting manager's note").fill('Ran her first retro; the team liked it.');
   await cp.getByRole('button', { name: 'Save the checkpoint' }).click();
   await expect(card).toContainText('Supporting manager: Ran her first retro; the team liked it.');

@@ -324,7 +324,7 @@ impl Entry for Trial {
             .chain(
                 self.checkpoints
                     .iter()
-                    .filter_map(|c| c.held_on.map(|h| ("held_on", h))),
+                    .filter_map(|c| c.held_on.map(|h| ("checkpoints", h))),
             )
             .collect()
     }

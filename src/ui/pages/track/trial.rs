@@ -315,7 +315,8 @@ fn CheckpointItem(
                 }
             }>
                 <DraftForm draft=draft label=form_label.clone() on_submit=save>
-                    <DateField label="Held on" value=held required=true/>
+                    // The day's problems are the trial's `checkpoints[i].held_on`.
+                    <DateField label="Held on" value=held required=true field="checkpoints"/>
                     <AreaField label="Delivery against the team's usual measures" value=delivery rows=2/>
                     <AreaField label="Feedback given by and about them" value=feedback rows=2/>
                     <AreaField label="The supporting manager's note" value=note rows=2/>
