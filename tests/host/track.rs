@@ -51,6 +51,9 @@ fn the_current_level_and_time_at_level_come_from_the_history() {
     let s = track::standing(&ws, hana, today).unwrap();
     assert_eq!((s.level, s.since), (TrackLevel::M1, day(2022, 9, 5)));
     assert!((s.years() - 4.2).abs() < 0.05, "{}", s.years());
+    assert_eq!(track::years_text(s.years()), "4.2 years");
+    assert_eq!(track::years_text(0.3), "4 months");
+    assert_eq!(track::years_text(1.0), "1 year");
     // Time at level is set against the usual range and never called readiness.
     let note = track::tenure_note(&s).unwrap();
     assert!(

@@ -20,6 +20,14 @@ pub enum Cadence {
 }
 
 impl Cadence {
+    /// " h" when practice is counted in hours, "" when in sessions.
+    pub fn unit(self) -> &'static str {
+        match self {
+            Cadence::HoursWeekly(_) | Cadence::HoursQuarterly(_) => " h",
+            Cadence::Every(..) => "",
+        }
+    }
+
     pub fn text(self) -> String {
         let h = |v: f32| crate::logic::charts::num(v as f64);
         match self {
@@ -70,20 +78,11 @@ impl Entry for TrainingEntry {
     }
     fn problems(&self, ws: &Workspace) -> Vec<FieldProblem> {
         let mut out = Vec::new();
-        if let Some(j) = ws
-            .person(self.person_id)
-            .and_then(|p| p.joined_on)
-            .filter(|j| self.on < *j)
-        {
-            out.push(problem(
-                "on",
-                format!(
-                    "{} is before they joined ({})",
-                    crate::logic::journey::day_text(self.on),
-                    crate::logic::journey::day_text(j)
-                ),
-            ));
-        }
+        out.extend(crate::logic::track::before_joining(
+            ws,
+            self.person_id,
+            self.on,
+        ));
         if !self.hours.is_finite() || self.hours < 0.0 {
             out.push(problem("hours", "hours cannot be below zero".into()));
         } else if self.hours > MAX_HOURS {
@@ -178,11 +177,7 @@ impl Ledger {
         if self.entries == 0 {
             return "No training or practice logged yet.".into();
         }
-        let unit = if self.cadence.contains(" h ") {
-            " h"
-        } else {
-            ""
-        };
+        let unit = targets(self.rung).1.unit();
         format!(
             "Training: {} h logged, {} h due by now. Practice: {} of {}{unit} ({}).",
             num(self.training_hours),

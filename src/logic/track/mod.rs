@@ -220,6 +220,35 @@ pub(crate) fn move_team(ws: &mut Workspace, person_id: Id, team: &str, now: Time
     }
 }
 
+/// The problem of a record of a person dated before they joined, addressed to `on`.
+pub fn before_joining(ws: &Workspace, person_id: Id, on: Date) -> Option<(String, String)> {
+    let p = ws.person(person_id)?;
+    let j = p.joined_on.filter(|j| on < *j)?;
+    Some(crate::logic::records::problem(
+        "on",
+        format!(
+            "{} is before {} joined ({})",
+            crate::logic::journey::day_text(on),
+            p.name,
+            crate::logic::journey::day_text(j)
+        ),
+    ))
+}
+
+/// Time at a level in words: "7 months", "1 year", "4.2 years".
+pub fn years_text(years: f64) -> String {
+    if years < 1.0 {
+        match (years * 12.0).round() as i64 {
+            1 => "1 month".into(),
+            m => format!("{m} months"),
+        }
+    } else if (years - 1.0).abs() < 1e-9 {
+        "1 year".into()
+    } else {
+        format!("{} years", crate::logic::charts::num(years))
+    }
+}
+
 /// Whether the person worked at the organisation on a day.
 pub fn employed_on(p: &Person, on: Date) -> bool {
     p.joined_on.is_none_or(|j| j <= on) && p.left_on.is_none_or(|l| l > on)

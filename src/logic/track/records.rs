@@ -114,19 +114,7 @@ impl Entry for LevelMove {
     }
     fn problems(&self, ws: &Workspace) -> Vec<FieldProblem> {
         let mut out = Vec::new();
-        if let Some(p) = ws.person(self.person_id) {
-            if let Some(j) = p.joined_on.filter(|j| self.on < *j) {
-                out.push(problem(
-                    "on",
-                    format!(
-                        "{} is before {} joined ({})",
-                        crate::logic::journey::day_text(self.on),
-                        p.name,
-                        crate::logic::journey::day_text(j)
-                    ),
-                ));
-            }
-        }
+        out.extend(super::before_joining(ws, self.person_id, self.on));
         match self.kind {
             MoveKind::Returned if self.level.is_manager() => out.push(problem(
                 "level",
@@ -420,22 +408,10 @@ impl Entry for TrackEvidence {
         if blank(&self.note) {
             out.push(problem("note", "say what the evidence shows".into()));
         }
-        if let Some(j) = ws
-            .person(self.person_id)
-            .and_then(|p| p.joined_on)
-            .filter(|j| self.on < *j)
-        {
-            out.push(problem(
-                "on",
-                format!(
-                    "{} is before they joined ({})",
-                    crate::logic::journey::day_text(self.on),
-                    crate::logic::journey::day_text(j)
-                ),
-            ));
-        }
+        out.extend(super::before_joining(ws, self.person_id, self.on));
+        // The same rule as any evidence link: it goes into an `href`.
         let link = self.link.trim();
-        if !(link.is_empty() || link.starts_with("https://") || link.starts_with("http://")) {
+        if !link.is_empty() && !crate::logic::evaluation::is_web_link(link) {
             out.push(problem(
                 "link",
                 "a link starts with https:// (or http://)".into(),

@@ -174,7 +174,7 @@ pub fn LevelHistory(person_id: Id) -> impl IntoView {
                     view! {
                         <p class="standing">
                             <strong>{s.level.code()}</strong>
-                            {format!(" since {} · {} at this level", fmt_date(s.since), years_text(s.years()))}
+                            {format!(" since {} · {} at this level", fmt_date(s.since), track::years_text(s.years()))}
                             {range.map(|r| view! { <span class="muted">{format!(" (usually {r} before the next)")}</span> })}
                         </p>
                         {f.map(|(name, guidance)| view! {
@@ -200,21 +200,6 @@ pub fn LevelHistory(person_id: Id) -> impl IntoView {
                 </Folding>
             </Show>
         </section>
-    }
-}
-
-fn years_text(y: f64) -> String {
-    if y < 1.0 {
-        let months = (y * 12.0).round() as i64;
-        if months == 1 {
-            "1 month".into()
-        } else {
-            format!("{months} months")
-        }
-    } else if (y - 1.0).abs() < f64::EPSILON {
-        "1 year".into()
-    } else {
-        format!("{y} years")
     }
 }
 

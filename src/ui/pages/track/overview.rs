@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::logic::charts::{num, percent_range};
+use crate::logic::ladder::targets;
 use crate::logic::ladder::{ledgers, Ledger};
-use crate::logic::ladder::{targets, Cadence};
 use crate::logic::track::readiness::{months_text, next_level, NextLevel, SPAN_GOAL_MONTHS};
 use crate::logic::track::trials::{all_reminders, next_checkpoint};
 use crate::logic::track::{
@@ -42,14 +42,6 @@ const FEW_MANAGERS: usize = 5;
 
 fn person_href(id: Id) -> String {
     link(&format!("/people/{id}"))
-}
-
-fn years_text(years: f64) -> String {
-    if (years - 1.0).abs() < 1e-9 {
-        "1 year".into()
-    } else {
-        format!("{} years", num(years))
-    }
 }
 
 #[component]
@@ -459,14 +451,6 @@ fn Trials(today: Date) -> impl IntoView {
 // Development
 // ---------------------------------------------------------------------------------------------
 
-/// " h" when the rung's practice is counted in hours.
-fn practice_unit(l: &Ledger) -> &'static str {
-    match targets(l.rung).1 {
-        Cadence::HoursWeekly(_) | Cadence::HoursQuarterly(_) => " h",
-        Cadence::Every(..) => "",
-    }
-}
-
 fn behind_text(l: &Ledger) -> &'static str {
     match (l.entries == 0, l.behind_training, l.behind_practice) {
         (true, _, _) => "nothing logged",
@@ -500,7 +484,7 @@ fn Development(today: Date) -> impl IntoView {
                     let cells = if l.entries == 0 {
                         view! { <td colspan="2" class="nothing">"Nothing logged yet"</td> }.into_any()
                     } else {
-                        let unit = practice_unit(&l);
+                        let unit = targets(l.rung).1.unit();
                         view! {
                             <td>
                                 {format!("{} of {} h", num(l.training_hours as f64), num(l.training_due as f64))}
@@ -618,7 +602,7 @@ fn NextLevels(today: Date) -> impl IntoView {
                         <tr>
                             <th scope="row"><A href=person_href(n.person_id)>{name.clone()}</A></th>
                             <td class="level">{format!("{} → {}", level.code(), n.next.code())}</td>
-                            <td>{years_text(n.standing.years())}{usual.map(|u| view! { <span class="sub">{u}</span> })}</td>
+                            <td>{crate::logic::track::years_text(n.standing.years())}{usual.map(|u| view! { <span class="sub">{u}</span> })}</td>
                             <td>{span}</td>
                             <td>{gap_view}</td>
                         </tr>
