@@ -829,3 +829,27 @@ fn a_moves_kind_must_fit_the_level_before_it() {
         .unwrap();
     }
 }
+
+#[test]
+fn an_edited_copy_of_the_track_framework_sets_the_outcomes() {
+    use runway::logic::evaluation::frameworks::{copy_of, find};
+    let mut ws = sample();
+    let hana = named(&ws, "Hana Sato");
+    let built = find(&ws, runway::content::frameworks::MANAGEMENT_TRACK).unwrap();
+    let mut copy = copy_of(&built, "Our management track");
+    let m2 = framework_level(&copy, TrackLevel::M2).unwrap().id;
+    let people = copy.domains.iter().find(|d| d.name == "People").unwrap().id;
+    let cell = copy
+        .descriptors
+        .iter_mut()
+        .find(|d| d.domain_id == people && d.level_id == m2)
+        .unwrap();
+    cell.text = "Grows at least two engineers into leads.".into();
+    act(&mut ws, Action::Put(Record::Framework(copy))).unwrap();
+    let n = next_level(&ws, hana, day(2026, 11, 21)).unwrap();
+    assert_eq!(n.framework, "Our management track");
+    let o = n.outcomes.iter().find(|o| o.domain == "People").unwrap();
+    assert_eq!(o.descriptor, "Grows at least two engineers into leads.");
+    // Her evidence still counts: the copy keeps the outcomes' ids.
+    assert_eq!(o.evidence.len(), 2);
+}

@@ -19,6 +19,17 @@ pub fn find(ws: &Workspace, id: Id) -> Option<Framework> {
         .or_else(|| builtin().into_iter().find(|f| f.id == id))
 }
 
+/// The framework in use for a built-in one: the newest copy of it here (a coach's edits win),
+/// else the built-in itself.
+pub fn in_use(ws: &Workspace, builtin_id: Id) -> Option<Framework> {
+    ws.frameworks
+        .iter()
+        .filter(|f| f.based_on == Some(builtin_id))
+        .max_by_key(|f| f.updated_at)
+        .cloned()
+        .or_else(|| find(ws, builtin_id))
+}
+
 /// Every framework: built-in first, then the workspace's own by name.
 pub fn all(ws: &Workspace) -> Vec<Framework> {
     let mut own = ws.frameworks.clone();

@@ -54,12 +54,7 @@ pub fn targets(level: LadderLevel) -> (f32, Cadence) {
 
 /// The leadership ladder in use: the newest copy of the built-in one here, else the built-in.
 pub fn ladder_framework(ws: &Workspace) -> Option<Framework> {
-    ws.frameworks
-        .iter()
-        .filter(|f| f.based_on == Some(LEADERSHIP_LADDER))
-        .max_by_key(|f| f.updated_at)
-        .cloned()
-        .or_else(|| crate::logic::evaluation::frameworks::find(ws, LEADERSHIP_LADDER))
+    crate::logic::evaluation::frameworks::in_use(ws, LEADERSHIP_LADDER)
 }
 
 /// A rung's level in the ladder framework (its active levels in order are the four rungs).

@@ -4,7 +4,6 @@
 //! package starts from this.
 
 use crate::content::frameworks::MANAGEMENT_TRACK;
-use crate::logic::evaluation::frameworks::find as find_framework;
 use crate::model::*;
 
 use super::{next_manager_level, standing, tenure_note, Standing};
@@ -15,13 +14,8 @@ pub const SPAN_GOAL_MONTHS: (u32, u32) = (6, 12);
 /// The management-track framework in use: the newest copy of the built-in one in this
 /// workspace (a coach's edits), else the built-in one.
 pub fn track_framework(ws: &Workspace) -> Framework {
-    ws.frameworks
-        .iter()
-        .filter(|f| f.based_on == Some(MANAGEMENT_TRACK) || f.id == MANAGEMENT_TRACK)
-        .max_by_key(|f| f.updated_at)
-        .cloned()
-        .or_else(|| find_framework(ws, MANAGEMENT_TRACK))
-        .unwrap_or_else(|| Framework {
+    crate::logic::evaluation::frameworks::in_use(ws, MANAGEMENT_TRACK).unwrap_or_else(|| {
+        Framework {
             id: MANAGEMENT_TRACK,
             name: "Management track".into(),
             summary: String::new(),
@@ -32,7 +26,8 @@ pub fn track_framework(ws: &Workspace) -> Framework {
             created_at: Timestamp::default(),
             updated_at: Timestamp::default(),
             merge_bases: Vec::new(),
-        })
+        }
+    })
 }
 
 /// The framework level for a track level: the framework's active levels in order are M1, M2,
