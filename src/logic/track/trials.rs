@@ -374,6 +374,13 @@ pub(crate) fn decide(
     Ok(None)
 }
 
+/// Whether a trial may start for someone: not in one already, and not managing now (a trial
+/// is a first step into managing).
+pub fn can_start(ws: &Workspace, person_id: Id) -> bool {
+    open_trial(ws, person_id).is_none()
+        && !super::current_level(ws, person_id).is_some_and(TrackLevel::is_manager)
+}
+
 /// The trial a person is in now, if any.
 pub fn open_trial(ws: &Workspace, person_id: Id) -> Option<&Trial> {
     ws.trials

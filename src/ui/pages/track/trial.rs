@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use crate::logic::actions::Action;
 use crate::logic::records::Record;
+use crate::logic::track::level_on;
 use crate::logic::track::trials::{self, reminders, signals, trials_of, warnings};
-use crate::logic::track::{current_level, level_on};
 use crate::model::{
     Checkpoint, Date, Id, RecordKind, TrackLevel, Trial, TrialDecision, TrialOutcome,
 };
@@ -40,11 +40,7 @@ pub fn TrialPanel(person_id: Id) -> impl IntoView {
     };
     // A trial is a first step into managing: offered to someone not managing now.
     let can_start = move || {
-        app.person() != Some(person_id)
-            && app.ws.with(|ws| {
-                trials::open_trial(ws, person_id).is_none()
-                    && !current_level(ws, person_id).is_some_and(TrackLevel::is_manager)
-            })
+        app.person() != Some(person_id) && app.ws.with(|ws| trials::can_start(ws, person_id))
     };
     view! {
         <section aria-labelledby="trial-heading">
