@@ -73,7 +73,7 @@ impl LetterKind {
         match self {
             LetterKind::SeniorEngineer => "Same-team senior engineer",
             LetterKind::ProductPartner => "Product or program partner",
-            LetterKind::OutsideTeam => "From outside the team",
+            LetterKind::OutsideTeam => "Outside the team",
             LetterKind::Optional => "Optional fourth letter",
             LetterKind::Sponsor => "Sponsor",
         }

@@ -21,7 +21,7 @@ pub fn cases_of(ws: &Workspace, person_id: Id) -> Vec<&PromotionCase> {
         .iter()
         .filter(|c| c.person_id == person_id)
         .collect();
-    out.sort_by(|a, b| b.created_at.cmp(&a.created_at));
+    out.sort_by_key(|b| std::cmp::Reverse(b.created_at));
     out
 }
 
@@ -109,8 +109,8 @@ pub fn letter_gaps(ws: &Workspace, c: &PromotionCase) -> Vec<String> {
         if !has {
             let asked = c.slots.iter().any(|s| s.kind == kind);
             out.push(format!(
-                "no letter yet from a {}{}",
-                kind.label().to_lowercase(),
+                "no letter yet for “{}”{}",
+                kind.short(),
                 if asked { "" } else { " (nobody is asked yet)" }
             ));
         }
@@ -291,6 +291,14 @@ pub(crate) fn advance(
         ));
     }
     check_step(ws, &c, &step)?;
+    // An approval's note is the decision's reasons, unless they were written already.
+    if matches!(
+        to,
+        CaseStatus::ApprovedLeadership | CaseStatus::ApprovedExecutive
+    ) && blank(&c.reasons)
+    {
+        c.reasons = step.note.trim().to_string();
+    }
     c.steps.push(CaseStep {
         note: step.note.trim().to_string(),
         ..step.clone()
