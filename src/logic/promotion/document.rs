@@ -297,7 +297,7 @@ pub fn assignments_of(ws: &Workspace, person_id: Id) -> Vec<&MicroAssignment> {
         .iter()
         .filter(|a| mine.contains(&a.candidate_id))
         .collect();
-    out.sort_by(|a, b| b.starts_on.cmp(&a.starts_on));
+    out.sort_by_key(|a| std::cmp::Reverse(a.starts_on));
     out
 }
 

@@ -21,7 +21,7 @@ pub fn cases_of(ws: &Workspace, person_id: Id) -> Vec<&PromotionCase> {
         .iter()
         .filter(|c| c.person_id == person_id)
         .collect();
-    out.sort_by(|a, b| b.created_at.cmp(&a.created_at));
+    out.sort_by_key(|a| std::cmp::Reverse(a.created_at));
     out
 }
 
