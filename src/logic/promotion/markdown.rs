@@ -337,12 +337,17 @@ fn escape_line(line: &str) -> String {
     let needs = matches!(first, Some('#' | '+' | '=' | '|' | '`' | '~'))
         || only('-')
         || only('*')
-        || (trimmed.starts_with('*') && !trimmed.starts_with("**"))
-        || trimmed
-            .split_once(['.', ')'])
-            .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+        || only('_')
+        || (trimmed.starts_with('*') && !trimmed.starts_with("**"));
+    // "1." or "1)" starts an ordered list: the escape goes before the dot (a backslash before
+    // a digit is no escape, and would show).
+    let number = trimmed.split_once(['.', ')']).and_then(|(n, _)| {
+        (!n.is_empty() && n.chars().all(|c| c.is_ascii_digit())).then_some(n.len())
+    });
     if needs {
         s.insert(indent, '\\');
+    } else if let Some(n) = number {
+        s.insert(indent + n, '\\');
     }
     // Four spaces in would make a code block.
     if indent >= 4 {

@@ -326,7 +326,8 @@ impl Entry for PromotionDocument {
 }
 
 impl Entry for Letter {
-    const FIELDS: &'static [&'static str] = &["kind", "writer", "role", "body", "written_on"];
+    const FIELDS: &'static [&'static str] =
+        &["kind", "slot_id", "writer", "role", "body", "written_on"];
     fn owners(&self) -> Vec<Link> {
         let mut out = vec![Link::new("case_id", RecordKind::Promotion, self.case_id)];
         if let Some(w) = self.writer_id {

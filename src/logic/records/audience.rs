@@ -812,7 +812,7 @@ fn left_lines(left: &BTreeMap<(Why, RecordKind), (usize, BTreeSet<String>)>) -> 
                 plural(n, "recommendation letter", "recommendation letters")
             ),
             Why::Reads => format!(
-                "{}{by} until the chair reveals them",
+                "{}{by} (only the committee reads them, once the chair reveals them)",
                 plural(n, "committee read", "committee reads")
             ),
             Why::OtherCases => {
@@ -821,7 +821,7 @@ fn left_lines(left: &BTreeMap<(Why, RecordKind), (usize, BTreeSet<String>)>) -> 
                     .map(|k| kind_count(*k, left.get(&(why, *k)).map_or(0, |s| s.0)))
                     .collect();
                 format!(
-                    "{} of other promotion cases{by} (each case has its own files)",
+                    "{}{by} (each promotion case goes in its own files)",
                     list.join(", ")
                 )
             }
