@@ -263,7 +263,9 @@ pub fn PersonField(
             .map(|(id, l)| (id.to_string(), l))
     }));
     match field {
-        Some(f) => view! { <ChoiceField label=label value=value options=options field=f/> }.into_any(),
+        Some(f) => {
+            view! { <ChoiceField label=label value=value options=options field=f/> }.into_any()
+        }
         None => view! { <ChoiceField label=label value=value options=options/> }.into_any(),
     }
 }

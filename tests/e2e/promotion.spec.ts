@@ -57,14 +57,14 @@ test('a letter travels by file: the sponsor asks, the writer writes in a fresh b
 
   await loadSample(sponsor);
   await sayWhoIAm(sponsor, DANA);
-  await startCase(sponsor, 'Felix Wagner');
+  await startCase(sponsor, 'Beatriz Costa');
   await expect(sponsor.getByRole('region', { name: 'Letters missing' })).toContainText('No letter yet for “Same-team senior engineer”');
-  await nameWriter(sponsor, 'Same-team senior engineer', 'Ana Lima', 'Staff engineer, Warehouse Systems');
+  await nameWriter(sponsor, 'Same-team senior engineer', 'Ana Lima', 'Staff engineer, Payments');
   const request = await clickForDownload(sponsor, 'Download the request file for Ana Lima');
-  expect(request.name).toBe('runway-letter-request-felix-wagner-ana-lima.json');
+  expect(request.name).toBe('runway-letter-request-beatriz-costa-ana-lima.json');
   // The request carries the applicant's name, the role and what to speak to: nothing else.
   const asked = JSON.parse(request.text);
-  expect(asked.applicant).toBe('Felix Wagner');
+  expect(asked.applicant).toBe('Beatriz Costa');
   expect(request.text).not.toContain('Dana');
   await expect(slot(sponsor, 'Same-team senior engineer')).toContainText('Asked');
   await expect(sponsor.getByRole('heading', { level: 1 }).locator('..')).toContainText('Letters requested');
@@ -73,15 +73,15 @@ test('a letter travels by file: the sponsor asks, the writer writes in a fresh b
   await openApp(writer);
   await importFile(writer, request.name, request.text);
   await expect(writer.getByRole('heading', { level: 1, name: 'Write a letter' })).toBeVisible();
-  await expect(writer.getByRole('heading', { name: 'A letter for Felix Wagner' })).toBeVisible();
+  await expect(writer.getByRole('heading', { name: 'A letter for Beatriz Costa' })).toBeVisible();
   await writer.getByLabel('Your role').fill('Staff engineer');
-  await writer.getByLabel('Your letter').fill('Felix turned the pick-path rewrite around.\n\nHe asks the question nobody else asks.');
+  await writer.getByLabel('Your letter').fill('Beatriz turned the refund-flow rewrite around.\n\nShe asks the question nobody else asks.');
   // A reload keeps the draft.
   await writer.waitForTimeout(600);
   await writer.reload();
-  await expect(writer.getByLabel('Your letter')).toHaveValue(/pick-path rewrite/);
+  await expect(writer.getByLabel('Your letter')).toHaveValue(/refund-flow rewrite/);
   const letter = await clickForDownload(writer, 'Download my letter');
-  expect(letter.name).toBe('runway-letter-felix-wagner-ana-lima.json');
+  expect(letter.name).toBe('runway-letter-beatriz-costa-ana-lima.json');
   expect(await writer.evaluate(() => localStorage.getItem('runway.workspace'))).toBeNull();
 
   // Back with the sponsor: the letter fills the slot.
@@ -93,7 +93,7 @@ test('a letter travels by file: the sponsor asks, the writer writes in a fresh b
   await expect(sponsor.getByRole('alert').filter({ hasText: 'already in the case' })).toBeVisible();
 
   // A second letter from the same writer: both show until the sponsor keeps the newer.
-  await writer.getByLabel('Your letter').fill('Felix turned the pick-path rewrite around, and grew two engineers while doing it.');
+  await writer.getByLabel('Your letter').fill('Beatriz turned the refund-flow rewrite around, and grew two engineers while doing it.');
   const second = await clickForDownload(writer, 'Download my letter');
   await sponsor.getByLabel('Add letter files').setInputFiles({ name: second.name, mimeType: 'application/json', buffer: Buffer.from(second.text) });
   await expect(slot(sponsor, 'Same-team senior engineer')).toContainText('2 letters came in for this slot');
@@ -120,7 +120,7 @@ test('a letter travels by file: the sponsor asks, the writer writes in a fresh b
   await importFile(member, download.suggestedFilename(), committeeText);
   await member.getByRole('button', { name: 'Replace my workspace' }).click();
   await nav(member, 'Promotions').click();
-  await member.getByRole('link', { name: 'Felix Wagner' }).click();
+  await member.getByRole('link', { name: 'Beatriz Costa' }).click();
   await slot(member, 'Same-team senior engineer').locator('summary', { hasText: 'Read the letter from Ana Lima' }).click();
   await expect(slot(member, 'Same-team senior engineer')).toContainText('grew two engineers');
   expect(await seriousViolations(sponsor)).toEqual([]);
@@ -254,14 +254,14 @@ test('the package prints and downloads as Markdown with its sections in order', 
   const errors = watchErrors(page);
   await loadSample(page);
   await sayWhoIAm(page, DANA);
-  await startCase(page, 'Felix Wagner');
+  await startCase(page, 'Marcus Oyelaran');
   await page.getByRole('button', { name: 'Start the document' }).click();
-  await page.getByRole('textbox', { name: 'Background', exact: true }).fill('# Not a heading\nTen years in warehouses.');
+  await page.getByRole('textbox', { name: 'Background', exact: true }).fill('# Not a heading\nTen years in logistics.');
   await page.getByRole('button', { name: 'Save the document' }).click();
   const md = await clickForDownload(page, 'Download as Markdown');
-  expect(md.name).toMatch(/^runway-promotion-felix-wagner-\d{4}-\d{2}-\d{2}\.md$/);
+  expect(md.name).toMatch(/^runway-promotion-marcus-oyelaran-\d{4}-\d{2}-\d{2}\.md$/);
   const headings = md.text.split('\n').filter((l) => /^#{1,6} /.test(l));
-  const order = ['# Promotion package: Felix Wagner, M1 → M2', '## Evidence summary', "## The applicant's document", '### Overview', '#### Background', '### Alignment with the competency framework', '### Selected projects and initiatives', '### Summary', '## Recommendation letters', "## The sponsor's letter", '## Decision'];
+  const order = ['# Promotion package: Marcus Oyelaran, M2 → M3', '## Evidence summary', "## The applicant's document", '### Overview', '#### Background', '### Alignment with the competency framework', '### Selected projects and initiatives', '### Summary', '## Recommendation letters', "## The sponsor's letter", '## Decision'];
   let at = -1;
   for (const h of order) {
     const i = headings.indexOf(h);
@@ -272,7 +272,7 @@ test('the package prints and downloads as Markdown with its sections in order', 
   expect(md.text).toContain('\\# Not a heading');
   await page.getByRole('link', { name: 'Print view' }).click();
   const pkg = page.locator('article.package');
-  await expect(pkg.getByRole('heading', { level: 1 })).toHaveText('Promotion package: Felix Wagner, M1 → M2');
+  await expect(pkg.getByRole('heading', { level: 1 })).toHaveText('Promotion package: Marcus Oyelaran, M2 → M3');
   await expect(pkg.getByRole('heading', { level: 4, name: 'Background' })).toBeVisible();
   await expect(pkg).toContainText('# Not a heading');
   expect(await seriousViolations(page)).toEqual([]);

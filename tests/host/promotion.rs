@@ -133,7 +133,10 @@ fn the_letter_gaps_name_each_required_kind_missing_and_the_sponsors_letter() {
     // Two letters in, the outside one overdue, the optional slot empty, no sponsor's letter.
     let gaps = promotion::letter_gaps(&ws, &c);
     assert_eq!(gaps.len(), 2, "{gaps:?}");
-    assert!(gaps[0].contains(&LetterKind::OutsideTeam.label().to_lowercase()));
+    assert!(
+        gaps[0].contains(LetterKind::OutsideTeam.short()),
+        "{gaps:?}"
+    );
     assert_eq!(gaps[1], "no sponsor's letter yet");
     let overdue = promotion::overdue(&ws, &c, day(2026, 11, 21));
     assert_eq!(overdue.len(), 1);
@@ -936,4 +939,41 @@ fn the_applicants_file_merges_back_and_keeps_what_it_left_out() {
     assert_eq!(merged.letters, sponsor.letters);
     assert_eq!(merged.promotions.len(), sponsor.promotions.len());
     assert_eq!(merged.debrief_reads, sponsor.debrief_reads);
+}
+
+#[test]
+fn a_step_or_a_letter_cannot_be_dated_ahead_of_today() {
+    // `act` runs on 22 Nov 2026: a step three days later is refused at its day; tomorrow
+    // passes (the person's today may be tomorrow in UTC).
+    let mut ws = sample();
+    let c = case_of(&ws, "Hana Sato");
+    let refused = fields(advance(
+        &mut ws,
+        c.id,
+        CaseStatus::Withdrawn,
+        day(2026, 11, 25),
+    ));
+    assert_eq!(refused.len(), 1);
+    assert_eq!(refused[0].0, "on");
+    assert!(refused[0].1.contains("in the future"), "{refused:?}");
+    assert_eq!(fresh(&ws, c.id).status(), CaseStatus::LettersRequested);
+    // The sponsor's letter is written here; a writer's comes by file, dated by their clock.
+    let sponsor = Letter {
+        id: Id::nil(),
+        case_id: c.id,
+        slot_id: None,
+        kind: LetterKind::Sponsor,
+        writer: "Dana Whitfield".into(),
+        role: String::new(),
+        writer_id: c.sponsor_id,
+        body: "Ahead of time.".into(),
+        written_on: day(2026, 12, 5),
+        created_at: at(2026, 11, 22),
+        updated_at: at(2026, 11, 22),
+        merge_bases: Vec::new(),
+    };
+    let refused = fields(act(&mut ws, Action::Put(Record::Letter(sponsor))));
+    assert_eq!(refused[0].0, "written_on");
+    advance(&mut ws, c.id, CaseStatus::Withdrawn, day(2026, 11, 23)).unwrap();
+    assert_eq!(fresh(&ws, c.id).status(), CaseStatus::Withdrawn);
 }

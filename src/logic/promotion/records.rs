@@ -207,6 +207,15 @@ impl Entry for PromotionCase {
             _ => return None,
         })
     }
+    fn not_after_today(&self) -> Vec<(&'static str, Date)> {
+        // A step is taken, not planned: the newest cannot be ahead of today (the debrief's
+        // day and the eligibility may be).
+        self.steps
+            .last()
+            .map(|s| ("on", s.on))
+            .into_iter()
+            .collect()
+    }
     fn days(&self) -> Vec<Date> {
         let mut d: Vec<Date> = self.steps.iter().map(|s| s.on).collect();
         d.extend(self.eligible_on);
@@ -409,6 +418,9 @@ impl Entry for Letter {
     }
     fn days(&self) -> Vec<Date> {
         vec![self.written_on]
+    }
+    fn not_after_today(&self) -> Vec<(&'static str, Date)> {
+        vec![("written_on", self.written_on)]
     }
 }
 

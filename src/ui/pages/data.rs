@@ -102,7 +102,9 @@ fn ExportImport() -> impl IntoView {
                         }
                         return;
                     }
-                    if requests::peek_format(&bytes).as_deref() == Some(crate::file::letters::LETTER_FORMAT) {
+                    if requests::peek_format(&bytes).as_deref()
+                        == Some(crate::file::letters::LETTER_FORMAT)
+                    {
                         error.set(Some(format!(
                             "{name} is a recommendation letter, not a workspace. Add it with “Add letter files” in the Letters section of the promotion case. Your workspace has not changed."
                         )));

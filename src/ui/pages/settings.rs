@@ -181,7 +181,10 @@ fn Values() -> impl IntoView {
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let values = text.get_untracked().lines().map(str::to_owned).collect();
-        draft.save(Action::SetValues(values), "Saved the organisation's values.");
+        draft.save(
+            Action::SetValues(values),
+            "Saved the organisation's values.",
+        );
     };
     view! {
         <crate::ui::forms::DraftForm draft=draft label="The organisation's values" class="form" on_submit=save>

@@ -61,6 +61,11 @@ pub fn DebriefSection(id: Id) -> impl IntoView {
         let me = app.person();
         case().is_some_and(|c| me.is_some_and(|m| c.debrief.participants.contains(&m)))
     };
+    let reader = Memo::new(move |_| {
+        (me_participant() && !revealed())
+            .then(|| app.person())
+            .flatten()
+    });
     let reveal = move |_| {
         let Some(mut c) = case() else { return };
         if let Some(why) = app.ws.with_untracked(|ws| promo::reveal_refusal(ws, &c)) {
@@ -73,7 +78,10 @@ pub fn DebriefSection(id: Id) -> impl IntoView {
     let decidable = move || {
         case().is_some_and(|c| {
             c.debrief.revealed
-                && matches!(c.status(), CaseStatus::Debrief | CaseStatus::ApprovedLeadership)
+                && matches!(
+                    c.status(),
+                    CaseStatus::Debrief | CaseStatus::ApprovedLeadership
+                )
         })
     };
     view! {
@@ -109,9 +117,11 @@ pub fn DebriefSection(id: Id) -> impl IntoView {
                         </ul>
                     }.into_any()
                 }}
-                <Show when=move || me_participant() && !revealed()>
-                    <MyRead id=id/>
+                <Show when=move || !revealed() && case().is_some_and(|c| !c.debrief.participants.is_empty())>
+                    <ReadingAs id=id/>
                 </Show>
+                // Drawn again for whoever reads: each participant has their own form.
+                {move || reader.get().map(|_| view! { <MyRead id=id/> })}
                 <Show when=move || runs() && !revealed() && case().is_some_and(|c| !c.debrief.participants.is_empty())>
                     <button type="button" on:click=reveal>"Reveal every read"</button>
                 </Show>
@@ -144,7 +154,10 @@ fn DebriefSetup(id: Id) -> impl IntoView {
         c.debrief.on = parse_date(&on.get_untracked());
         c.debrief.participants = people.get_untracked();
         if draft
-            .save(Action::Put(Record::Promotion(c)), "Saved the debrief's participants.")
+            .save(
+                Action::Put(Record::Promotion(c)),
+                "Saved the debrief's participants.",
+            )
             .is_some()
         {
             open.set(false);
@@ -183,9 +196,10 @@ fn MyRead(id: Id) -> impl IntoView {
             .to_string(),
     );
     let why = RwSignal::new(existing.as_ref().map(|r| r.why.clone()).unwrap_or_default());
-    let name = app
-        .ws
-        .with_untracked(|ws| me.map(|m| ws.person_name(m).to_string()).unwrap_or_default());
+    let name = app.ws.with_untracked(|ws| {
+        me.map(|m| ws.person_name(m).to_string())
+            .unwrap_or_default()
+    });
     let draft = FormDraft::new(
         format!("promotion/{id}/read/{}", me.unwrap_or_default()),
         "My debrief read",
@@ -206,13 +220,21 @@ fn MyRead(id: Id) -> impl IntoView {
             id: base.as_ref().map_or(Id::nil(), |r| r.id),
             case_id: id,
             reader_id: reader,
-            verdict: ReadVerdict::from_code(&verdict.get_untracked()).unwrap_or(ReadVerdict::Recommend),
+            verdict: ReadVerdict::from_code(&verdict.get_untracked())
+                .unwrap_or(ReadVerdict::Recommend),
             why: why.get_untracked(),
-            created_at: base.as_ref().map_or(Timestamp::UNIX_EPOCH, |r| r.created_at),
-            updated_at: base.as_ref().map_or(Timestamp::UNIX_EPOCH, |r| r.updated_at),
+            created_at: base
+                .as_ref()
+                .map_or(Timestamp::UNIX_EPOCH, |r| r.created_at),
+            updated_at: base
+                .as_ref()
+                .map_or(Timestamp::UNIX_EPOCH, |r| r.updated_at),
             merge_bases: base.map(|r| r.merge_bases).unwrap_or_default(),
         };
-        draft.save(Action::Put(Record::DebriefRead(read)), "Recorded your read. It stays hidden from the others until the reveal.");
+        draft.save(
+            Action::Put(Record::DebriefRead(read)),
+            "Recorded your read. It stays hidden from the others until the reveal.",
+        );
     };
     let options: Vec<(String, String)> = ReadVerdict::ALL
         .iter()
@@ -235,13 +257,19 @@ fn Discussion(id: Id) -> impl IntoView {
     let app = use_app();
     let case = case_signal(id);
     let notes = RwSignal::new(untrack(case).map(|c| c.debrief.notes).unwrap_or_default());
-    let draft = FormDraft::new(format!("promotion/{id}/discussion"), "The debrief's discussion");
+    let draft = FormDraft::new(
+        format!("promotion/{id}/discussion"),
+        "The debrief's discussion",
+    );
     let runs = move || case().is_some_and(|c| runs_case(&c));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(mut c) = case() else { return };
         c.debrief.notes = notes.get_untracked();
-        draft.save(Action::Put(Record::Promotion(c)), "Saved the discussion notes.");
+        draft.save(
+            Action::Put(Record::Promotion(c)),
+            "Saved the discussion notes.",
+        );
     };
     let shown = move || case().map(|c| c.debrief.notes).unwrap_or_default();
     view! {
@@ -273,7 +301,8 @@ fn Decision(id: Id) -> impl IntoView {
     let reasons = RwSignal::new(String::new());
     let points = RwSignal::new(String::new());
     let draft = FormDraft::new(format!("promotion/{id}/decision"), "The debrief's decision");
-    let at_leadership = move || case().is_some_and(|c| c.status() == CaseStatus::ApprovedLeadership);
+    let at_leadership =
+        move || case().is_some_and(|c| c.status() == CaseStatus::ApprovedLeadership);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(day) = parse_date(&on.get_untracked()) else {
@@ -307,7 +336,10 @@ fn Decision(id: Id) -> impl IntoView {
             let mut s = step(status);
             s.note = reasons.get_untracked();
             draft.save(
-                Action::AdvanceCase { case_id: id, step: s },
+                Action::AdvanceCase {
+                    case_id: id,
+                    step: s,
+                },
                 if status == CaseStatus::ApprovedExecutive {
                     "Approved by the executive team: the promotion is in the level history."
                 } else {
@@ -364,7 +396,11 @@ pub fn PlanSection(id: Id) -> impl IntoView {
     let runs = move || case().is_some_and(|c| runs_case(&c));
     let unfinished = move || case().map_or(Vec::new(), |c| promo::plan_gaps_unfinished(&c));
     let gaps = move || case().map_or(Vec::new(), |c| c.plan.clone());
-    let lines = move || case().map_or(Vec::new(), |c| app.ws.with(|ws| promo::markdown::plan_lines(ws, &c)));
+    let lines = move || {
+        case().map_or(Vec::new(), |c| {
+            app.ws.with(|ws| promo::markdown::plan_lines(ws, &c))
+        })
+    };
     view! {
         <Show when=shown>
             <section aria-labelledby="plan-heading">
@@ -399,7 +435,9 @@ pub fn PlanSection(id: Id) -> impl IntoView {
 fn GapEditor(id: Id, gap: PlanGap) -> impl IntoView {
     let app = use_app();
     let case = case_signal(id);
-    let index = untrack(case).and_then(|c| c.plan.iter().position(|g| g.id == gap.id)).unwrap_or(0);
+    let index = untrack(case)
+        .and_then(|c| c.plan.iter().position(|g| g.id == gap.id))
+        .unwrap_or(0);
     let n = index + 1;
     let point = RwSignal::new(gap.data_point.clone());
     let domain = RwSignal::new(gap.domain_id.map(|d| d.to_string()).unwrap_or_default());
@@ -407,7 +445,10 @@ fn GapEditor(id: Id, gap: PlanGap) -> impl IntoView {
     let step = RwSignal::new(gap.next_step.clone());
     let cycle = RwSignal::new(gap.cycle.clone());
     let done = RwSignal::new(gap.done_on.is_some());
-    let draft = FormDraft::new(format!("promotion/{id}/gap/{}", gap.id), format!("Gap {n} of the plan"));
+    let draft = FormDraft::new(
+        format!("promotion/{id}/gap/{}", gap.id),
+        format!("Gap {n} of the plan"),
+    );
     let mut domains = vec![(String::new(), "— no domain —".to_string())];
     domains.extend(app.ws.with_untracked(|ws| {
         track_framework(ws)
@@ -419,7 +460,9 @@ fn GapEditor(id: Id, gap: PlanGap) -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(mut c) = case() else { return };
-        let Some(g) = c.plan.iter_mut().find(|g| g.id == gap_id) else { return };
+        let Some(g) = c.plan.iter_mut().find(|g| g.id == gap_id) else {
+            return;
+        };
         g.data_point = point.get_untracked().trim().to_string();
         g.domain_id = person_value(&domain.get_untracked());
         g.owner_id = person_value(&owner.get_untracked());
@@ -430,7 +473,10 @@ fn GapEditor(id: Id, gap: PlanGap) -> impl IntoView {
         } else {
             None
         };
-        draft.save(Action::Put(Record::Promotion(c)), &format!("Saved gap {n} of the plan."));
+        draft.save(
+            Action::Put(Record::Promotion(c)),
+            &format!("Saved gap {n} of the plan."),
+        );
     };
     let legend = format!("Gap {n}");
     view! {
@@ -457,7 +503,10 @@ fn Lesson(id: Id) -> impl IntoView {
         ev.prevent_default();
         let Some(mut c) = case() else { return };
         c.sponsor_lesson = lesson.get_untracked().trim().to_string();
-        draft.save(Action::Put(Record::Promotion(c)), "Saved the sponsor's lesson.");
+        draft.save(
+            Action::Put(Record::Promotion(c)),
+            "Saved the sponsor's lesson.",
+        );
     };
     view! {
         <h3>"The sponsor's lesson"</h3>
@@ -465,5 +514,54 @@ fn Lesson(id: Id) -> impl IntoView {
             <AreaField label="What you would do differently as the sponsor (stays out of the applicant's file)" value=lesson rows=3 field="sponsor_lesson"/>
             <FormButtons save_label="Save the lesson"/>
         </DraftForm>
+    }
+}
+
+/// Whose read the screen shows: at the debrief, each participant takes the screen in turn.
+/// Choosing someone else is acting for them (app-wide, said in the header).
+#[component]
+fn ReadingAs(id: Id) -> impl IntoView {
+    let app = use_app();
+    let case = case_signal(id);
+    let viewer = RwSignal::new(crate::ui::forms::id_value(app.person_untracked()));
+    let options = move || {
+        let mut out = vec![(String::new(), "— just reading —".to_string())];
+        if let Some(c) = case() {
+            app.ws.with(|ws| {
+                out.extend(
+                    c.debrief
+                        .participants
+                        .iter()
+                        .map(|p| (p.to_string(), ws.person_name(*p).to_string())),
+                )
+            });
+        }
+        out
+    };
+    Effect::new(move |prev: Option<String>| {
+        let v = viewer.get();
+        if prev.is_some_and(|p| p != v) {
+            let me = app.me.get_untracked();
+            match person_value(&v) {
+                Some(p) if Some(p) != me => app.acting_for.set(Some(p)),
+                _ => app.acting_for.set(None),
+            }
+        }
+        v
+    });
+    Effect::new(move |prev: Option<Option<Id>>| {
+        let p = app.person();
+        if prev.is_some_and(|q| q != p) {
+            viewer.set(crate::ui::forms::id_value(p));
+        }
+        p
+    });
+    view! {
+        <div class="form inline">
+            {move || {
+                let opts = options();
+                view! { <ChoiceField label="Viewing as" value=viewer options=opts/> }
+            }}
+        </div>
     }
 }

@@ -32,7 +32,10 @@ pub fn DocumentSection(id: Id) -> impl IntoView {
     };
     let start = move |_| {
         let d = doc::empty(id, browser::now());
-        app.act(Action::Put(Record::PromotionDoc(d)), "Started the document.");
+        app.act(
+            Action::Put(Record::PromotionDoc(d)),
+            "Started the document.",
+        );
     };
     // Drawn once per document (its id), so typing is never interrupted by a redraw.
     let doc_id = move || document().map(|d| d.id);
@@ -101,7 +104,9 @@ fn DocumentEditor(id: Id, d: PromotionDocument) -> impl IntoView {
         "Projects",
         Bound::Custom(
             Callback::new(move |()| {
-                FieldValue::Text(serde_json::to_string(&projects.get_untracked()).unwrap_or_default())
+                FieldValue::Text(
+                    serde_json::to_string(&projects.get_untracked()).unwrap_or_default(),
+                )
             }),
             Callback::new(move |v| {
                 if let FieldValue::Text(t) = v {
@@ -116,7 +121,9 @@ fn DocumentEditor(id: Id, d: PromotionDocument) -> impl IntoView {
         "People mentored",
         Bound::Custom(
             Callback::new(move |()| {
-                FieldValue::Text(serde_json::to_string(&mentees.get_untracked()).unwrap_or_default())
+                FieldValue::Text(
+                    serde_json::to_string(&mentees.get_untracked()).unwrap_or_default(),
+                )
             }),
             Callback::new(move |v| {
                 if let FieldValue::Text(t) = v {
@@ -130,7 +137,10 @@ fn DocumentEditor(id: Id, d: PromotionDocument) -> impl IntoView {
     let texts_store = StoredValue::new(texts.clone());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(mut d) = app.ws.with_untracked(|ws| promo::document_of(ws, id).cloned()) else {
+        let Some(mut d) = app
+            .ws
+            .with_untracked(|ws| promo::document_of(ws, id).cloned())
+        else {
             return;
         };
         texts_store.with_value(|texts| {
@@ -262,7 +272,12 @@ fn Projects(
     };
     let picked = RwSignal::new(String::new());
     let project_ids = move || {
-        projects.with(|p| p.iter().enumerate().map(|(i, p)| (i, p.id)).collect::<Vec<_>>())
+        projects.with(|p| {
+            p.iter()
+                .enumerate()
+                .map(|(i, p)| (i, p.id))
+                .collect::<Vec<_>>()
+        })
     };
     let add_blank = move |_| {
         projects.update(|p| {
@@ -278,7 +293,10 @@ fn Projects(
             app.warn("Choose the micro-assignment to start from.");
             return;
         };
-        let Some(a) = app.ws.with_untracked(|ws| ws.assignments.iter().find(|a| a.id == aid).cloned()) else {
+        let Some(a) = app
+            .ws
+            .with_untracked(|ws| ws.assignments.iter().find(|a| a.id == aid).cloned())
+        else {
             return;
         };
         projects.update(|p| p.push(doc::project_from_assignment(&a, browser::new_id())));
@@ -347,7 +365,9 @@ fn ProjectEditor(
     let words = move || {
         projects.with(|p| {
             p.iter().find(|x| x.id == pid).map_or(0, |x| {
-                doc::word_count(&x.overview) + doc::word_count(&x.roles) + doc::word_count(&x.results)
+                doc::word_count(&x.overview)
+                    + doc::word_count(&x.roles)
+                    + doc::word_count(&x.results)
             })
         })
     };
@@ -391,8 +411,14 @@ fn Mentees(
     let rows = move || (0..mentees.with(Vec::len)).collect::<Vec<_>>();
     let counts = move || {
         mentees.with(|m| {
-            let grads = m.iter().filter(|x| x.kind == MenteeKind::NewGrad && !x.name.trim().is_empty()).count();
-            let interns = m.iter().filter(|x| x.kind == MenteeKind::Intern && !x.name.trim().is_empty()).count();
+            let grads = m
+                .iter()
+                .filter(|x| x.kind == MenteeKind::NewGrad && !x.name.trim().is_empty())
+                .count();
+            let interns = m
+                .iter()
+                .filter(|x| x.kind == MenteeKind::Intern && !x.name.trim().is_empty())
+                .count();
             format!("{grads} of at least 2 new-grad hires, {interns} of at least 1 intern named.")
         })
     };

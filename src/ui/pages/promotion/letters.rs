@@ -5,9 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::file::letters::{
-    decode_letter, encode_letter_request, letter_request_file_name,
-};
+use crate::file::letters::{decode_letter, encode_letter_request, letter_request_file_name};
 use crate::logic::actions::Action;
 use crate::logic::promotion::{self as promo, letters as rules};
 use crate::logic::records::Record;
@@ -27,7 +25,11 @@ pub fn LettersSection(id: Id) -> impl IntoView {
     let case = case_signal(id);
     let today = browser::today();
     let gaps = move || case().map_or(Vec::new(), |c| app.ws.with(|ws| promo::letter_gaps(ws, &c)));
-    let slots = move || case().map_or(Vec::new(), |c| app.ws.with(|ws| promo::slots(ws, &c, today)));
+    let slots = move || {
+        case().map_or(Vec::new(), |c| {
+            app.ws.with(|ws| promo::slots(ws, &c, today))
+        })
+    };
     let runs = move || case().is_some_and(|c| runs_case(&c));
     let applicant = move || case().is_some_and(|c| app.person() == Some(c.person_id));
     let closed = move || case().is_some_and(|c| c.status().is_closed());
@@ -121,12 +123,17 @@ fn SlotCard(id: Id, entry: LetterSlot, letters: Vec<Id>, overdue: bool) -> impl 
         let Some(c) = case() else { return };
         let today = browser::today();
         let marked = rules::mark_requested(&c, slot_id, today, app.person_untracked());
-        let req = app.ws.with_untracked(|ws| rules::request(ws, &marked, slot_id, today));
+        let req = app
+            .ws
+            .with_untracked(|ws| rules::request(ws, &marked, slot_id, today));
         match req {
             Err(e) => app.warn(&e),
             Ok(r) => {
                 if app
-                    .act(Action::Put(Record::Promotion(marked)), "Marked the letter as asked for.")
+                    .act(
+                        Action::Put(Record::Promotion(marked)),
+                        "Marked the letter as asked for.",
+                    )
                     .is_none()
                 {
                     return;
@@ -144,10 +151,20 @@ fn SlotCard(id: Id, entry: LetterSlot, letters: Vec<Id>, overdue: bool) -> impl 
     };
     let two = received.len() > 1;
     let newest = received.last().map(|l| l.id);
-    let older: Vec<Id> = received.iter().filter(|l| Some(l.id) != newest).map(|l| l.id).collect();
+    let older: Vec<Id> = received
+        .iter()
+        .filter(|l| Some(l.id) != newest)
+        .map(|l| l.id)
+        .collect();
     let keep_newest = move |_| {
         for o in &older {
-            if app.dispatch(Action::Remove { kind: RecordKind::Letter, id: *o }).is_err() {
+            if app
+                .dispatch(Action::Remove {
+                    kind: RecordKind::Letter,
+                    id: *o,
+                })
+                .is_err()
+            {
                 return;
             }
         }
@@ -156,7 +173,11 @@ fn SlotCard(id: Id, entry: LetterSlot, letters: Vec<Id>, overdue: bool) -> impl 
     let kind_label = slot.kind.label();
     let request_label = format!(
         "Download the request file for {}",
-        if slot.writer.is_empty() { "this slot".to_string() } else { slot.writer.clone() }
+        if slot.writer.is_empty() {
+            "this slot".to_string()
+        } else {
+            slot.writer.clone()
+        }
     );
     let edit_entry = slot.clone();
     let has_writer = !slot.writer.is_empty();
@@ -221,21 +242,31 @@ fn EditSlot(id: Id, entry: LetterSlot) -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(mut c) = case() else { return };
-        let Some(s) = c.slots.iter_mut().find(|s| s.id == slot_id) else { return };
+        let Some(s) = c.slots.iter_mut().find(|s| s.id == slot_id) else {
+            return;
+        };
         s.writer = writer.get_untracked().trim().to_string();
         s.role = role.get_untracked().trim().to_string();
         s.speaks_to = speaks.get_untracked().trim().to_string();
         s.due_on = parse_date(&due.get_untracked());
-        if draft.save(Action::Put(Record::Promotion(c)), "Saved the letter slot.").is_some() {
+        if draft
+            .save(Action::Put(Record::Promotion(c)), "Saved the letter slot.")
+            .is_some()
+        {
             open.set(false);
         }
     };
     let remove = move |_| {
         let Some(mut c) = case() else { return };
         c.slots.retain(|s| s.id != slot_id);
-        app.act(Action::Put(Record::Promotion(c)), "Took the slot out of the case.");
+        app.act(
+            Action::Put(Record::Promotion(c)),
+            "Took the slot out of the case.",
+        );
     };
-    let has_letter = app.ws.with_untracked(|ws| !promo::letters_for_slot(ws, id, slot_id).is_empty());
+    let has_letter = app
+        .ws
+        .with_untracked(|ws| !promo::letters_for_slot(ws, id, slot_id).is_empty());
     view! {
         <Folding open=open summary=|| "Edit who is asked">
             <DraftForm draft=draft label="Who is asked for this letter" on_submit=submit>
@@ -301,7 +332,9 @@ fn AddLetterFile(id: Id) -> impl IntoView {
         for file in files {
             let name = file.name();
             if file.size() > crate::file::MAX_FILE_BYTES as f64 {
-                error.set(Some(format!("{name} is too large to be a letter file. Nothing was added.")));
+                error.set(Some(format!(
+                    "{name} is too large to be a letter file. Nothing was added."
+                )));
                 continue;
             }
             spawn_local(async move {
@@ -356,18 +389,35 @@ fn AddLetterFile(id: Id) -> impl IntoView {
 fn SponsorLetter(id: Id) -> impl IntoView {
     let app = use_app();
     let case = case_signal(id);
-    let existing = app.ws.with_untracked(|ws| promo::sponsor_letter(ws, id).cloned());
-    let sponsor = untrack(case).and_then(|c| c.sponsor_id);
-    let sponsor_name = app
+    let existing = app
         .ws
-        .with_untracked(|ws| sponsor.map(|s| ws.person_name(s).to_string()).unwrap_or_default());
+        .with_untracked(|ws| promo::sponsor_letter(ws, id).cloned());
+    let sponsor = untrack(case).and_then(|c| c.sponsor_id);
+    let sponsor_name = app.ws.with_untracked(|ws| {
+        sponsor
+            .map(|s| ws.person_name(s).to_string())
+            .unwrap_or_default()
+    });
     let writer = RwSignal::new(existing.as_ref().map_or(sponsor_name, |l| l.writer.clone()));
-    let role = RwSignal::new(existing.as_ref().map(|l| l.role.clone()).unwrap_or_default());
-    let body = RwSignal::new(existing.as_ref().map(|l| l.body.clone()).unwrap_or_default());
+    let role = RwSignal::new(
+        existing
+            .as_ref()
+            .map(|l| l.role.clone())
+            .unwrap_or_default(),
+    );
+    let body = RwSignal::new(
+        existing
+            .as_ref()
+            .map(|l| l.body.clone())
+            .unwrap_or_default(),
+    );
     let on = RwSignal::new(date_value(Some(
         existing.as_ref().map_or(browser::today(), |l| l.written_on),
     )));
-    let draft = FormDraft::new(format!("promotion/{id}/sponsor-letter"), "The sponsor's letter");
+    let draft = FormDraft::new(
+        format!("promotion/{id}/sponsor-letter"),
+        "The sponsor's letter",
+    );
     let open = RwSignal::new(draft.has_draft() || existing.is_none());
     let is_sponsor = move || sponsor.is_some() && app.person() == sponsor;
     let runs = move || case().is_some_and(|c| runs_case(&c));
@@ -390,12 +440,19 @@ fn SponsorLetter(id: Id) -> impl IntoView {
             writer_id: sponsor,
             body: body.get_untracked(),
             written_on: day,
-            created_at: base.as_ref().map_or(Timestamp::UNIX_EPOCH, |l| l.created_at),
-            updated_at: base.as_ref().map_or(Timestamp::UNIX_EPOCH, |l| l.updated_at),
+            created_at: base
+                .as_ref()
+                .map_or(Timestamp::UNIX_EPOCH, |l| l.created_at),
+            updated_at: base
+                .as_ref()
+                .map_or(Timestamp::UNIX_EPOCH, |l| l.updated_at),
             merge_bases: base.map(|l| l.merge_bases).unwrap_or_default(),
         };
         if draft
-            .save(Action::Put(Record::Letter(letter)), "Saved the sponsor's letter.")
+            .save(
+                Action::Put(Record::Letter(letter)),
+                "Saved the sponsor's letter.",
+            )
             .is_some()
         {
             open.set(false);

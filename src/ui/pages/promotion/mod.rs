@@ -160,7 +160,9 @@ pub fn PromotionPanel(person_id: Id) -> impl IntoView {
 fn CaseSummary(c: PromotionCase) -> impl IntoView {
     let app = use_app();
     let today = browser::today();
-    let waiting = app.ws.with_untracked(|ws| promo::waiting_for(ws, &c, today));
+    let waiting = app
+        .ws
+        .with_untracked(|ws| promo::waiting_for(ws, &c, today));
     let plan = app
         .ws
         .with_untracked(|ws| promo::markdown::plan_lines(ws, &c));
@@ -198,11 +200,20 @@ fn level_options(managers_only: bool) -> Vec<(String, String)> {
 fn StartCase(person_id: Id) -> impl IntoView {
     let app = use_app();
     let today = browser::today();
-    let manager = app.ws.with_untracked(|ws| promo::direct_manager(ws, person_id));
+    let manager = app
+        .ws
+        .with_untracked(|ws| promo::direct_manager(ws, person_id));
     // Their direct manager where Runway knows it; else whoever starts the case.
     let suggested = manager.or(app.person_untracked().filter(|p| *p != person_id));
     let base = app.ws.with_untracked(|ws| {
-        promo::draft_case(ws, person_id, suggested, today, browser::now(), &mut browser::new_id)
+        promo::draft_case(
+            ws,
+            person_id,
+            suggested,
+            today,
+            browser::now(),
+            &mut browser::new_id,
+        )
     });
     let from = RwSignal::new(base.from_level.code().to_string());
     let to = RwSignal::new(base.to_level.code().to_string());
@@ -210,7 +221,10 @@ fn StartCase(person_id: Id) -> impl IntoView {
     let reason = RwSignal::new(String::new());
     let eligible = RwSignal::new(date_value(Some(today)));
     let cycle = RwSignal::new(String::new());
-    let draft = FormDraft::new(format!("promotion/{person_id}/new"), "Start a promotion case");
+    let draft = FormDraft::new(
+        format!("promotion/{person_id}/new"),
+        "Start a promotion case",
+    );
     let open = RwSignal::new(draft.has_draft());
     let navigate = use_navigate();
     let manager_hint = app.ws.with_untracked(|ws| {
@@ -222,7 +236,14 @@ fn StartCase(person_id: Id) -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let mut c = app.ws.with_untracked(|ws| {
-            promo::draft_case(ws, person_id, None, today, browser::now(), &mut browser::new_id)
+            promo::draft_case(
+                ws,
+                person_id,
+                None,
+                today,
+                browser::now(),
+                &mut browser::new_id,
+            )
         });
         c.from_level = TrackLevel::from_code(&from.get_untracked()).unwrap_or(c.from_level);
         c.to_level = TrackLevel::from_code(&to.get_untracked()).unwrap_or(c.to_level);
@@ -231,7 +252,10 @@ fn StartCase(person_id: Id) -> impl IntoView {
         c.skip_level_reason = reason.get_untracked().trim().to_string();
         c.eligible_on = parse_date(&eligible.get_untracked());
         c.cycle = cycle.get_untracked().trim().to_string();
-        if let Some(id) = draft.save(Action::Put(Record::Promotion(c)), "Started the promotion case.") {
+        if let Some(id) = draft.save(
+            Action::Put(Record::Promotion(c)),
+            "Started the promotion case.",
+        ) {
             open.set(false);
             navigate(&format!("/promotions/{id}"), Default::default());
         }
@@ -265,7 +289,8 @@ pub fn CasePage() -> impl IntoView {
     };
     move || {
         let Some(cid) = id() else {
-            return view! { <section class="page"><h1>"Promotion case not found"</h1></section> }.into_any();
+            return view! { <section class="page"><h1>"Promotion case not found"</h1></section> }
+                .into_any();
         };
         let exists = app.ws.with(|ws| promo::case(ws, cid).is_some());
         if !exists {
@@ -351,12 +376,7 @@ fn Steps(id: Id) -> impl IntoView {
             app.ws.with(|ws| {
                 c.steps
                     .iter()
-                    .map(|s| {
-                        (
-                            s.clone(),
-                            s.by.map(|p| ws.person_name(p).to_string()),
-                        )
-                    })
+                    .map(|s| (s.clone(), s.by.map(|p| ws.person_name(p).to_string())))
                     .collect::<Vec<_>>()
             })
         })
@@ -498,7 +518,10 @@ fn CaseDetails(id: Id) -> impl IntoView {
         c.eligible_on = parse_date(&eligible.get_untracked());
         c.cycle = cycle.get_untracked().trim().to_string();
         if draft
-            .save(Action::Put(Record::Promotion(c)), "Saved the case's details.")
+            .save(
+                Action::Put(Record::Promotion(c)),
+                "Saved the case's details.",
+            )
             .is_some()
         {
             open.set(false);
@@ -538,9 +561,7 @@ fn CaseDetails(id: Id) -> impl IntoView {
 fn Completeness(id: Id) -> impl IntoView {
     let app = use_app();
     let case = case_signal(id);
-    let missing = move || {
-        case().map_or(Vec::new(), |c| app.ws.with(|ws| completeness(ws, &c)))
-    };
+    let missing = move || case().map_or(Vec::new(), |c| app.ws.with(|ws| completeness(ws, &c)));
     let shown = move || {
         case().is_some_and(|c| {
             matches!(

@@ -68,7 +68,10 @@ fn block_view(b: Block) -> AnyView {
         Block::Heading(4, t) => view! { <h4>{t}</h4> }.into_any(),
         Block::Heading(_, t) => view! { <h5>{t}</h5> }.into_any(),
         Block::Text(t) => view! { <div class="text">{text_view(&t)}</div> }.into_any(),
-        Block::Items(items) => view! { <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul> }.into_any(),
+        Block::Items(items) => {
+            view! { <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul> }
+                .into_any()
+        }
         Block::Missing(t) => view! { <p class="missing"><em>{t}</em></p> }.into_any(),
     }
 }
@@ -78,12 +81,15 @@ fn block_view(b: Block) -> AnyView {
 pub fn PrintPage() -> impl IntoView {
     let app = use_app();
     let params = use_params_map();
-    let id = move || params.with(|p| p.get("id")).and_then(|s| Id::parse_str(&s).ok());
+    let id = move || {
+        params
+            .with(|p| p.get("id"))
+            .and_then(|s| Id::parse_str(&s).ok())
+    };
     let blocks = move || {
         id().and_then(|cid| {
-            app.ws.with(|ws| {
-                promo::case(ws, cid).map(|c| package(ws, c, letters_shown(c.person_id)))
-            })
+            app.ws
+                .with(|ws| promo::case(ws, cid).map(|c| package(ws, c, letters_shown(c.person_id))))
         })
     };
     view! {

@@ -89,7 +89,10 @@ fn LetterForm(r: LetterRequest, forget: Callback<()>) -> impl IntoView {
     let on = RwSignal::new(date_value(Some(browser::today())));
     let problem = RwSignal::new(None::<String>);
     let sent = RwSignal::new(None::<String>);
-    let draft = FormDraft::new(format!("letter/{}", r.slot_id), "Your recommendation letter");
+    let draft = FormDraft::new(
+        format!("letter/{}", r.slot_id),
+        "Your recommendation letter",
+    );
     let touch_body = draft.field("Your letter", Bound::Text(body));
     let request = r.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -126,7 +129,9 @@ fn LetterForm(r: LetterRequest, forget: Callback<()>) -> impl IntoView {
         forget.run(());
     };
     let words = move || count(word_count(&body.get()), "word", "words");
-    let due = r.due_on.map(|d| format!(" Please send it by {}.", fmt_date(d)));
+    let due = r
+        .due_on
+        .map(|d| format!(" Please send it by {}.", fmt_date(d)));
     view! {
         <div class="letter-writer">
             <h2>{format!("A letter for {}", r.applicant)}</h2>
