@@ -222,7 +222,7 @@ test('submit is refused with what is missing; the committee reads blind, reveals
 
   // "Not yet" needs its data points; each becomes a gap.
   const decision = page.getByRole('form', { name: 'The decision' });
-  await decision.getByLabel('Decision', { exact: true }).selectOption({ label: 'Not yet' });
+  await decision.getByRole('combobox', { name: /^Decision/ }).selectOption({ label: 'Not yet' });
   await decision.getByLabel('Reasons (the applicant reads them)').fill('Close, but not yet across every domain.');
   await decision.getByRole('button', { name: 'Record the decision' }).click();
   await expect(decision.getByRole('alert')).toContainText('lists the data points');

@@ -977,3 +977,40 @@ fn a_step_or_a_letter_cannot_be_dated_ahead_of_today() {
     advance(&mut ws, c.id, CaseStatus::Withdrawn, day(2026, 11, 23)).unwrap();
     assert_eq!(fresh(&ws, c.id).status(), CaseStatus::Withdrawn);
 }
+
+#[test]
+fn the_sponsors_own_read_stays_home_until_the_reveal() {
+    // The package goes out from the sponsor: their unrevealed read must not go with it, while
+    // another member's file back carries that member's own read.
+    let mut ws = sample();
+    let c = case_of(&ws, "Felix Wagner");
+    let sponsor = c.sponsor_id.unwrap();
+    assert!(c.debrief.participants.contains(&sponsor));
+    act(
+        &mut ws,
+        Action::Put(read(c.id, sponsor, "Ready for a group.")),
+    )
+    .unwrap();
+    let out = share(&ws, Audience::Committee(c.id), Some(sponsor), false).unwrap();
+    assert!(out
+        .workspace
+        .debrief_reads
+        .iter()
+        .all(|r| r.reader_id != sponsor));
+    let other = c
+        .debrief
+        .participants
+        .iter()
+        .copied()
+        .find(|p| {
+            *p != sponsor
+                && ws
+                    .debrief_reads
+                    .iter()
+                    .any(|r| r.case_id == c.id && r.reader_id == *p)
+        })
+        .unwrap();
+    let back = share(&ws, Audience::Committee(c.id), Some(other), false).unwrap();
+    assert_eq!(back.workspace.debrief_reads.len(), 1);
+    assert_eq!(back.workspace.debrief_reads[0].reader_id, other);
+}

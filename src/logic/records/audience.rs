@@ -486,7 +486,10 @@ impl Carried for DebriefRead {
         // committee member sends back to the chair).
         let revealed =
             crate::logic::promotion::case(r.ws, self.case_id).is_some_and(|c| c.debrief.revealed);
-        if revealed || Some(self.reader_id) == r.from {
+        // The sponsor's own read stays home until the reveal: the package goes out from them.
+        let sponsors = crate::logic::promotion::case(r.ws, self.case_id)
+            .is_some_and(|c| c.sponsor_id == Some(self.reader_id));
+        if revealed || (Some(self.reader_id) == r.from && !sponsors) {
             Carry::Whole
         } else {
             Carry::Out(Why::Reads)

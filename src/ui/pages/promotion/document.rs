@@ -38,11 +38,11 @@ pub fn DocumentSection(id: Id) -> impl IntoView {
         );
     };
     // Drawn once per document (its id), so typing is never interrupted by a redraw.
-    let doc_id = move || document().map(|d| d.id);
+    let doc_id = Memo::new(move |_| document().map(|d| d.id));
     view! {
         <section aria-labelledby="document-heading">
             <h2 id="document-heading">"The applicant's document"</h2>
-            {move || match doc_id() {
+            {move || match doc_id.get() {
                 None => view! {
                     <p class="muted">"Not started. The applicant writes it (the sponsor can help); Runway fills in what it already knows, as text to edit."</p>
                     <Show when=can_edit>
@@ -177,6 +177,11 @@ fn DocumentEditor(id: Id, d: PromotionDocument) -> impl IntoView {
     let append = move |i: usize, extra: String| {
         if extra.trim().is_empty() {
             app.warn("Runway has nothing to add here yet.");
+            return;
+        }
+        let already = texts_store.with_value(|t| t[i].with_untracked(|v| v.contains(extra.trim())));
+        if already {
+            app.warn("That text is in the section already.");
             return;
         }
         texts_store.with_value(|t| {

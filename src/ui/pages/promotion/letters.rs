@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 use crate::file::letters::{decode_letter, encode_letter_request, letter_request_file_name};
 use crate::logic::actions::Action;
@@ -320,14 +319,7 @@ fn AddLetterFile(id: Id) -> impl IntoView {
     let app = use_app();
     let error = RwSignal::new(None::<String>);
     let on_pick = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let files = browser::picked_files(&input);
-        input.set_value("");
+        let files = browser::take_picked(&ev);
         error.set(None);
         for file in files {
             let name = file.name();

@@ -287,12 +287,15 @@ pub fn CasePage() -> impl IntoView {
             .with(|p| p.get("id"))
             .and_then(|s| Id::parse_str(&s).ok())
     };
+    // Drawn again only when the case appears or goes, never on an edit: forms keep what is
+    // typed and where the focus is.
+    let shown =
+        Memo::new(move |_| id().map(|cid| (cid, app.ws.with(|ws| promo::case(ws, cid).is_some()))));
     move || {
-        let Some(cid) = id() else {
+        let Some((cid, exists)) = shown.get() else {
             return view! { <section class="page"><h1>"Promotion case not found"</h1></section> }
                 .into_any();
         };
-        let exists = app.ws.with(|ws| promo::case(ws, cid).is_some());
         if !exists {
             return view! {
                 <section class="page">
@@ -422,11 +425,10 @@ fn NextStep(id: Id) -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let opts = options();
-        let status = CaseStatus::from_code(&step.get_untracked())
-            .filter(|s| opts.contains(s))
-            .or_else(|| opts.first().copied());
-        let Some(status) = status else {
-            app.warn("This case is closed: there is no next step.");
+        let Some(status) =
+            CaseStatus::from_code(&step.get_untracked()).filter(|s| opts.contains(s))
+        else {
+            app.warn("Choose the next step: the case has moved on since this form was drawn.");
             return;
         };
         let Some(day) = parse_date(&on.get_untracked()) else {
@@ -462,7 +464,8 @@ fn NextStep(id: Id) -> impl IntoView {
             .iter()
             .map(|s| (s.code().to_string(), s.label().to_string()))
             .collect();
-        if step.get_untracked().is_empty() {
+        // A step the case has moved past is no longer offered: start from the first one.
+        if !choices.iter().any(|c| c.0 == step.get_untracked()) {
             step.set(choices[0].0.clone());
         }
         view! {

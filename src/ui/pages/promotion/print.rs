@@ -37,7 +37,14 @@ pub fn DownloadMarkdown(id: Id) -> impl IntoView {
             Err(e) => app.warn(&format!("The file could not be saved: {e}")),
         }
     };
-    view! { <button type="button" class="secondary" on:click=download>"Download as Markdown"</button> }
+    let with_letters = move || {
+        app.ws
+            .with(|ws| promo::case(ws, id).is_some_and(|c| letters_shown(c.person_id)))
+    };
+    view! {
+        <button type="button" class="secondary" on:click=download>"Download as Markdown"</button>
+        {move || with_letters().then(|| view! { <span class="muted small">" The file holds the letters: send it to the committee only."</span> })}
+    }
 }
 
 /// Paragraphs of someone's text, with their "- " lines as lists.

@@ -5,7 +5,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 use crate::file::letters::{
     decode_letter_request, encode_letter, letter_file_name, LetterFile, LetterRequest,
@@ -34,16 +33,9 @@ pub fn WriterPage() -> impl IntoView {
     let request = RwSignal::new(stored());
     let error = RwSignal::new(None::<String>);
     let on_pick = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(file) = browser::take_picked(&ev).into_iter().next() else {
             return;
         };
-        let Some(file) = browser::picked_files(&input).into_iter().next() else {
-            return;
-        };
-        input.set_value("");
         error.set(None);
         let name = file.name();
         if file.size() > crate::file::MAX_FILE_BYTES as f64 {
@@ -135,7 +127,7 @@ fn LetterForm(r: LetterRequest, forget: Callback<()>) -> impl IntoView {
     view! {
         <div class="letter-writer">
             <h2>{format!("A letter for {}", r.applicant)}</h2>
-            <p>{format!("{} is put forward for {}{}. You are asked as: {}.", r.applicant, r.role, if r.organisation.is_empty() { String::new() } else { format!(" at {}", r.organisation) }, r.kind.label().to_lowercase())}{due}</p>
+            <p>{format!("{} is put forward for {}{}. You are asked as: {}.", r.applicant, r.role, if r.organisation.is_empty() { String::new() } else { format!(" at {}", r.organisation) }, r.kind.short())}{due}</p>
             <div class="panel" role="note" aria-label="What the letter should speak to">
                 <p><strong>"What the letter should speak to: "</strong>{r.speaks_to.clone()}</p>
                 <p class="muted small">"Concrete beats general: a situation you saw, what they did, what changed. The letter is confidential: the sponsor and the promotion committee read it, the applicant does not."</p>
