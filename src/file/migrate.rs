@@ -63,6 +63,12 @@ pub fn migrate(mut workspace: Value, from: u32) -> Result<Value, DecodeError> {
         levels_into_history(&mut workspace)?;
         version = 6;
     }
+    if version == 6 {
+        // 6 → 7: promotion packages. The workspace gains promotion cases, their documents,
+        // recommendation letters and debrief reads, and the organisation's values, all empty
+        // by default: nothing in a schema 6 workspace changes.
+        version = 7;
+    }
     debug_assert_eq!(version, SCHEMA_VERSION);
     Ok(workspace)
 }

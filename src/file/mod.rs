@@ -13,6 +13,7 @@ pub mod calendar;
 pub mod crypt;
 mod error;
 pub mod framework;
+pub mod letters;
 mod migrate;
 pub mod requests;
 
@@ -27,7 +28,7 @@ pub use migrate::{migrate, migrated_move_id};
 /// The `format` field of every Runway workspace file.
 pub const FORMAT: &str = "runway-workspace";
 /// The schema version this build writes and the newest it reads.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 /// The app version written into files.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 /// Largest file import accepts (browser storage holds about 5 MB anyway).

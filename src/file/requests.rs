@@ -151,6 +151,9 @@ pub enum RequestFileError {
     ResponseNotRequest,
     /// A request file where a response was expected.
     RequestNotResponse,
+    /// Another kind of answer-by-file than the one expected (a letter where a response was
+    /// expected): what it is, and where it is used.
+    OtherKind(&'static str),
     /// JSON, but no Runway request or response.
     NotRunway { wanted: &'static str },
     /// Read, but it breaks a rule of the format (no questions, a score of 9).
@@ -171,6 +174,7 @@ impl fmt::Display for RequestFileError {
             RequestFileError::RequestNotResponse => f.write_str(
                 "This is the request file itself, not a response. Import the files people downloaded with “Download my answers”.",
             ),
+            RequestFileError::OtherKind(what) => f.write_str(what),
             RequestFileError::NotRunway { wanted } => write!(
                 f,
                 "This is a JSON file, but not a Runway {wanted} file (it has no \"format\": \"runway-{wanted}\")."
@@ -196,7 +200,7 @@ struct Out<'a, T: Serialize> {
     body: &'a T,
 }
 
-fn encode<T: Serialize>(format: &'static str, body: &T) -> String {
+pub(super) fn encode<T: Serialize>(format: &'static str, body: &T) -> String {
     let out = Out {
         format,
         schema_version: REQUEST_SCHEMA,
@@ -217,7 +221,7 @@ pub fn encode_response(r: &Response) -> String {
     encode(RESPONSE_FORMAT, r)
 }
 
-fn slug(text: &str) -> String {
+pub(super) fn slug(text: &str) -> String {
     let mut s = String::new();
     for ch in text.trim().to_lowercase().chars() {
         if ch.is_alphanumeric() {
@@ -267,7 +271,8 @@ pub fn is_request(bytes: &[u8]) -> bool {
 }
 
 /// The envelope read up to the typed decode: the right format, a version this build reads.
-fn envelope(bytes: &[u8], wanted: &'static str) -> Result<Value, RequestFileError> {
+/// `wanted` is the format without its `runway-` prefix.
+pub(super) fn envelope(bytes: &[u8], wanted: &'static str) -> Result<Value, RequestFileError> {
     let value = super::json_value(super::file_text(bytes)?)?;
     let Value::Object(map) = &value else {
         return Err(RequestFileError::NotRunway { wanted });
@@ -276,8 +281,19 @@ fn envelope(bytes: &[u8], wanted: &'static str) -> Result<Value, RequestFileErro
     let want = format!("runway-{wanted}");
     match format {
         Some(f) if f == want => {}
-        Some(RESPONSE_FORMAT) => return Err(RequestFileError::ResponseNotRequest),
-        Some(REQUEST_FORMAT) => return Err(RequestFileError::RequestNotResponse),
+        Some(RESPONSE_FORMAT) if wanted == "request" => {
+            return Err(RequestFileError::ResponseNotRequest)
+        }
+        Some(REQUEST_FORMAT) if wanted == "response" => {
+            return Err(RequestFileError::RequestNotResponse)
+        }
+        Some(other) if super::letters::describe(other).is_some() || other == RESPONSE_FORMAT || other == REQUEST_FORMAT => {
+            return Err(RequestFileError::OtherKind(
+                super::letters::describe(other).unwrap_or(
+                    "This is a feedback request or response file: those are opened on the Answer a request page and imported on the candidate's Feedback section.",
+                ),
+            ))
+        }
         Some(FORMAT) => return Err(RequestFileError::OtherRunwayFile("a workspace file")),
         Some(crypt::ENCRYPTED_FORMAT) => {
             return Err(RequestFileError::OtherRunwayFile(
@@ -293,7 +309,7 @@ fn envelope(bytes: &[u8], wanted: &'static str) -> Result<Value, RequestFileErro
     Ok(value)
 }
 
-fn typed<T: for<'de> Deserialize<'de>>(value: Value) -> Result<T, RequestFileError> {
+pub(super) fn typed<T: for<'de> Deserialize<'de>>(value: Value) -> Result<T, RequestFileError> {
     serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.inner().to_string();

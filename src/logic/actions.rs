@@ -47,6 +47,8 @@ pub struct CandidateFields {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     SetOrganisation(String),
+    /// The organisation's values, one a line (blank lines dropped, repeats refused).
+    SetValues(Vec<String>),
     AddPerson(PersonFields),
     UpdatePerson {
         id: Id,
@@ -173,6 +175,21 @@ pub enum Action {
         trial_id: Id,
         outcome: crate::model::TrialOutcome,
     },
+    /// Takes a promotion case one step on (see
+    /// [`promotion::advance`](crate::logic::promotion)); final approval also writes the
+    /// promotion into the level history.
+    AdvanceCase {
+        case_id: Id,
+        step: crate::model::CaseStep,
+    },
+    /// The decision "not yet": its reasons and the data points behind it, each of which
+    /// becomes a gap of the plan.
+    NotYet {
+        case_id: Id,
+        step: crate::model::CaseStep,
+        reasons: String,
+        data_points: Vec<String>,
+    },
 }
 
 /// Why an action was refused. The workspace is unchanged when this is returned.
@@ -241,6 +258,26 @@ pub fn apply(
     match action {
         Action::SetOrganisation(name) => {
             ws.organisation = require_text(&name, "an organisation name")?;
+            Ok(None)
+        }
+        Action::SetValues(values) => {
+            let values: Vec<String> = values
+                .iter()
+                .map(|v| v.trim().to_string())
+                .filter(|v| !v.is_empty())
+                .collect();
+            let mut seen: Vec<String> = Vec::new();
+            for v in &values {
+                let key = v.to_lowercase();
+                if seen.contains(&key) {
+                    return Err(ActionError::Problems(vec![crate::logic::records::problem(
+                        "values",
+                        format!("“{v}” is in the list twice"),
+                    )]));
+                }
+                seen.push(key);
+            }
+            ws.values = values;
             Ok(None)
         }
         Action::AddPerson(fields) => crate::logic::program::people::add(ws, fields, now, new_id),
@@ -399,6 +436,15 @@ pub fn apply(
         Action::DecideTrial { trial_id, outcome } => {
             crate::logic::track::trials::decide(ws, trial_id, outcome, now, new_id)
         }
+        Action::AdvanceCase { case_id, step } => {
+            crate::logic::promotion::advance(ws, case_id, step, now, new_id)
+        }
+        Action::NotYet {
+            case_id,
+            step,
+            reasons,
+            data_points,
+        } => crate::logic::promotion::not_yet(ws, case_id, step, reasons, data_points, now, new_id),
     }
 }
 

@@ -10,6 +10,7 @@ pub mod evaluation;
 pub mod journey;
 pub mod ladder;
 pub mod program;
+pub mod promotion;
 pub mod records;
 pub mod selection;
 pub mod track;

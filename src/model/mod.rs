@@ -6,6 +6,7 @@
 mod dates;
 mod evaluation;
 mod journey;
+mod promotion;
 mod track;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -15,6 +16,7 @@ use uuid::Uuid;
 pub use dates::{date, opt_date};
 pub use evaluation::*;
 pub use journey::*;
+pub use promotion::*;
 pub use track::*;
 
 /// A record id: a UUID (v4 for records the app creates).
@@ -59,6 +61,10 @@ macro_rules! record_kinds {
             Trial: Trial, trials, "management trial";
             Training: TrainingEntry, training, "training entry";
             TrackEvidence: TrackEvidence, track_evidence, "track evidence item";
+            Promotion: PromotionCase, promotions, "promotion case";
+            PromotionDoc: PromotionDocument, promotion_documents, "promotion document";
+            Letter: Letter, letters, "recommendation letter";
+            DebriefRead: DebriefRead, debrief_reads, "debrief read";
         }
     };
 }
@@ -74,6 +80,10 @@ macro_rules! define_record_kind {
         #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
         pub struct Workspace {
             pub organisation: String,
+            /// The organisation's values, in its own words (a promotion document speaks to
+            /// each).
+            #[serde(default, skip_serializing_if = "Vec::is_empty")]
+            pub values: Vec<String>,
             $(
                 #[serde(default, skip_serializing_if = "Vec::is_empty")]
                 pub $list: Vec<$ty>,

@@ -4,6 +4,7 @@
 
 mod evaluation;
 mod journey;
+mod promotion;
 mod track;
 
 use chrono::{Datelike, Days};
@@ -216,6 +217,7 @@ pub fn sample_program(today: Date, now: Timestamp, new_id: &mut dyn FnMut() -> I
     journey::add(&mut b, cast);
     evaluation::add(&mut b, cast);
     track::add(&mut b, cast);
+    promotion::add(&mut b, cast);
     b.ws
 }
 

@@ -102,15 +102,7 @@ pub(super) fn add(b: &mut Builder, c: Cast) {
         "Payments",
         "",
     );
-    step(
-        b,
-        beatriz,
-        ymd(2023, 4, 3),
-        MoveKind::Promoted,
-        M2,
-        "",
-        "Runs Payments and Ledger as two teams.",
-    );
+    // Her promotion to M2 in 2023 is written by the approval of her case (sample::promotion).
     let felix = b.person(
         "Felix Wagner",
         "Warehouse Systems",

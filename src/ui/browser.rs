@@ -196,6 +196,21 @@ pub fn local_remove(key: &str) {
     }
 }
 
+/// The files picked in the file input an event came from, with the input cleared so the same
+/// file can be picked again.
+pub fn take_picked(ev: &web_sys::Event) -> Vec<web_sys::File> {
+    use wasm_bindgen::JsCast;
+    let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return Vec::new();
+    };
+    let files = picked_files(&input);
+    input.set_value("");
+    files
+}
+
 /// The files picked in a file input (all of them, for `multiple`).
 pub fn picked_files(input: &web_sys::HtmlInputElement) -> Vec<web_sys::File> {
     let Some(list) = input.files() else {

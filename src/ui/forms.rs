@@ -250,6 +250,9 @@ pub fn PersonField(
     /// A person not to offer (the candidate, in their own 1:1 log).
     #[prop(optional)]
     exclude: Option<Id>,
+    /// The record's field this select edits: a refused save's message for it shows here.
+    #[prop(optional)]
+    field: Option<&'static str>,
 ) -> impl IntoView {
     let app = use_app();
     let mut options = vec![(String::new(), none_label.to_string())];
@@ -259,7 +262,12 @@ pub fn PersonField(
             .filter(|(id, _)| Some(*id) != exclude)
             .map(|(id, l)| (id.to_string(), l))
     }));
-    view! { <ChoiceField label=label value=value options=options/> }
+    match field {
+        Some(f) => {
+            view! { <ChoiceField label=label value=value options=options field=f/> }.into_any()
+        }
+        None => view! { <ChoiceField label=label value=value options=options/> }.into_any(),
+    }
 }
 
 /// Checkboxes for choosing any number of people.

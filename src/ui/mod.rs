@@ -54,6 +54,7 @@ pub fn App() -> impl IntoView {
                         <li><A href=link("/cohorts")>"Cohorts"</A></li>
                         <li><A href=link("/people")>"People"</A></li>
                         <li><A href=link("/managers")>"Managers"</A></li>
+                        <li><A href=link("/promotions")>"Promotions"</A></li>
                         <li><A href=link("/library")>"Library"</A></li>
                         <li><A href=link("/frameworks")>"Frameworks"</A></li>
                         <li><A href=link("/data")>"Data"</A></li>
@@ -88,6 +89,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/data") view=pages::data::DataPage/>
                     <Route path=path!("/settings") view=pages::settings::SettingsPage/>
                     <Route path=path!("/answer") view=pages::answer::AnswerPage/>
+                    <Route path=path!("/letter") view=pages::promotion::writer::WriterPage/>
+                    <Route path=path!("/promotions") view=pages::promotion::PromotionsPage/>
+                    <Route path=path!("/promotions/:id") view=pages::promotion::CasePage/>
+                    <Route path=path!("/promotions/:id/print") view=pages::promotion::print::PrintPage/>
                 </Routes>
             </main>
             <Flash/>

@@ -9,7 +9,7 @@ test('export → clear site data → import → a second export is identical but
   await loadSample(page);
   const first = await exportWorkspace(page);
   expect(first.name).toMatch(/^runway-northwind-logistics-\d{4}-\d{2}-\d{2}\.json$/);
-  expect(first.text.startsWith('{\n  "format": "runway-workspace",\n  "schema_version": 6,')).toBe(true);
+  expect(first.text.startsWith('{\n  "format": "runway-workspace",\n  "schema_version": 7,')).toBe(true);
 
   await page.evaluate(() => localStorage.clear());
   await page.reload();
@@ -166,14 +166,14 @@ test('stored data from a newer version opens read-only and is never written over
   await loadSample(page);
   const newer = await page.evaluate(() => {
     const v = JSON.parse(localStorage.getItem('runway.workspace')!);
-    v.schema_version = 7;
+    v.schema_version = 8;
     v.workspace.organisation = 'From The Future';
     const text = JSON.stringify(v);
     localStorage.setItem('runway.workspace', text);
     return text;
   });
   await page.reload();
-  await expect(page.getByRole('alert').filter({ hasText: 'newer version of Runway (schema 7)' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'newer version of Runway (schema 8)' })).toBeVisible();
   await expect(page.getByText('Not saving')).toBeVisible();
   await page.getByRole('link', { name: 'Runway' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'From The Future' })).toBeVisible();

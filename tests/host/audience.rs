@@ -20,6 +20,24 @@ struct Cast {
     sponsor: Id,
     priya: Id,
     priya_person: Id,
+    /// The sample's promotion cases: Marcus's "not yet" (revealed, with the sponsor's lesson
+    /// and the discussion notes) and Felix's in the debrief (one read of two in).
+    marcus_case: Id,
+    felix_case: Id,
+    felix: Id,
+    beatriz: Id,
+}
+
+fn case_of(ws: &Workspace, name: &str) -> Id {
+    ws.promotions
+        .iter()
+        .find(|c| ws.person_name(c.person_id) == name)
+        .unwrap()
+        .id
+}
+
+fn revealed(ws: &Workspace, case_id: Id) -> bool {
+    runway::logic::promotion::case(ws, case_id).is_some_and(|c| c.debrief.revealed)
 }
 
 fn cast() -> Cast {
@@ -51,6 +69,19 @@ fn cast() -> Cast {
     trial.supporter_id = Some(coach);
     trial.outcomes.clear();
     ws.trials.push(trial);
+    let (marcus_case, felix_case) = (
+        case_of(&ws, "Marcus Oyelaran"),
+        case_of(&ws, "Felix Wagner"),
+    );
+    let felix = runway::logic::promotion::case(&ws, felix_case)
+        .unwrap()
+        .person_id;
+    let beatriz = ws
+        .people
+        .iter()
+        .find(|p| p.name == "Beatriz Costa")
+        .unwrap()
+        .id;
     Cast {
         ws,
         cohort,
@@ -58,6 +89,10 @@ fn cast() -> Cast {
         sponsor,
         priya,
         priya_person,
+        marcus_case,
+        felix_case,
+        felix,
+        beatriz,
     }
 }
 
@@ -246,6 +281,22 @@ fn the_sponsors_file_kind_by_kind() {
                     "the team's comments stay with the coaches"
                 );
             }
+            RecordKind::Promotion => {
+                assert!(!ws.promotions.is_empty());
+                assert!(f.promotions.is_empty(), "each case has its own files");
+            }
+            RecordKind::PromotionDoc => {
+                assert!(!ws.promotion_documents.is_empty());
+                assert!(f.promotion_documents.is_empty());
+            }
+            RecordKind::Letter => {
+                assert!(!ws.letters.is_empty());
+                assert!(f.letters.is_empty(), "letters are confidential");
+            }
+            RecordKind::DebriefRead => {
+                assert!(!ws.debrief_reads.is_empty());
+                assert!(f.debrief_reads.is_empty());
+            }
         }
     }
     // The preview names what stays out.
@@ -418,6 +469,22 @@ fn the_candidates_file_kind_by_kind() {
                     .iter()
                     .all(|h| h.tally.as_ref().is_none_or(|t| t.comments.is_empty())));
             }
+            RecordKind::Promotion => {
+                assert!(!ws.promotions.is_empty());
+                assert!(f.promotions.is_empty());
+            }
+            RecordKind::PromotionDoc => {
+                assert!(!ws.promotion_documents.is_empty());
+                assert!(f.promotion_documents.is_empty());
+            }
+            RecordKind::Letter => {
+                assert!(!ws.letters.is_empty());
+                assert!(f.letters.is_empty());
+            }
+            RecordKind::DebriefRead => {
+                assert!(!ws.debrief_reads.is_empty());
+                assert!(f.debrief_reads.is_empty());
+            }
         }
     }
 }
@@ -466,12 +533,302 @@ fn a_shared_whole_workspace_file_kind_by_kind() {
             RecordKind::Calibration => assert_eq!(f.calibrations, ws.calibrations),
             RecordKind::FeedbackRound => assert!(f.feedback_rounds.is_empty()),
             RecordKind::HealthCheck => assert_eq!(f.health_checks, ws.health_checks),
+            RecordKind::Promotion => assert_eq!(f.promotions, ws.promotions),
+            RecordKind::PromotionDoc => {
+                assert_eq!(f.promotion_documents, ws.promotion_documents)
+            }
+            RecordKind::Letter => {
+                assert!(!ws.letters.is_empty());
+                assert!(
+                    f.letters.is_empty(),
+                    "letters go only to the sponsor (backup) and the committee"
+                );
+            }
+            RecordKind::DebriefRead => {
+                // Blind until the chair reveals: the revealed cases' reads, and the maker's.
+                assert!(
+                    ws.debrief_reads
+                        .iter()
+                        .any(|r| !revealed(ws, r.case_id) && r.reader_id != c.coach),
+                    "the sample has a read not yet revealed, which stays out"
+                );
+                assert!(ws.debrief_reads.iter().any(|r| revealed(ws, r.case_id)));
+                assert_eq!(
+                    ids(&f.debrief_reads),
+                    ids_where(&ws.debrief_reads, |r| revealed(ws, r.case_id)
+                        || r.reader_id == c.coach)
+                );
+            }
         }
     }
+    // Felix's debrief from Beatriz, who has read: hers goes, though not yet revealed.
+    let hers = share(ws, Audience::Everyone, Some(c.beatriz), false).unwrap();
+    assert!(hers
+        .workspace
+        .debrief_reads
+        .iter()
+        .any(|r| r.case_id == c.felix_case && r.reader_id == c.beatriz));
     // With his tick, the coach's own 1:1 notes go too.
     let ticked = share(ws, Audience::Everyone, Some(c.coach), true).unwrap();
     assert_eq!(ticked.workspace.one_on_ones, ws.one_on_ones);
     assert!(s.own_private > 0);
+}
+
+/// The kinds of the MiT program, which no promotion case's file carries.
+fn assert_no_program_records(f: &Workspace) {
+    assert!(f.cohorts.is_empty() && f.candidates.is_empty());
+    assert!(f.references.is_empty() && f.interviews.is_empty());
+    assert!(f.activities.is_empty() && f.assignments.is_empty());
+    assert!(f.one_on_ones.is_empty() && f.journal.is_empty());
+    assert!(f.case_reviews.is_empty() && f.evidence.is_empty());
+    assert!(f.assessments.is_empty() && f.calibrations.is_empty());
+    assert!(f.feedback_rounds.is_empty() && f.health_checks.is_empty());
+}
+
+#[test]
+fn the_applicants_file_kind_by_kind() {
+    let c = cast();
+    let ws = &c.ws;
+    // Marcus's "not yet", made by Dana (his sponsor) for him.
+    let case = runway::logic::promotion::case(ws, c.marcus_case).unwrap();
+    let marcus = case.person_id;
+    assert_eq!(marcus, c.coach);
+    assert!(!case.sponsor_lesson.is_empty() && !case.debrief.notes.is_empty());
+    let s = share(
+        ws,
+        Audience::Applicant(c.marcus_case),
+        Some(c.sponsor),
+        false,
+    )
+    .unwrap();
+    let f = &s.workspace;
+    assert_eq!(validate(f), vec![]);
+    let his = |p: Id| p == marcus;
+    for kind in RecordKind::ALL {
+        match kind {
+            RecordKind::Person => {
+                assert!(f.person(marcus).is_some() && f.person(c.sponsor).is_some());
+                // The committee and the plan's owners are named; nobody else.
+                for p in &case.debrief.participants {
+                    assert!(f.person(*p).is_some());
+                }
+                assert!(f.person(c.priya_person).is_none() && f.person(c.felix).is_none());
+            }
+            RecordKind::LevelMove => {
+                assert!(ws.levels.iter().any(|m| !his(m.person_id)));
+                assert!(!f.levels.is_empty());
+                assert_eq!(ids(&f.levels), ids_where(&ws.levels, |m| his(m.person_id)));
+            }
+            RecordKind::Trial => {
+                // Olu's trial, which Marcus supports, is Olu's.
+                assert!(ws.trials.iter().any(|t| t.supporter_id == Some(marcus)));
+                assert!(f.trials.is_empty());
+            }
+            RecordKind::Training => {
+                assert!(f.training.iter().any(|t| his(t.person_id)));
+                assert_eq!(
+                    ids(&f.training),
+                    ids_where(&ws.training, |t| his(t.person_id))
+                );
+            }
+            RecordKind::TrackEvidence => {
+                assert!(ws.track_evidence.iter().any(|e| !his(e.person_id)));
+                assert!(!f.track_evidence.is_empty());
+                assert_eq!(
+                    ids(&f.track_evidence),
+                    ids_where(&ws.track_evidence, |e| his(e.person_id))
+                );
+            }
+            RecordKind::Retro => {
+                assert_eq!(ids(&f.retros), ids_where(&ws.retros, |r| his(r.person_id)))
+            }
+            RecordKind::Cohort
+            | RecordKind::Candidate
+            | RecordKind::Reference
+            | RecordKind::Interview
+            | RecordKind::Activity
+            | RecordKind::Assignment
+            | RecordKind::OneOnOne
+            | RecordKind::JournalEntry
+            | RecordKind::CaseReview
+            | RecordKind::Assessment
+            | RecordKind::Evidence
+            | RecordKind::Calibration
+            | RecordKind::FeedbackRound
+            | RecordKind::HealthCheck => assert_no_program_records(f),
+            RecordKind::Snippet => assert_eq!(f.snippets, ws.snippets),
+            RecordKind::Framework => assert_eq!(f.frameworks, ws.frameworks),
+            RecordKind::Promotion => {
+                assert_eq!(ids(&f.promotions), vec![c.marcus_case]);
+                let mut expected = case.clone();
+                expected.sponsor_lesson.clear();
+                expected.debrief.notes.clear();
+                assert_eq!(f.promotions[0], expected, "all but the lesson and notes");
+                assert!(!f.promotions[0].plan.is_empty() && !f.promotions[0].reasons.is_empty());
+            }
+            RecordKind::PromotionDoc => assert_eq!(
+                ids(&f.promotion_documents),
+                ids_where(&ws.promotion_documents, |d| d.case_id == c.marcus_case)
+            ),
+            RecordKind::Letter => {
+                assert!(ws.letters.iter().any(|l| l.case_id == c.marcus_case));
+                assert!(f.letters.is_empty(), "the applicant reads no letter");
+            }
+            RecordKind::DebriefRead => {
+                assert!(ws.debrief_reads.iter().any(|r| r.case_id == c.marcus_case));
+                assert!(f.debrief_reads.is_empty(), "nor the committee's reads");
+            }
+        }
+    }
+    assert!(s.left_out.iter().any(|l| l.contains("sponsor's lesson")));
+    assert!(s
+        .left_out
+        .iter()
+        .any(|l| l.contains("recommendation letters")));
+}
+
+#[test]
+fn the_committees_file_kind_by_kind() {
+    let c = cast();
+    let ws = &c.ws;
+    let case = runway::logic::promotion::case(ws, c.felix_case)
+        .unwrap()
+        .clone();
+    let felix = c.felix;
+    // Before the reveal: each member's file carries their own read and nobody else's.
+    let by = |ws: &Workspace, from: Id| {
+        share(ws, Audience::Committee(c.felix_case), Some(from), false)
+            .unwrap()
+            .workspace
+    };
+    let f = by(ws, c.beatriz);
+    assert_eq!(validate(&f), vec![]);
+    for kind in RecordKind::ALL {
+        match kind {
+            RecordKind::Person => {
+                assert!(f.person(felix).is_some() && f.person(c.sponsor).is_some());
+                assert!(f.person(c.beatriz).is_some(), "a participant");
+                assert!(f.person(c.priya_person).is_none());
+            }
+            RecordKind::LevelMove => {
+                assert!(!f.levels.is_empty());
+                assert_eq!(
+                    ids(&f.levels),
+                    ids_where(&ws.levels, |m| m.person_id == felix)
+                );
+            }
+            RecordKind::Trial => assert_eq!(
+                ids(&f.trials),
+                ids_where(&ws.trials, |t| t.person_id == felix)
+            ),
+            RecordKind::Training => assert_eq!(
+                ids(&f.training),
+                ids_where(&ws.training, |t| t.person_id == felix)
+            ),
+            RecordKind::TrackEvidence => assert_eq!(
+                ids(&f.track_evidence),
+                ids_where(&ws.track_evidence, |e| e.person_id == felix)
+            ),
+            RecordKind::Retro => assert_eq!(
+                ids(&f.retros),
+                ids_where(&ws.retros, |r| r.person_id == felix)
+            ),
+            RecordKind::Cohort
+            | RecordKind::Candidate
+            | RecordKind::Reference
+            | RecordKind::Interview
+            | RecordKind::Activity
+            | RecordKind::Assignment
+            | RecordKind::OneOnOne
+            | RecordKind::JournalEntry
+            | RecordKind::CaseReview
+            | RecordKind::Assessment
+            | RecordKind::Evidence
+            | RecordKind::Calibration
+            | RecordKind::FeedbackRound
+            | RecordKind::HealthCheck => assert_no_program_records(&f),
+            RecordKind::Snippet => assert_eq!(f.snippets, ws.snippets),
+            RecordKind::Framework => assert_eq!(f.frameworks, ws.frameworks),
+            RecordKind::Promotion => assert_eq!(f.promotions, vec![case.clone()]),
+            RecordKind::PromotionDoc => assert_eq!(
+                ids(&f.promotion_documents),
+                ids_where(&ws.promotion_documents, |d| d.case_id == c.felix_case)
+            ),
+            RecordKind::Letter => {
+                // The case's letters, the sponsor's among them; no other case's.
+                assert!(ws.letters.iter().any(|l| l.case_id != c.felix_case));
+                let expected = ids_where(&ws.letters, |l| l.case_id == c.felix_case);
+                assert_eq!(expected.len(), 4);
+                assert_eq!(ids(&f.letters), expected);
+            }
+            RecordKind::DebriefRead => {
+                let all = ids_where(&ws.debrief_reads, |r| r.case_id == c.felix_case);
+                assert_eq!(all.len(), 1);
+                assert_eq!(ids(&f.debrief_reads), all, "her own read");
+                assert!(
+                    by(ws, c.sponsor).debrief_reads.is_empty(),
+                    "Dana has not read: Beatriz's read stays out of her file"
+                );
+            }
+        }
+    }
+    // Dana reads, the chair reveals: every read goes, whoever makes the file.
+    let mut ws = ws.clone();
+    act(
+        &mut ws,
+        runway::logic::Action::Put(runway::logic::records::Record::DebriefRead(
+            runway::model::DebriefRead {
+                id: Id::nil(),
+                case_id: c.felix_case,
+                reader_id: c.sponsor,
+                verdict: runway::model::ReadVerdict::Recommend,
+                why: "Ready: the event bus shows the cross-team side.".into(),
+                created_at: at(2026, 11, 22),
+                updated_at: at(2026, 11, 22),
+                merge_bases: Vec::new(),
+            },
+        )),
+    )
+    .unwrap();
+    assert_eq!(by(&ws, c.beatriz).debrief_reads.len(), 1, "still blind");
+    let mut open = runway::logic::promotion::case(&ws, c.felix_case)
+        .unwrap()
+        .clone();
+    open.debrief.revealed = true;
+    act(
+        &mut ws,
+        runway::logic::Action::Put(runway::logic::records::Record::Promotion(open)),
+    )
+    .unwrap();
+    for from in [None, Some(c.beatriz), Some(c.coach)] {
+        let f = share(&ws, Audience::Committee(c.felix_case), from, false)
+            .unwrap()
+            .workspace;
+        assert_eq!(
+            ids(&f.debrief_reads),
+            ids_where(&ws.debrief_reads, |r| r.case_id == c.felix_case)
+        );
+        assert_eq!(f.debrief_reads.len(), 2);
+        assert_eq!(validate(&f), vec![]);
+    }
+    // Another case's committee file carries none of Felix's letters or reads.
+    let other = by(&ws, c.beatriz);
+    let marcus = share(
+        &ws,
+        Audience::Committee(c.marcus_case),
+        Some(c.beatriz),
+        false,
+    )
+    .unwrap()
+    .workspace;
+    assert!(marcus.letters.iter().all(|l| l.case_id == c.marcus_case));
+    assert!(marcus
+        .debrief_reads
+        .iter()
+        .all(|r| r.case_id == c.marcus_case));
+    assert_eq!(marcus.debrief_reads.len(), 3, "revealed: all three");
+    assert_eq!(ids(&marcus.promotions), vec![c.marcus_case]);
+    assert!(other.letters.iter().all(|l| l.case_id == c.felix_case));
 }
 
 #[test]

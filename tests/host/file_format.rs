@@ -287,6 +287,7 @@ fn every_schema_version_fixture_still_imports() {
         (4, include_str!("../fixtures/workspace-v4.json")),
         (5, include_str!("../fixtures/workspace-v5.json")),
         (6, include_str!("../fixtures/workspace-v6.json")),
+        (7, include_str!("../fixtures/workspace-v7.json")),
     ];
     assert_eq!(
         fixtures.len() as u32,
@@ -400,6 +401,36 @@ fn every_schema_version_fixture_still_imports() {
     assert_eq!(v6.trials[0].checkpoints.len(), 2);
     assert_eq!((v6.training.len(), v6.track_evidence.len()), (1, 1));
     assert!(v6.people.iter().any(|p| p.ladder.is_some()));
+    // 6 → 7 changes nothing: the promotion lists and the values start empty. The schema 7
+    // fixture is the v6 one carried forward, plus a case decided "not yet" (revealed debrief,
+    // plan), its document, a letter by file, a committee read and the organisation's values.
+    let v7 = &decoded[6];
+    assert!(runway::logic::validate(v7).is_empty());
+    assert!(v6.promotions.is_empty() && v6.letters.is_empty() && v6.values.is_empty());
+    let mut carried = v7.clone();
+    carried.values.clear();
+    carried.promotions.clear();
+    carried.promotion_documents.clear();
+    carried.letters.clear();
+    carried.debrief_reads.clear();
+    assert_eq!(&carried, v6, "everything of schema 6 reads as it was");
+    assert_eq!(v7.values.len(), 2);
+    assert_eq!(
+        (
+            v7.promotions.len(),
+            v7.promotion_documents.len(),
+            v7.letters.len(),
+            v7.debrief_reads.len()
+        ),
+        (1, 1, 1, 1)
+    );
+    let case = &v7.promotions[0];
+    assert_eq!(case.status(), runway::model::CaseStatus::NotYet);
+    assert!(case.debrief.revealed && case.debrief.revealed_at.is_some());
+    assert_eq!(case.plan.len(), 1);
+    assert!(case.plan[0].domain_id.is_some() && case.plan[0].done_on.is_some());
+    assert_eq!(v7.letters[0].slot_id, Some(case.slots[0].id));
+    assert_eq!(v7.promotion_documents[0].mentees.len(), 2);
     let d = file::Decoded {
         workspace: decoded[0].clone(),
         schema_version: 1,

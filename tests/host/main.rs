@@ -15,6 +15,7 @@ mod groups;
 mod journey;
 mod managers;
 mod merge;
+mod promotion;
 mod readiness;
 mod records;
 mod requests;

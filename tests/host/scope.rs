@@ -46,7 +46,10 @@ fn a_cohort_export_holds_the_cohort_its_candidates_and_their_people_only() {
             "2 references and 8 interview scorecards (selection notes stay with the coaches)",
             "Marcus Oyelaran's ratings: 1 assessment until calibration reveals it",
             "1 360 feedback round (the responses stay with the coach; share the one-page summary instead)",
-            "1 retrospective, 18 level moves, 1 management trial, 16 training entries, 6 track evidence items of people who are not this file's candidates (each person's own file carries theirs)"
+            "1 retrospective, 18 level moves, 1 management trial, 16 training entries, 6 track evidence items of people who are not this file's candidates (each person's own file carries theirs)",
+            "14 recommendation letters (Aisha Bello, Dana Whitfield, Felix Wagner, Greta Holm, Jonah Park, Kwame Mensah, Lina Petrova, Marcus Oyelaran, Mei Lin, Nadia Haddad, Owen Brooks, Tomás Ferreira) (confidential: only the sponsor and the committee read them)",
+            "5 committee reads (Beatriz Costa, Dana Whitfield, Marcus Oyelaran) (only the committee reads them, once the chair reveals them)",
+            "4 promotion cases, 4 promotion documents (Beatriz Costa, Felix Wagner, Hana Sato, Marcus Oyelaran) (each promotion case goes in its own files)"
         ]
     );
     // Deletions travel (ids only), so the sponsor's merge drops them too.

@@ -18,7 +18,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
-use crate::logic::records::{Entry, ListVisitor};
+use crate::logic::records::{blank, Entry, ListVisitor};
 use crate::model::*;
 
 /// Who a file is for.
@@ -37,11 +37,27 @@ pub enum Audience {
     /// One candidate: their person, cohort, coaches and sponsor, and only what is theirs or
     /// shared with them. Also what the candidate sends back to the coach.
     Candidate(Id),
+    /// One promotion case for its applicant: the case (without the sponsor's lesson and the
+    /// committee's discussion), their document, the plan, their own track records; no
+    /// letters, no committee reads. Also what the applicant sends back with their document.
+    Applicant(Id),
+    /// One promotion case for the committee: the package (case, document, letters, the
+    /// applicant's track records); reads only once revealed, or the maker's own (what a
+    /// committee member sends back).
+    Committee(Id),
 }
 
 impl Audience {
     fn scoped(self) -> bool {
         !matches!(self, Audience::Backup | Audience::Everyone)
+    }
+
+    /// The promotion case a file is about.
+    pub fn case(self) -> Option<Id> {
+        match self {
+            Audience::Applicant(id) | Audience::Committee(id) => Some(id),
+            _ => None,
+        }
     }
 
     fn for_coaches(self) -> bool {
@@ -87,6 +103,14 @@ pub enum Why {
     /// Who else takes part in a group session (filed under this file's candidate, the
     /// others as bare ids).
     GroupOthers,
+    /// Recommendation letters: confidential, for the sponsor and the committee only.
+    Letters,
+    /// Committee members' reads before the debrief reveals them.
+    Reads,
+    /// Promotion cases other than the file's (each goes in its own case's files).
+    OtherCases,
+    /// The sponsor's lesson and the committee's discussion notes, in the applicant's file.
+    CaseNotes,
 }
 
 /// A kind's answer for one record.
@@ -112,6 +136,8 @@ pub struct Reader<'a> {
     recipient: Option<Id>,
     /// Journal entries already carried (evidence from the others stays out).
     journal: HashSet<Id>,
+    /// The person a promotion case's file is about (their own track records go).
+    applicant: Option<Id>,
 }
 
 impl Reader<'_> {
@@ -121,7 +147,16 @@ impl Reader<'_> {
     }
 
     fn our_cohort(&self, cohort_id: Id) -> bool {
-        self.cohort.is_none_or(|c| c == cohort_id)
+        self.audience.case().is_none() && self.cohort.is_none_or(|c| c == cohort_id)
+    }
+
+    /// Whether the file is the person's own (a candidate's, an applicant's): what others
+    /// wrote candidly about them stays out.
+    fn for_themselves(&self) -> bool {
+        matches!(
+            self.audience,
+            Audience::Candidate(_) | Audience::Applicant(_)
+        )
     }
 
     fn for_candidate(&self) -> Option<Id> {
@@ -323,8 +358,9 @@ impl Carried for CaseReview {
 /// file only when the person is one of the file's candidates. A sponsor's or candidate's file
 /// never carries the coach's or anyone else's history.
 fn persons_own<T>(r: &Reader, person_id: Id) -> Carry<T> {
-    let theirs =
-        r.ws.candidacies_of(person_id)
+    let theirs = r.applicant == Some(person_id)
+        || r.ws
+            .candidacies_of(person_id)
             .any(|k| r.candidates.contains(&k.id));
     if !r.audience.scoped() || theirs {
         Carry::Whole
@@ -348,7 +384,7 @@ impl Carried for LevelMove {
 impl Carried for Trial {
     fn carry(&self, r: &Reader) -> Carry<Self> {
         let whole = persons_own(r, self.person_id);
-        if !matches!(whole, Carry::Whole) || r.for_candidate().is_none() {
+        if !matches!(whole, Carry::Whole) || !r.for_themselves() {
             return whole;
         }
         // The supporting manager writes candidly for the coach and sponsor: the person's own
@@ -377,6 +413,90 @@ impl Carried for TrainingEntry {
 impl Carried for TrackEvidence {
     fn carry(&self, r: &Reader) -> Carry<Self> {
         persons_own(r, self.person_id)
+    }
+}
+
+impl Carried for PromotionCase {
+    fn carry(&self, r: &Reader) -> Carry<Self> {
+        match r.audience {
+            Audience::Backup | Audience::Everyone => Carry::Whole,
+            Audience::Committee(id) if id == self.id => Carry::Whole,
+            Audience::Applicant(id) if id == self.id => {
+                if blank(&self.sponsor_lesson) && blank(&self.debrief.notes) {
+                    return Carry::Whole;
+                }
+                let mut c = self.clone();
+                c.sponsor_lesson.clear();
+                c.debrief.notes.clear();
+                Carry::Trimmed(c, Why::CaseNotes)
+            }
+            _ => Carry::Out(Why::OtherCases),
+        }
+    }
+    fn left_name(&self, ws: &Workspace) -> Option<String> {
+        Some(ws.person_name(self.person_id).to_string())
+    }
+}
+
+/// A record that belongs to one promotion case: in a whole-workspace file, and in that case's
+/// own files.
+fn cases_own<T>(r: &Reader, case_id: Id) -> Carry<T> {
+    match r.audience {
+        Audience::Backup | Audience::Everyone => Carry::Whole,
+        Audience::Applicant(id) | Audience::Committee(id) if id == case_id => Carry::Whole,
+        _ => Carry::Out(Why::OtherCases),
+    }
+}
+
+impl Carried for PromotionDocument {
+    fn carry(&self, r: &Reader) -> Carry<Self> {
+        cases_own(r, self.case_id)
+    }
+}
+
+impl Carried for Letter {
+    fn carry(&self, r: &Reader) -> Carry<Self> {
+        // Confidential: the sponsor keeps them (a backup) and sends them to the committee.
+        match r.audience {
+            Audience::Backup => Carry::Whole,
+            Audience::Committee(id) if id == self.case_id => Carry::Whole,
+            Audience::Committee(_) => Carry::Out(Why::OtherCases),
+            _ => Carry::Out(Why::Letters),
+        }
+    }
+    fn left_name(&self, _ws: &Workspace) -> Option<String> {
+        Some(self.writer.trim().to_string())
+    }
+}
+
+impl Carried for DebriefRead {
+    fn carry(&self, r: &Reader) -> Carry<Self> {
+        if r.audience == Audience::Backup {
+            return Carry::Whole;
+        }
+        let ours = match r.audience {
+            Audience::Everyone => true,
+            Audience::Committee(id) => id == self.case_id,
+            _ => false,
+        };
+        if !ours {
+            return Carry::Out(Why::Reads);
+        }
+        // Blind until revealed: before that, only the maker's own read leaves (what a
+        // committee member sends back to the chair).
+        let revealed =
+            crate::logic::promotion::case(r.ws, self.case_id).is_some_and(|c| c.debrief.revealed);
+        // The sponsor's own read stays home until the reveal: the package goes out from them.
+        let sponsors = crate::logic::promotion::case(r.ws, self.case_id)
+            .is_some_and(|c| c.sponsor_id == Some(self.reader_id));
+        if revealed || (Some(self.reader_id) == r.from && !sponsors) {
+            Carry::Whole
+        } else {
+            Carry::Out(Why::Reads)
+        }
+    }
+    fn left_name(&self, ws: &Workspace) -> Option<String> {
+        Some(ws.person_name(self.reader_id).to_string())
     }
 }
 
@@ -690,6 +810,27 @@ fn left_lines(left: &BTreeMap<(Why, RecordKind), (usize, BTreeSet<String>)>) -> 
                 "the team's comments in {} (the scores go)",
                 plural(n, "team health check", "team health checks")
             ),
+            Why::Letters => format!(
+                "{}{by} (confidential: only the sponsor and the committee read them)",
+                plural(n, "recommendation letter", "recommendation letters")
+            ),
+            Why::Reads => format!(
+                "{}{by} (only the committee reads them, once the chair reveals them)",
+                plural(n, "committee read", "committee reads")
+            ),
+            Why::OtherCases => {
+                let list: Vec<String> = kinds
+                    .iter()
+                    .map(|k| kind_count(*k, left.get(&(why, *k)).map_or(0, |s| s.0)))
+                    .collect();
+                format!(
+                    "{}{by} (each promotion case goes in its own files)",
+                    list.join(", ")
+                )
+            }
+            Why::CaseNotes => {
+                "the sponsor's lesson and the committee's discussion notes".into()
+            }
             Why::GroupOthers => format!(
                 "who else takes part in {} (only their places, not their names)",
                 plural(n, "group session", "group sessions")
@@ -761,8 +902,24 @@ pub fn share(
     from: Option<Id>,
     own_private: bool,
 ) -> Option<Shared> {
+    let mut applicant = None;
     let (cohort, candidates, recipient, name) = match audience {
         Audience::Backup | Audience::Everyone => (None, HashSet::new(), None, String::new()),
+        Audience::Applicant(id) | Audience::Committee(id) => {
+            let c = crate::logic::promotion::case(ws, id)?;
+            applicant = Some(c.person_id);
+            let who = ws.person_name(c.person_id);
+            let name = match audience {
+                Audience::Applicant(_) => format!("{who} promotion"),
+                _ => format!("{who} promotion committee"),
+            };
+            (
+                None,
+                HashSet::new(),
+                matches!(audience, Audience::Applicant(_)).then_some(c.person_id),
+                name,
+            )
+        }
         Audience::Sponsor(id) | Audience::Coaches(id) => {
             let c = ws.cohort(id)?;
             let sponsor = match audience {
@@ -796,9 +953,11 @@ pub fn share(
             candidates,
             recipient,
             journal: HashSet::new(),
+            applicant,
         },
         out: Workspace {
             organisation: ws.organisation.clone(),
+            values: ws.values.clone(),
             // Ids only, no personal data: lets the recipient's merge drop what was deleted here.
             deleted: ws.deleted.clone(),
             ..Workspace::default()
@@ -862,6 +1021,15 @@ fn named_people(ws: &Workspace) -> HashSet<Id> {
     );
     named.extend(ws.retros.iter().map(|r| r.person_id));
     named.extend(ws.trials.iter().filter_map(|t| t.supporter_id));
+    for c in &ws.promotions {
+        named.insert(c.person_id);
+        named.extend(c.sponsor_id);
+        named.extend(c.debrief.participants.iter().copied());
+        named.extend(c.steps.iter().filter_map(|s| s.by));
+        named.extend(c.plan.iter().filter_map(|g| g.owner_id));
+    }
+    named.extend(ws.letters.iter().filter_map(|l| l.writer_id));
+    named.extend(ws.debrief_reads.iter().map(|r| r.reader_id));
     named
 }
 

@@ -517,6 +517,12 @@ pub fn merge(
     } else {
         mine.organisation.clone()
     };
+    // The values are set once, by whoever sets them first: a copy that has none takes theirs.
+    ws.values = if mine.values.is_empty() {
+        theirs.values.clone()
+    } else {
+        mine.values.clone()
+    };
     ws.deleted = deleted;
     let alive: std::collections::HashSet<Id> = all_ids(&ws).into_iter().collect();
     ws.deleted.retain(|t| !alive.contains(&t.id));

@@ -5,7 +5,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 use crate::file::requests::{
     decode_request, encode_response, response_file_name, Request, RequestKind, Response,
@@ -74,16 +73,9 @@ pub fn AnswerPage() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let done = RwSignal::new(None::<String>);
     let on_pick = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(file) = browser::take_picked(&ev).into_iter().next() else {
             return;
         };
-        let Some(file) = browser::picked_files(&input).into_iter().next() else {
-            return;
-        };
-        input.set_value("");
         error.set(None);
         done.set(None);
         let name = file.name();

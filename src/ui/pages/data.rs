@@ -88,6 +88,28 @@ fn ExportImport() -> impl IntoView {
                         }
                         return;
                     }
+                    // A letter request is written to, not imported: off to the writer's page,
+                    // leaving this browser's workspace alone.
+                    if crate::file::letters::is_letter_request(&bytes) {
+                        match crate::file::letters::decode_letter_request(&bytes) {
+                            Ok(_) => {
+                                crate::ui::pages::promotion::writer::open_letter_request(text.unwrap_or_default());
+                                go.run("/letter".to_string());
+                            }
+                            Err(e) => error.set(Some(format!(
+                                "{name} is a letter request, but it could not be opened. {e} Your workspace has not changed."
+                            ))),
+                        }
+                        return;
+                    }
+                    if requests::peek_format(&bytes).as_deref()
+                        == Some(crate::file::letters::LETTER_FORMAT)
+                    {
+                        error.set(Some(format!(
+                            "{name} is a recommendation letter, not a workspace. Add it with “Add letter files” in the Letters section of the promotion case. Your workspace has not changed."
+                        )));
+                        return;
+                    }
                     if requests::peek_format(&bytes).as_deref() == Some(requests::RESPONSE_FORMAT) {
                         error.set(Some(format!(
                             "{name} is a response file (someone's answers), not a workspace. Import response files with “Import responses” on the candidate's Feedback section, all of a group's files at once. Your workspace has not changed."
@@ -208,7 +230,7 @@ fn ExportImport() -> impl IntoView {
         <crate::ui::pages::share::SharedExport audience=crate::logic::records::audience::Audience::Everyone for_whom="the program's coaches"/>
 
         <h2>"Import"</h2>
-        <p>"Opens a workspace file from Runway. You will see what it contains before anything changes, and you can undo it afterwards. A request file someone sent you for your answers opens on the “Answer a request” page instead."</p>
+        <p>"Opens a workspace file from Runway. You will see what it contains before anything changes, and you can undo it afterwards. A request file someone sent you for your answers opens on the “Answer a request” page instead, and a letter request on the “Write a letter” page; neither changes your workspace."</p>
         <div class="dropzone" class:over=move || dragging.get()
             on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
             on:dragleave=move |_| dragging.set(false)

@@ -26,6 +26,7 @@ pub fn Home() -> impl IntoView {
                     </div>
                     <p class="hint">"Have a file from a colleague? Import it on the " <A href=link("/data")>"Data"</A> " page."</p>
                     <p class="hint">"Asked for feedback with a request file? " <A href=link("/answer")>"Answer a request"</A> " — no workspace needed."</p>
+                    <p class="hint">"Asked for a recommendation letter? " <A href=link("/letter")>"Write a letter"</A> " — no workspace needed either."</p>
                 </div>
             </Show>
         </section>

@@ -9,6 +9,7 @@ pub mod frameworks;
 pub mod home;
 pub mod library;
 pub mod people;
+pub mod promotion;
 pub mod readiness;
 pub mod settings;
 pub mod share;

@@ -325,6 +325,7 @@ fn PersonDetail(person: Person) -> impl IntoView {
             <crate::ui::pages::track::trial::TrialPanel person_id=pid/>
             <crate::ui::pages::track::next_level::NextLevelPanel person_id=pid/>
             <crate::ui::pages::track::ladder::LadderPanel person_id=pid/>
+            <crate::ui::pages::promotion::PromotionPanel person_id=pid/>
             <Show when=move || !candidacies().is_empty()>
                 <h2>"Candidacies"</h2>
                 <ul>

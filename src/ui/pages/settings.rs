@@ -167,7 +167,30 @@ fn Organisation() -> impl IntoView {
                 <label class="grow">"Organisation name" <input type="text" bind:value=name required/></label>
                 <button type="submit" disabled=move || app.is_read_only()>"Save name"</button>
             </form>
+            <Values/>
         </section>
+    }
+}
+
+/// The organisation's values, one a line: a promotion document speaks to each.
+#[component]
+fn Values() -> impl IntoView {
+    let app = use_app();
+    let text = RwSignal::new(app.ws.with_untracked(|ws| ws.values.join("\n")));
+    let draft = crate::ui::forms::FormDraft::new("settings/values", "The organisation's values");
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let values = text.get_untracked().lines().map(str::to_owned).collect();
+        draft.save(
+            Action::SetValues(values),
+            "Saved the organisation's values.",
+        );
+    };
+    view! {
+        <crate::ui::forms::DraftForm draft=draft label="The organisation's values" class="form" on_submit=save>
+            <crate::ui::forms::AreaField label="The organisation's values, one a line (a promotion document speaks to each)" value=text rows=4 field="values"/>
+            <div class="buttons"><button type="submit" disabled=move || app.is_read_only()>"Save values"</button></div>
+        </crate::ui::forms::DraftForm>
     }
 }
 

@@ -45,6 +45,19 @@ pub fn SharedExport(audience: Audience, #[prop(into)] for_whom: String) -> impl 
             Audience::Candidate(k) => me
                 .filter(|m| ws.candidate(k).map(|c| c.person_id) == Some(*m))
                 .map(|m| ws.person_name(m).to_string()),
+            // The applicant's own file, sent back with their document; a committee member's
+            // file, sent back with their read.
+            Audience::Applicant(c) | Audience::Committee(c) => me
+                .filter(|m| {
+                    let case = crate::logic::promotion::case(ws, c);
+                    case.is_some_and(|x| {
+                        x.person_id == *m
+                            || (matches!(audience, Audience::Committee(_))
+                                && x.debrief.participants.contains(m)
+                                && x.sponsor_id != Some(*m))
+                    })
+                })
+                .map(|m| ws.person_name(m).to_string()),
             _ => None,
         });
         let way = match from_candidate {

@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 use crate::file::requests::{encode_request, request_file_name, Request};
 use crate::logic::actions::Action;
@@ -124,14 +123,7 @@ pub fn ResponseImport(into: ImportInto) -> impl IntoView {
     let outcome = RwSignal::new(None::<Result<String, Vec<String>>>);
     let busy = RwSignal::new(false);
     let on_pick = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let files = browser::picked_files(&input);
-        input.set_value("");
+        let files = browser::take_picked(&ev);
         if files.is_empty() {
             return;
         }

@@ -319,6 +319,14 @@ pub fn OneOnOnesSection(id: Id) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
+    // The open next steps of a "not yet" plan for this candidate's person.
+    let plan_steps = move || {
+        app.ws.with(|ws| {
+            ws.candidate(id).map_or(Vec::new(), |k| {
+                crate::logic::promotion::plan_follow_ups(ws, k.person_id, id)
+            })
+        })
+    };
     let list = move || {
         app.ws.with(|ws| {
             let mut l: Vec<OneOnOne> = ws
@@ -348,6 +356,26 @@ pub fn OneOnOnesSection(id: Id) -> impl IntoView {
                         <ul class="follow-ups">
                             {items.into_iter().map(|(oid, f, from)| view! { <FollowUpTick one_on_one_id=oid follow_up=f on=on from=from/> }).collect_view()}
                         </ul>
+                    </section>
+                })
+            }}
+            {move || {
+                let plan = plan_steps();
+                (!plan.is_empty()).then(|| view! {
+                    <section class="carried plan-steps" aria-label="From the promotion plan">
+                        <h2>"From the promotion plan"</h2>
+                        <p class="muted small">"Next steps agreed after a “not yet”, to come back to until the gap is closed."</p>
+                        <ul>{plan.iter().map(|l| view! { <li>{l.clone()}</li> }).collect_view()}</ul>
+                        <button type="button" class="secondary" on:click=move |_| {
+                            form.follow_ups.update(|f| {
+                                for line in plan_steps() {
+                                    if !f.lines().any(|l| l.trim() == line) {
+                                        if !f.trim().is_empty() { f.push('\n'); }
+                                        f.push_str(&line);
+                                    }
+                                }
+                            });
+                        }>"Add them to this 1:1's follow-ups"</button>
                     </section>
                 })
             }}
