@@ -221,7 +221,9 @@ pub fn encode_response(r: &Response) -> String {
     encode(RESPONSE_FORMAT, r)
 }
 
-pub(super) fn slug(text: &str) -> String {
+/// A name for a file: lower case, dashes between words, at most 40 characters; `fallback`
+/// when nothing is left.
+pub fn slug_or(text: &str, fallback: &str) -> String {
     let mut s = String::new();
     for ch in text.trim().to_lowercase().chars() {
         if ch.is_alphanumeric() {
@@ -232,10 +234,14 @@ pub(super) fn slug(text: &str) -> String {
     }
     let s = s.trim_matches('-');
     if s.is_empty() {
-        "request".into()
+        fallback.into()
     } else {
         s.chars().take(40).collect()
     }
+}
+
+pub(super) fn slug(text: &str) -> String {
+    slug_or(text, "request")
 }
 
 /// `runway-request-360-priya-peers.json`, `runway-request-health-priya.json`.

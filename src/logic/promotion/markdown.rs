@@ -29,26 +29,9 @@ pub enum Block {
 pub fn file_name(ws: &Workspace, c: &PromotionCase, today: Date) -> String {
     format!(
         "runway-promotion-{}-{}.md",
-        slug(ws.person_name(c.person_id)),
+        crate::file::requests::slug_or(ws.person_name(c.person_id), "applicant"),
         today
     )
-}
-
-fn slug(text: &str) -> String {
-    let mut s = String::new();
-    for ch in text.trim().to_lowercase().chars() {
-        if ch.is_alphanumeric() {
-            s.push(ch);
-        } else if !s.ends_with('-') {
-            s.push('-');
-        }
-    }
-    let s = s.trim_matches('-').to_string();
-    if s.is_empty() {
-        "applicant".into()
-    } else {
-        s
-    }
 }
 
 fn text_or_missing(out: &mut Vec<Block>, text: &str) {

@@ -143,7 +143,9 @@ pub fn DebriefSection(id: Id) -> impl IntoView {
 #[component]
 fn DebriefSetup(id: Id) -> impl IntoView {
     let case = case_signal(id);
-    let c0 = untrack(case).expect("the case is shown");
+    let Some(c0) = untrack(case) else {
+        return ().into_any();
+    };
     let on = RwSignal::new(date_value(c0.debrief.on));
     let people = RwSignal::new(c0.debrief.participants.clone());
     let draft = FormDraft::new(format!("promotion/{id}/debrief"), "The debrief");
@@ -175,6 +177,7 @@ fn DebriefSetup(id: Id) -> impl IntoView {
             </Folding>
         </Show>
     }
+    .into_any()
 }
 
 /// The read of whoever uses this browser (or who they act for), before the reveal.

@@ -50,7 +50,9 @@ pub fn DocumentSection(id: Id) -> impl IntoView {
                     </Show>
                 }.into_any(),
                 Some(_) => {
-                    let d = untrack(document).expect("checked above");
+                    let Some(d) = untrack(document) else {
+                        return ().into_any();
+                    };
                     if untrack(can_edit) {
                         view! { <DocumentEditor id=id d=d/> }.into_any()
                     } else {

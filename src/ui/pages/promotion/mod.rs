@@ -315,10 +315,9 @@ fn CaseView(id: Id) -> impl IntoView {
     let app = use_app();
     let case = case_signal(id);
     let today = browser::today();
-    let untracked = app
-        .ws
-        .with_untracked(|ws| promo::case(ws, id).cloned())
-        .expect("checked by CasePage");
+    let Some(untracked) = app.ws.with_untracked(|ws| promo::case(ws, id).cloned()) else {
+        return ().into_any();
+    };
     let person_id = untracked.person_id;
     let name = app
         .ws
@@ -367,6 +366,7 @@ fn CaseView(id: Id) -> impl IntoView {
             </section>
         </section>
     }
+    .into_any()
 }
 
 /// The case's steps, and taking the next one.
@@ -485,7 +485,9 @@ fn NextStep(id: Id) -> impl IntoView {
 fn CaseDetails(id: Id) -> impl IntoView {
     let app = use_app();
     let case = case_signal(id);
-    let c0 = untrack(case).expect("checked by CasePage");
+    let Some(c0) = untrack(case) else {
+        return ().into_any();
+    };
     let from = RwSignal::new(c0.from_level.code().to_string());
     let to = RwSignal::new(c0.to_level.code().to_string());
     let sponsor = RwSignal::new(c0.sponsor_id.map(|s| s.to_string()).unwrap_or_default());
@@ -557,6 +559,7 @@ fn CaseDetails(id: Id) -> impl IntoView {
             </Show>
         </section>
     }
+    .into_any()
 }
 
 /// What still keeps the package from being submitted.
