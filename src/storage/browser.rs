@@ -1,0 +1,602 @@
+//! The browser's storage as one [`Store`]: the workspace, its backup and anything kept aside
+//! live in IndexedDB (no 5 MB ceiling; written off the main thread); small settings (whose
+//! browser this is, drafts, notes) stay in localStorage, where they can be read at once.
+//!
+//! IndexedDB is asynchronous and the storage rules ([`super::load`], [`super::save_guarded`])
+//! are not, so this tab keeps what it knows of the database in memory:
+//!
+//! - [`open`] (before the app mounts) reads every entry, and moves entries an earlier Runway
+//!   left in localStorage into the database: written, committed and read back before the
+//!   localStorage copy is removed, so nothing is lost on the way.
+//! - A write changes the tab's view at once and is queued; everything queued in one turn of
+//!   the event loop goes into **one** transaction, so a quarantine's "copy, then remove" lands
+//!   together or not at all. Values are UTF-8 bytes (`Uint8Array`), copied once.
+//! - When a transaction fails (storage full, say) the tab's view goes back to what the
+//!   database holds and the listener hears which keys failed and why; when it commits, the
+//!   listener hears which keys are saved, and other tabs hear it over a `BroadcastChannel`
+//!   and read the new values (what the `storage` event did for localStorage).
+//!
+//! Where IndexedDB cannot be opened (blocked, some private modes) the store is localStorage
+//! alone, as before.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use idb::{Database, Factory, ObjectStoreParams, TransactionMode, TransactionResult};
+use js_sys::{Array, Uint8Array};
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+
+use super::local::{describe, is_quota, LocalStore};
+use super::{Revision, Store, StoreError, BACKUP_KEY, QUARANTINE_PREFIX, WORKSPACE_KEY};
+
+const DB_NAME: &str = "runway";
+const DB_VERSION: u32 = 1;
+const KV: &str = "kv";
+const CHANNEL: &str = "runway.storage";
+/// Beside the workspace in the database: the revision of the workspace stored, written in the
+/// same transaction. A tab writes the workspace only if this is still the revision it last
+/// knew, checked inside its write transaction, so two tabs never write over each other even
+/// before the other's notice arrives.
+const REVISION_KEY: &str = "runway.meta.workspace-revision";
+
+/// Whether `key` lives in IndexedDB (large values) rather than localStorage.
+pub fn in_database(key: &str) -> bool {
+    key == WORKSPACE_KEY || key == BACKUP_KEY || key.starts_with(QUARANTINE_PREFIX)
+}
+
+#[derive(Clone)]
+struct Value {
+    text: Rc<str>,
+    revision: Revision,
+}
+
+impl Value {
+    fn new(text: Rc<str>) -> Self {
+        let revision = Revision::of(&text);
+        Value { text, revision }
+    }
+}
+
+/// What a finished write reports to the app.
+#[derive(Clone, Debug)]
+pub enum Written {
+    Saved(Vec<String>),
+    Failed(Vec<String>, StoreError),
+}
+
+type WrittenFn = Rc<dyn Fn(&Written)>;
+type OutsideFn = Rc<dyn Fn(&str, Option<String>)>;
+
+struct Db {
+    /// The connection (web-sys's handle can be cloned; idb's wrapper is made from it).
+    db: web_sys::IdbDatabase,
+    /// What this tab sees: the database plus this tab's writes not yet committed.
+    view: BTreeMap<String, Value>,
+    /// What the database holds, as far as this tab knows.
+    committed: BTreeMap<String, Value>,
+    queue: Vec<(String, Option<Value>)>,
+    writing: bool,
+    channel: Option<web_sys::BroadcastChannel>,
+}
+
+thread_local! {
+    static DB: RefCell<Option<Db>> = const { RefCell::new(None) };
+    static ON_WRITTEN: RefCell<Option<WrittenFn>> = const { RefCell::new(None) };
+    static ON_OUTSIDE: RefCell<Option<OutsideFn>> = const { RefCell::new(None) };
+    /// Why the database is not used, when it is not.
+    static WHY_NOT: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// The browser's storage. Cheap to name anywhere: the state lives in this module.
+pub struct BrowserStore;
+
+fn idb_error(e: idb::Error) -> StoreError {
+    StoreError::Other(e.to_string())
+}
+
+fn text_of(value: &JsValue) -> Option<String> {
+    if let Some(s) = value.as_string() {
+        return Some(s);
+    }
+    let bytes = value.dyn_ref::<Uint8Array>()?.to_vec();
+    Some(match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    })
+}
+
+fn bytes_of(text: &str) -> JsValue {
+    Uint8Array::from(text.as_bytes()).into()
+}
+
+async fn open_database() -> Result<Database, StoreError> {
+    let factory = Factory::new().map_err(|e| StoreError::Unavailable(e.to_string()))?;
+    let mut request = factory
+        .open(DB_NAME, Some(DB_VERSION))
+        .map_err(|e| StoreError::Unavailable(e.to_string()))?;
+    request.on_upgrade_needed(|event| {
+        use idb::DatabaseEvent as _;
+        if let Ok(db) = event.database() {
+            if !db.store_names().iter().any(|n| n == KV) {
+                db.create_object_store(KV, ObjectStoreParams::new()).ok();
+            }
+        }
+    });
+    request
+        .await
+        .map_err(|e| StoreError::Unavailable(e.to_string()))
+}
+
+async fn read_all(db: &Database) -> Result<BTreeMap<String, Value>, StoreError> {
+    let tx = db
+        .transaction(&[KV], TransactionMode::ReadOnly)
+        .map_err(idb_error)?;
+    let store = tx.object_store(KV).map_err(idb_error)?;
+    let keys = store
+        .get_all_keys(None, None)
+        .map_err(idb_error)?
+        .await
+        .map_err(idb_error)?;
+    let values = store
+        .get_all(None, None)
+        .map_err(idb_error)?
+        .await
+        .map_err(idb_error)?;
+    Ok(keys
+        .iter()
+        .zip(values.iter())
+        .filter_map(|(k, v)| Some((k.as_string()?, v)))
+        .filter(|(k, _)| in_database(k))
+        .filter_map(|(k, v)| Some((k, Value::new(text_of(v)?.into()))))
+        .collect())
+}
+
+async fn read_one(db: &Database, key: &str) -> Result<Option<String>, StoreError> {
+    let tx = db
+        .transaction(&[KV], TransactionMode::ReadOnly)
+        .map_err(idb_error)?;
+    let store = tx.object_store(KV).map_err(idb_error)?;
+    let value = store
+        .get(JsValue::from_str(key))
+        .map_err(idb_error)?
+        .await
+        .map_err(idb_error)?;
+    Ok(value.as_ref().and_then(text_of))
+}
+
+/// Writes `ops` in one transaction; `Ok` once it is committed. With `guard`, the workspace
+/// is written only if the database still holds the revision given (`None`: no workspace).
+async fn write(
+    db: &Database,
+    ops: &[(String, Option<Value>)],
+    guard: Option<Option<Revision>>,
+) -> Result<(), StoreError> {
+    let tx = db
+        .transaction(&[KV], TransactionMode::ReadWrite)
+        .map_err(idb_error)?;
+    let raw: web_sys::IdbTransaction = tx.into();
+    let tx = idb::Transaction::from(raw.clone());
+    let store = tx.object_store(KV).map_err(idb_error)?;
+    if let Some(expected) = guard {
+        let found = store
+            .get(JsValue::from_str(REVISION_KEY))
+            .map_err(idb_error)?
+            .await
+            .map_err(idb_error)?
+            .and_then(|v| v.as_string())
+            .and_then(|t| Revision::from_hex(&t));
+        // No mark yet (data moved from localStorage, or a first save): nothing to compare.
+        if found.is_some() && found != expected {
+            raw.abort().ok();
+            return Err(StoreError::ChangedElsewhere);
+        }
+    }
+    // Puts go through web-sys's own handle, so a refusal (storage full) is told apart.
+    let kv = raw
+        .object_store(KV)
+        .map_err(|e| StoreError::Other(describe(&e)))?;
+    let refused = |e: JsValue| {
+        raw.abort().ok();
+        if is_quota(&e) {
+            StoreError::QuotaExceeded
+        } else {
+            StoreError::Other(describe(&e))
+        }
+    };
+    let mark = JsValue::from_str(REVISION_KEY);
+    for (key, value) in ops {
+        let is_workspace = key == WORKSPACE_KEY;
+        let key = JsValue::from_str(key);
+        match value {
+            Some(v) => {
+                kv.put_with_key(&bytes_of(&v.text), &key).map_err(refused)?;
+                if is_workspace {
+                    let rev = JsValue::from_str(&v.revision.to_hex());
+                    kv.put_with_key(&rev, &mark).map_err(refused)?;
+                }
+            }
+            None => {
+                kv.delete(&key).map_err(refused)?;
+                if is_workspace {
+                    kv.delete(&mark).map_err(refused)?;
+                }
+            }
+        }
+    }
+    let reason = |raw: &web_sys::IdbTransaction| match raw.error() {
+        Some(e) if e.name() == "QuotaExceededError" => StoreError::QuotaExceeded,
+        Some(e) => StoreError::Other(e.message()),
+        None => StoreError::Other("the browser did not finish the write".into()),
+    };
+    match tx.commit().map_err(idb_error)?.await {
+        Ok(TransactionResult::Committed) => Ok(()),
+        Ok(TransactionResult::Aborted) => Err(reason(&raw)),
+        Err(idb::Error::DomException(e)) if e.name() == "QuotaExceededError" => {
+            Err(StoreError::QuotaExceeded)
+        }
+        Err(_) => Err(reason(&raw)),
+    }
+}
+
+/// What [`open`] did.
+#[derive(Clone, Debug, Default)]
+pub struct Opened {
+    /// Keys moved from localStorage into IndexedDB on this start.
+    pub moved: Vec<String>,
+    /// Keys that were in both, with different values: the localStorage one is kept aside.
+    pub kept_aside: Vec<String>,
+}
+
+/// Opens the database and reads it into memory, moving what an earlier Runway stored in
+/// localStorage over first. Call once, before the app starts; without IndexedDB the store
+/// stays localStorage alone (see [`why_not_database`]).
+pub async fn open(now: crate::model::Timestamp) -> Opened {
+    let mut opened = Opened::default();
+    let db = match open_database().await {
+        Ok(db) => db,
+        Err(e) => {
+            WHY_NOT.with(|w| *w.borrow_mut() = Some(e.to_string()));
+            return opened;
+        }
+    };
+    let mut committed = match read_all(&db).await {
+        Ok(all) => all,
+        Err(e) => {
+            WHY_NOT.with(|w| *w.borrow_mut() = Some(e.to_string()));
+            return opened;
+        }
+    };
+    // Move localStorage entries over: write, commit, read back, and only then remove.
+    let legacy: Vec<(String, String)> = LocalStore
+        .keys()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|k| in_database(k))
+        .filter_map(|k| Some((k.clone(), LocalStore.get(&k).ok()??)))
+        .collect();
+    if !legacy.is_empty() {
+        let stamp = now.format("%Y%m%dT%H%M%S%.3fZ");
+        let mut ops = Vec::new();
+        for (key, text) in &legacy {
+            match committed.get(key) {
+                None => ops.push((key.clone(), Some(Value::new(text.as_str().into())))),
+                Some(v) if &*v.text == text.as_str() => {}
+                Some(_) => {
+                    let aside = format!("{QUARANTINE_PREFIX}{stamp}-from-{key}");
+                    opened.kept_aside.push(aside.clone());
+                    ops.push((aside, Some(Value::new(text.as_str().into()))));
+                }
+            }
+        }
+        let written = if ops.is_empty() {
+            Ok(())
+        } else {
+            write(&db, &ops, None).await
+        };
+        if let Err(e) = written {
+            // The database cannot take the old data: keep using localStorage this time.
+            WHY_NOT.with(|w| {
+                *w.borrow_mut() = Some(format!("moving the data from localStorage failed ({e})"))
+            });
+            return Opened::default();
+        }
+        for (key, value) in &ops {
+            let back = read_one(&db, key).await.ok().flatten();
+            if back.as_deref() != value.as_ref().map(|v| &*v.text) {
+                WHY_NOT.with(|w| {
+                    *w.borrow_mut() = Some("the moved data could not be read back".into())
+                });
+                return Opened::default();
+            }
+            if let Some(v) = value {
+                committed.insert(key.clone(), v.clone());
+            }
+        }
+        for (key, _) in &legacy {
+            // A copy that cannot be removed now is found equal next time and removed then.
+            if LocalStore.remove(key).is_ok() {
+                opened.moved.push(key.clone());
+            }
+        }
+    }
+    let channel = web_sys::BroadcastChannel::new(CHANNEL).ok();
+    if let Some(ch) = &channel {
+        let on_message =
+            Closure::<dyn Fn(web_sys::MessageEvent)>::new(|ev: web_sys::MessageEvent| {
+                let keys: Vec<String> = Array::from(&ev.data())
+                    .iter()
+                    .filter_map(|k| k.as_string())
+                    .collect();
+                wasm_bindgen_futures::spawn_local(take_outside(keys));
+            });
+        ch.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        on_message.forget();
+    }
+    DB.with(|d| {
+        *d.borrow_mut() = Some(Db {
+            db: db.into(),
+            view: committed.clone(),
+            committed,
+            queue: Vec::new(),
+            writing: false,
+            channel,
+        })
+    });
+    opened
+}
+
+/// Another tab committed `keys`: read them, update this tab's knowledge, tell the app.
+async fn take_outside(keys: Vec<String>) {
+    let Some(db) = DB.with(|d| d.borrow().as_ref().map(|d| Database::from(d.db.clone()))) else {
+        return;
+    };
+    for key in keys {
+        let Ok(text) = read_one(&db, &key).await else {
+            continue;
+        };
+        DB.with(|d| {
+            if let Some(d) = d.borrow_mut().as_mut() {
+                let pending = d.queue.iter().any(|(k, _)| *k == key);
+                match &text {
+                    Some(t) => {
+                        let v = Value::new(t.as_str().into());
+                        d.committed.insert(key.clone(), v.clone());
+                        if !pending && !d.writing {
+                            d.view.insert(key.clone(), v);
+                        }
+                    }
+                    None => {
+                        d.committed.remove(&key);
+                        if !pending && !d.writing {
+                            d.view.remove(&key);
+                        }
+                    }
+                }
+            }
+        });
+        if let Some(f) = ON_OUTSIDE.with(|f| f.borrow().clone()) {
+            f(&key, text);
+        }
+    }
+}
+
+/// Why the workspace is in localStorage rather than IndexedDB, if it is.
+pub fn why_not_database() -> Option<String> {
+    WHY_NOT.with(|w| w.borrow().clone())
+}
+
+/// Whether the database is in use.
+pub fn uses_database() -> bool {
+    DB.with(|d| d.borrow().is_some())
+}
+
+/// Whether a write is queued or not yet committed.
+pub fn writing() -> bool {
+    DB.with(|d| {
+        d.borrow()
+            .as_ref()
+            .is_some_and(|d| d.writing || !d.queue.is_empty())
+    })
+}
+
+/// Hears every finished write (saved or failed) with the keys it carried.
+pub fn on_written(f: impl Fn(&Written) + 'static) {
+    ON_WRITTEN.with(|w| *w.borrow_mut() = Some(Rc::new(f)));
+}
+
+/// Hears another tab's committed change of a key (and its new value, `None` if removed).
+pub fn on_outside_change(f: impl Fn(&str, Option<String>) + 'static) {
+    ON_OUTSIDE.with(|w| *w.borrow_mut() = Some(Rc::new(f)));
+}
+
+fn queue(key: &str, value: Option<Value>) {
+    let start = DB.with(|d| {
+        let mut d = d.borrow_mut();
+        let d = d.as_mut()?;
+        match &value {
+            Some(v) => d.view.insert(key.to_string(), v.clone()),
+            None => d.view.remove(key),
+        };
+        d.queue.push((key.to_string(), value));
+        if d.writing {
+            None
+        } else {
+            d.writing = true;
+            Some(Database::from(d.db.clone()))
+        }
+    });
+    if let Some(db) = start {
+        wasm_bindgen_futures::spawn_local(drain(db));
+    }
+}
+
+/// Writes what is queued, one transaction per turn, until nothing is.
+async fn drain(db: Database) {
+    loop {
+        let ops = DB.with(|d| {
+            d.borrow_mut()
+                .as_mut()
+                .map(|d| std::mem::take(&mut d.queue))
+                .unwrap_or_default()
+        });
+        if ops.is_empty() {
+            DB.with(|d| {
+                if let Some(d) = d.borrow_mut().as_mut() {
+                    d.writing = false;
+                }
+            });
+            return;
+        }
+        let mut keys: Vec<String> = ops.iter().map(|(k, _)| k.clone()).collect();
+        keys.sort();
+        keys.dedup();
+        let guard = keys.iter().any(|k| k == WORKSPACE_KEY).then(|| {
+            DB.with(|d| {
+                d.borrow()
+                    .as_ref()
+                    .and_then(|d| d.committed.get(WORKSPACE_KEY).map(|v| v.revision))
+            })
+        });
+        let result = write(&db, &ops, guard).await;
+        if result == Err(StoreError::ChangedElsewhere) {
+            // Learn what the other tab stored, so "load the other tab's version" finds it.
+            if let Ok(text) = read_one(&db, WORKSPACE_KEY).await {
+                DB.with(|d| {
+                    if let Some(d) = d.borrow_mut().as_mut() {
+                        match text {
+                            Some(t) => {
+                                d.committed
+                                    .insert(WORKSPACE_KEY.into(), Value::new(t.as_str().into()));
+                            }
+                            None => {
+                                d.committed.remove(WORKSPACE_KEY);
+                            }
+                        }
+                    }
+                });
+            }
+        }
+        let report = DB.with(|d| {
+            let mut d = d.borrow_mut();
+            let d = d.as_mut()?;
+            match &result {
+                Ok(()) => {
+                    for (key, value) in &ops {
+                        match value {
+                            Some(v) => d.committed.insert(key.clone(), v.clone()),
+                            None => d.committed.remove(key),
+                        };
+                    }
+                    if let Some(ch) = &d.channel {
+                        let list: Array = keys.iter().map(|k| JsValue::from_str(k)).collect();
+                        ch.post_message(&list).ok();
+                    }
+                    Some(Written::Saved(keys.clone()))
+                }
+                Err(e) => {
+                    // Nothing of this transaction landed: show what the database holds,
+                    // except where a later write is already queued.
+                    for key in &keys {
+                        if d.queue.iter().any(|(k, _)| k == key) {
+                            continue;
+                        }
+                        match d.committed.get(key) {
+                            Some(v) => d.view.insert(key.clone(), v.clone()),
+                            None => d.view.remove(key),
+                        };
+                    }
+                    Some(Written::Failed(keys.clone(), e.clone()))
+                }
+            }
+        });
+        if let (Some(report), Some(f)) = (report, ON_WRITTEN.with(|f| f.borrow().clone())) {
+            f(&report);
+        }
+    }
+}
+
+impl Store for BrowserStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        if in_database(key) {
+            if let Some(found) = DB.with(|d| {
+                d.borrow()
+                    .as_ref()
+                    .map(|d| d.view.get(key).map(|v| v.text.to_string()))
+            }) {
+                return Ok(found);
+            }
+        }
+        LocalStore.get(key)
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        if in_database(key) && uses_database() {
+            queue(key, Some(Value::new(value.into())));
+            return Ok(());
+        }
+        LocalStore.set(key, value)
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        if in_database(key) && uses_database() {
+            queue(key, None);
+            return Ok(());
+        }
+        LocalStore.remove(key)
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        let mut keys = LocalStore.keys()?;
+        DB.with(|d| {
+            if let Some(d) = d.borrow().as_ref() {
+                keys.retain(|k| !in_database(k));
+                keys.extend(d.view.keys().cloned());
+            }
+        });
+        Ok(keys)
+    }
+
+    fn revision(&self, key: &str) -> Result<Option<Revision>, StoreError> {
+        if in_database(key) {
+            if let Some(found) = DB.with(|d| {
+                d.borrow()
+                    .as_ref()
+                    .map(|d| d.view.get(key).map(|v| v.revision))
+            }) {
+                return Ok(found);
+            }
+        }
+        Ok(LocalStore.get(key)?.as_deref().map(Revision::of))
+    }
+
+    fn head(&self, key: &str, n: usize) -> Result<Option<String>, StoreError> {
+        if in_database(key) {
+            if let Some(found) = DB.with(|d| {
+                d.borrow().as_ref().map(|d| {
+                    d.view
+                        .get(key)
+                        .map(|v| super::head_of(&v.text, n).to_string())
+                })
+            }) {
+                return Ok(found);
+            }
+        }
+        Ok(LocalStore
+            .get(key)?
+            .map(|t| super::head_of(&t, n).to_string()))
+    }
+
+    fn size(&self, key: &str) -> Result<Option<usize>, StoreError> {
+        if in_database(key) {
+            if let Some(found) = DB.with(|d| {
+                d.borrow()
+                    .as_ref()
+                    .map(|d| d.view.get(key).map(|v| v.text.len()))
+            }) {
+                return Ok(found);
+            }
+        }
+        Ok(LocalStore.get(key)?.map(|t| t.len()))
+    }
+}
