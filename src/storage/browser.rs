@@ -167,6 +167,10 @@ async fn read_one(db: &Database, key: &str) -> Result<Option<String>, StoreError
 
 /// Writes `ops` in one transaction; `Ok` once it is committed. With `guard`, the workspace
 /// is written only if the database still holds the revision given (`None`: no workspace).
+///
+/// Every request is issued at once, in this turn of the event loop, so a write started as the
+/// page goes away (`pagehide`) is complete on the database's side: the guard's read comes
+/// first in the transaction and, when it finds another tab's mark, aborts the whole of it.
 async fn write(
     db: &Database,
     ops: &[(String, Option<Value>)],
@@ -176,26 +180,32 @@ async fn write(
         .transaction(&[KV], TransactionMode::ReadWrite)
         .map_err(idb_error)?;
     let raw: web_sys::IdbTransaction = tx.into();
-    let tx = idb::Transaction::from(raw.clone());
-    let store = tx.object_store(KV).map_err(idb_error)?;
-    if let Some(expected) = guard {
-        let found = store
-            .get(JsValue::from_str(REVISION_KEY))
-            .map_err(idb_error)?
-            .await
-            .map_err(idb_error)?
-            .and_then(|v| v.as_string())
-            .and_then(|t| Revision::from_hex(&t));
-        // No mark yet (data moved from localStorage, or a first save): nothing to compare.
-        if found.is_some() && found != expected {
-            raw.abort().ok();
-            return Err(StoreError::ChangedElsewhere);
-        }
-    }
-    // Puts go through web-sys's own handle, so a refusal (storage full) is told apart.
+    // Requests go through web-sys's own handle, so a refusal (storage full) is told apart.
     let kv = raw
         .object_store(KV)
         .map_err(|e| StoreError::Other(describe(&e)))?;
+    let mark = JsValue::from_str(REVISION_KEY);
+    let overtaken = Rc::new(std::cell::Cell::new(false));
+    // Kept alive until the transaction is over.
+    let mut _check: Option<Closure<dyn FnMut()>> = None;
+    if let Some(expected) = guard {
+        let request = kv.get(&mark).map_err(|e| StoreError::Other(describe(&e)))?;
+        let (seen, flag, tx) = (request.clone(), overtaken.clone(), raw.clone());
+        let check = Closure::<dyn FnMut()>::new(move || {
+            let found = seen
+                .result()
+                .ok()
+                .and_then(|v| v.as_string())
+                .and_then(|t| Revision::from_hex(&t));
+            // No mark yet (data moved from localStorage, or a first save): nothing to compare.
+            if found.is_some() && found != expected {
+                flag.set(true);
+                tx.abort().ok();
+            }
+        });
+        request.set_onsuccess(Some(check.as_ref().unchecked_ref()));
+        _check = Some(check);
+    }
     let refused = |e: JsValue| {
         raw.abort().ok();
         if is_quota(&e) {
@@ -204,7 +214,6 @@ async fn write(
             StoreError::Other(describe(&e))
         }
     };
-    let mark = JsValue::from_str(REVISION_KEY);
     for (key, value) in ops {
         let is_workspace = key == WORKSPACE_KEY;
         let key = JsValue::from_str(key);
@@ -224,12 +233,17 @@ async fn write(
             }
         }
     }
-    let reason = |raw: &web_sys::IdbTransaction| match raw.error() {
-        Some(e) if e.name() == "QuotaExceededError" => StoreError::QuotaExceeded,
-        Some(e) => StoreError::Other(e.message()),
-        None => StoreError::Other("the browser did not finish the write".into()),
+    let reason = |raw: &web_sys::IdbTransaction| {
+        if overtaken.get() {
+            return StoreError::ChangedElsewhere;
+        }
+        match raw.error() {
+            Some(e) if e.name() == "QuotaExceededError" => StoreError::QuotaExceeded,
+            Some(e) => StoreError::Other(e.message()),
+            None => StoreError::Other("the browser did not finish the write".into()),
+        }
     };
-    match tx.commit().map_err(idb_error)?.await {
+    match idb::Transaction::from(raw.clone()).await {
         Ok(TransactionResult::Committed) => Ok(()),
         Ok(TransactionResult::Aborted) => Err(reason(&raw)),
         Err(idb::Error::DomException(e)) if e.name() == "QuotaExceededError" => {
@@ -320,6 +334,7 @@ pub async fn open(now: crate::model::Timestamp) -> Opened {
             }
         }
     }
+    finish_unsaved(&db, &mut committed, now).await;
     let channel = web_sys::BroadcastChannel::new(CHANNEL).ok();
     if let Some(ch) = &channel {
         let on_message =
@@ -344,6 +359,107 @@ pub async fn open(now: crate::model::Timestamp) -> Opened {
         })
     });
     opened
+}
+
+/// The workspace a tab was still writing when its page went away, kept in localStorage (which
+/// writes at once) by [`keep_unsaved`] with the revision it replaces.
+const UNSAVED_KEY: &str = "runway.unsaved";
+const UNSAVED_BASE_KEY: &str = "runway.unsaved.base";
+
+/// As the page goes away (`pagehide`, hidden): if the workspace's write has not committed yet,
+/// copies it into localStorage now, so a reload or a closed tab cannot lose the last change.
+/// The next [`open`] finishes it. Best effort: a workspace too large for localStorage relies
+/// on the database finishing the write it was given.
+pub fn keep_unsaved() {
+    DB.with(|d| {
+        let d = d.borrow();
+        let Some(d) = d.as_ref() else {
+            return;
+        };
+        let Some(v) = d.view.get(WORKSPACE_KEY) else {
+            return;
+        };
+        let base = d.committed.get(WORKSPACE_KEY).map(|c| c.revision);
+        if base == Some(v.revision) {
+            return;
+        }
+        let base = format!(
+            "{}/{}",
+            base.map(Revision::to_hex).unwrap_or_default(),
+            v.revision.to_hex()
+        );
+        if LocalStore.set(UNSAVED_BASE_KEY, &base).is_err()
+            || LocalStore.set(UNSAVED_KEY, &v.text).is_err()
+        {
+            LocalStore.remove(UNSAVED_KEY).ok();
+            LocalStore.remove(UNSAVED_BASE_KEY).ok();
+        }
+    });
+}
+
+/// Finishes a write [`keep_unsaved`] kept: written if the database still holds what it
+/// replaces, kept aside (never lost) if another tab saved since, dropped if it had landed.
+async fn finish_unsaved(
+    db: &Database,
+    committed: &mut BTreeMap<String, Value>,
+    now: crate::model::Timestamp,
+) {
+    let Some(text) = LocalStore.get(UNSAVED_KEY).ok().flatten() else {
+        LocalStore.remove(UNSAVED_BASE_KEY).ok();
+        return;
+    };
+    let base = LocalStore
+        .get(UNSAVED_BASE_KEY)
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    let base = base.split('/').next().unwrap_or_default();
+    let value = Value::new(text.into());
+    let stored = committed.get(WORKSPACE_KEY).map(|v| v.revision);
+    let key = if stored == Some(value.revision) {
+        None
+    } else if stored.map(Revision::to_hex).unwrap_or_default() == base {
+        Some(WORKSPACE_KEY.to_string())
+    } else {
+        let stamp = now.format("%Y%m%dT%H%M%S%.3fZ");
+        Some(format!("{QUARANTINE_PREFIX}{stamp}-unsaved"))
+    };
+    if let Some(key) = key {
+        let ops = [(key.clone(), Some(value.clone()))];
+        if write(db, &ops, None).await.is_err()
+            || read_one(db, &key).await.ok().flatten().as_deref() != Some(&*value.text)
+        {
+            return; // kept in localStorage; tried again next time
+        }
+        committed.insert(key, value);
+    }
+    LocalStore.remove(UNSAVED_KEY).ok();
+    LocalStore.remove(UNSAVED_BASE_KEY).ok();
+}
+
+/// Another tab kept its last change with [`keep_unsaved`] as it closed (heard through the
+/// `storage` event of [`UNSAVED_KEY`]): this tab finishes that write now, and takes it in
+/// like any other tab's save, rather than leave it for the next start.
+pub async fn adopt_unsaved(now: crate::model::Timestamp) {
+    let Some(db) = DB.with(|d| d.borrow().as_ref().map(|d| Database::from(d.db.clone()))) else {
+        return;
+    };
+    // What the database holds now: the closing tab's own write may have landed after all.
+    let mut held = BTreeMap::new();
+    if let Ok(Some(t)) = read_one(&db, WORKSPACE_KEY).await {
+        held.insert(WORKSPACE_KEY.to_string(), Value::new(t.into()));
+    }
+    finish_unsaved(&db, &mut held, now).await;
+    if let Some(ch) = DB.with(|d| d.borrow().as_ref().and_then(|d| d.channel.clone())) {
+        let list: Array = std::iter::once(JsValue::from_str(WORKSPACE_KEY)).collect();
+        ch.post_message(&list).ok();
+    }
+    take_outside(vec![WORKSPACE_KEY.to_string()]).await;
+}
+
+/// Whether a `storage` event's key is another tab's last change kept as it closed.
+pub fn is_unsaved_key(key: &str) -> bool {
+    key == UNSAVED_KEY
 }
 
 /// Another tab committed `keys`: read them, update this tab's knowledge, tell the app.
@@ -397,6 +513,16 @@ pub fn writing() -> bool {
         d.borrow()
             .as_ref()
             .is_some_and(|d| d.writing || !d.queue.is_empty())
+    })
+}
+
+/// Whether this tab has handed the database a workspace it has not committed yet.
+pub fn workspace_pending() -> bool {
+    DB.with(|d| {
+        d.borrow().as_ref().is_some_and(|d| {
+            d.view.get(WORKSPACE_KEY).map(|v| v.revision)
+                != d.committed.get(WORKSPACE_KEY).map(|v| v.revision)
+        })
     })
 }
 
@@ -482,6 +608,15 @@ async fn drain(db: Database) {
             let d = d.as_mut()?;
             match &result {
                 Ok(()) => {
+                    let landed = ops.iter().rev().find(|(k, _)| k == WORKSPACE_KEY);
+                    if let Some((_, Some(v))) = landed {
+                        // A copy kept as the page went away has landed now.
+                        let kept = LocalStore.get(UNSAVED_BASE_KEY).ok().flatten();
+                        if kept.is_some_and(|k| k.ends_with(&v.revision.to_hex())) {
+                            LocalStore.remove(UNSAVED_KEY).ok();
+                            LocalStore.remove(UNSAVED_BASE_KEY).ok();
+                        }
+                    }
                     for (key, value) in &ops {
                         match value {
                             Some(v) => d.committed.insert(key.clone(), v.clone()),
@@ -510,8 +645,24 @@ async fn drain(db: Database) {
                 }
             }
         });
+        // Done when nothing more was queued meanwhile: say so before the report, so the
+        // listener sees that no write is left.
+        let done = DB.with(|d| {
+            let mut d = d.borrow_mut();
+            match d.as_mut() {
+                Some(d) if d.queue.is_empty() => {
+                    d.writing = false;
+                    true
+                }
+                Some(_) => false,
+                None => true,
+            }
+        });
         if let (Some(report), Some(f)) = (report, ON_WRITTEN.with(|f| f.borrow().clone())) {
             f(&report);
+        }
+        if done {
+            return;
         }
     }
 }

@@ -225,6 +225,14 @@ pub fn save_guarded(
         .unwrap_or_else(|| Revision::of(&text)))
 }
 
+/// The schema version of the stored workspace when a newer Runway wrote it.
+pub fn newer_stored_schema(store: &dyn Store) -> Option<u32> {
+    stored_schema_version(store)
+        .ok()
+        .flatten()
+        .filter(|v| *v > file::SCHEMA_VERSION)
+}
+
 /// The schema version of the stored workspace, read from its head (Runway writes `format`
 /// and `schema_version` first) without parsing a large workspace; falls back to a full parse.
 fn stored_schema_version(store: &dyn Store) -> Result<Option<u32>, StoreError> {

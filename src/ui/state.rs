@@ -227,7 +227,12 @@ impl AppState {
             }
             self.schedule_save();
         });
-        let flush = move || self.flush();
+        // As the page goes away the last change is handed to IndexedDB, and kept in
+        // localStorage too until it has committed (IndexedDB may not finish after unload).
+        let flush = move || {
+            self.flush();
+            stored::keep_unsaved();
+        };
         window_event_listener(leptos::ev::pagehide, move |_| flush());
         let backup_changed = move || {
             self.backup.set_value(None);
@@ -243,6 +248,9 @@ impl AppState {
                 self.take_in(ev.new_value())
             }
             Some(BACKUP_KEY) | Some(BACKUP_NOTE_KEY) => backup_changed(),
+            Some(k) if stored::is_unsaved_key(k) && ev.new_value().is_some() => {
+                leptos::task::spawn_local(stored::adopt_unsaved(browser::now()))
+            }
             _ => {}
         });
         stored::on_outside_change(move |key, text| match key {
@@ -256,7 +264,7 @@ impl AppState {
                 if keys.iter().any(|k| k == storage::WORKSPACE_KEY)
                     && self.save.get_untracked() == SaveState::Pending
                     && self.timer.get_value().is_none()
-                    && !stored::writing()
+                    && !stored::workspace_pending()
                 {
                     browser::mark("runway:saved");
                     browser::measure("runway:commit", "runway:save-start", "runway:saved");
@@ -270,6 +278,11 @@ impl AppState {
                     if *e != StoreError::ChangedElsewhere {
                         self.last_seen
                             .set_value(storage::current_revision(&BrowserStore).ok().flatten());
+                    } else if let Some(found) = storage::newer_stored_schema(&BrowserStore) {
+                        // The other tab runs a newer Runway: stop rather than write over it.
+                        self.read_only.set(Some(ReadOnly::Newer { found }));
+                        self.save.set(SaveState::Off);
+                        return;
                     }
                     self.save.set(SaveState::Failed(e.clone()));
                 } else if keys.iter().any(|k| k == BACKUP_KEY) {
@@ -384,7 +397,7 @@ impl AppState {
         }
         if self.timer.get_value().is_none()
             && self.save.get_untracked() == SaveState::Pending
-            && stored::writing()
+            && stored::workspace_pending()
         {
             // The last change is on its way into IndexedDB already.
             return;
@@ -404,7 +417,7 @@ impl AppState {
             Ok(revision) => {
                 self.last_seen.set_value(Some(revision));
                 // IndexedDB commits a moment later (`on_written` says Saved then).
-                self.save.set(if stored::writing() {
+                self.save.set(if stored::workspace_pending() {
                     SaveState::Pending
                 } else {
                     SaveState::Saved

@@ -1,5 +1,17 @@
 import { test, expect } from '@playwright/test';
 import { clickForDownload, exportWorkspace, importFile, loadSample, nav, openApp, storedWorkspace, watchErrors, withoutExportedAt, clearStorage, putStored, storedKeys, stored, refuseWrites } from './helpers';
+import { closeSync, openSync, ftruncateSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** A file of `size` bytes that takes no disk space (the app refuses it by its size alone). */
+function sparseFile(size: number): string {
+  const path = join(tmpdir(), `runway-too-large-${process.pid}.json`);
+  const fd = openSync(path, 'w');
+  ftruncateSync(fd, size);
+  closeSync(fd);
+  return path;
+}
 
 test('export → clear site data → import → a second export is identical but for exported_at', async ({ page }) => {
   const errors = watchErrors(page);
@@ -110,7 +122,7 @@ test.describe('a bad file is refused with a clear message and the workspace unch
       make: (g) => { const v = JSON.parse(g); v.schema_version = 99; return JSON.stringify(v); },
       message: /newer version of Runway \(schema 99\)/,
     },
-    { title: 'a file above the size limit', make: () => Buffer.alloc(26 * 1024 * 1024, 32), message: /Runway opens files up to 25 MB/ },
+    { title: 'a file above the size limit', make: () => ({ path: sparseFile(161 * 1024 * 1024) }), message: /Runway opens files up to 160 MB/ },
     { title: 'a binary file', make: () => Buffer.from([0x89, 0x50, 0x4e, 0x47, 0xff, 0xfe, 0x00]), message: /not text/ },
   ];
   for (const c of cases) {

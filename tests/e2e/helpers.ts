@@ -47,9 +47,11 @@ export async function clickForDownload(page: Page, name: string | RegExp): Promi
 }
 
 /** Picks a file in the import control. */
-export async function importFile(page: Page, name: string, content: string | Buffer) {
+export async function importFile(page: Page, name: string, content: string | Buffer | { path: string }) {
   await nav(page, 'Data').click();
-  await page.getByLabel('Choose a workspace file to import').setInputFiles({
+  const input = page.getByLabel('Choose a workspace file to import');
+  if (typeof content === 'object' && 'path' in content) return input.setInputFiles(content.path);
+  await input.setInputFiles({
     name,
     mimeType: 'application/json',
     buffer: typeof content === 'string' ? Buffer.from(content) : content,
@@ -98,8 +100,10 @@ export async function putStored(page: Page, key: string, text: string) {
       const tx = db.transaction('kv', 'readwrite');
       tx.objectStore('kv').put(new TextEncoder().encode(t), k);
       if (k === 'runway.workspace') {
-        const mark = Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => b.toString(16).padStart(2, '0')).join('');
-        tx.objectStore('kv').put(mark, 'runway.meta.workspace-revision');
+        // The revision mark a tab writes beside the workspace: FNV-1a (64 bit) of its bytes.
+        let h = 0xcbf29ce484222325n;
+        for (const b of new TextEncoder().encode(t)) h = ((h ^ BigInt(b)) * 0x100000001b3n) & 0xffffffffffffffffn;
+        tx.objectStore('kv').put(h.toString(16).padStart(16, '0'), 'runway.meta.workspace-revision');
       }
       tx.oncomplete = () => res();
       tx.onerror = () => rej(tx.error);
