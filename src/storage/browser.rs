@@ -58,6 +58,25 @@ impl Value {
     }
 }
 
+/// One queued change: a key's new value (`None`: removed) and, for the workspace, the
+/// revision it replaces as this tab saw it (what the write's guard expects to find).
+#[derive(Clone)]
+struct Op {
+    key: String,
+    value: Option<Value>,
+    base: Option<Revision>,
+}
+
+impl Op {
+    fn put(key: &str, value: Value) -> Self {
+        Op {
+            key: key.to_string(),
+            value: Some(value),
+            base: None,
+        }
+    }
+}
+
 /// What a finished write reports to the app.
 #[derive(Clone, Debug)]
 pub enum Written {
@@ -75,7 +94,9 @@ struct Db {
     view: BTreeMap<String, Value>,
     /// What the database holds, as far as this tab knows.
     committed: BTreeMap<String, Value>,
-    queue: Vec<(String, Option<Value>)>,
+    queue: Vec<Op>,
+    /// Keys of the transaction being written.
+    in_flight: Vec<String>,
     writing: bool,
     channel: Option<web_sys::BroadcastChannel>,
 }
@@ -173,9 +194,16 @@ async fn read_one(db: &Database, key: &str) -> Result<Option<String>, StoreError
 /// first in the transaction and, when it finds another tab's mark, aborts the whole of it.
 async fn write(
     db: &Database,
-    ops: &[(String, Option<Value>)],
+    ops: &[Op],
     guard: Option<Option<Revision>>,
 ) -> Result<(), StoreError> {
+    // The workspace this transaction leaves, if it writes one: finding it already stored (a
+    // copy kept as a page went away and finished by another tab) is no conflict.
+    let landing = ops
+        .iter()
+        .rev()
+        .find(|o| o.key == WORKSPACE_KEY)
+        .and_then(|o| o.value.as_ref().map(|v| v.revision));
     let tx = db
         .transaction(&[KV], TransactionMode::ReadWrite)
         .map_err(idb_error)?;
@@ -197,8 +225,8 @@ async fn write(
                 .ok()
                 .and_then(|v| v.as_string())
                 .and_then(|t| Revision::from_hex(&t));
-            // No mark yet (data moved from localStorage, or a first save): nothing to compare.
-            if found.is_some() && found != expected {
+            // Every write of the workspace writes its mark, so no mark means no workspace.
+            if found != expected && (landing.is_none() || found != landing) {
                 flag.set(true);
                 tx.abort().ok();
             }
@@ -214,7 +242,7 @@ async fn write(
             StoreError::Other(describe(&e))
         }
     };
-    for (key, value) in ops {
+    for Op { key, value, .. } in ops {
         let is_workspace = key == WORKSPACE_KEY;
         let key = JsValue::from_str(key);
         match value {
@@ -294,12 +322,12 @@ pub async fn open(now: crate::model::Timestamp) -> Opened {
         let mut ops = Vec::new();
         for (key, text) in &legacy {
             match committed.get(key) {
-                None => ops.push((key.clone(), Some(Value::new(text.as_str().into())))),
+                None => ops.push(Op::put(key, Value::new(text.as_str().into()))),
                 Some(v) if &*v.text == text.as_str() => {}
                 Some(_) => {
                     let aside = format!("{QUARANTINE_PREFIX}{stamp}-from-{key}");
                     opened.kept_aside.push(aside.clone());
-                    ops.push((aside, Some(Value::new(text.as_str().into()))));
+                    ops.push(Op::put(&aside, Value::new(text.as_str().into())));
                 }
             }
         }
@@ -315,7 +343,7 @@ pub async fn open(now: crate::model::Timestamp) -> Opened {
             });
             return Opened::default();
         }
-        for (key, value) in &ops {
+        for Op { key, value, .. } in &ops {
             let back = read_one(&db, key).await.ok().flatten();
             if back.as_deref() != value.as_ref().map(|v| &*v.text) {
                 WHY_NOT.with(|w| {
@@ -354,6 +382,7 @@ pub async fn open(now: crate::model::Timestamp) -> Opened {
             view: committed.clone(),
             committed,
             queue: Vec::new(),
+            in_flight: Vec::new(),
             writing: false,
             channel,
         })
@@ -370,18 +399,21 @@ const UNSAVED_BASE_KEY: &str = "runway.unsaved.base";
 /// copies it into localStorage now, so a reload or a closed tab cannot lose the last change.
 /// The next [`open`] finishes it. Best effort: a workspace too large for localStorage relies
 /// on the database finishing the write it was given.
-pub fn keep_unsaved() {
+///
+/// `false` when a change is waiting and no copy could be kept (too large): the page should
+/// ask before it goes.
+pub fn keep_unsaved() -> bool {
     DB.with(|d| {
         let d = d.borrow();
         let Some(d) = d.as_ref() else {
-            return;
+            return true;
         };
         let Some(v) = d.view.get(WORKSPACE_KEY) else {
-            return;
+            return true;
         };
         let base = d.committed.get(WORKSPACE_KEY).map(|c| c.revision);
         if base == Some(v.revision) {
-            return;
+            return true;
         }
         let base = format!(
             "{}/{}",
@@ -393,8 +425,10 @@ pub fn keep_unsaved() {
         {
             LocalStore.remove(UNSAVED_KEY).ok();
             LocalStore.remove(UNSAVED_BASE_KEY).ok();
+            return false;
         }
-    });
+        true
+    })
 }
 
 /// Finishes a write [`keep_unsaved`] kept: written if the database still holds what it
@@ -403,10 +437,10 @@ async fn finish_unsaved(
     db: &Database,
     committed: &mut BTreeMap<String, Value>,
     now: crate::model::Timestamp,
-) {
+) -> bool {
     let Some(text) = LocalStore.get(UNSAVED_KEY).ok().flatten() else {
         LocalStore.remove(UNSAVED_BASE_KEY).ok();
-        return;
+        return false;
     };
     let base = LocalStore
         .get(UNSAVED_BASE_KEY)
@@ -416,25 +450,39 @@ async fn finish_unsaved(
     let base = base.split('/').next().unwrap_or_default();
     let value = Value::new(text.into());
     let stored = committed.get(WORKSPACE_KEY).map(|v| v.revision);
-    let key = if stored == Some(value.revision) {
-        None
-    } else if stored.map(Revision::to_hex).unwrap_or_default() == base {
-        Some(WORKSPACE_KEY.to_string())
-    } else {
-        let stamp = now.format("%Y%m%dT%H%M%S%.3fZ");
-        Some(format!("{QUARANTINE_PREFIX}{stamp}-unsaved"))
-    };
-    if let Some(key) = key {
-        let ops = [(key.clone(), Some(value.clone()))];
-        if write(db, &ops, None).await.is_err()
-            || read_one(db, &key).await.ok().flatten().as_deref() != Some(&*value.text)
+    let stamp = now.format("%Y%m%dT%H%M%S%.3fZ");
+    let aside = format!("{QUARANTINE_PREFIX}{stamp}-unsaved");
+    let mut wrote_workspace = false;
+    if stored != Some(value.revision) {
+        let mut key = aside.clone();
+        if stored.map(Revision::to_hex).unwrap_or_default() == base {
+            // Written only if the database still holds what was read: otherwise kept aside.
+            let mut op = Op::put(WORKSPACE_KEY, value.clone());
+            op.base = stored;
+            match write(db, &[op], Some(stored)).await {
+                Ok(()) => {
+                    key = WORKSPACE_KEY.to_string();
+                    wrote_workspace = true;
+                }
+                Err(StoreError::ChangedElsewhere) => {}
+                Err(_) => return false, // kept in localStorage; tried again next time
+            }
+        }
+        if !wrote_workspace
+            && write(db, &[Op::put(&aside, value.clone())], None)
+                .await
+                .is_err()
         {
-            return; // kept in localStorage; tried again next time
+            return false;
+        }
+        if read_one(db, &key).await.ok().flatten().as_deref() != Some(&*value.text) {
+            return false;
         }
         committed.insert(key, value);
     }
     LocalStore.remove(UNSAVED_KEY).ok();
     LocalStore.remove(UNSAVED_BASE_KEY).ok();
+    wrote_workspace
 }
 
 /// Another tab kept its last change with [`keep_unsaved`] as it closed (heard through the
@@ -449,7 +497,9 @@ pub async fn adopt_unsaved(now: crate::model::Timestamp) {
     if let Ok(Some(t)) = read_one(&db, WORKSPACE_KEY).await {
         held.insert(WORKSPACE_KEY.to_string(), Value::new(t.into()));
     }
-    finish_unsaved(&db, &mut held, now).await;
+    if !finish_unsaved(&db, &mut held, now).await {
+        return;
+    }
     if let Some(ch) = DB.with(|d| d.borrow().as_ref().and_then(|d| d.channel.clone())) {
         let list: Array = std::iter::once(JsValue::from_str(WORKSPACE_KEY)).collect();
         ch.post_message(&list).ok();
@@ -473,18 +523,18 @@ async fn take_outside(keys: Vec<String>) {
         };
         DB.with(|d| {
             if let Some(d) = d.borrow_mut().as_mut() {
-                let pending = d.queue.iter().any(|(k, _)| *k == key);
+                let pending = d.queue.iter().any(|o| o.key == key) || d.in_flight.contains(&key);
                 match &text {
                     Some(t) => {
                         let v = Value::new(t.as_str().into());
                         d.committed.insert(key.clone(), v.clone());
-                        if !pending && !d.writing {
+                        if !pending {
                             d.view.insert(key.clone(), v);
                         }
                     }
                     None => {
                         d.committed.remove(&key);
-                        if !pending && !d.writing {
+                        if !pending {
                             d.view.remove(&key);
                         }
                     }
@@ -540,11 +590,16 @@ fn queue(key: &str, value: Option<Value>) {
     let start = DB.with(|d| {
         let mut d = d.borrow_mut();
         let d = d.as_mut()?;
+        let base = d.view.get(key).map(|v| v.revision);
         match &value {
             Some(v) => d.view.insert(key.to_string(), v.clone()),
             None => d.view.remove(key),
         };
-        d.queue.push((key.to_string(), value));
+        d.queue.push(Op {
+            key: key.to_string(),
+            value,
+            base,
+        });
         if d.writing {
             None
         } else {
@@ -557,14 +612,31 @@ fn queue(key: &str, value: Option<Value>) {
     }
 }
 
+/// The backup goes in a transaction of its own: a workspace save refused (by the guard, or
+/// for space) never takes "Undo import"'s copy with it, nor the other way round.
+fn batch_of(key: &str) -> u8 {
+    u8::from(key == BACKUP_KEY)
+}
+
 /// Writes what is queued, one transaction per turn, until nothing is.
 async fn drain(db: Database) {
     loop {
-        let ops = DB.with(|d| {
-            d.borrow_mut()
-                .as_mut()
-                .map(|d| std::mem::take(&mut d.queue))
-                .unwrap_or_default()
+        let ops: Vec<Op> = DB.with(|d| {
+            let mut d = d.borrow_mut();
+            let Some(d) = d.as_mut() else {
+                return Vec::new();
+            };
+            let Some(first) = d.queue.first().map(|o| batch_of(&o.key)) else {
+                return Vec::new();
+            };
+            let n = d
+                .queue
+                .iter()
+                .take_while(|o| batch_of(&o.key) == first)
+                .count();
+            let ops: Vec<Op> = d.queue.drain(..n).collect();
+            d.in_flight = ops.iter().map(|o| o.key.clone()).collect();
+            ops
         });
         if ops.is_empty() {
             DB.with(|d| {
@@ -574,16 +646,11 @@ async fn drain(db: Database) {
             });
             return;
         }
-        let mut keys: Vec<String> = ops.iter().map(|(k, _)| k.clone()).collect();
+        let mut keys: Vec<String> = ops.iter().map(|o| o.key.clone()).collect();
         keys.sort();
         keys.dedup();
-        let guard = keys.iter().any(|k| k == WORKSPACE_KEY).then(|| {
-            DB.with(|d| {
-                d.borrow()
-                    .as_ref()
-                    .and_then(|d| d.committed.get(WORKSPACE_KEY).map(|v| v.revision))
-            })
-        });
+        // What this tab's first write of the workspace in the batch replaced, as it saw it.
+        let guard = ops.iter().find(|o| o.key == WORKSPACE_KEY).map(|o| o.base);
         let result = write(&db, &ops, guard).await;
         if result == Err(StoreError::ChangedElsewhere) {
             // Learn what the other tab stored, so "load the other tab's version" finds it.
@@ -606,10 +673,11 @@ async fn drain(db: Database) {
         let report = DB.with(|d| {
             let mut d = d.borrow_mut();
             let d = d.as_mut()?;
+            d.in_flight.clear();
             match &result {
                 Ok(()) => {
-                    let landed = ops.iter().rev().find(|(k, _)| k == WORKSPACE_KEY);
-                    if let Some((_, Some(v))) = landed {
+                    let landed = ops.iter().rev().find(|o| o.key == WORKSPACE_KEY);
+                    if let Some(Op { value: Some(v), .. }) = landed {
                         // A copy kept as the page went away has landed now.
                         let kept = LocalStore.get(UNSAVED_BASE_KEY).ok().flatten();
                         if kept.is_some_and(|k| k.ends_with(&v.revision.to_hex())) {
@@ -617,7 +685,7 @@ async fn drain(db: Database) {
                             LocalStore.remove(UNSAVED_BASE_KEY).ok();
                         }
                     }
-                    for (key, value) in &ops {
+                    for Op { key, value, .. } in &ops {
                         match value {
                             Some(v) => d.committed.insert(key.clone(), v.clone()),
                             None => d.committed.remove(key),
@@ -633,7 +701,7 @@ async fn drain(db: Database) {
                     // Nothing of this transaction landed: show what the database holds,
                     // except where a later write is already queued.
                     for key in &keys {
-                        if d.queue.iter().any(|(k, _)| k == key) {
+                        if d.queue.iter().any(|o| o.key == *key) {
                             continue;
                         }
                         match d.committed.get(key) {

@@ -229,11 +229,10 @@ impl AppState {
         });
         // As the page goes away the last change is handed to IndexedDB, and kept in
         // localStorage too until it has committed (IndexedDB may not finish after unload).
-        let flush = move || {
+        window_event_listener(leptos::ev::pagehide, move |_| {
             self.flush();
             stored::keep_unsaved();
-        };
-        window_event_listener(leptos::ev::pagehide, move |_| flush());
+        });
         let backup_changed = move || {
             self.backup.set_value(None);
             self.kept.set(match BrowserStore.get(BACKUP_KEY) {
@@ -272,6 +271,21 @@ impl AppState {
                 }
             }
             Written::Failed(keys, e) => {
+                if keys
+                    .iter()
+                    .any(|k| k.starts_with(storage::QUARANTINE_PREFIX))
+                    && keys.iter().any(|k| k == storage::WORKSPACE_KEY)
+                {
+                    // Unreadable data could not be moved aside after all: it stays where it
+                    // is, and nothing may be saved over it (as when the move fails at once).
+                    self.notice.set(None);
+                    self.read_only.set(Some(ReadOnly::Unreadable {
+                        error: "the data stored in this browser could not be read".into(),
+                        why: e.to_string(),
+                    }));
+                    self.save.set(SaveState::Off);
+                    return;
+                }
                 if keys.iter().any(|k| k == storage::WORKSPACE_KEY) {
                     // Nothing was written. Unless another tab wrote first, the stored copy is
                     // the one this tab last saw, and trying again may write over it.
@@ -285,7 +299,8 @@ impl AppState {
                         return;
                     }
                     self.save.set(SaveState::Failed(e.clone()));
-                } else if keys.iter().any(|k| k == BACKUP_KEY) {
+                }
+                if keys.iter().any(|k| k == BACKUP_KEY) {
                     self.warn(&format!(
                         "The copy kept for “Undo import” could not be stored ({e}). Export your workspace to keep a copy."
                     ));
@@ -294,15 +309,22 @@ impl AppState {
             }
         });
         // Closing the tab with a change that could not be saved: let the browser ask first.
+        // A change still on its way into IndexedDB that localStorage cannot hold a copy of
+        // (a very large workspace) is not safe yet either.
         window_event_listener(leptos::ev::beforeunload, move |ev| {
-            if matches!(self.save.get_untracked(), SaveState::Failed(_)) {
+            self.flush();
+            let unsafe_to_go = matches!(self.save.get_untracked(), SaveState::Failed(_))
+                || (stored::workspace_pending() && !stored::keep_unsaved());
+            if unsafe_to_go {
                 ev.prevent_default();
                 ev.set_return_value("Your last change is not saved. Export it first?");
             }
         });
+        // Hidden is not gone: the write is handed over, and no copy is kept (another tab
+        // would take the copy in while this one is still writing it).
         window_event_listener(leptos::ev::visibilitychange, move |_| {
             if document().visibility_state() == web_sys::VisibilityState::Hidden {
-                flush();
+                self.flush();
             }
         });
     }
