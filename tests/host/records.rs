@@ -509,7 +509,11 @@ fn lookups_by_id_follow_every_change_to_the_lists() {
     let replaced = std::mem::replace(&mut ws.people[0], other.clone()).id;
     ws.people.push(other.clone());
     for id in &ids {
-        let scan = ws.people.iter().find(|p| p.id == *id).map(|p| p.name.clone());
+        let scan = ws
+            .people
+            .iter()
+            .find(|p| p.id == *id)
+            .map(|p| p.name.clone());
         assert_eq!(ws.person(*id).map(|p| p.name.clone()), scan);
     }
     assert!(ws.person(gone).is_none());
