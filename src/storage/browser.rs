@@ -497,7 +497,15 @@ pub async fn adopt_unsaved(now: crate::model::Timestamp) {
     if let Ok(Some(t)) = read_one(&db, WORKSPACE_KEY).await {
         held.insert(WORKSPACE_KEY.to_string(), Value::new(t.into()));
     }
-    if !finish_unsaved(&db, &mut held, now).await {
+    let wrote = finish_unsaved(&db, &mut held, now).await;
+    // Written now, or written by the closing tab itself before it could say so.
+    let known = DB.with(|d| {
+        d.borrow()
+            .as_ref()
+            .and_then(|d| d.committed.get(WORKSPACE_KEY).map(|v| v.revision))
+    });
+    let stored = held.get(WORKSPACE_KEY).map(|v| v.revision);
+    if !wrote && stored == known {
         return;
     }
     if let Some(ch) = DB.with(|d| d.borrow().as_ref().and_then(|d| d.channel.clone())) {
