@@ -23,7 +23,7 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use idb::{Database, Factory, ObjectStoreParams, TransactionMode, TransactionResult};
+use idb::{Database, Factory, ObjectStoreParams, TransactionMode};
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
@@ -214,70 +214,86 @@ async fn write(
         .map_err(|e| StoreError::Other(describe(&e)))?;
     let mark = JsValue::from_str(REVISION_KEY);
     let overtaken = Rc::new(std::cell::Cell::new(false));
-    // Kept alive until the transaction is over.
-    let mut _check: Option<Closure<dyn FnMut()>> = None;
-    if let Some(expected) = guard {
-        let request = kv.get(&mark).map_err(|e| StoreError::Other(describe(&e)))?;
-        let (seen, flag, tx) = (request.clone(), overtaken.clone(), raw.clone());
-        let check = Closure::<dyn FnMut()>::new(move || {
-            let found = seen
-                .result()
-                .ok()
-                .and_then(|v| v.as_string())
-                .and_then(|t| Revision::from_hex(&t));
-            // Every write of the workspace writes its mark, so no mark means no workspace.
-            if found != expected && (landing.is_none() || found != landing) {
-                flag.set(true);
-                tx.abort().ok();
-            }
-        });
-        request.set_onsuccess(Some(check.as_ref().unchecked_ref()));
-        _check = Some(check);
-    }
-    let refused = |e: JsValue| {
-        raw.abort().ok();
-        if is_quota(&e) {
-            StoreError::QuotaExceeded
-        } else {
-            StoreError::Other(describe(&e))
+    // The transaction's end, as a promise whose handlers are JS functions (resolve, reject)
+    // rather than Rust closures that could be gone before the browser's last event about it;
+    // awaited on every path below, so its rejection is never left unhandled.
+    let done =
+        wasm_bindgen_futures::JsFuture::from(js_sys::Promise::new(&mut |resolve, reject| {
+            raw.set_oncomplete(Some(&resolve));
+            raw.set_onabort(Some(&reject));
+        }));
+    // The first refusal of a request (storage full, say): the transaction is aborted.
+    let mut refusal: Option<StoreError> = None;
+    let mut refuse = |e: JsValue| {
+        if refusal.is_none() {
+            raw.abort().ok();
+            refusal = Some(if is_quota(&e) {
+                StoreError::QuotaExceeded
+            } else {
+                StoreError::Other(describe(&e))
+            });
         }
     };
+    if let Some(expected) = guard {
+        match kv.get(&mark) {
+            Ok(request) => {
+                let (seen, flag, tx) = (request.clone(), overtaken.clone(), raw.clone());
+                // Freed once called; a transaction that ends before its read keeps this one
+                // small closure.
+                let check = Closure::once_into_js(move || {
+                    let found = seen
+                        .result()
+                        .ok()
+                        .and_then(|v| v.as_string())
+                        .and_then(|t| Revision::from_hex(&t));
+                    // Every write of the workspace writes its mark: no mark, no workspace.
+                    if found != expected && (landing.is_none() || found != landing) {
+                        flag.set(true);
+                        tx.abort().ok();
+                    }
+                });
+                request.set_onsuccess(Some(check.unchecked_ref()));
+            }
+            Err(e) => refuse(e),
+        }
+    }
     for Op { key, value, .. } in ops {
         let is_workspace = key == WORKSPACE_KEY;
         let key = JsValue::from_str(key);
-        match value {
-            Some(v) => {
-                kv.put_with_key(&bytes_of(&v.text), &key).map_err(refused)?;
+        let issued = match value {
+            Some(v) => kv.put_with_key(&bytes_of(&v.text), &key).and_then(|_| {
                 if is_workspace {
                     let rev = JsValue::from_str(&v.revision.to_hex());
-                    kv.put_with_key(&rev, &mark).map_err(refused)?;
+                    kv.put_with_key(&rev, &mark).map(drop)
+                } else {
+                    Ok(())
                 }
-            }
-            None => {
-                kv.delete(&key).map_err(refused)?;
+            }),
+            None => kv.delete(&key).and_then(|_| {
                 if is_workspace {
-                    kv.delete(&mark).map_err(refused)?;
+                    kv.delete(&mark).map(drop)
+                } else {
+                    Ok(())
                 }
-            }
+            }),
+        };
+        if let Err(e) = issued {
+            refuse(e);
+            break;
         }
     }
-    let reason = |raw: &web_sys::IdbTransaction| {
-        if overtaken.get() {
-            return StoreError::ChangedElsewhere;
-        }
-        match raw.error() {
+    let ended = done.await;
+    if let Some(e) = refusal {
+        return Err(e);
+    }
+    match ended {
+        Ok(_) => Ok(()),
+        Err(_) if overtaken.get() => Err(StoreError::ChangedElsewhere),
+        Err(_) => Err(match raw.error() {
             Some(e) if e.name() == "QuotaExceededError" => StoreError::QuotaExceeded,
             Some(e) => StoreError::Other(e.message()),
             None => StoreError::Other("the browser did not finish the write".into()),
-        }
-    };
-    match idb::Transaction::from(raw.clone()).await {
-        Ok(TransactionResult::Committed) => Ok(()),
-        Ok(TransactionResult::Aborted) => Err(reason(&raw)),
-        Err(idb::Error::DomException(e)) if e.name() == "QuotaExceededError" => {
-            Err(StoreError::QuotaExceeded)
-        }
-        Err(_) => Err(reason(&raw)),
+        }),
     }
 }
 
