@@ -69,6 +69,7 @@ async function measure(file) {
   rows.push([`— ${label}`, `${ws.people.length} people, ${ws.cohorts.length} cohorts, ${ws.candidates.length} candidates`]);
   const context = await browser.newContext();
   const page = await context.newPage();
+  page.setDefaultTimeout(180_000); // a 50 MB workspace takes seconds per step
   page.on('pageerror', (e) => console.error('page error:', e.message));
   await page.goto(url + 'data');
   await page.getByRole('heading', { level: 1, name: 'Data' }).waitFor();
