@@ -9,6 +9,7 @@ pub mod file;
 pub mod logic;
 pub mod model;
 pub mod sample;
+pub mod sort;
 pub mod storage;
 
 #[cfg(target_arch = "wasm32")]

@@ -1,5 +1,6 @@
 //! The calendar file (.ics) of planned sessions, in floating local times.
 
+use crate::sort::StableSort as _;
 use chrono::Days;
 
 use crate::model::{Activity, Date, Id, Timestamp, Workspace};
@@ -66,7 +67,7 @@ pub fn calendar(
         .iter()
         .filter(|a| a.candidates().any(|c| candidate_ids.contains(&c)) && !a.done && a.on >= today)
         .collect();
-    upcoming.sort_by_key(|a| (a.on, a.at));
+    upcoming.stable_sort_by_key(|a| (a.on, a.at));
     for a in upcoming {
         // A group session is one event, named for everyone taking part.
         let who = crate::logic::journey::groups::taking_part_names(ws, a);

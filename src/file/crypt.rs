@@ -93,7 +93,7 @@ impl std::fmt::Display for CryptError {
 pub fn is_encrypted(text: &str) -> bool {
     let head = text.get(..400).unwrap_or(text);
     head.contains("\"runway-encrypted\"")
-        && serde_json::from_str::<serde_json::Value>(text)
+        && super::json::value(text.as_bytes())
             .ok()
             .and_then(|v| {
                 v.get("format")
@@ -142,15 +142,13 @@ pub fn encrypt(
         },
         ciphertext: B64.encode(ciphertext),
     };
-    let mut out = serde_json::to_string_pretty(&file).unwrap_or_default();
-    out.push('\n');
-    Ok(out)
+    Ok(super::json::to_pretty(&file))
 }
 
 /// Decrypts an encrypted Runway file back to the workspace file's text.
 pub fn decrypt(text: &str, passphrase: &str) -> Result<String, CryptError> {
-    let file: Encrypted = serde_json::from_str(text)
-        .map_err(|e| CryptError::Unsupported(format!("its envelope is damaged: {e}")))?;
+    let file: Encrypted = super::json::from_bytes(text.as_bytes())
+        .map_err(|e| CryptError::Unsupported(format!("its envelope is damaged: {}", e.message)))?;
     if file.format != ENCRYPTED_FORMAT || file.version != 1 {
         return Err(CryptError::Unsupported(format!(
             "format version {}",

@@ -49,18 +49,19 @@ impl DecodeError {
         }
     }
 
-    pub(super) fn from_path(e: serde_path_to_error::Error<serde_json::Error>) -> Self {
-        let path = e.path().to_string();
-        let mut message = simplify(&e.inner().to_string());
+    /// A field that failed to decode: `path` as [`super::json::path_at`] gives it (empty at
+    /// the top), `message` in serde's words.
+    pub(super) fn field(path: &str, message: &str) -> Self {
+        let mut message = simplify(message);
         // Timestamps (`created_at`, `updated_at`) fail inside chrono with its own wording.
         if path.ends_with("_at") && !message.starts_with("expected") {
             message = "not a date and time (expected e.g. \"2026-11-21T09:30:00Z\")".into();
         }
         DecodeError::Field {
-            path: if path == "." {
+            path: if path.is_empty() || path == "." {
                 "workspace".into()
             } else {
-                path
+                path.to_string()
             },
             message,
         }

@@ -118,9 +118,7 @@ pub fn encode(fw: &Framework, at: Timestamp) -> String {
         exported_at: at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         framework: fw,
     };
-    let mut out = serde_json::to_string_pretty(&envelope).unwrap_or_default();
-    out.push('\n');
-    out
+    super::json::to_pretty(&envelope)
 }
 
 /// `runway-framework-<slug>.json`, the slug made from the framework's name.
@@ -164,24 +162,23 @@ pub fn decode(bytes: &[u8]) -> Result<Framework, FrameworkFileError> {
         .cloned()
         .ok_or(FrameworkFileError::MissingFramework)?;
     let wrapped = serde_json::json!({ "framework": framework });
-    let Inner { framework } = serde_path_to_error::deserialize(wrapped).map_err(|e| {
+    let Inner { framework } = super::json::from_value(&wrapped).map_err(|e| {
         // serde says "missing field `levels`"; say which part lacks what.
-        let inner = e.inner().to_string();
-        let missing = inner
+        let missing = e
+            .message
             .strip_prefix("missing field `")
             .and_then(|rest| rest.split('`').next())
             .map(str::to_string);
         match missing {
             Some(field) => {
-                let path = e.path().to_string();
-                let path = if path == "." || path.is_empty() {
+                let path = if e.path.is_empty() {
                     "framework".to_string()
                 } else {
-                    path
+                    e.path.clone()
                 };
                 FrameworkFileError::MissingField { path, field }
             }
-            None => DecodeError::from_path(e).into(),
+            None => DecodeError::field(&e.path, &e.message).into(),
         }
     })?;
     let problems = framework

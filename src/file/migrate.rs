@@ -24,13 +24,11 @@ pub fn migrate(mut workspace: Value, from: u32) -> Result<Value, DecodeError> {
             for cohort in cohorts.iter_mut().filter_map(Value::as_object_mut) {
                 if !cohort.contains_key("scenarios") {
                     let standard =
-                        serde_json::to_value(crate::content::program::standard_scenarios())
-                            .unwrap_or(Value::Array(Vec::new()));
+                        crate::file::json::to_value(&crate::content::program::standard_scenarios());
                     cohort.insert("scenarios".into(), standard);
                 }
                 if !cohort.contains_key("week") {
-                    let week = serde_json::to_value(crate::model::WeekPlan::default())
-                        .unwrap_or(Value::Null);
+                    let week = crate::file::json::to_value(&crate::model::WeekPlan::default());
                     cohort.insert("week".into(), week);
                 }
             }

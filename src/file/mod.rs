@@ -13,11 +13,13 @@ pub mod calendar;
 pub mod crypt;
 mod error;
 pub mod framework;
+pub(crate) mod json;
 pub mod letters;
 mod migrate;
 pub mod requests;
 
-use serde::Serialize;
+use serde::de::{IgnoredAny, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 
 use crate::model::{Timestamp, Workspace};
@@ -31,8 +33,10 @@ pub const FORMAT: &str = "runway-workspace";
 pub const SCHEMA_VERSION: u32 = 7;
 /// The app version written into files.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
-/// Largest file import accepts (browser storage holds about 5 MB anyway).
-pub const MAX_FILE_BYTES: usize = 25 * 1024 * 1024;
+/// Largest file import accepts: far above any real workspace (years of a large
+/// organisation's programs are tens of MB), low enough that picking a wrong huge file is
+/// refused before it is read into memory.
+pub const MAX_FILE_BYTES: usize = 160 * 1024 * 1024;
 
 /// A successfully decoded file.
 #[derive(Clone, Debug, PartialEq)]
@@ -65,14 +69,12 @@ fn envelope(ws: &Workspace, at: Timestamp) -> EnvelopeOut<'_> {
 
 /// The export form: pretty-printed, keys in a fixed order, so two exports diff cleanly.
 pub fn encode_pretty(ws: &Workspace, at: Timestamp) -> String {
-    let mut out = serde_json::to_string_pretty(&envelope(ws, at)).unwrap_or_default();
-    out.push('\n');
-    out
+    json::to_pretty(&envelope(ws, at))
 }
 
 /// The storage form: the same envelope, compact.
 pub fn encode_compact(ws: &Workspace, at: Timestamp) -> String {
-    serde_json::to_string(&envelope(ws, at)).unwrap_or_default()
+    json::compact(&envelope(ws, at))
 }
 
 /// A file name for an export: `runway-<organisation>-<YYYY-MM-DD>.json`.
@@ -90,9 +92,69 @@ pub fn export_file_name(organisation: &str, day: chrono::NaiveDate) -> String {
     format!("runway-{slug}-{}.json", day.format("%Y-%m-%d"))
 }
 
-/// Decodes, migrates and validates a file's bytes.
+/// Decodes, migrates and validates a file's bytes (as read from a file or from storage).
+///
+/// One pass in the common case: the envelope is read field by field and, once it says it is
+/// a workspace of this build's schema, the workspace is decoded straight into its types. An
+/// older file's workspace is read as a tree, migrated, then decoded. A field's place in the
+/// file (`people[1].name`) is worked out only when decoding fails.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
-    decode_str(file_text(bytes)?)
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(DecodeError::TooLarge {
+            bytes: bytes.len(),
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(if std::str::from_utf8(bytes).is_err() {
+            DecodeError::NotText
+        } else {
+            DecodeError::Empty
+        });
+    }
+    let envelope: EnvelopeIn = serde_json::from_slice(bytes).map_err(|e| {
+        if std::str::from_utf8(bytes).is_err() {
+            return DecodeError::NotText;
+        }
+        match e.classify() {
+            serde_json::error::Category::Data => {
+                let at = json::FieldError::at(bytes, &e);
+                let inside = at.path.strip_prefix("workspace").filter(|rest| {
+                    rest.is_empty() || rest.starts_with('.') || rest.starts_with('[')
+                });
+                match inside {
+                    Some(rest) => DecodeError::field(rest.trim_start_matches('.'), &at.message),
+                    None => DecodeError::NotRunway,
+                }
+            }
+            _ => DecodeError::from_json(e),
+        }
+    })?;
+    match envelope.format.as_deref() {
+        Some(FORMAT) => {}
+        Some(crypt::ENCRYPTED_FORMAT) => return Err(DecodeError::Encrypted),
+        _ => return Err(DecodeError::NotRunway),
+    }
+    let schema_version = envelope_version(envelope.schema_version.as_ref(), SCHEMA_VERSION)?;
+    let workspace = match envelope.workspace {
+        None => return Err(DecodeError::MissingWorkspace),
+        Some(Part::Typed(ws)) => *ws,
+        Some(Part::Tree(tree)) => {
+            let migrated = migrate(tree, schema_version)?;
+            json::from_value(&migrated).map_err(|e| DecodeError::field(&e.path, &e.message))?
+        }
+    };
+    let problems = crate::logic::validate(&workspace);
+    if !problems.is_empty() {
+        return Err(DecodeError::Invalid(problems));
+    }
+    Ok(Decoded {
+        workspace,
+        schema_version,
+        app_version: envelope.app_version,
+        exported_at: envelope.exported_at,
+    })
 }
 
 /// A file's bytes as text: within the size limit, UTF-8.
@@ -112,51 +174,68 @@ pub(crate) fn json_value(text: &str) -> Result<Value, DecodeError> {
     if text.trim().is_empty() {
         return Err(DecodeError::Empty);
     }
-    serde_json::from_str(text).map_err(DecodeError::from_json)
+    json::value(text.as_bytes()).map_err(DecodeError::from_json)
 }
 
 /// Decodes text (as read from storage) the same way as [`decode`].
 pub fn decode_str(text: &str) -> Result<Decoded, DecodeError> {
-    let (schema_version, value) = read_envelope(json_value(text)?)?;
-    let app_version = value
-        .get("app_version")
-        .and_then(Value::as_str)
-        .map(str::to_owned);
-    let exported_at = value
-        .get("exported_at")
-        .and_then(Value::as_str)
-        .map(str::to_owned);
-    let workspace = value
-        .get("workspace")
-        .cloned()
-        .ok_or(DecodeError::MissingWorkspace)?;
-    let workspace = migrate(workspace, schema_version)?;
-    let workspace: Workspace =
-        serde_path_to_error::deserialize(workspace).map_err(DecodeError::from_path)?;
-    let problems = crate::logic::validate(&workspace);
-    if !problems.is_empty() {
-        return Err(DecodeError::Invalid(problems));
-    }
-    Ok(Decoded {
-        workspace,
-        schema_version,
-        app_version,
-        exported_at,
-    })
+    decode(text.as_bytes())
 }
 
-/// Checks `format` and `schema_version`; returns the version and the envelope.
-fn read_envelope(value: Value) -> Result<(u32, Value), DecodeError> {
-    let Value::Object(map) = &value else {
-        return Err(DecodeError::NotRunway);
-    };
-    match map.get("format").and_then(Value::as_str) {
-        Some(FORMAT) => {}
-        Some(crypt::ENCRYPTED_FORMAT) => return Err(DecodeError::Encrypted),
-        _ => return Err(DecodeError::NotRunway),
+/// The workspace part of an envelope: typed when the envelope said, before it, that it is a
+/// workspace of this build's schema (as Runway writes it); otherwise a tree to migrate.
+enum Part {
+    Typed(Box<Workspace>),
+    Tree(Value),
+}
+
+/// A workspace envelope, read in one pass.
+#[derive(Default)]
+struct EnvelopeIn {
+    format: Option<String>,
+    schema_version: Option<Value>,
+    app_version: Option<String>,
+    exported_at: Option<String>,
+    workspace: Option<Part>,
+}
+
+impl<'de> Deserialize<'de> for EnvelopeIn {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Fields;
+        impl<'de> Visitor<'de> for Fields {
+            type Value = EnvelopeIn;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a Runway file")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<EnvelopeIn, A::Error> {
+                let mut out = EnvelopeIn::default();
+                let text = |v: Value| v.as_str().map(str::to_owned);
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "format" => out.format = text(map.next_value()?),
+                        "schema_version" => out.schema_version = Some(map.next_value()?),
+                        "app_version" => out.app_version = text(map.next_value()?),
+                        "exported_at" => out.exported_at = text(map.next_value()?),
+                        "workspace" => {
+                            let current = out.format.as_deref() == Some(FORMAT)
+                                && out.schema_version.as_ref().and_then(Value::as_u64)
+                                    == Some(u64::from(SCHEMA_VERSION));
+                            out.workspace = Some(if current {
+                                Part::Typed(map.next_value()?)
+                            } else {
+                                Part::Tree(map.next_value()?)
+                            });
+                        }
+                        _ => {
+                            map.next_value::<IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(out)
+            }
+        }
+        d.deserialize_map(Fields)
     }
-    let version = schema_version(map)?;
-    Ok((version, value))
 }
 
 /// An envelope's `schema_version`: a number from 1 up to the one this build writes.
@@ -170,8 +249,12 @@ pub(crate) fn version_up_to(
     map: &serde_json::Map<String, Value>,
     supported: u32,
 ) -> Result<u32, DecodeError> {
-    let version = map
-        .get("schema_version")
+    envelope_version(map.get("schema_version"), supported)
+}
+
+/// A `schema_version` value: a number from 1 up to `supported`.
+fn envelope_version(value: Option<&Value>, supported: u32) -> Result<u32, DecodeError> {
+    let version = value
         .and_then(Value::as_u64)
         .and_then(|v| u32::try_from(v).ok())
         .filter(|v| *v >= 1)
@@ -188,12 +271,12 @@ pub(crate) fn version_up_to(
 /// Reads a file written by a newer version as far as this version understands it, for a
 /// read-only view. Unknown fields are ignored; nothing is validated or migrated.
 pub fn decode_newer_for_viewing(text: &str) -> Option<(u32, Workspace)> {
-    let value: Value = serde_json::from_str(text).ok()?;
+    let value: Value = json::value(text.as_bytes()).ok()?;
     if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
         return None;
     }
     let version = u32::try_from(value.get("schema_version")?.as_u64()?).ok()?;
-    let ws = serde_json::from_value(value.get("workspace")?.clone()).ok()?;
+    let ws = json::from_value(value.get("workspace")?).ok()?;
     Some((version, ws))
 }
 
@@ -204,8 +287,8 @@ pub fn peek_schema_version(text: &str) -> Option<u32> {
         format: String,
         schema_version: u32,
     }
-    let head: Head = serde_json::from_str::<Value>(text)
+    let head: Head = json::value(text.as_bytes())
         .ok()
-        .and_then(|v| serde_json::from_value(v).ok())?;
+        .and_then(|v| json::from_value(&v).ok())?;
     (head.format == FORMAT).then_some(head.schema_version)
 }

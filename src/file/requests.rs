@@ -20,6 +20,7 @@
 //! keeping a list of requests. These files have their own `schema_version`, apart from the
 //! workspace's. Decoding never touches a workspace.
 
+use crate::sort::StableSort as _;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -206,9 +207,7 @@ pub(super) fn encode<T: Serialize>(format: &'static str, body: &T) -> String {
         schema_version: REQUEST_SCHEMA,
         body,
     };
-    let mut text = serde_json::to_string_pretty(&out).unwrap_or_default();
-    text.push('\n');
-    text
+    super::json::to_pretty(&out)
 }
 
 /// A request file's text.
@@ -265,9 +264,12 @@ pub fn response_file_name(r: &Response) -> String {
 
 /// What kind of Runway file some text is, read from its `format` alone.
 pub fn peek_format(bytes: &[u8]) -> Option<String> {
-    let text = std::str::from_utf8(bytes).ok()?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let v: Value = serde_json::from_str(text).ok()?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    // Runway writes `format` first: read it from the head without parsing a large file.
+    if let Some(format) = super::json::first_string_field(bytes, "format") {
+        return Some(format);
+    }
+    let v: Value = super::json::value(bytes).ok()?;
     v.get("format").and_then(Value::as_str).map(str::to_owned)
 }
 
@@ -315,16 +317,16 @@ pub(super) fn envelope(bytes: &[u8], wanted: &'static str) -> Result<Value, Requ
     Ok(value)
 }
 
-pub(super) fn typed<T: for<'de> Deserialize<'de>>(value: Value) -> Result<T, RequestFileError> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.inner().to_string();
+pub(super) fn typed<T: serde::de::DeserializeOwned>(value: Value) -> Result<T, RequestFileError> {
+    super::json::from_value(&value).map_err(|e| {
+        let path = e.path;
         // At the top level serde says only "missing field `x`": say it as a sentence.
-        if let Some(field) = inner
+        if let Some(field) = e
+            .message
             .strip_prefix("missing field `")
             .and_then(|rest| rest.split('`').next())
         {
-            let place = if path == "." || path.is_empty() {
+            let place = if path.is_empty() {
                 String::new()
             } else {
                 format!(" in {path}")
@@ -334,7 +336,7 @@ pub(super) fn typed<T: for<'de> Deserialize<'de>>(value: Value) -> Result<T, Req
                 field.replace('_', " ")
             ));
         }
-        DecodeError::from_path(e).into()
+        DecodeError::field(&path, &e.message).into()
     })
 }
 
@@ -353,7 +355,7 @@ pub fn decode_request(bytes: &[u8]) -> Result<Request, RequestFileError> {
         return invalid("a question has no text");
     }
     let mut ids: Vec<&str> = r.questions.iter().map(|q| q.id.as_str()).collect();
-    ids.sort_unstable();
+    ids.stable_sort();
     if ids.windows(2).any(|w| w[0] == w[1]) {
         return invalid("two questions have the same id");
     }

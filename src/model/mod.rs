@@ -92,6 +92,11 @@ macro_rules! define_record_kind {
             /// personal data).
             #[serde(default)]
             pub deleted: Vec<Tombstone>,
+            /// Where people, cohorts and candidates are in their lists (a cache, never in a
+            /// file or in equality).
+            #[doc(hidden)]
+            #[serde(skip)]
+            pub lookup: $crate::model::Lookup,
         }
 
         /// What kind of record an id belongs to.
@@ -142,15 +147,18 @@ impl Workspace {
     }
 
     pub fn person(&self, id: Id) -> Option<&Person> {
-        self.people.iter().find(|p| p.id == id)
+        self.lookup
+            .find(&self.people, id, |p| p.id, |l| &mut l.people)
     }
 
     pub fn cohort(&self, id: Id) -> Option<&Cohort> {
-        self.cohorts.iter().find(|c| c.id == id)
+        self.lookup
+            .find(&self.cohorts, id, |c| c.id, |l| &mut l.cohorts)
     }
 
     pub fn candidate(&self, id: Id) -> Option<&Candidate> {
-        self.candidates.iter().find(|c| c.id == id)
+        self.lookup
+            .find(&self.candidates, id, |c| c.id, |l| &mut l.candidates)
     }
 
     /// The display name of a person, or a placeholder when the id is unknown.
@@ -470,4 +478,65 @@ pub struct Candidate {
     /// How a merge tells "their copy grew from mine" from "both changed it".
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub merge_bases: Vec<Timestamp>,
+}
+
+/// Positions of people, cohorts and candidates by id, so that looking one up does not scan
+/// its list (validating or drawing a large workspace looked up people millions of times).
+///
+/// A cache that checks itself rather than one to keep in step: a remembered position is used
+/// only if the record there still has the id; otherwise the list is scanned and the positions
+/// are worked out again. So the lists stay plain `Vec`s that any code may change. It is never
+/// in a file, never compared (two workspaces are equal whatever they remember) and a clone
+/// starts empty.
+#[derive(Default)]
+pub struct Lookup(std::sync::Mutex<Positions>);
+
+#[doc(hidden)]
+#[derive(Default)]
+pub struct Positions {
+    people: std::collections::HashMap<Id, usize>,
+    cohorts: std::collections::HashMap<Id, usize>,
+    candidates: std::collections::HashMap<Id, usize>,
+}
+
+impl Lookup {
+    fn find<'a, T>(
+        &self,
+        list: &'a [T],
+        id: Id,
+        key: fn(&T) -> Id,
+        map: fn(&mut Positions) -> &mut std::collections::HashMap<Id, usize>,
+    ) -> Option<&'a T> {
+        let mut positions = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let at = map(&mut positions);
+        if let Some(r) = at.get(&id).and_then(|&i| list.get(i)) {
+            if key(r) == id {
+                return Some(r);
+            }
+        }
+        // Not known, or the list changed: scan it (a miss costs what it always did).
+        let i = list.iter().position(|r| key(r) == id)?;
+        at.clear();
+        // From the end, so that the first of two records with one id wins, as a scan finds.
+        at.extend(list.iter().enumerate().rev().map(|(i, r)| (key(r), i)));
+        list.get(i)
+    }
+}
+
+impl Clone for Lookup {
+    fn clone(&self) -> Self {
+        Lookup::default()
+    }
+}
+
+impl PartialEq for Lookup {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for Lookup {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Lookup")
+    }
 }

@@ -59,7 +59,7 @@ pub fn load(store: &dyn Store) -> Drafts {
         .get(DRAFTS_KEY)
         .ok()
         .flatten()
-        .and_then(|text| serde_json::from_str::<Stored>(&text).ok())
+        .and_then(|text| serde_json::from_slice::<Stored>(text.as_bytes()).ok())
         .filter(|s| s.version == DRAFTS_VERSION)
         .map(|s| s.drafts)
         .unwrap_or_default()

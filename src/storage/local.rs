@@ -21,14 +21,14 @@ fn storage() -> Result<web_sys::Storage, StoreError> {
     }
 }
 
-fn describe(e: &JsValue) -> String {
+pub(super) fn describe(e: &JsValue) -> String {
     if let Some(err) = e.dyn_ref::<js_sys::Error>() {
         return String::from(err.message());
     }
     e.as_string().unwrap_or_else(|| "unknown reason".into())
 }
 
-fn is_quota(e: &JsValue) -> bool {
+pub(super) fn is_quota(e: &JsValue) -> bool {
     e.dyn_ref::<web_sys::DomException>().is_some_and(|d| {
         d.name() == "QuotaExceededError"
             || d.name() == "NS_ERROR_DOM_QUOTA_REACHED"

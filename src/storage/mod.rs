@@ -2,11 +2,14 @@
 //! (`local`, wasm only) and an in-memory one for tests; the rules for loading, saving, keeping
 //! unreadable data aside and keeping a backup are plain functions over the trait.
 
+#[cfg(target_arch = "wasm32")]
+pub mod browser;
 pub mod drafts;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
 mod memory;
 
+use crate::sort::StableSort as _;
 use std::fmt;
 
 use crate::file::{self, DecodeError};
@@ -53,13 +56,35 @@ impl fmt::Display for StoreError {
     }
 }
 
-/// A string key–value store (localStorage in the browser).
+/// A string key–value store (IndexedDB and localStorage in the browser).
 pub trait Store {
     fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError>;
     fn remove(&self, key: &str) -> Result<(), StoreError>;
     /// Every key this store holds.
     fn keys(&self) -> Result<Vec<String>, StoreError>;
+    /// The fingerprint of the value under `key`. A store that keeps it (the browser's) answers
+    /// without reading and hashing a large workspace again.
+    fn revision(&self, key: &str) -> Result<Option<Revision>, StoreError> {
+        Ok(self.get(key)?.as_deref().map(Revision::of))
+    }
+    /// The first `n` bytes (or fewer, at a character boundary) of the value under `key`.
+    fn head(&self, key: &str, n: usize) -> Result<Option<String>, StoreError> {
+        Ok(self.get(key)?.map(|t| head_of(&t, n).to_string()))
+    }
+    /// The size in bytes of the value under `key`.
+    fn size(&self, key: &str) -> Result<Option<usize>, StoreError> {
+        Ok(self.get(key)?.map(|t| t.len()))
+    }
+}
+
+/// The first `n` bytes of `text`, cut back to a character boundary.
+pub fn head_of(text: &str, n: usize) -> &str {
+    let mut n = n.min(text.len());
+    while !text.is_char_boundary(n) {
+        n -= 1;
+    }
+    &text[..n]
 }
 
 /// What the app finds when it starts.
@@ -144,7 +169,7 @@ fn quarantine(store: &dyn Store, raw: &str, now: Timestamp) -> Result<String, St
 /// On error nothing stored is lost: the old value stays. Returns the bytes written.
 pub fn save(store: &dyn Store, ws: &Workspace, now: Timestamp) -> Result<usize, StoreError> {
     save_guarded(store, ws, now, current_revision(store)?)?;
-    Ok(store.get(WORKSPACE_KEY)?.map_or(0, |t| t.len()))
+    Ok(store.size(WORKSPACE_KEY)?.unwrap_or(0))
 }
 
 /// A fingerprint of stored text: what a tab last read or wrote, to notice another tab's save.
@@ -161,11 +186,20 @@ impl Revision {
         }
         Revision(h)
     }
+
+    /// As sixteen hex digits, to store beside the workspace.
+    pub fn to_hex(self) -> String {
+        format!("{:016x}", self.0)
+    }
+
+    pub fn from_hex(text: &str) -> Option<Self> {
+        u64::from_str_radix(text.trim(), 16).ok().map(Revision)
+    }
 }
 
 /// The revision of what is stored now (`None` when nothing is).
 pub fn current_revision(store: &dyn Store) -> Result<Option<Revision>, StoreError> {
-    Ok(store.get(WORKSPACE_KEY)?.as_deref().map(Revision::of))
+    store.revision(WORKSPACE_KEY)
 }
 
 /// Saves only if the stored workspace is still the one this tab last read or wrote
@@ -176,24 +210,46 @@ pub fn save_guarded(
     now: Timestamp,
     last_seen: Option<Revision>,
 ) -> Result<Revision, StoreError> {
-    let stored = store.get(WORKSPACE_KEY)?;
-    if let Some(found) = stored.as_deref().and_then(stored_schema_version) {
+    if let Some(found) = stored_schema_version(store)? {
         if found > file::SCHEMA_VERSION {
             return Err(StoreError::NewerData { found });
         }
     }
-    if stored.as_deref().map(Revision::of) != last_seen {
+    if store.revision(WORKSPACE_KEY)? != last_seen {
         return Err(StoreError::ChangedElsewhere);
     }
     let text = file::encode_compact(ws, now);
     store.set(WORKSPACE_KEY, &text)?;
-    Ok(Revision::of(&text))
+    Ok(store
+        .revision(WORKSPACE_KEY)?
+        .unwrap_or_else(|| Revision::of(&text)))
 }
 
-/// The schema version of stored text, read from its head (Runway writes `format` and
-/// `schema_version` first) without parsing a large workspace; falls back to a full parse.
-fn stored_schema_version(text: &str) -> Option<u32> {
-    let head = text.get(..200).unwrap_or(text);
+/// The schema version of the stored workspace when a newer Runway wrote it.
+pub fn newer_stored_schema(store: &dyn Store) -> Option<u32> {
+    stored_schema_version(store)
+        .ok()
+        .flatten()
+        .filter(|v| *v > file::SCHEMA_VERSION)
+}
+
+/// The schema version of the stored workspace, read from its head (Runway writes `format`
+/// and `schema_version` first) without parsing a large workspace; falls back to a full parse.
+fn stored_schema_version(store: &dyn Store) -> Result<Option<u32>, StoreError> {
+    let Some(head) = store.head(WORKSPACE_KEY, 200)? else {
+        return Ok(None);
+    };
+    if let Some(v) = schema_in_head(&head) {
+        return Ok(Some(v));
+    }
+    Ok(store
+        .get(WORKSPACE_KEY)?
+        .as_deref()
+        .and_then(file::peek_schema_version))
+}
+
+/// The `schema_version` written near the start of a Runway envelope.
+fn schema_in_head(head: &str) -> Option<u32> {
     let marker = "\"schema_version\":";
     if let Some(i) = head.find(marker) {
         let digits: String = head[i + marker.len()..]
@@ -205,7 +261,7 @@ fn stored_schema_version(text: &str) -> Option<u32> {
             return Some(v);
         }
     }
-    file::peek_schema_version(text)
+    None
 }
 
 /// Keeps `ws` as the backup that "Undo import" restores.
@@ -231,7 +287,7 @@ pub fn quarantined_keys(store: &dyn Store) -> Vec<String> {
         .into_iter()
         .filter(|k| k.starts_with(QUARANTINE_PREFIX))
         .collect();
-    keys.sort();
+    keys.stable_sort();
     keys
 }
 
@@ -251,10 +307,10 @@ pub fn usage(store: &dyn Store) -> Vec<Usage> {
         .into_iter()
         .filter(|k| k.starts_with("runway."))
         .filter_map(|key| {
-            let bytes = store.get(&key).ok()??.len();
+            let bytes = store.size(&key).ok()??;
             Some(Usage { key, bytes })
         })
         .collect();
-    out.sort_by(|a, b| a.key.cmp(&b.key));
+    out.stable_sort_by(|a, b| a.key.cmp(&b.key));
     out
 }

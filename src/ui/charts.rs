@@ -6,6 +6,7 @@
 //! twice: as SVG presentation attributes (so a saved file looks right on its own) and by
 //! classes in `style/charts.css` (which win in the app and follow light and dark mode).
 
+use crate::sort::StableSort as _;
 use leptos::prelude::*;
 
 use crate::logic::charts::{
@@ -371,7 +372,7 @@ pub fn LineChart(
         .iter()
         .flat_map(|s| s.points.iter().map(|p| (p.x, p.x_label.clone())))
         .collect();
-    xs.sort_by(|a, b| a.0.total_cmp(&b.0));
+    xs.stable_sort_by(|a, b| a.0.total_cmp(&b.0));
     xs.dedup_by(|a, b| a.0 == b.0);
     let x_range = (
         xs.first().map_or(0.0, |x| x.0),

@@ -29,9 +29,17 @@ pub fn link(path: &str) -> String {
 
 pub fn start() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(App);
-    // The first render is synchronous: this mark's time is "navigation start → first render".
-    browser::mark("runway:mounted");
+    // The workspace is read from IndexedDB (asynchronous) before the first render.
+    wasm_bindgen_futures::spawn_local(async {
+        browser::mark("runway:open-start");
+        crate::storage::browser::open(browser::now()).await;
+        browser::mark("runway:open-end");
+        browser::measure("runway:open", "runway:open-start", "runway:open-end");
+        leptos::mount::mount_to_body(App);
+        // The first render is synchronous: this mark's time is "navigation start → first
+        // render".
+        browser::mark("runway:mounted");
+    });
 }
 
 #[component]

@@ -10,7 +10,8 @@ use leptos::prelude::*;
 use crate::file::{self, Decoded};
 use crate::logic::actions::{apply_checked, Action, ActionError};
 use crate::model::{Id, Workspace};
-use crate::storage::{self, local::LocalStore, Revision, Startup, Store, StoreError, BACKUP_KEY};
+use crate::storage::browser::{self as stored, BrowserStore, Written};
+use crate::storage::{self, Revision, Startup, Store, StoreError, BACKUP_KEY};
 
 /// Remembers whether the backup is from before an import or before an undo.
 const BACKUP_NOTE_KEY: &str = "runway.backup.note";
@@ -129,7 +130,7 @@ impl AppState {
     /// Loads from browser storage and starts saving changes.
     pub fn start() -> Self {
         browser::mark("runway:load-start");
-        let startup = storage::load(&LocalStore, browser::now());
+        let startup = storage::load(&BrowserStore, browser::now());
         browser::mark("runway:load-end");
         browser::measure("runway:load", "runway:load-start", "runway:load-end");
 
@@ -163,8 +164,8 @@ impl AppState {
                 Some(StartNotice::StorageUnavailable(e.to_string())),
             ),
         };
-        let kept = match LocalStore.get(BACKUP_KEY) {
-            Ok(Some(_)) => Some(match LocalStore.get(BACKUP_NOTE_KEY) {
+        let kept = match BrowserStore.get(BACKUP_KEY) {
+            Ok(Some(_)) => Some(match BrowserStore.get(BACKUP_NOTE_KEY) {
                 Ok(Some(code)) if code == Kept::BeforeUndo.code() => Kept::BeforeUndo,
                 _ => Kept::BeforeImport,
             }),
@@ -183,7 +184,7 @@ impl AppState {
             kept: RwSignal::new(kept),
             backup: StoredValue::new(None),
             me: RwSignal::new(
-                LocalStore
+                BrowserStore
                     .get(ME_KEY)
                     .ok()
                     .flatten()
@@ -191,7 +192,7 @@ impl AppState {
             ),
             acting_for: RwSignal::new(None),
             edits_since_kept: RwSignal::new(
-                LocalStore
+                BrowserStore
                     .get(BACKUP_EDITS_KEY)
                     .ok()
                     .flatten()
@@ -201,7 +202,7 @@ impl AppState {
             timer: StoredValue::new(None),
             update_ready: RwSignal::new(false),
             outside_changes: RwSignal::new(0),
-            last_seen: StoredValue::new(storage::current_revision(&LocalStore).ok().flatten()),
+            last_seen: StoredValue::new(storage::current_revision(&BrowserStore).ok().flatten()),
             taking_in: StoredValue::new(false),
             persisted: RwSignal::new(None),
         };
@@ -226,29 +227,104 @@ impl AppState {
             }
             self.schedule_save();
         });
-        let flush = move || self.flush();
-        window_event_listener(leptos::ev::pagehide, move |_| flush());
+        // As the page goes away the last change is handed to IndexedDB, and kept in
+        // localStorage too until it has committed (IndexedDB may not finish after unload).
+        window_event_listener(leptos::ev::pagehide, move |_| {
+            self.flush();
+            stored::keep_unsaved();
+        });
+        let backup_changed = move || {
+            self.backup.set_value(None);
+            self.kept.set(match BrowserStore.get(BACKUP_KEY) {
+                Ok(Some(_)) => Some(self.kept.get_untracked().unwrap_or(Kept::BeforeImport)),
+                _ => None,
+            });
+        };
+        // Another tab's save: the workspace and its backup come over IndexedDB's channel
+        // (localStorage's `storage` event where the database is not used).
         window_event_listener(leptos::ev::storage, move |ev| match ev.key().as_deref() {
-            Some(storage::WORKSPACE_KEY) => self.take_in(ev.new_value()),
-            Some(BACKUP_KEY) | Some(BACKUP_NOTE_KEY) => {
-                self.backup.set_value(None);
-                self.kept.set(match LocalStore.get(BACKUP_KEY) {
-                    Ok(Some(_)) => Some(self.kept.get_untracked().unwrap_or(Kept::BeforeImport)),
-                    _ => None,
-                });
+            Some(storage::WORKSPACE_KEY) if !stored::uses_database() => {
+                self.take_in(ev.new_value())
+            }
+            Some(BACKUP_KEY) | Some(BACKUP_NOTE_KEY) => backup_changed(),
+            Some(k) if stored::is_unsaved_key(k) && ev.new_value().is_some() => {
+                leptos::task::spawn_local(stored::adopt_unsaved(browser::now()))
             }
             _ => {}
         });
+        stored::on_outside_change(move |key, text| match key {
+            storage::WORKSPACE_KEY => self.take_in(text),
+            BACKUP_KEY => backup_changed(),
+            _ => {}
+        });
+        // A save is done when IndexedDB has committed it.
+        stored::on_written(move |written| match written {
+            Written::Saved(keys) => {
+                if keys.iter().any(|k| k == storage::WORKSPACE_KEY)
+                    && self.save.get_untracked() == SaveState::Pending
+                    && self.timer.get_value().is_none()
+                    && !stored::workspace_pending()
+                {
+                    browser::mark("runway:saved");
+                    browser::measure("runway:commit", "runway:save-start", "runway:saved");
+                    self.save.set(SaveState::Saved);
+                }
+            }
+            Written::Failed(keys, e) => {
+                if keys
+                    .iter()
+                    .any(|k| k.starts_with(storage::QUARANTINE_PREFIX))
+                    && keys.iter().any(|k| k == storage::WORKSPACE_KEY)
+                {
+                    // Unreadable data could not be moved aside after all: it stays where it
+                    // is, and nothing may be saved over it (as when the move fails at once).
+                    self.notice.set(None);
+                    self.read_only.set(Some(ReadOnly::Unreadable {
+                        error: "the data stored in this browser could not be read".into(),
+                        why: e.to_string(),
+                    }));
+                    self.save.set(SaveState::Off);
+                    return;
+                }
+                if keys.iter().any(|k| k == storage::WORKSPACE_KEY) {
+                    // Nothing was written. Unless another tab wrote first, the stored copy is
+                    // the one this tab last saw, and trying again may write over it.
+                    if *e != StoreError::ChangedElsewhere {
+                        self.last_seen
+                            .set_value(storage::current_revision(&BrowserStore).ok().flatten());
+                    } else if let Some(found) = storage::newer_stored_schema(&BrowserStore) {
+                        // The other tab runs a newer Runway: stop rather than write over it.
+                        self.read_only.set(Some(ReadOnly::Newer { found }));
+                        self.save.set(SaveState::Off);
+                        return;
+                    }
+                    self.save.set(SaveState::Failed(e.clone()));
+                }
+                if keys.iter().any(|k| k == BACKUP_KEY) {
+                    self.warn(&format!(
+                        "The copy kept for “Undo import” could not be stored ({e}). Export your workspace to keep a copy."
+                    ));
+                    backup_changed();
+                }
+            }
+        });
         // Closing the tab with a change that could not be saved: let the browser ask first.
+        // A change still on its way into IndexedDB that localStorage cannot hold a copy of
+        // (a very large workspace) is not safe yet either.
         window_event_listener(leptos::ev::beforeunload, move |ev| {
-            if matches!(self.save.get_untracked(), SaveState::Failed(_)) {
+            self.flush();
+            let unsafe_to_go = matches!(self.save.get_untracked(), SaveState::Failed(_))
+                || (stored::workspace_pending() && !stored::keep_unsaved());
+            if unsafe_to_go {
                 ev.prevent_default();
                 ev.set_return_value("Your last change is not saved. Export it first?");
             }
         });
+        // Hidden is not gone: the write is handed over, and no copy is kept (another tab
+        // would take the copy in while this one is still writing it).
         window_event_listener(leptos::ev::visibilitychange, move |_| {
             if document().visibility_state() == web_sys::VisibilityState::Hidden {
-                flush();
+                self.flush();
             }
         });
     }
@@ -294,7 +370,7 @@ impl AppState {
     /// After another tab's save: show the stored version. This tab's version is kept for
     /// "Undo import", so choosing wrong costs nothing.
     pub fn load_other_tabs_version(self) {
-        match LocalStore.get(storage::WORKSPACE_KEY) {
+        match BrowserStore.get(storage::WORKSPACE_KEY) {
             Ok(Some(text)) => {
                 let warning = self.keep(self.ws.get_untracked(), Kept::BeforeImport);
                 self.save.set(SaveState::Saved);
@@ -308,14 +384,14 @@ impl AppState {
     /// After another tab's save: write this tab's version over it, on the person's word. The
     /// other tab's version is kept for "Undo import".
     pub fn keep_this_tabs_version(self) {
-        let stored = LocalStore
+        let stored = BrowserStore
             .get(storage::WORKSPACE_KEY)
             .ok()
             .flatten()
             .and_then(|t| file::decode_str(&t).ok());
         let warning = stored.and_then(|d| self.keep(d.workspace, Kept::BeforeImport));
         self.last_seen
-            .set_value(storage::current_revision(&LocalStore).ok().flatten());
+            .set_value(storage::current_revision(&BrowserStore).ok().flatten());
         self.flush_soon();
         self.say_or_warn(warning, "Saved this tab's version. The other tab's version is kept: “Undo import” on the Data page brings it back.");
     }
@@ -341,21 +417,33 @@ impl AppState {
         if matches!(self.save.get_untracked(), SaveState::Saved | SaveState::Off) {
             return;
         }
+        if self.timer.get_value().is_none()
+            && self.save.get_untracked() == SaveState::Pending
+            && stored::workspace_pending()
+        {
+            // The last change is on its way into IndexedDB already.
+            return;
+        }
         if let Some(t) = self.timer.get_value() {
             t.clear();
         }
         self.timer.set_value(None);
         browser::mark("runway:save-start");
         let last_seen = self.last_seen.get_value();
-        let result = self
-            .ws
-            .with_untracked(|ws| storage::save_guarded(&LocalStore, ws, browser::now(), last_seen));
+        let result = self.ws.with_untracked(|ws| {
+            storage::save_guarded(&BrowserStore, ws, browser::now(), last_seen)
+        });
         browser::mark("runway:save-end");
         browser::measure("runway:save", "runway:save-start", "runway:save-end");
         match result {
             Ok(revision) => {
                 self.last_seen.set_value(Some(revision));
-                self.save.set(SaveState::Saved);
+                // IndexedDB commits a moment later (`on_written` says Saved then).
+                self.save.set(if stored::workspace_pending() {
+                    SaveState::Pending
+                } else {
+                    SaveState::Saved
+                });
             }
             Err(StoreError::NewerData { found }) => {
                 // Another tab runs a newer Runway: stop here rather than write over its data.
@@ -437,8 +525,8 @@ impl AppState {
     /// Says whose Runway this browser is (kept in this browser only), or forgets it.
     pub fn set_me(self, person: Option<Id>) {
         let stored = match person {
-            Some(p) => LocalStore.set(ME_KEY, &p.to_string()),
-            None => LocalStore.remove(ME_KEY),
+            Some(p) => BrowserStore.set(ME_KEY, &p.to_string()),
+            None => BrowserStore.remove(ME_KEY),
         };
         if let Err(e) = stored {
             self.warn(&format!(
@@ -490,22 +578,22 @@ impl AppState {
     fn after_edit(self, buried: &std::collections::HashSet<Id>) {
         let n = self.edits_since_kept.get_untracked() + 1;
         self.edits_since_kept.set(n);
-        LocalStore.set(BACKUP_EDITS_KEY, &n.to_string()).ok();
+        BrowserStore.set(BACKUP_EDITS_KEY, &n.to_string()).ok();
         if buried.is_empty() {
             return;
         }
         let Some(mut kept) = self
             .backup
             .get_value()
-            .or_else(|| storage::load_backup(&LocalStore))
+            .or_else(|| storage::load_backup(&BrowserStore))
         else {
             return;
         };
         let now = browser::now();
         crate::logic::records::purge(&mut kept, buried, now);
-        if storage::save_backup(&LocalStore, &kept, now).is_err() {
+        if storage::save_backup(&BrowserStore, &kept, now).is_err() {
             // The stored copy still holds what was deleted: drop it rather than keep it.
-            storage::clear_backup(&LocalStore).ok();
+            storage::clear_backup(&BrowserStore).ok();
         }
         self.backup.set_value(Some(kept));
     }
@@ -587,7 +675,7 @@ impl AppState {
         let kept = self
             .backup
             .get_value()
-            .or_else(|| storage::load_backup(&LocalStore))
+            .or_else(|| storage::load_backup(&BrowserStore))
             .ok_or("There is no earlier workspace to go back to.")?;
         let next = match self.kept.get_untracked() {
             Some(Kept::BeforeUndo) => Kept::BeforeImport,
@@ -597,7 +685,7 @@ impl AppState {
         let warning = self.keep(current, next);
         // Whose Runway this is follows the workspace back: the sample made its coach "me",
         // the person before is remembered (and swapped again on a redo).
-        let before = LocalStore
+        let before = BrowserStore
             .get(ME_BEFORE_KEY)
             .ok()
             .flatten()
@@ -606,8 +694,8 @@ impl AppState {
         if let Some(b) = before.filter(|b| kept.person(*b).is_some()) {
             if me.is_none_or(|m| kept.person(m).is_none()) {
                 match me {
-                    Some(m) => LocalStore.set(ME_BEFORE_KEY, &m.to_string()).ok(),
-                    None => LocalStore.remove(ME_BEFORE_KEY).ok(),
+                    Some(m) => BrowserStore.set(ME_BEFORE_KEY, &m.to_string()).ok(),
+                    None => BrowserStore.remove(ME_BEFORE_KEY).ok(),
                 };
                 self.set_me(Some(b));
             }
@@ -621,7 +709,7 @@ impl AppState {
     /// the person before for *Undo import*.
     pub fn set_me_for_replacement(self, person: Id) {
         if let Some(m) = self.me.get_untracked() {
-            LocalStore.set(ME_BEFORE_KEY, &m.to_string()).ok();
+            BrowserStore.set(ME_BEFORE_KEY, &m.to_string()).ok();
         }
         self.set_me(Some(person));
     }
@@ -629,16 +717,16 @@ impl AppState {
     /// Keeps `ws` as the backup, or clears the backup when `ws` holds nothing.
     fn keep(self, ws: Workspace, why: Kept) -> Option<String> {
         self.edits_since_kept.set(0);
-        LocalStore.remove(BACKUP_EDITS_KEY).ok();
+        BrowserStore.remove(BACKUP_EDITS_KEY).ok();
         if ws.is_empty() && ws.organisation.is_empty() {
             self.backup.set_value(None);
             self.kept.set(None);
-            storage::clear_backup(&LocalStore).ok();
-            LocalStore.remove(BACKUP_NOTE_KEY).ok();
+            storage::clear_backup(&BrowserStore).ok();
+            BrowserStore.remove(BACKUP_NOTE_KEY).ok();
             return None;
         }
-        let stored = storage::save_backup(&LocalStore, &ws, browser::now())
-            .and_then(|()| LocalStore.set(BACKUP_NOTE_KEY, why.code()));
+        let stored = storage::save_backup(&BrowserStore, &ws, browser::now())
+            .and_then(|()| BrowserStore.set(BACKUP_NOTE_KEY, why.code()));
         self.backup.set_value(Some(ws));
         self.kept.set(Some(why));
         stored.err().map(|e| {
@@ -654,7 +742,7 @@ impl AppState {
         let ws = self
             .backup
             .get_value()
-            .or_else(|| storage::load_backup(&LocalStore))?;
+            .or_else(|| storage::load_backup(&BrowserStore))?;
         let c = ws.counts();
         let org = if ws.organisation.is_empty() {
             "Unnamed workspace"

@@ -1,5 +1,6 @@
 //! Small shared pieces: a confirm dialog, date formatting, select options, badges.
 
+use crate::sort::StableSort as _;
 use leptos::html;
 use leptos::prelude::*;
 
@@ -39,7 +40,7 @@ pub fn person_label(p: &Person) -> String {
 /// People as `(id, "Name — Team")` for a select, sorted by name.
 pub fn person_choices(ws: &Workspace) -> Vec<(Id, String)> {
     let mut out: Vec<(Id, String)> = ws.people.iter().map(|p| (p.id, person_label(p))).collect();
-    out.sort_by_key(|(_, label)| label.to_lowercase());
+    out.stable_sort_by_key(|(_, label)| label.to_lowercase());
     out
 }
 

@@ -1,6 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { EXTRA_AXE_RULES, loadSample, nav, seriousViolations } from './helpers';
+import { EXTRA_AXE_RULES, loadSample, nav, seriousViolations, storedWorkspace, refuseWrites } from './helpers';
 
 
 for (const scheme of ['light', 'dark'] as const) {
@@ -41,13 +41,11 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.getByLabel('Choose a workspace file to import').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"x":1}') });
     await expect(page.getByRole('alert').filter({ hasText: 'was not imported' })).toBeVisible();
     expect(await seriousViolations(page), 'import error').toEqual([]);
-    const good = await page.evaluate(() => localStorage.getItem('runway.workspace')!);
+    const good = await storedWorkspace(page);
     await page.getByLabel('Choose a workspace file to import').setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(good) });
     await expect(page.getByRole('region', { name: 'Import preview' })).toBeVisible();
     expect(await seriousViolations(page), 'import preview').toEqual([]);
-    await page.evaluate(() => {
-      Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };
-    });
+    await refuseWrites(page);
     await nav(page, 'Settings').click();
     await page.getByRole('button', { name: 'Save name' }).click();
     await expect(page.getByRole('alert').filter({ hasText: 'Not saved' })).toBeVisible();

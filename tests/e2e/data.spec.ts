@@ -1,8 +1,17 @@
 import { test, expect } from '@playwright/test';
-import {
-  clickForDownload, exportWorkspace, importFile, loadSample, nav, openApp, storedWorkspace,
-  watchErrors, withoutExportedAt,
-} from './helpers';
+import { clickForDownload, exportWorkspace, importFile, loadSample, nav, openApp, storedWorkspace, watchErrors, withoutExportedAt, clearStorage, putStored, storedKeys, stored, refuseWrites } from './helpers';
+import { closeSync, openSync, ftruncateSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** A file of `size` bytes that takes no disk space (the app refuses it by its size alone). */
+function sparseFile(size: number): string {
+  const path = join(tmpdir(), `runway-too-large-${process.pid}.json`);
+  const fd = openSync(path, 'w');
+  ftruncateSync(fd, size);
+  closeSync(fd);
+  return path;
+}
 
 test('export → clear site data → import → a second export is identical but for exported_at', async ({ page }) => {
   const errors = watchErrors(page);
@@ -11,7 +20,7 @@ test('export → clear site data → import → a second export is identical but
   expect(first.name).toMatch(/^runway-northwind-logistics-\d{4}-\d{2}-\d{2}\.json$/);
   expect(first.text.startsWith('{\n  "format": "runway-workspace",\n  "schema_version": 7,')).toBe(true);
 
-  await page.evaluate(() => localStorage.clear());
+  await clearStorage(page);
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Data' })).toBeVisible();
   await nav(page, 'Cohorts').click();
@@ -113,7 +122,7 @@ test.describe('a bad file is refused with a clear message and the workspace unch
       make: (g) => { const v = JSON.parse(g); v.schema_version = 99; return JSON.stringify(v); },
       message: /newer version of Runway \(schema 99\)/,
     },
-    { title: 'a file above the size limit', make: () => Buffer.alloc(26 * 1024 * 1024, 32), message: /Runway opens files up to 25 MB/ },
+    { title: 'a file above the size limit', make: () => ({ path: sparseFile(161 * 1024 * 1024) }), message: /Runway opens files up to 160 MB/ },
     { title: 'a binary file', make: () => Buffer.from([0x89, 0x50, 0x4e, 0x47, 0xff, 0xfe, 0x00]), message: /not text/ },
   ];
   for (const c of cases) {
@@ -141,7 +150,7 @@ test('stored data that cannot be read is kept aside; the app starts and offers i
   const errors = watchErrors(page);
   await openApp(page);
   const garbage = '{"format":"runway-workspace","schema_version":1,"workspace":{"organisation":"Half';
-  await page.evaluate((g) => localStorage.setItem('runway.workspace', g), garbage);
+  await putStored(page, 'runway.workspace', garbage);
   await page.reload();
   const banner = page.getByRole('alert').filter({ hasText: 'could not be read' });
   await expect(banner).toContainText('kept aside, untouched');
@@ -155,23 +164,20 @@ test('stored data that cannot be read is kept aside; the app starts and offers i
   await page.getByRole('link', { name: 'Runway' }).click();
   await page.getByRole('button', { name: 'Load sample program' }).click();
   await expect(page.getByText('Saved in this browser')).toBeVisible();
-  const keys = await page.evaluate(() => Object.keys(localStorage).sort());
+  const keys = await storedKeys(page);
   expect(keys.filter((k) => k.startsWith('runway.quarantine.'))).toHaveLength(1);
-  const quarantined = await page.evaluate((k) => localStorage.getItem(k), keys.find((k) => k.startsWith('runway.quarantine.'))!);
+  const quarantined = await stored(page, keys.find((k) => k.startsWith('runway.quarantine.'))!);
   expect(quarantined).toBe(garbage);
   expect(errors).toEqual([]);
 });
 
 test('stored data from a newer version opens read-only and is never written over', async ({ page }) => {
   await loadSample(page);
-  const newer = await page.evaluate(() => {
-    const v = JSON.parse(localStorage.getItem('runway.workspace')!);
-    v.schema_version = 8;
-    v.workspace.organisation = 'From The Future';
-    const text = JSON.stringify(v);
-    localStorage.setItem('runway.workspace', text);
-    return text;
-  });
+  const v = JSON.parse((await storedWorkspace(page))!);
+  v.schema_version = 8;
+  v.workspace.organisation = 'From The Future';
+  const newer = JSON.stringify(v);
+  await putStored(page, 'runway.workspace', newer);
   await page.reload();
   await expect(page.getByRole('alert').filter({ hasText: 'newer version of Runway (schema 8)' })).toBeVisible();
   await expect(page.getByText('Not saving')).toBeVisible();
@@ -198,11 +204,7 @@ test('stored data from a newer version opens read-only and is never written over
 test('a save that fails for lack of space warns, keeps working, and export still works', async ({ page }) => {
   const errors = watchErrors(page);
   await loadSample(page);
-  await page.evaluate(() => {
-    Storage.prototype.setItem = function () {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    };
-  });
+  await refuseWrites(page);
   await nav(page, 'Settings').click();
   await page.getByLabel('Organisation name').fill('Kept In Memory');
   await page.getByRole('button', { name: 'Save name' }).click();
@@ -223,13 +225,10 @@ test('a save that fails for lack of space warns, keeps working, and export still
 test('a newer version saving in another tab stops this tab from writing over it', async ({ page }) => {
   await loadSample(page);
   // Another tab (a newer Runway) writes schema 9 while this one is open.
-  const newer = await page.evaluate(() => {
-    const v = JSON.parse(localStorage.getItem('runway.workspace')!);
-    v.schema_version = 9;
-    const text = JSON.stringify(v);
-    localStorage.setItem('runway.workspace', text);
-    return text;
-  });
+  const v = JSON.parse((await storedWorkspace(page))!);
+  v.schema_version = 9;
+  const newer = JSON.stringify(v);
+  await putStored(page, 'runway.workspace', newer);
   await nav(page, 'Settings').click();
   await page.getByLabel('Organisation name').fill('Old tab edit');
   await page.getByRole('button', { name: 'Save name' }).click();

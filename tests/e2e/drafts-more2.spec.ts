@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { loadSample, nav, watchErrors } from './helpers';
+import { loadSample, nav, watchErrors, storedWorkspace } from './helpers';
 
 // Drafts for the interview scorecard, the selection decision and the framework editor: what is
 // typed survives a reload or a section switch, comes back with a "Restored draft" note, and
@@ -38,7 +38,7 @@ test('a half-written scorecard survives a reload and goes once saved', async ({ 
   await result.fill('Half-written result');
   await expect(page.getByText('Unsaved draft')).toBeVisible();
   await expect.poll(() => drafts(page)).toContain('Half-written result');
-  expect(await page.evaluate(() => localStorage.getItem('runway.workspace'))).not.toContain('Half-written result');
+  expect(await storedWorkspace(page)).not.toContain('Half-written result');
 
   // A reload: who is scoring is not kept, so pick again; the scorecard comes back as typed.
   await page.reload();
@@ -54,7 +54,7 @@ test('a half-written scorecard survives a reload and goes once saved', async ({ 
   await expect(again.getByRole('status').filter({ hasText: 'Restored draft' })).toHaveCount(0);
   await expect(page.getByText('Unsaved draft')).toBeHidden();
   await expect.poll(() => drafts(page)).not.toContain('Half-written result');
-  await expect.poll(() => page.evaluate(() => localStorage.getItem('runway.workspace') ?? '')).toContain('Half-written result');
+  await expect.poll(() => storedWorkspace(page).then((t) => t ?? '')).toContain('Half-written result');
 
   // A reload shows the saved scorecard, with no draft note.
   await page.reload();

@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { importFile, loadSample, nav, watchErrors } from './helpers';
+import { importFile, loadSample, nav, watchErrors, clearStorage } from './helpers';
 
 test('encrypted export → import with a wrong and then the right passphrase', async ({ page }) => {
   test.slow(); // two key derivations of 600,000 rounds each
@@ -38,7 +38,7 @@ test('encrypted export → import with a wrong and then the right passphrase', a
   expect(opened).toBe('Northwind Logistics');
 
   // Import: wrong passphrase, then the right one.
-  await page.evaluate(() => localStorage.clear());
+  await clearStorage(page);
   await page.reload();
   await importFile(page, 'sealed.json', sealed);
   const unlock = page.getByRole('form', { name: 'Open an encrypted file' });

@@ -1,5 +1,5 @@
 import { test, expect, type Locator, type Page } from '@playwright/test';
-import { exportWorkspace, loadSample, nav, openApp, watchErrors } from './helpers';
+import { exportWorkspace, loadSample, nav, openApp, watchErrors, storedWorkspace } from './helpers';
 
 // Issue #10: a date typed with the keyboard is saved as typed, and nothing typed into a form
 // is lost to a reload or a section switch (it is kept as a draft until saved or discarded).
@@ -104,7 +104,7 @@ test('a journal draft survives a reload and a section switch; discarding clears 
   await expect(page.getByText('Saved in this browser')).toBeHidden();
   // Kept apart from the workspace.
   await expect.poll(() => page.evaluate(() => localStorage.getItem('runway.drafts') ?? '')).toContain('Half-written entry');
-  expect(await page.evaluate(() => localStorage.getItem('runway.workspace'))).not.toContain('Half-written entry');
+  expect(await storedWorkspace(page)).not.toContain('Half-written entry');
 
   // A reload: the form opens with the draft and says so.
   await page.reload();

@@ -47,17 +47,135 @@ export async function clickForDownload(page: Page, name: string | RegExp): Promi
 }
 
 /** Picks a file in the import control. */
-export async function importFile(page: Page, name: string, content: string | Buffer) {
+export async function importFile(page: Page, name: string, content: string | Buffer | { path: string }) {
   await nav(page, 'Data').click();
-  await page.getByLabel('Choose a workspace file to import').setInputFiles({
+  const input = page.getByLabel('Choose a workspace file to import');
+  if (typeof content === 'object' && 'path' in content) return input.setInputFiles(content.path);
+  await input.setInputFiles({
     name,
     mimeType: 'application/json',
     buffer: typeof content === 'string' ? Buffer.from(content) : content,
   });
 }
 
+/** Where Runway keeps a key: the workspace, its backup and data kept aside are in IndexedDB
+ *  (database "runway", store "kv", UTF-8 bytes); settings and drafts are in localStorage. */
+function inDatabase(key: string): boolean {
+  return key === 'runway.workspace' || key === 'runway.backup' || key.startsWith('runway.quarantine.');
+}
+
+/** One stored entry as text, read the way another tab would. */
+export async function stored(page: Page, key: string): Promise<string | null> {
+  if (!inDatabase(key)) return page.evaluate((k) => localStorage.getItem(k), key);
+  return page.evaluate(async (k) => {
+    const db: IDBDatabase = await new Promise((res, rej) => {
+      const r = indexedDB.open('runway', 1);
+      r.onupgradeneeded = () => r.result.createObjectStore('kv');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    const v = await new Promise<unknown>((res, rej) => {
+      const r = db.transaction('kv').objectStore('kv').get(k);
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    db.close();
+    if (v === undefined) return null;
+    return typeof v === 'string' ? v : new TextDecoder().decode(v as Uint8Array);
+  }, key);
+}
+
+/** Writes an entry as another tab would, without this page hearing of it (no notice). A
+ *  workspace written this way carries a new revision mark, as another tab's save does. */
+export async function putStored(page: Page, key: string, text: string) {
+  if (!inDatabase(key)) return page.evaluate(([k, t]) => localStorage.setItem(k, t), [key, text]);
+  await page.evaluate(async ([k, t]) => {
+    const db: IDBDatabase = await new Promise((res, rej) => {
+      const r = indexedDB.open('runway', 1);
+      r.onupgradeneeded = () => r.result.createObjectStore('kv');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    await new Promise<void>((res, rej) => {
+      const tx = db.transaction('kv', 'readwrite');
+      tx.objectStore('kv').put(new TextEncoder().encode(t), k);
+      if (k === 'runway.workspace') {
+        // The revision mark a tab writes beside the workspace: FNV-1a (64 bit) of its bytes.
+        let h = 0xcbf29ce484222325n;
+        for (const b of new TextEncoder().encode(t)) h = ((h ^ BigInt(b)) * 0x100000001b3n) & 0xffffffffffffffffn;
+        tx.objectStore('kv').put(h.toString(16).padStart(16, '0'), 'runway.meta.workspace-revision');
+      }
+      tx.oncomplete = () => res();
+      tx.onerror = () => rej(tx.error);
+    });
+    db.close();
+  }, [key, text]);
+}
+
+/** Every key Runway has stored (both places), sorted. */
+export async function storedKeys(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const db: IDBDatabase = await new Promise((res, rej) => {
+      const r = indexedDB.open('runway', 1);
+      r.onupgradeneeded = () => r.result.createObjectStore('kv');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    const keys = await new Promise<IDBValidKey[]>((res, rej) => {
+      const r = db.transaction('kv').objectStore('kv').getAllKeys();
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    db.close();
+    return [...keys.map(String).filter((k) => !k.startsWith('runway.meta.')), ...Object.keys(localStorage)].sort();
+  });
+}
+
+/** Empties Runway's storage (both places), as a person clearing site data would. */
+export async function clearStorage(page: Page) {
+  await page.evaluate(async () => {
+    localStorage.clear();
+    const db: IDBDatabase = await new Promise((res, rej) => {
+      const r = indexedDB.open('runway', 1);
+      r.onupgradeneeded = () => r.result.createObjectStore('kv');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    await new Promise<void>((res, rej) => {
+      const tx = db.transaction('kv', 'readwrite');
+      tx.objectStore('kv').clear();
+      tx.oncomplete = () => res();
+      tx.onerror = () => rej(tx.error);
+    });
+    db.close();
+  });
+}
+
+/** From now on every write to browser storage is refused as "storage full". */
+export async function refuseWrites(page: Page) {
+  await page.evaluate(() => {
+    const full = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    Storage.prototype.setItem = full;
+    IDBObjectStore.prototype.put = full;
+  });
+}
+
+/** Counts this page's writes of the workspace from now on, in `window.__writes`. */
+export async function countWorkspaceWrites(page: Page) {
+  await page.evaluate(() => {
+    (window as any).__writes = 0;
+    const real = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (value: unknown, key?: IDBValidKey) {
+      if (key === 'runway.workspace') (window as any).__writes++;
+      return real.call(this, value, key);
+    };
+  });
+}
+
 export async function storedWorkspace(page: Page): Promise<string | null> {
-  return page.evaluate(() => localStorage.getItem('runway.workspace'));
+  return stored(page, 'runway.workspace');
 }
 
 export function withoutExportedAt(text: string): string {

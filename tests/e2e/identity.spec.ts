@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { addPeople, clickForDownload, importFile, loadSample, nav, openApp, sayWhoIAm, watchErrors } from './helpers';
+import { addPeople, clickForDownload, importFile, loadSample, nav, openApp, sayWhoIAm, watchErrors, storedWorkspace } from './helpers';
 
 // Each person in their own browser: the coach, the sponsor and the candidate each run Runway
 // in a separate browser context, say who they are, and exchange files.
@@ -41,7 +41,7 @@ test('the coach shares with the sponsor, who rates as herself and sends back a f
   await expect(preview).toContainText('until calibration reveals');
   const forSponsor = await clickForDownload(coach, 'Download shared file');
   const file = JSON.parse(forSponsor.text).workspace;
-  const coachWs = JSON.parse((await coach.evaluate(() => localStorage.getItem('runway.workspace')))!).workspace;
+  const coachWs = JSON.parse((await storedWorkspace(coach))!).workspace;
   const marcus = coachWs.people.find((p: { name: string }) => p.name === 'Marcus Oyelaran').id;
   const byMarcus = (ws: { assessments?: { rater_id: string }[] }) => (ws.assessments ?? []).filter((a) => a.rater_id === marcus).length;
   expect(byMarcus(file)).toBeLessThan(byMarcus(coachWs));
@@ -102,7 +102,7 @@ test('the coach shares with the sponsor, who rates as herself and sends back a f
   await expect(hers.first()).toBeVisible();
   await expect(coach.getByText('Dana saw the planning session')).toHaveCount(0);
   // His own 1:1 notes were never in her file, and are still here.
-  const after = JSON.parse((await coach.evaluate(() => localStorage.getItem('runway.workspace')))!).workspace;
+  const after = JSON.parse((await storedWorkspace(coach))!).workspace;
   expect(after.one_on_ones.filter((o: { notes?: string }) => o.notes).length).toBe(coachWs.one_on_ones.filter((o: { notes?: string }) => o.notes).length);
 
   expect(errors).toEqual([]);
@@ -163,7 +163,7 @@ test("the candidate's whole file carries her private entry only when she ticks i
   await importFile(coach, plain.name, plain.text);
   await coach.getByRole('button', { name: 'Merge into my workspace…' }).click();
   await coach.getByRole('button', { name: 'Apply merge' }).click();
-  expect(await coach.evaluate(() => localStorage.getItem('runway.workspace'))).not.toContain('Doubts about the new role');
+  expect(await storedWorkspace(coach)).not.toContain('Doubts about the new role');
 
   expect(errors).toEqual([]);
   await coachContext.close();
@@ -203,7 +203,7 @@ test('acting for someone else is a choice shown on every page until stopped', as
   await preview.getByRole('checkbox', { name: /Include my own private entries/ }).check();
   await expect(preview.getByRole('list', { name: 'Left out' })).toContainText('1 private journal entry (Priya Raman)');
   const file = await clickForDownload(page, 'Download shared file');
-  const priyaPrivate = JSON.parse((await page.evaluate(() => localStorage.getItem('runway.workspace')))!).workspace.journal.find((j: { visibility: string }) => j.visibility === 'private');
+  const priyaPrivate = JSON.parse((await storedWorkspace(page))!).workspace.journal.find((j: { visibility: string }) => j.visibility === 'private');
   expect(file.text).not.toContain(priyaPrivate.title);
   await page.getByRole('banner').getByRole('button', { name: 'Stop acting' }).click();
   await expect(page.getByRole('banner')).toContainText("This is Marcus Oyelaran's Runway");

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { exportWorkspace, importFile, loadSample, nav, seriousViolations, storedWorkspace, watchErrors } from './helpers';
+import { exportWorkspace, importFile, loadSample, nav, seriousViolations, storedWorkspace, watchErrors, stored as storedEntry } from './helpers';
 
 /** The file's lists as text, without the tombstones (which name deleted ids on purpose). */
 function liveText(fileText: string): string {
@@ -37,7 +37,7 @@ test('deleting a candidate’s person leaves no id of theirs or their candidacy 
   // The save runs a moment after the change.
   await expect.poll(async () => liveText((await storedWorkspace(page))!)).not.toContain(priya.id);
   const stored = await storedWorkspace(page);
-  const backup = await page.evaluate(() => localStorage.getItem('runway.backup'));
+  const backup = await storedEntry(page, 'runway.backup');
   expect(backup, 'the kept backup is still there').not.toBeNull();
   for (const [what, text] of [['export', after.text], ['stored workspace', stored!], ['kept backup', backup!]]) {
     const live = liveText(text);

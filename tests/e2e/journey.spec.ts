@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { clickForDownload, exportWorkspace, importFile, loadSample, nav, watchErrors } from './helpers';
+import { clickForDownload, exportWorkspace, importFile, loadSample, nav, watchErrors, clearStorage } from './helpers';
 
 /** Opens a candidate of the running sample cohort, at one section of their page. */
 async function openCandidate(page: Page, name: string, section?: string) {
@@ -116,7 +116,7 @@ test('journey records survive a reload and an export and import', async ({ page 
   for (const list of ['activities', 'assignments', 'one_on_ones', 'journal', 'interviews', 'references', 'snippets', 'case_reviews', 'retros']) {
     expect(parsed.workspace[list]?.length, list).toBeGreaterThan(0);
   }
-  await page.evaluate(() => localStorage.clear());
+  await clearStorage(page);
   await page.reload();
   await importFile(page, file.name, file.text);
   await page.getByRole('button', { name: 'Replace my workspace' }).click();

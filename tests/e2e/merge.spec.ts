@@ -1,6 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { exportWorkspace, importFile, loadSample, nav, openApp, watchErrors } from './helpers';
+import { exportWorkspace, importFile, loadSample, nav, openApp, watchErrors, clearStorage } from './helpers';
 
 async function setTeam(page: Page, person: string, team: string) {
   await nav(page, 'People').click();
@@ -121,7 +121,7 @@ test('scoped exports: a cohort for the sponsor, a candidate for themselves, with
   expect(own.people.map((p: { name: string }) => p.name).sort()).toEqual(['Dana Whitfield', 'Hana Sato', 'Marcus Oyelaran', 'Priya Raman']);
 
   // The candidate's file imports on its own.
-  await page.evaluate(() => localStorage.clear());
+  await clearStorage(page);
   await page.reload();
   await importFile(page, 'mine.json', JSON.stringify({ format: 'runway-workspace', schema_version: 3, workspace: own }));
   await expect(page.getByRole('region', { name: 'Import preview' })).toContainText('Northwind Logistics');

@@ -111,3 +111,33 @@ test('a new version is picked up and the person is told', async ({ page }) => {
     rmSync('test-results/sw-extra.js', { force: true });
   }
 });
+
+test('after one visit every page opens with no network', async ({ page, context }) => {
+  const errors = watchErrors(page);
+  await loadSample(page);
+  await offlineReady(page);
+  await context.setOffline(true);
+  const pages: [string, RegExp][] = [
+    ['./', /Northwind Logistics/],
+    ['cohorts', /Cohorts/],
+    ['people', /People/],
+    ['managers', /Managers/],
+    ['promotions', /Promotion/],
+    ['library', /Library/],
+    ['frameworks', /Frameworks/],
+    ['data', /Data/],
+    ['settings', /Settings/],
+    ['answer', /Answer a request/],
+    ['letter', /letter/i],
+  ];
+  for (const [path, heading] of pages) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1, name: heading }), path).toBeVisible();
+  }
+  // Record pages, by deep link.
+  await page.goto('cohorts');
+  await page.getByRole('link', { name: /^MiT \d{4} Q\d$/ }).first().click();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Phases' })).toBeVisible();
+  expect(errors).toEqual([]);
+});

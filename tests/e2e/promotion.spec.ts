@@ -1,7 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { clickForDownload, importFile, loadSample, nav, openApp, sayWhoIAm, seriousViolations, watchErrors } from './helpers';
+import { clickForDownload, importFile, loadSample, nav, openApp, sayWhoIAm, seriousViolations, watchErrors, storedWorkspace } from './helpers';
 
 const DANA = 'Dana Whitfield';
 const MARCUS = 'Marcus Oyelaran';
@@ -82,7 +82,7 @@ test('a letter travels by file: the sponsor asks, the writer writes in a fresh b
   await expect(writer.getByLabel('Your letter')).toHaveValue(/refund-flow rewrite/);
   const letter = await clickForDownload(writer, 'Download my letter');
   expect(letter.name).toBe('runway-letter-beatriz-costa-ana-lima.json');
-  expect(await writer.evaluate(() => localStorage.getItem('runway.workspace'))).toBeNull();
+  expect(await storedWorkspace(writer)).toBeNull();
 
   // Back with the sponsor: the letter fills the slot.
   await sponsor.getByLabel('Add letter files').setInputFiles({ name: letter.name, mimeType: 'application/json', buffer: Buffer.from(letter.text) });

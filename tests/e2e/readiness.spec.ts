@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { importFile, loadSample, nav, openApp, seriousViolations, watchErrors } from './helpers';
+import { importFile, loadSample, nav, openApp, seriousViolations, watchErrors, storedWorkspace } from './helpers';
 import { ANA, DOMAIN_NAMES, dayText, monthOf, workspace } from './readiness-data';
 
 async function importWorkspace(page: Page, withEvaluation: boolean) {
@@ -262,7 +262,7 @@ test('the radar’s words stay legible on a phone and in the printed summary', a
 test('the one-page summary of every sample candidate prints on one A4 and one Letter page', async ({ page }) => {
   const errors = watchErrors(page);
   await loadSample(page);
-  const stored = await page.evaluate(() => localStorage.getItem('runway.workspace'));
+  const stored = await storedWorkspace(page);
   const ws = JSON.parse(stored ?? '{}').workspace;
   const names = new Map<string, string>(ws.people.map((p: { id: string; name: string }) => [p.id, p.name]));
   const candidates: { id: string; person_id: string }[] = ws.candidates;

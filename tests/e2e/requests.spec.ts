@@ -1,6 +1,6 @@
 import { test, expect, type Page, type Browser } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { loadSample, nav, watchErrors } from './helpers';
+import { loadSample, nav, watchErrors, storedWorkspace } from './helpers';
 
 // 360 answers by file: the coach makes a request file, three respondents answer it in their
 // own browsers (no workspace), and the coach imports the responses — refused while fewer than
@@ -63,7 +63,7 @@ async function respond(browser: Browser, request: File, score: string, comment: 
   );
   await expect(page.getByRole('status').filter({ hasText: 'Your answers were saved as' })).toBeVisible();
   // Nothing went into this browser's workspace.
-  const stored = await page.evaluate(() => localStorage.getItem('runway.workspace'));
+  const stored = await storedWorkspace(page);
   expect(stored ?? '').not.toContain('Priya');
   await expect.poll(() => page.evaluate(() => localStorage.getItem('runway.drafts') ?? '')).not.toContain('answer/');
   expect(errors).toEqual([]);
@@ -91,14 +91,14 @@ test('a 360 request answered by three people comes back only as totals, and only
     await respond(browser, request, '5', '', false),
     await respond(browser, request, '2', 'Unique words only one person wrote.', true),
   ];
-  const before = await page.evaluate(() => localStorage.getItem('runway.workspace'));
+  const before = await storedWorkspace(page);
 
   // Two responses: refused next to the control, and nothing of them is stored.
   await round.getByLabel('Import responses').setInputFiles(answers.slice(0, 2));
   const refused = round.getByRole('alert').filter({ hasText: 'Nothing was imported' });
   await expect(refused).toContainText('Only 2 new responses from stakeholders');
   await expect(refused).toContainText('at least 3');
-  expect(await page.evaluate(() => localStorage.getItem('runway.workspace'))).toBe(before);
+  expect(await storedWorkspace(page)).toBe(before);
   await expect(round.getByRole('columnheader', { name: 'Stakeholders' })).toHaveCount(0);
 
   // All three: taken as totals.
@@ -108,8 +108,8 @@ test('a 360 request answered by three people comes back only as totals, and only
   await expect(round.getByText('10 responses: 3 from direct reports, 4 from peers, 3 from stakeholders.')).toBeVisible();
   await expect(round.getByRole('heading', { name: 'Comments from stakeholders' })).toBeVisible();
   // Stored: the group's counts per score, never a response.
-  await expect.poll(() => page.evaluate(() => localStorage.getItem('runway.workspace') ?? '')).toContain('"aggregates"');
-  const ws = JSON.parse((await page.evaluate(() => localStorage.getItem('runway.workspace')))!).workspace;
+  await expect.poll(() => storedWorkspace(page).then((t) => t ?? '')).toContain('"aggregates"');
+  const ws = JSON.parse((await storedWorkspace(page))!).workspace;
   const stored = ws.feedback_rounds.find((x: { title: string }) => x.title === 'Mid-program 360');
   expect(stored.responses).toHaveLength(7);
   expect(stored.aggregates).toHaveLength(1);

@@ -1,12 +1,15 @@
 // Tiny dependency-free static server for the trunk build in dist/.
 //   PORT (default 8080), HOST (default 127.0.0.1), BASE (URL prefix, default "/",
 //   e.g. "/runway/" to test a sub-folder deploy), DIST (default <project>/dist),
-//   PAGES_404=1 (unknown paths get 404.html with status 404, as GitHub Pages does).
+//   PAGES_404=1 (unknown paths get 404.html with status 404, as GitHub Pages does),
+//   GZIP=1 (gzip text and wasm for clients that accept it, as GitHub Pages does; the
+//   benchmark measures first open this way).
 // Unknown paths without a file extension (or any page navigation) get index.html,
 // so deep links like /cohorts/<uuid> load; other unknown paths are 404.
 import { createServer } from 'node:http';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(process.env.DIST ?? fileURLToPath(new URL('../../dist', import.meta.url)));
@@ -36,7 +39,29 @@ if (!existsSync(join(root, 'index.html'))) {
 
 const isFile = (p) => existsSync(p) && statSync(p).isFile();
 
+const gzipped = new Map(); // file -> [mtimeMs, bytes]
+const compressible = new Set(['.html', '.js', '.mjs', '.css', '.json', '.webmanifest', '.wasm', '.svg', '.txt']);
+
 function send(req, res, status, file, extraHeaders = {}) {
+  const ext = extname(file).toLowerCase();
+  if (process.env.GZIP && compressible.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+    const mtime = statSync(file).mtimeMs;
+    let hit = gzipped.get(file);
+    if (!hit || hit[0] !== mtime) {
+      hit = [mtime, gzipSync(readFileSync(file))]; // zlib's default level, as static hosts use
+      gzipped.set(file, hit);
+    }
+    res.writeHead(status, {
+      'Content-Type': types[ext] ?? 'application/octet-stream',
+      'Content-Encoding': 'gzip',
+      'Content-Length': hit[1].length,
+      'Cache-Control': 'no-cache',
+      'Vary': 'Accept-Encoding',
+      'X-Content-Type-Options': 'nosniff',
+      ...extraHeaders,
+    });
+    return res.end(req.method === 'HEAD' ? undefined : hit[1]);
+  }
   res.writeHead(status, {
     'Content-Type': types[extname(file).toLowerCase()] ?? 'application/octet-stream',
     'Content-Length': statSync(file).size,

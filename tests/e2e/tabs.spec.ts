@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { loadSample, nav, openApp, storedWorkspace, watchErrors } from './helpers';
+import { loadSample, nav, openApp, storedWorkspace, watchErrors, putStored, countWorkspaceWrites } from './helpers';
 
 test('a change made in one tab shows up in the other', async ({ context }) => {
   const a = await context.newPage();
@@ -32,13 +32,10 @@ test('a change made in one tab shows up in the other', async ({ context }) => {
 test('a tab never writes over a save it has not seen; the person chooses', async ({ page }) => {
   await loadSample(page);
   // Another tab's save, which this page has not seen (a write in the same page fires no event).
-  const other = await page.evaluate(() => {
-    const v = JSON.parse(localStorage.getItem('runway.workspace')!);
-    v.workspace.organisation = 'Saved By The Other Tab';
-    const text = JSON.stringify(v);
-    localStorage.setItem('runway.workspace', text);
-    return text;
-  });
+  const v = JSON.parse((await storedWorkspace(page))!);
+  v.workspace.organisation = 'Saved By The Other Tab';
+  const other = JSON.stringify(v);
+  await putStored(page, 'runway.workspace', other);
   await nav(page, 'Settings').click();
   await page.getByLabel('Organisation name').fill('Edited Here');
   await page.getByRole('button', { name: 'Save name' }).click();
@@ -57,11 +54,9 @@ test('a tab never writes over a save it has not seen; the person chooses', async
   expect(await storedWorkspace(page)).toBe(other);
 
   // The other way: keep this tab's version, on purpose.
-  await page.evaluate(() => {
-    const v = JSON.parse(localStorage.getItem('runway.workspace')!);
-    v.workspace.organisation = 'Second Other Save';
-    localStorage.setItem('runway.workspace', JSON.stringify(v));
-  });
+  const second = JSON.parse((await storedWorkspace(page))!);
+  second.workspace.organisation = 'Second Other Save';
+  await putStored(page, 'runway.workspace', JSON.stringify(second));
   await page.getByLabel('Organisation name').fill('Mine On Purpose');
   await page.getByRole('button', { name: 'Save name' }).click();
   await page.getByRole('button', { name: "Keep this tab's version" }).click();
@@ -116,14 +111,7 @@ test('taking in another tab’s save writes nothing back (no echo)', async ({ co
   await loadSample(a);
   await openApp(b);
   await expect(b.getByRole('heading', { level: 1, name: 'Northwind Logistics' })).toBeVisible();
-  await b.evaluate(() => {
-    (window as any).__writes = 0;
-    const real = Storage.prototype.setItem;
-    Storage.prototype.setItem = function (k: string, v: string) {
-      if (k === 'runway.workspace') (window as any).__writes++;
-      return real.call(this, k, v);
-    };
-  });
+  await countWorkspaceWrites(b);
   await nav(a, 'Settings').click();
   await a.getByLabel('Organisation name').fill('Echo Test');
   await a.getByRole('button', { name: 'Save name' }).click();

@@ -481,3 +481,84 @@ proptest! {
         }
     }
 }
+
+/// The export's pretty text is made by re-indenting the compact form (one serializer in the
+/// wasm); it must be exactly what serde_json's own pretty printer writes, strings included.
+#[test]
+fn the_pretty_export_equals_serde_jsons_pretty_printer() {
+    #[derive(serde::Serialize)]
+    struct Envelope<'a> {
+        format: &'static str,
+        schema_version: u32,
+        app_version: &'static str,
+        exported_at: &'static str,
+        workspace: &'a runway::model::Workspace,
+    }
+    let mut ws = sample();
+    ws.people[0].name = "Dana \"D\" {Whit}, [field]: \\ é ✓ \n next".into();
+    ws.organisation = String::new();
+    let expected = serde_json::to_string_pretty(&Envelope {
+        format: file::FORMAT,
+        schema_version: SCHEMA_VERSION,
+        app_version: file::APP_VERSION,
+        exported_at: "2026-11-21T09:30:00Z",
+        workspace: &ws,
+    })
+    .unwrap()
+        + "\n";
+    assert_eq!(encode_pretty(&ws, at(2026, 11, 21)), expected);
+    // Empty lists and maps stay `[]` and `{}`.
+    assert!(expected.contains("[]"), "the sample has an empty list");
+}
+
+/// Fields in any order still read (the fast path needs `schema_version` before `workspace`;
+/// a file that puts it after takes the tree path), and a broken field in an old file is
+/// named the same way as in a current one.
+#[test]
+fn envelope_fields_in_any_order_read_the_same() {
+    let v = sample_value();
+    let reordered = format!(
+        "{{\"workspace\":{},\"exported_at\":\"2026-11-21T09:30:00Z\",\"schema_version\":{},\"format\":\"runway-workspace\"}}",
+        serde_json::to_string(&v["workspace"]).unwrap(),
+        SCHEMA_VERSION
+    );
+    let back = decode(reordered.as_bytes()).unwrap();
+    assert_eq!(back.workspace, sample());
+    assert_eq!(back.exported_at.as_deref(), Some("2026-11-21T09:30:00Z"));
+
+    let mut broken = v.clone();
+    broken["workspace"]["people"][3]["name"] = json!(42);
+    let text = serde_json::to_string(&broken).unwrap();
+    let fast = decode(text.as_bytes()).unwrap_err();
+    let moved = format!(
+        "{{\"workspace\":{},\"schema_version\":{},\"format\":\"runway-workspace\"}}",
+        serde_json::to_string(&broken["workspace"]).unwrap(),
+        SCHEMA_VERSION
+    );
+    let slow = decode(moved.as_bytes()).unwrap_err();
+    assert_eq!(fast, slow);
+    assert_eq!(fast.path(), Some("people[3].name"));
+}
+
+/// A key with an escaped quote is named as it reads, and the place is found in pretty text
+/// (several lines) as well as compact.
+#[test]
+fn a_broken_field_is_found_in_pretty_text_too() {
+    let mut v = sample_value();
+    v["workspace"]["cohorts"][0]["phases"][1]["ends_on"] = json!([1, 2]);
+    let pretty = serde_json::to_string_pretty(&v).unwrap();
+    match decode(pretty.as_bytes()).unwrap_err() {
+        DecodeError::Field { path, message } => {
+            assert_eq!(path, "cohorts[0].phases[1].ends_on");
+            assert!(message.contains("not a date"), "{message}");
+        }
+        e => panic!("{e:?}"),
+    }
+    // A field that should be a list but holds an object, inside a list of records.
+    let mut v = sample_value();
+    v["workspace"]["people"][1]["name"] = json!({"first \"x\"": 1});
+    match decode_value(&v).unwrap_err() {
+        DecodeError::Field { path, .. } => assert_eq!(path, "people[1].name"),
+        e => panic!("{e:?}"),
+    }
+}

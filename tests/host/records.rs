@@ -491,3 +491,37 @@ fn merging_two_candidacies_of_one_person_keeps_their_calibrated_levels() {
         .count();
     assert_eq!(kept, levels, "{:?}", report.repairs);
 }
+
+/// Looking people and candidacies up by id stays right whatever is done to the lists: the
+/// positions it remembers are checked, and worked out again when the lists changed.
+#[test]
+fn lookups_by_id_follow_every_change_to_the_lists() {
+    let mut ws = crate::common::sample();
+    let ids: Vec<_> = ws.people.iter().map(|p| p.id).collect();
+    for id in &ids {
+        assert_eq!(ws.person(*id).map(|p| p.id), Some(*id));
+    }
+    // Reordered, removed, replaced in place, pushed: every answer is still the list's own.
+    ws.people.reverse();
+    let gone = ws.people.remove(3).id;
+    let mut other = ws.people[0].clone();
+    other.id = uuid::Uuid::from_u128(0x4000_8000_0000_0000_0000_0000_dead);
+    let replaced = std::mem::replace(&mut ws.people[0], other.clone()).id;
+    ws.people.push(other.clone());
+    for id in &ids {
+        let scan = ws
+            .people
+            .iter()
+            .find(|p| p.id == *id)
+            .map(|p| p.name.clone());
+        assert_eq!(ws.person(*id).map(|p| p.name.clone()), scan);
+    }
+    assert!(ws.person(gone).is_none());
+    assert!(ws.person(replaced).is_none());
+    assert_eq!(ws.person(other.id).map(|p| p.id), Some(other.id));
+    let c = ws.candidates[1].id;
+    ws.candidates.swap(0, 1);
+    assert_eq!(ws.candidate(c).map(|x| x.id), Some(c));
+    // A clone and the original are equal whatever each remembers.
+    assert_eq!(ws.clone(), ws);
+}

@@ -553,3 +553,29 @@ fn totals_from_two_copies_add_up_when_they_share_no_response() {
     assert!(means.iter().all(|m| (m.score - 3.5).abs() < 1e-6));
     assert_eq!(combine_health(&one, &sum).unwrap(), sum);
 }
+
+/// The Data page routes a picked file by its `format`: read from the head when Runway wrote
+/// it first, from the whole text otherwise, and never from a value that only looks like one.
+#[test]
+fn the_format_is_read_from_the_head_or_the_whole_file() {
+    use runway::file::requests::peek_format;
+    assert_eq!(
+        peek_format(b"\xEF\xBB\xBF {\n  \"format\" : \"runway-request\", \"x\": [1, 2"),
+        Some("runway-request".into()),
+        "first field: the rest of the file is not read"
+    );
+    assert_eq!(
+        peek_format(br#"{"schema_version":1,"format":"runway-response"}"#),
+        Some("runway-response".into()),
+        "not first: the whole file is read"
+    );
+    assert_eq!(
+        peek_format(br#"{"form\u0061t":"runway-letter"}"#),
+        Some("runway-letter".into()),
+        "an escaped key is still the key"
+    );
+    assert_eq!(peek_format(br#"{"formats":"runway-request"}"#), None);
+    assert_eq!(peek_format(br#"{"format":7}"#), None);
+    assert_eq!(peek_format(br#"["format","runway-request"]"#), None);
+    assert_eq!(peek_format(b"{\"format\":\"runway-req"), None, "cut off");
+}

@@ -9,6 +9,7 @@
 //! who, in what role, on which day — and nothing more. This is a courtesy against anchoring,
 //! not a secret: the levels are in the file.
 
+use crate::sort::StableSort as _;
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::Datelike;
@@ -122,7 +123,7 @@ pub fn assessments_for(ws: &Workspace, candidate_id: Id, viewer: Option<Id>) -> 
         .iter()
         .filter(|a| a.candidate_id == candidate_id)
         .collect();
-    list.sort_by(|a, b| b.on.cmp(&a.on).then(b.created_at.cmp(&a.created_at)));
+    list.stable_sort_by(|a, b| b.on.cmp(&a.on).then(b.created_at.cmp(&a.created_at)));
     list.into_iter().map(|a| seen(ws, a, viewer)).collect()
 }
 
@@ -168,7 +169,7 @@ pub fn covered<'a>(ws: &'a Workspace, session: &Calibration) -> Vec<&'a Assessme
             .map(|c| name(c.person_id))
             .unwrap_or_default()
     };
-    out.sort_by_cached_key(|a| {
+    out.stable_sort_by_key(|a| {
         (
             cand_name(a.candidate_id),
             a.candidate_id,
@@ -441,7 +442,7 @@ pub fn apply_cell_edits(
         .chain(pre.keys())
         .copied()
         .collect();
-    keys.sort();
+    keys.stable_sort();
     keys.dedup();
     for key in keys {
         let held = outcome_of(&s, key.0, key.1).cloned();
@@ -535,7 +536,7 @@ pub fn sessions_this_month(ws: &Workspace, cohort_id: Id, today: Date) -> Vec<&C
         .iter()
         .filter(|c| c.cohort_id == cohort_id && same_month(c.on, today))
         .collect();
-    out.sort_by_key(|c| (c.on, c.id));
+    out.stable_sort_by_key(|c| (c.on, c.id));
     out
 }
 
@@ -606,7 +607,7 @@ pub fn history(ws: &Workspace, candidate_id: Id, viewer: Option<Id>) -> Vec<Mont
         .iter()
         .filter(|c| Some(c.cohort_id) == cohort)
         .collect();
-    sessions.sort_by_key(|c| (c.on, c.id));
+    sessions.stable_sort_by_key(|c| (c.on, c.id));
     for c in sessions {
         let mine: Vec<&Calibrated> = c
             .outcomes

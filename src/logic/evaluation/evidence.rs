@@ -2,6 +2,7 @@
 //! warning for a top-level rating without dated evidence.
 
 use crate::model::{Date, Evidence, EvidenceKind, Framework, Id, Visibility, Workspace};
+use crate::sort::StableSort as _;
 
 /// Domains rated at the framework's top level that have no dated evidence on or before `on`:
 /// the ones a save would refuse (the rule is `frameworks::rating_problems`).
@@ -39,7 +40,7 @@ pub fn evidence_by_domain<'a>(
                 .iter()
                 .filter(|e| e.candidate_id == candidate_id && e.domain_ids.contains(&d.id))
                 .collect();
-            list.sort_by(|a, b| b.on.cmp(&a.on).then(b.created_at.cmp(&a.created_at)));
+            list.stable_sort_by(|a, b| b.on.cmp(&a.on).then(b.created_at.cmp(&a.created_at)));
             (d.id, list)
         })
         .collect()
@@ -121,7 +122,7 @@ pub fn sources(ws: &Workspace, candidate_id: Id, kind: EvidenceKind) -> Vec<Sour
             .collect(),
         EvidenceKind::Note => Vec::new(),
     };
-    out.sort_by(|a, b| b.on.cmp(&a.on).then(a.label.cmp(&b.label)));
+    out.stable_sort_by(|a, b| b.on.cmp(&a.on).then(a.label.cmp(&b.label)));
     out
 }
 

@@ -1,6 +1,7 @@
 //! 360 feedback in aggregate (with the anonymity threshold) and team health trends, with the
 //! nudge when a check is due.
 
+use crate::sort::StableSort as _;
 use chrono::Days;
 
 use crate::logic::program::phases::phase_on;
@@ -170,7 +171,7 @@ pub fn aggregate(round: &FeedbackRound) -> FeedbackAggregate {
                         .flat_map(|a| a.comments.iter().map(|c| c.trim().to_string())),
                 )
                 .collect();
-            comments.sort();
+            comments.stable_sort();
             GroupFigures {
                 group: *g,
                 responses: counts.iter().find(|(x, _)| x == g).map_or(0, |(_, n)| *n),
@@ -253,7 +254,7 @@ pub fn rounds_of(ws: &Workspace, candidate_id: Id) -> Vec<&FeedbackRound> {
         .iter()
         .filter(|r| r.candidate_id == candidate_id)
         .collect();
-    out.sort_by_key(|r| std::cmp::Reverse((r.opened_on, r.created_at)));
+    out.stable_sort_by_key(|r| std::cmp::Reverse((r.opened_on, r.created_at)));
     out
 }
 
@@ -330,7 +331,7 @@ pub fn health_trends(ws: &Workspace, candidate_id: Id) -> Vec<Trend> {
         .iter()
         .filter(|h| h.candidate_id == candidate_id)
         .collect();
-    checks.sort_by_key(|h| (h.on, h.created_at));
+    checks.stable_sort_by_key(|h| (h.on, h.created_at));
     let newest = checks.last().copied();
     HealthDimension::ALL
         .iter()

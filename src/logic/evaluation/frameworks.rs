@@ -2,6 +2,7 @@
 //! `content::frameworks`), copying one, the edit rule that keeps old ratings readable, the level-to-level diff, and
 //! the evidence rule for top-level ratings.
 
+use crate::sort::StableSort as _;
 use std::collections::HashSet;
 
 use crate::model::{Date, Evidence, Framework, Id, Workspace};
@@ -33,7 +34,7 @@ pub fn in_use(ws: &Workspace, builtin_id: Id) -> Option<Framework> {
 /// Every framework: built-in first, then the workspace's own by name.
 pub fn all(ws: &Workspace) -> Vec<Framework> {
     let mut own = ws.frameworks.clone();
-    own.sort_by_key(|f| f.name.to_lowercase());
+    own.stable_sort_by_key(|f| f.name.to_lowercase());
     let mut out = builtin();
     out.extend(own);
     out
@@ -221,7 +222,7 @@ pub fn latest_calibrated(
         .iter()
         .filter(|c| c.framework_id == framework_id)
         .collect();
-    sessions.sort_by_key(|c| c.on);
+    sessions.stable_sort_by_key(|c| c.on);
     fw.domains
         .iter()
         .filter_map(|d| {
@@ -326,7 +327,7 @@ pub fn same_content(a: &Framework, b: &Framework) -> bool {
             .filter(|d| !d.text.trim().is_empty())
             .map(|d| (d.domain_id, d.level_id, d.text.trim().to_string()))
             .collect();
-        v.sort();
+        v.stable_sort();
         v
     };
     a.name == b.name

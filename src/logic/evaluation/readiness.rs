@@ -4,6 +4,7 @@
 //! Everything here is a pure function of the workspace (and of "today" where it matters), so
 //! the pages only draw what these return.
 
+use crate::sort::StableSort as _;
 use std::collections::BTreeMap;
 
 use chrono::Datelike;
@@ -236,7 +237,7 @@ pub fn over_months(ws: &Workspace, candidate_id: Id, framework_id: Id) -> Vec<Mo
                 && c.outcomes.iter().any(|o| o.candidate_id == candidate_id)
         })
         .collect();
-    sessions.sort_by_key(|c| (c.on, c.created_at));
+    sessions.stable_sort_by_key(|c| (c.on, c.created_at));
     let mut by_month: BTreeMap<Date, usize> = BTreeMap::new();
     for (i, s) in sessions.iter().enumerate() {
         by_month.insert(first_of_month(s.on), i);
@@ -323,7 +324,7 @@ pub fn coverage(ws: &Workspace, cohort_id: Id, framework: &Framework, today: Dat
                 .collect(),
         })
         .collect();
-    rows.sort_by_key(|r| r.name.to_lowercase());
+    rows.stable_sort_by_key(|r| r.name.to_lowercase());
     let max = rows
         .iter()
         .flat_map(|r| r.counts.iter().copied())

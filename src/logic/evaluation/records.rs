@@ -1,6 +1,7 @@
 //! The evaluation's records: frameworks, assessments, evidence, calibration sessions, 360
 //! rounds and team health checks.
 
+use crate::sort::StableSort as _;
 use std::collections::HashSet;
 
 use chrono::Datelike;
@@ -327,7 +328,7 @@ impl Entry for Calibration {
             ));
         }
         let mut candidates: Vec<Id> = self.outcomes.iter().map(|o| o.candidate_id).collect();
-        candidates.sort();
+        candidates.stable_sort();
         candidates.dedup();
         for c in candidates {
             let rated = self

@@ -10,6 +10,7 @@
 //!   kept is the group's totals ([`GroupAggregate`], [`HealthTally`]), never a response; a
 //!   response already counted (by its random id) counts once.
 
+use crate::sort::StableSort as _;
 use std::collections::BTreeMap;
 
 use sha2::{Digest, Sha256};
@@ -376,7 +377,7 @@ pub fn import_360(
         }
         said.push(line);
     }
-    out.aggregates.sort_by_key(|a| {
+    out.aggregates.stable_sort_by_key(|a| {
         FeedbackGroup::ALL
             .iter()
             .position(|g| *g == a.group)

@@ -2,6 +2,7 @@
 //! means of a health tally, and merging two copies' totals without loss.
 
 use crate::model::{GroupAggregate, HealthDimension, HealthScore, HealthTally, Id, ScoreCounts};
+use crate::sort::StableSort as _;
 
 pub(crate) fn add_score(counts: &mut ScoreCounts, score: Option<u8>) {
     if let Some(s) = score.and_then(|s| usize::from(s).checked_sub(1)) {
@@ -13,14 +14,14 @@ pub(crate) fn add_score(counts: &mut ScoreCounts, score: Option<u8>) {
 
 pub(crate) fn merge_sorted(into: &mut Vec<Id>, more: impl IntoIterator<Item = Id>) {
     into.extend(more);
-    into.sort();
+    into.stable_sort();
     into.dedup();
 }
 
 pub(crate) fn merge_comments(into: &mut Vec<String>, more: impl IntoIterator<Item = String>) {
     into.extend(more.into_iter().filter(|c| !c.trim().is_empty()));
     // Alphabetical: the order says nothing about which file, or which batch, a comment came in.
-    into.sort();
+    into.stable_sort();
 }
 
 /// The means of a tally, per dimension answered at all.
@@ -71,9 +72,9 @@ pub fn combine_health(m: &HealthTally, t: &HealthTally) -> Option<HealthTally> {
             }
         }
         c.comments.extend(t.comments.iter().cloned());
-        c.comments.sort();
+        c.comments.stable_sort();
         c.response_ids.extend(t.response_ids.iter().copied());
-        c.response_ids.sort();
+        c.response_ids.stable_sort();
         c.response_ids.dedup();
         Some(c)
     } else {

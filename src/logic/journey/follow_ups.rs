@@ -5,6 +5,7 @@
 use super::day_text;
 use crate::logic::actions::ActionError;
 use crate::model::{Date, FollowUp, Id, OneOnOne, RecordKind, Timestamp, Visibility, Workspace};
+use crate::sort::StableSort as _;
 
 /// A follow-up from an earlier 1:1, as it shows on a later one.
 #[derive(Clone, Debug, PartialEq)]
@@ -34,7 +35,7 @@ pub fn carried_over<'a>(ws: &'a Workspace, one: &OneOnOne) -> Vec<Carried<'a>> {
                 })
         })
         .collect();
-    out.sort_by_key(|c| (c.from.held_on, c.from.created_at));
+    out.stable_sort_by_key(|c| (c.from.held_on, c.from.created_at));
     out
 }
 
@@ -64,7 +65,7 @@ pub fn open_follow_ups<'a>(
                 })
         })
         .collect();
-    out.sort_by_key(|c| (c.from.held_on, c.from.created_at));
+    out.stable_sort_by_key(|c| (c.from.held_on, c.from.created_at));
     out
 }
 
@@ -110,7 +111,7 @@ pub fn hand_on_open_follow_ups(ws: &mut Workspace, id: Id, now: Timestamp) {
 /// ticked if any copy ticked it, in the words of the 1:1 changed last. Returns a line for the merge report when it changed anything.
 pub fn dedupe_follow_ups(ws: &mut Workspace, now: Timestamp) -> Vec<String> {
     let mut order: Vec<usize> = (0..ws.one_on_ones.len()).collect();
-    order.sort_by_key(|&i| (ws.one_on_ones[i].held_on, ws.one_on_ones[i].created_at));
+    order.stable_sort_by_key(|&i| (ws.one_on_ones[i].held_on, ws.one_on_ones[i].created_at));
     // Follow-up id → (1:1 index, follow-up index) of the copy kept.
     let mut kept: std::collections::HashMap<Id, (usize, usize)> = Default::default();
     let mut dropped = 0;

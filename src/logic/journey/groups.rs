@@ -2,6 +2,7 @@
 //! copying last week's plan of a cohort into this week. A group session is one record (filed
 //! under one candidacy, with the others in `Activity::group`), so a change shows for everyone.
 
+use crate::sort::StableSort as _;
 use chrono::Days;
 
 use crate::logic::program::phases::monday_on_or_before;
@@ -264,8 +265,8 @@ impl WeekCopy {
 fn same_session(a: &Activity, b: &Activity) -> bool {
     let mut x: Vec<Id> = a.candidates().collect();
     let mut y: Vec<Id> = b.candidates().collect();
-    x.sort();
-    y.sort();
+    x.stable_sort();
+    y.stable_sort();
     a.kind == b.kind
         && a.on == b.on
         && a.title.trim().to_lowercase() == b.title.trim().to_lowercase()
@@ -288,7 +289,7 @@ pub fn copy_last_week(ws: &Workspace, cohort_id: Id, today: Date) -> WeekCopy {
         .iter()
         .filter(|a| a.on >= from && a.on < to && in_cohort(a))
         .collect();
-    sources.sort_by_key(|a| (a.on, a.at, a.created_at));
+    sources.stable_sort_by_key(|a| (a.on, a.at, a.created_at));
     let next_monday = to.checked_add_days(Days::new(7)).unwrap_or(Date::MAX);
     let this_week: Vec<&Activity> = ws
         .activities

@@ -1,6 +1,7 @@
 //! The journey's records: activities, micro-assignments, 1:1s, journal entries, snippets,
 //! peer case reviews and leadership retrospectives.
 
+use crate::sort::StableSort as _;
 use std::collections::HashSet;
 
 use crate::logic::records::{
@@ -298,7 +299,7 @@ impl Entry for OneOnOne {
             out.push(problem("follow_ups", "a follow-up has no text".into()));
         }
         let mut ids: Vec<Id> = self.follow_ups.iter().map(|f| f.id).collect();
-        ids.sort();
+        ids.stable_sort();
         ids.dedup();
         if ids.len() != self.follow_ups.len() {
             out.push(problem(

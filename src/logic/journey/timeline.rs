@@ -4,6 +4,7 @@ use super::{activity_overdue, assignment_overdue, phase_of};
 use crate::model::{
     ActivityKind, Date, Id, MicroAssignmentStatus, PhaseKind, Visibility, Workspace,
 };
+use crate::sort::StableSort as _;
 
 use crate::logic::selection::verdict_line;
 
@@ -123,7 +124,7 @@ pub fn timeline(ws: &Workspace, candidate_id: Id, today: Date) -> Timeline {
             state: ItemState::Done,
         });
     }
-    items.sort_by(|a, b| a.on.cmp(&b.on).then_with(|| a.title.cmp(&b.title)));
+    items.stable_sort_by(|a, b| a.on.cmp(&b.on).then_with(|| a.title.cmp(&b.title)));
     let cohort = cand.and_then(|c| ws.cohort(c.cohort_id));
     let mut groups: Vec<(Option<PhaseKind>, Vec<TimelineItem>)> = Vec::new();
     for item in &items {

@@ -1,5 +1,6 @@
 //! What is overdue, and how a week went against the cohort's standard week.
 
+use crate::sort::StableSort as _;
 use chrono::Days;
 
 use crate::logic::program::phases::monday_on_or_before;
@@ -76,7 +77,7 @@ pub fn week_summary(ws: &Workspace, candidate_id: Id, day: Date) -> Option<WeekS
         .filter(|a| a.involves(candidate_id) && a.on >= monday && a.on <= sunday)
         .cloned()
         .collect();
-    activities.sort_by_key(|a| (a.on, a.at));
+    activities.stable_sort_by_key(|a| (a.on, a.at));
     let done = |k: ActivityKind| activities.iter().filter(|a| a.done && a.kind == k).count() as u32;
     // Whole minutes are added up first, so 9 × 20 min is exactly 3 h.
     let assignment_hours = hours(

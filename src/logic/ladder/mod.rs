@@ -7,6 +7,7 @@ use crate::content::frameworks::LEADERSHIP_LADDER;
 use crate::logic::records::{problem, Entry, FieldProblem, Link};
 use crate::logic::track::{current_level, employed_on, managing_since};
 use crate::model::*;
+use crate::sort::StableSort as _;
 
 /// How often a rung expects practice.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -272,7 +273,7 @@ pub fn ledgers(ws: &Workspace, today: Date) -> Vec<Ledger> {
         .filter(|p| current_level(ws, p.id).is_some_and(TrackLevel::is_manager))
         .filter_map(|p| ledger(ws, p, today))
         .collect();
-    out.sort_by(|a, b| b.behind().cmp(&a.behind()).then(a.name.cmp(&b.name)));
+    out.stable_sort_by(|a, b| b.behind().cmp(&a.behind()).then(a.name.cmp(&b.name)));
     out
 }
 

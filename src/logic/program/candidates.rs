@@ -1,6 +1,7 @@
 //! Candidates: a person enrolled in a cohort, with their status, protected hours, selection
 //! facts and success signals.
 
+use crate::sort::StableSort as _;
 use std::collections::HashSet;
 
 use super::people::check_person;
@@ -188,7 +189,7 @@ pub fn enrollable(ws: &Workspace, cohort_id: Id) -> Vec<&Person> {
         .iter()
         .filter(|p| !ws.candidates_in(cohort_id).any(|c| c.person_id == p.id) && !leads(p.id))
         .collect();
-    out.sort_by_key(|p| p.name.to_lowercase());
+    out.stable_sort_by_key(|p| p.name.to_lowercase());
     out
 }
 

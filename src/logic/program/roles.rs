@@ -3,6 +3,7 @@
 //! what they do; it hides, it does not guard (the audience rules of files do that).
 
 use crate::model::{Id, Workspace};
+use crate::sort::StableSort as _;
 
 /// A person's parts in the program.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -56,7 +57,7 @@ pub fn roles_of(ws: &Workspace, person: Id) -> Roles {
         .filter(|a| a.rater_id == person && a.role == crate::model::RaterRole::Peer)
         .map(|a| a.candidate_id)
         .collect();
-    rates.sort();
+    rates.stable_sort();
     rates.dedup();
     Roles {
         coach_of: ws

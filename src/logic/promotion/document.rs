@@ -7,6 +7,7 @@ use crate::logic::journey::day_text;
 use crate::logic::records::blank;
 use crate::logic::track::readiness::{framework_level, track_framework};
 use crate::model::*;
+use crate::sort::StableSort as _;
 
 /// A text section of the document (projects and mentees are lists of their own).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -234,7 +235,7 @@ pub fn alignment_from_evidence(ws: &Workspace, c: &PromotionCase) -> String {
                 e.person_id == c.person_id && e.domain_id == domain.id && e.level_id == level.id
             })
             .collect();
-        items.sort_by_key(|e| e.on);
+        items.stable_sort_by_key(|e| e.on);
         out.push_str(&format!("{}\n", domain.name));
         if items.is_empty() {
             out.push_str("- (no dated evidence yet)\n");
@@ -297,7 +298,7 @@ pub fn assignments_of(ws: &Workspace, person_id: Id) -> Vec<&MicroAssignment> {
         .iter()
         .filter(|a| mine.contains(&a.candidate_id))
         .collect();
-    out.sort_by_key(|b| std::cmp::Reverse(b.starts_on));
+    out.stable_sort_by_key(|b| std::cmp::Reverse(b.starts_on));
     out
 }
 
@@ -344,7 +345,7 @@ pub fn mentoring_citations(ws: &Workspace, person_id: Id) -> Vec<String> {
             ));
         }
     }
-    lines.sort();
+    lines.stable_sort();
     lines.into_iter().map(|(_, l)| l).collect()
 }
 

@@ -9,6 +9,7 @@
 use crate::logic::journey::day_text;
 use crate::logic::records::blank;
 use crate::model::*;
+use crate::sort::StableSort as _;
 
 use super::document::{self, PROJECTS_AFTER, SECTIONS};
 
@@ -173,7 +174,7 @@ fn evidence_summary(ws: &Workspace, c: &PromotionCase) -> Vec<Block> {
             .filter(|e| e.person_id == c.person_id && e.domain_id == d.id && e.level_id == level.id)
             .map(|e| e.on)
             .collect();
-        days.sort();
+        days.stable_sort();
         items.push(match (days.first(), days.last()) {
             (Some(a), Some(b)) => format!(
                 "{}: {} dated {}, {} to {} ({} months)",

@@ -11,6 +11,7 @@ use crate::logic::actions::{put_record, ActionError};
 use crate::logic::journey::day_text;
 use crate::logic::records::{blank, problem};
 use crate::model::*;
+use crate::sort::StableSort as _;
 
 pub use document::{completeness, word_count, Section, SECTIONS};
 
@@ -21,7 +22,7 @@ pub fn cases_of(ws: &Workspace, person_id: Id) -> Vec<&PromotionCase> {
         .iter()
         .filter(|c| c.person_id == person_id)
         .collect();
-    out.sort_by_key(|b| std::cmp::Reverse(b.created_at));
+    out.stable_sort_by_key(|b| std::cmp::Reverse(b.created_at));
     out
 }
 
@@ -44,7 +45,7 @@ pub fn document_of(ws: &Workspace, case_id: Id) -> Option<&PromotionDocument> {
 /// The letters received for a case, in the order of the slots (the sponsor's last).
 pub fn letters_of(ws: &Workspace, case_id: Id) -> Vec<&Letter> {
     let mut out: Vec<&Letter> = ws.letters.iter().filter(|l| l.case_id == case_id).collect();
-    out.sort_by_key(|l| (l.kind == LetterKind::Sponsor, l.kind, l.created_at));
+    out.stable_sort_by_key(|l| (l.kind == LetterKind::Sponsor, l.kind, l.created_at));
     out
 }
 
@@ -55,7 +56,7 @@ pub fn letters_for_slot(ws: &Workspace, case_id: Id, slot_id: Id) -> Vec<&Letter
         .iter()
         .filter(|l| l.case_id == case_id && l.slot_id == Some(slot_id))
         .collect();
-    out.sort_by_key(|l| (l.written_on, l.created_at));
+    out.stable_sort_by_key(|l| (l.written_on, l.created_at));
     out
 }
 

@@ -173,7 +173,7 @@ pub fn mentions(ws: &Workspace, person_id: Id) -> Vec<String> {
     impl ListVisitor for Find<'_> {
         fn visit<T: Entry>(&mut self) {
             for r in T::list(self.ws) {
-                let v = serde_json::to_value(r).unwrap_or_default();
+                let v = crate::file::json::to_value(&r);
                 let mut texts = Vec::new();
                 for key in T::FIELDS.iter().flat_map(|f| f.split('+')) {
                     if let Some(x) = v.get(key) {

@@ -141,7 +141,7 @@ fn describe(v: &Value, ws: &Workspace) -> String {
 /// entry may join keys that only make sense together with `+` (an activity's kind and its
 /// debrief): they are shown, compared and taken as one.
 fn entry_fields<T: Entry>(r: &T, ws: &Workspace) -> Vec<(&'static str, String)> {
-    let v = serde_json::to_value(r).unwrap_or(Value::Null);
+    let v = crate::file::json::to_value(&r);
     T::FIELDS
         .iter()
         .map(|f| {
@@ -166,18 +166,18 @@ fn entry_fields<T: Entry>(r: &T, ws: &Workspace) -> Vec<(&'static str, String)> 
 /// Whether one (possibly joined) field of two journey records holds the same values.
 fn entry_field_eq<T: Entry>(a: &T, field: &str, b: &T) -> bool {
     let (va, vb) = (
-        serde_json::to_value(a).unwrap_or(Value::Null),
-        serde_json::to_value(b).unwrap_or(Value::Null),
+        crate::file::json::to_value(&a),
+        crate::file::json::to_value(&b),
     );
     field.split('+').all(|k| va.get(k) == vb.get(k))
 }
 
 /// Copies one (possibly joined) field of a journey record from `other` through its file form.
 fn entry_take<T: Entry>(r: &mut T, field: &str, other: &T) {
-    let (Ok(mut mine), Ok(theirs)) = (serde_json::to_value(&*r), serde_json::to_value(other))
-    else {
-        return;
-    };
+    let (mut mine, theirs) = (
+        crate::file::json::to_value(&*r),
+        crate::file::json::to_value(other),
+    );
     if let Value::Object(map) = &mut mine {
         for key in field.split('+') {
             match theirs.get(key) {
@@ -186,7 +186,7 @@ fn entry_take<T: Entry>(r: &mut T, field: &str, other: &T) {
             };
         }
     }
-    if let Ok(next) = serde_json::from_value(mine) {
+    if let Ok(next) = crate::file::json::from_value(&mine) {
         *r = next;
     }
 }

@@ -2,6 +2,7 @@
 //! cohort's selection board.
 
 use crate::model::{Candidate, Id, Scenario, Scorecard, Verdict, Workspace};
+use crate::sort::StableSort as _;
 
 /// What one cell of the scoreboard shows to the person looking.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,7 +61,7 @@ pub fn scoreboard(ws: &Workspace, candidate_id: Id, viewer: Option<Id>) -> Score
         .iter()
         .filter(|i| i.candidate_id == candidate_id)
         .collect();
-    cards.sort_by_key(|i| i.created_at);
+    cards.stable_sort_by_key(|i| i.created_at);
     let complete = cards
         .iter()
         .filter(|i| interview_complete(i, &scenarios))

@@ -7,6 +7,7 @@ pub mod readiness;
 pub mod records;
 pub mod trials;
 
+use crate::sort::StableSort as _;
 use std::collections::BTreeSet;
 
 use chrono::Datelike;
@@ -20,7 +21,7 @@ pub fn moves_of(ws: &Workspace, person_id: Id) -> Vec<&LevelMove> {
         .iter()
         .filter(|m| m.person_id == person_id)
         .collect();
-    moves.sort_by_key(|m| (m.on, m.created_at));
+    moves.stable_sort_by_key(|m| (m.on, m.created_at));
     moves
 }
 
@@ -342,7 +343,7 @@ pub fn distribution(ws: &Workspace, on: Date, team: Option<&str>) -> Distributio
         names[i].push(p.name.clone());
     }
     for n in &mut names {
-        n.sort();
+        n.stable_sort();
     }
     Distribution {
         on,
@@ -438,6 +439,6 @@ pub fn entry_paths(ws: &Workspace) -> EntryPaths {
             }
         }
     }
-    out.entries.sort_by_key(|e| e.3);
+    out.entries.stable_sort_by_key(|e| e.3);
     out
 }

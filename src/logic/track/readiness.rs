@@ -5,6 +5,7 @@
 
 use crate::content::frameworks::MANAGEMENT_TRACK;
 use crate::model::*;
+use crate::sort::StableSort as _;
 
 use super::{next_manager_level, standing, tenure_note, Standing};
 
@@ -113,7 +114,7 @@ fn outcomes_at(fw: &Framework, ws: &Workspace, person_id: Id, level: &Level) -> 
                 })
                 .map(|e| (e.on, e.note.clone(), e.id))
                 .collect();
-            evidence.sort();
+            evidence.stable_sort();
             Outcome {
                 domain_id: d.id,
                 domain: d.name.clone(),

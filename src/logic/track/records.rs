@@ -1,5 +1,6 @@
 //! The rules of the track's record kinds: level moves, trials and track evidence.
 
+use crate::sort::StableSort as _;
 use std::collections::HashSet;
 
 use crate::logic::records::{blank, forget_opt, problem, Entry, FieldProblem, Link};
@@ -146,7 +147,7 @@ impl Entry for LevelMove {
                 );
             }
         }
-        out.sort_by_key(|(i, _)| *i);
+        out.stable_sort_by_key(|(i, _)| *i);
         out
     }
     fn save_problems(&self, ws: &Workspace) -> Vec<FieldProblem> {
@@ -472,7 +473,7 @@ impl Entry for TrackEvidence {
 pub fn dedupe_same_day_moves(ws: &mut Workspace, now: Timestamp) -> Vec<String> {
     let mut lines = Vec::new();
     let mut order: Vec<usize> = (0..ws.levels.len()).collect();
-    order.sort_by_key(|i| {
+    order.stable_sort_by_key(|i| {
         let m = &ws.levels[*i];
         (m.person_id, m.on, std::cmp::Reverse(m.updated_at), m.id)
     });
@@ -523,7 +524,7 @@ pub fn dedupe_same_day_moves(ws: &mut Workspace, now: Timestamp) -> Vec<String> 
         });
     }
     let mut dropped: Vec<usize> = drop.into_iter().map(|(d, _)| d).collect();
-    dropped.sort_unstable();
+    dropped.stable_sort();
     for i in dropped.into_iter().rev() {
         ws.levels.remove(i);
     }

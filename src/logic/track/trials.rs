@@ -3,6 +3,7 @@
 //! engineering at the guaranteed level — and the candidacy's status follows. A return is a
 //! move like any other, recorded with the same care as a confirmation.
 
+use crate::sort::StableSort as _;
 use chrono::Months;
 
 use crate::logic::actions::ActionError;
@@ -144,7 +145,7 @@ pub fn all_reminders(ws: &Workspace, today: Date) -> Vec<Reminder> {
         .iter()
         .flat_map(|t| reminders(ws, t, today))
         .collect();
-    out.sort_by_key(|r| r.on);
+    out.stable_sort_by_key(|r| r.on);
     out
 }
 
@@ -185,14 +186,14 @@ pub fn signals(ws: &Workspace, t: &Trial, from: Date, to: Date) -> Signals {
             )
         })
         .collect();
-    health.sort_by_key(|h| h.0);
+    health.stable_sort_by_key(|h| h.0);
     let mut rounds: Vec<_> = ws
         .feedback_rounds
         .iter()
         .filter(|r| r.opened_on >= from && r.opened_on <= to && theirs(r.candidate_id))
         .map(|r| (r.opened_on, r.title.clone(), r.response_count()))
         .collect();
-    rounds.sort_by_key(|r| r.0);
+    rounds.stable_sort_by_key(|r| r.0);
     Signals { health, rounds }
 }
 
@@ -309,7 +310,7 @@ pub(crate) fn decide(
             let have: Vec<Date> = t.checkpoints.iter().map(|c| c.on).collect();
             t.checkpoints
                 .extend(schedule.into_iter().filter(|c| !have.contains(&c.on)));
-            t.checkpoints.sort_by_key(|c| c.on);
+            t.checkpoints.stable_sort_by_key(|c| c.on);
             t.months = months;
             None
         }
@@ -396,7 +397,7 @@ pub fn trials_of(ws: &Workspace, person_id: Id) -> Vec<&Trial> {
         .iter()
         .filter(|t| t.person_id == person_id)
         .collect();
-    list.sort_by_key(|t| std::cmp::Reverse(t.starts_on));
+    list.stable_sort_by_key(|t| std::cmp::Reverse(t.starts_on));
     list
 }
 

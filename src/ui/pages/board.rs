@@ -1,6 +1,7 @@
 //! The selection board of a cohort: every nominee with their selection facts at a glance. Also
 //! the cohort's interview scenarios, shown on the cohort page.
 
+use crate::sort::StableSort as _;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -89,7 +90,7 @@ fn Board(id: Id) -> impl IntoView {
                 .iter()
                 .map(|r| line(ws, r))
                 .collect();
-            out.sort_by_key(|l| l.name.to_lowercase());
+            out.stable_sort_by_key(|l| l.name.to_lowercase());
             out
         })
     };

@@ -2,6 +2,7 @@
 //! calibrated levels, and the reminder when a month has none. The rules (what a session
 //! covers, spreads, leniency, the reminder) are in `logic::evaluation::calibration`.
 
+use crate::sort::StableSort as _;
 use std::collections::HashMap;
 
 use leptos::prelude::*;
@@ -64,7 +65,7 @@ fn Sessions(id: Id) -> impl IntoView {
                 .iter()
                 .filter(|c| c.cohort_id == id)
                 .collect();
-            l.sort_by_key(|c| std::cmp::Reverse((c.on, c.id)));
+            l.stable_sort_by_key(|c| std::cmp::Reverse((c.on, c.id)));
             l.into_iter()
                 .map(|c| {
                     (

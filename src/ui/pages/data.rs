@@ -5,7 +5,7 @@ use wasm_bindgen::JsCast;
 use crate::file::{crypt, requests, DecodeError, Decoded, MAX_FILE_BYTES};
 use crate::logic::records::merge::{merge, Change, ConflictKind, MergeReport, Resolutions, Side};
 use crate::model::{Id, RecordKind, Workspace};
-use crate::storage::{self, local::LocalStore, Store, WORKSPACE_KEY};
+use crate::storage::{self, browser::BrowserStore, Store, WORKSPACE_KEY};
 use crate::ui::browser;
 use crate::ui::pages::share::deliver;
 use crate::ui::state::{decode_import, use_app, Kept};
@@ -53,6 +53,7 @@ fn ExportImport() -> impl IntoView {
         pending.set(None);
         locked.set(None);
         merging.set(None);
+        browser::mark("runway:pick");
         let name = file.name();
         // Refuse an oversized file before reading it into memory.
         let size = file.size();
@@ -289,15 +290,15 @@ fn Stored() -> impl IntoView {
     let usage = move || {
         app.save.track();
         app.kept.track();
-        storage::usage(&LocalStore)
+        storage::usage(&BrowserStore)
     };
     let kept = move || {
         app.notice.track();
-        storage::quarantined_keys(&LocalStore)
+        storage::quarantined_keys(&BrowserStore)
     };
     let estimate = RwSignal::new(None::<(f64, f64)>);
     spawn_local(async move { estimate.set(browser::storage_estimate().await) });
-    let download_key = move |key: String| match LocalStore.get(&key) {
+    let download_key = move |key: String| match BrowserStore.get(&key) {
         Ok(Some(text)) => {
             let name = format!("{}.json", key.replace('.', "-"));
             if let Err(e) = browser::download(&name, &text, "application/json") {
@@ -331,7 +332,10 @@ fn Stored() -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        <p class="muted">{move || format!("In all {} of the roughly 5 MB a browser gives each site.", kb(usage().iter().map(|u| u.bytes).sum()))}</p>
+        <p class="muted">{move || match storage::browser::why_not_database() {
+            None => format!("In all {}. The workspace, its backup and anything kept aside are in the browser's database (IndexedDB), which holds far more than the 5 MB of simple storage; settings and drafts are in simple storage.", kb(usage().iter().map(|u| u.bytes).sum())),
+            Some(why) => format!("In all {} of the roughly 5 MB a browser gives each site: this browser's database could not be used ({why}), so everything is in simple storage (localStorage).", kb(usage().iter().map(|u| u.bytes).sum())),
+        }}</p>
         {move || estimate.get().map(|(used, quota)| view! {
             <p class="muted">{format!("The browser counts {} used by this site (all its storage and offline files), of {} it allows.", kb(used as usize), kb(quota as usize))}</p>
         })}

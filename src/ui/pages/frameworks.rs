@@ -1,6 +1,7 @@
 //! The frameworks library: built-in and own frameworks, copy and edit, level-to-level diff,
 //! export and import of one framework.
 
+use crate::sort::StableSort as _;
 use std::collections::HashMap;
 
 use leptos::prelude::*;
@@ -55,7 +56,7 @@ pub fn FrameworksPage() -> impl IntoView {
     let own = move || {
         app.ws.with(|ws| {
             let mut l = ws.frameworks.clone();
-            l.sort_by_key(|f| f.name.to_lowercase());
+            l.stable_sort_by_key(|f| f.name.to_lowercase());
             l
         })
     };
@@ -700,7 +701,7 @@ fn Editor(id: Id, editing: RwSignal<bool>) -> impl IntoView {
             }),
             Callback::new(move |v| {
                 if let FieldValue::Text(t) = v {
-                    if let Ok(f) = serde_json::from_str::<Framework>(&t) {
+                    if let Ok(f) = serde_json::from_slice::<Framework>(t.as_bytes()) {
                         saved.with_value(|s| draft.fill(&f, s));
                     }
                 }

@@ -1,6 +1,7 @@
 //! The library: reusable snippets for hard conversations and 1:1 agendas (a built-in starter
 //! set plus the organisation's own), and the peer case reviews of each cohort.
 
+use crate::sort::StableSort as _;
 use leptos::prelude::*;
 
 use crate::content::snippets::{Starter, STARTER_SNIPPETS};
@@ -84,7 +85,7 @@ pub fn LibraryPage() -> impl IntoView {
     let own = move || {
         app.ws.with(|ws| {
             let mut l = ws.snippets.clone();
-            l.sort_by_key(|s| (s.category, s.title.to_lowercase()));
+            l.stable_sort_by_key(|s| (s.category, s.title.to_lowercase()));
             l
         })
     };
@@ -301,7 +302,7 @@ fn CaseReviews() -> impl IntoView {
     let list = move || {
         app.ws.with(|ws| {
             let mut l = ws.case_reviews.clone();
-            l.sort_by_key(|c| std::cmp::Reverse(c.on));
+            l.stable_sort_by_key(|c| std::cmp::Reverse(c.on));
             l
         })
     };

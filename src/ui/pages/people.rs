@@ -1,3 +1,4 @@
+use crate::sort::StableSort as _;
 use leptos::prelude::*;
 
 use crate::ui::link;
@@ -143,7 +144,7 @@ pub fn PeoplePage() -> impl IntoView {
                     )
                 })
                 .collect();
-            people.sort_by_key(|r| r.1.to_lowercase());
+            people.stable_sort_by_key(|r| r.1.to_lowercase());
             people
         })
     };

@@ -2,6 +2,7 @@
 //! ahead or logged after. Each shows the phase it falls in; planned ones whose day has passed
 //! are marked overdue and can be marked done in one click.
 
+use crate::sort::StableSort as _;
 use leptos::prelude::*;
 
 use crate::logic::actions::Action;
@@ -50,7 +51,7 @@ fn assignment_choices(ws: &Workspace, candidate_id: Id) -> Vec<(Id, String)> {
         .iter()
         .filter(|a| a.candidate_id == candidate_id)
         .collect();
-    list.sort_by_key(|a| (a.ends_on, a.title.to_lowercase()));
+    list.stable_sort_by_key(|a| (a.ends_on, a.title.to_lowercase()));
     list.into_iter().map(|a| (a.id, a.title.clone())).collect()
 }
 
@@ -367,7 +368,7 @@ fn JournalPicks(form: ActivityForm) -> impl IntoView {
             .filter(|j| j.candidate_id == form.candidate_id)
             .map(|j| (j.id, j.on, j.title.clone(), j.visibility))
             .collect();
-        list.sort_by_key(|j| std::cmp::Reverse(j.1));
+        list.stable_sort_by_key(|j| std::cmp::Reverse(j.1));
         list
     });
     let value = form.journal;
@@ -438,7 +439,7 @@ pub fn ActivitiesSection(id: Id) -> impl IntoView {
                 .filter(|a| a.involves(id) && a.done == want_done)
                 .cloned()
                 .collect();
-            list.sort_by_key(|a| (a.on, a.at, a.created_at));
+            list.stable_sort_by_key(|a| (a.on, a.at, a.created_at));
             if want_done {
                 list.reverse();
             }

@@ -2,6 +2,7 @@
 //! program's template, a status, an outcome and optionally a number they set out to move.
 //! Overdue ones come first and stand out.
 
+use crate::sort::StableSort as _;
 use chrono::Days;
 use leptos::prelude::*;
 
@@ -246,7 +247,7 @@ pub fn AssignmentsSection(id: Id) -> impl IntoView {
                     )
                 })
                 .collect();
-            list.sort_by_key(|(a, _, _)| (order_key(a, today), a.created_at));
+            list.stable_sort_by_key(|(a, _, _)| (order_key(a, today), a.created_at));
             list
         })
     };

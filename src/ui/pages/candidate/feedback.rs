@@ -3,6 +3,7 @@
 //! A response's answers are never shown again once saved: the page shows counts per group and
 //! the aggregate that `logic::evaluation::feedback::aggregate` allows under the anonymity threshold.
 
+use crate::sort::StableSort as _;
 use leptos::prelude::*;
 
 use crate::logic::actions::Action;
@@ -377,7 +378,7 @@ fn HealthChecks(id: Id) -> impl IntoView {
                 .filter(|h| h.candidate_id == id)
                 .cloned()
                 .collect();
-            l.sort_by_key(|h| std::cmp::Reverse((h.on, h.created_at)));
+            l.stable_sort_by_key(|h| std::cmp::Reverse((h.on, h.created_at)));
             l
         })
     };
@@ -454,7 +455,7 @@ pub fn HealthTrends(id: Id) -> impl IntoView {
             .iter()
             .flat_map(|t| t.points.iter().map(|p| p.0))
             .collect();
-        days.sort();
+        days.stable_sort();
         days.dedup();
         let mut headers = vec!["Day".to_string()];
         headers.extend(scored.iter().map(|t| t.dimension.label().to_string()));

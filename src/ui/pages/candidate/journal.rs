@@ -1,6 +1,7 @@
 //! The learning journal: dated entries with tags and a visibility. Private entries are marked
 //! as such wherever they show, and stay out of shared files unless the person includes them.
 
+use crate::sort::StableSort as _;
 use leptos::prelude::*;
 
 use crate::logic::actions::Action;
@@ -141,7 +142,7 @@ pub fn JournalSection(id: Id) -> impl IntoView {
                 .filter(|j| j.candidate_id == id && (t.is_empty() || j.tags.contains(&t)))
                 .cloned()
                 .collect();
-            list.sort_by(|a, b| b.on.cmp(&a.on).then(b.created_at.cmp(&a.created_at)));
+            list.stable_sort_by(|a, b| b.on.cmp(&a.on).then(b.created_at.cmp(&a.created_at)));
             list
         })
     };

@@ -2,6 +2,7 @@
 //! follow-ups. Open follow-ups come back on the next 1:1 with the same person until ticked.
 //! A snippet from the library can be dropped into the agenda.
 
+use crate::sort::StableSort as _;
 use leptos::prelude::*;
 
 use crate::content::snippets::STARTER_SNIPPETS;
@@ -335,7 +336,7 @@ pub fn OneOnOnesSection(id: Id) -> impl IntoView {
                 .filter(|o| o.candidate_id == id)
                 .cloned()
                 .collect();
-            l.sort_by(|a, b| {
+            l.stable_sort_by(|a, b| {
                 b.held_on
                     .cmp(&a.held_on)
                     .then(b.created_at.cmp(&a.created_at))

@@ -1,6 +1,7 @@
 //! Quarterly leadership retrospectives of the candidate: what worked, the people challenges,
 //! what to try next quarter, and the support needed.
 
+use crate::sort::StableSort as _;
 use leptos::prelude::*;
 
 use crate::logic::actions::Action;
@@ -110,7 +111,7 @@ pub fn RetrosSection(id: Id) -> impl IntoView {
                 .filter(|r| r.person_id == person_id)
                 .cloned()
                 .collect();
-            l.sort_by_key(|r| std::cmp::Reverse((r.year, r.quarter)));
+            l.stable_sort_by_key(|r| std::cmp::Reverse((r.year, r.quarter)));
             l
         })
     };

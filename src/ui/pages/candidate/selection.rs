@@ -1,6 +1,7 @@
 //! Selection: how the person was put forward, the readiness signals seen, what referees say,
 //! the blind interview scorecards, and the decision.
 
+use crate::sort::StableSort as _;
 use leptos::prelude::*;
 
 use crate::logic::actions::Action;
@@ -316,7 +317,7 @@ fn References(id: Id) -> impl IntoView {
                 .filter(|r| r.candidate_id == id)
                 .cloned()
                 .collect();
-            list.sort_by(|a, b| a.on.cmp(&b.on).then(a.created_at.cmp(&b.created_at)));
+            list.stable_sort_by(|a, b| a.on.cmp(&b.on).then(a.created_at.cmp(&b.created_at)));
             list
         })
     };
@@ -738,7 +739,7 @@ fn OtherScorecards(id: Id, viewer: Signal<Option<Id>>) -> impl IntoView {
                 .filter(|i| i.candidate_id == id && Some(i.interviewer_id) != v)
                 .cloned()
                 .collect();
-            list.sort_by_key(|i| i.created_at);
+            list.stable_sort_by_key(|i| i.created_at);
             list.into_iter()
                 .map(|i| {
                     let scored = scenarios

@@ -112,7 +112,7 @@ fn DocumentEditor(id: Id, d: PromotionDocument) -> impl IntoView {
             }),
             Callback::new(move |v| {
                 if let FieldValue::Text(t) = v {
-                    if let Ok(p) = serde_json::from_str::<Vec<DocProject>>(&t) {
+                    if let Ok(p) = serde_json::from_slice::<Vec<DocProject>>(t.as_bytes()) {
                         projects.set(p);
                     }
                 }
@@ -129,7 +129,7 @@ fn DocumentEditor(id: Id, d: PromotionDocument) -> impl IntoView {
             }),
             Callback::new(move |v| {
                 if let FieldValue::Text(t) = v {
-                    if let Ok(m) = serde_json::from_str::<Vec<Mentee>>(&t) {
+                    if let Ok(m) = serde_json::from_slice::<Vec<Mentee>>(t.as_bytes()) {
                         mentees.set(m);
                     }
                 }

@@ -9,6 +9,7 @@ pub mod letters;
 pub mod print;
 pub mod writer;
 
+use crate::sort::StableSort as _;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -75,7 +76,7 @@ pub fn PromotionsPage() -> impl IntoView {
                     )
                 })
                 .collect();
-            list.sort_by(|a, b| {
+            list.stable_sort_by(|a, b| {
                 (a.0.status().is_closed(), std::cmp::Reverse(a.0.updated_at))
                     .cmp(&(b.0.status().is_closed(), std::cmp::Reverse(b.0.updated_at)))
             });

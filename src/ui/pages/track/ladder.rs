@@ -2,6 +2,7 @@
 //! and what Runway already records for that), the training ledger against the rung's hours and
 //! practice cadence, and logging a session.
 
+use crate::sort::StableSort as _;
 use leptos::prelude::*;
 
 use crate::logic::actions::Action;
@@ -160,7 +161,7 @@ fn Ledger(person_id: Id) -> impl IntoView {
                 .filter(|e| e.person_id == person_id)
                 .cloned()
                 .collect();
-            l.sort_by_key(|e| std::cmp::Reverse(e.on));
+            l.stable_sort_by_key(|e| std::cmp::Reverse(e.on));
             l
         })
     };

@@ -2,6 +2,7 @@
 //! range over the years, how people came into management, the trials under way, every
 //! manager's development ledger, and who is working towards the next level.
 
+use crate::sort::StableSort as _;
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;
@@ -377,7 +378,7 @@ fn Trials(today: Date) -> impl IntoView {
     let body = move || {
         app.ws.with(|ws| {
             let mut open: Vec<_> = ws.trials.iter().filter(|t| t.end().is_none()).collect();
-            open.sort_by_key(|t| t.starts_on);
+            open.stable_sort_by_key(|t| t.starts_on);
             if open.is_empty() {
                 return view! { <p class="empty-note">"No management trial is under way."</p> }.into_any();
             }
@@ -556,7 +557,7 @@ fn next_levels(ws: &Workspace, today: Date) -> Vec<(String, NextLevel)> {
         })
         .filter_map(|p| Some((p.name.clone(), next_level(ws, p.id, today)?)))
         .collect();
-    out.sort_by(|a, b| {
+    out.stable_sort_by(|a, b| {
         a.1.gaps
             .len()
             .cmp(&b.1.gaps.len())

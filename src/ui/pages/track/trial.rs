@@ -1,6 +1,7 @@
 //! A person's trial in management: starting one (with the guaranteed way back filled in), its
 //! checkpoints with the early signals Runway already holds, and the decision at the end.
 
+use crate::sort::StableSort as _;
 use leptos::prelude::*;
 
 use crate::logic::actions::Action;
@@ -175,7 +176,7 @@ fn TrialCard(t: Trial) -> impl IntoView {
     let ended = t.end().cloned();
     let open = ended.is_none();
     let mut checkpoints = t.checkpoints.clone();
-    checkpoints.sort_by_key(|c| c.on);
+    checkpoints.stable_sort_by_key(|c| c.on);
     let t_store = StoredValue::new(t.clone());
     let own = app.person() == Some(t.person_id);
     let heading = format!(
