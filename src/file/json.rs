@@ -140,39 +140,30 @@ pub(crate) fn first_string_field(text: &[u8], key: &str) -> Option<String> {
             *i += 1;
         }
     };
-    let string_end = |from: usize| {
-        let mut i = from + 1;
-        while i < text.len() && text[i] != b'"' {
-            i += if text[i] == b'\\' { 2 } else { 1 };
+    // After `expected` (and any whitespace), a JSON string's text.
+    let string_after = |i: &mut usize, expected: u8| -> Option<String> {
+        skip(i);
+        if text.get(*i) != Some(&expected) {
+            return None;
         }
-        (i < text.len()).then_some(i + 1)
+        *i += 1;
+        skip(i);
+        if text.get(*i) != Some(&b'"') {
+            return None;
+        }
+        let mut end = *i + 1;
+        while end < text.len() && text[end] != b'"' {
+            end += if text[end] == b'\\' { 2 } else { 1 };
+        }
+        let from = *i;
+        *i = end + 1;
+        serde_json::from_slice(text.get(from..*i)?).ok()
     };
     let mut i = 0;
-    skip(&mut i);
-    if text.get(i) != Some(&b'{') {
+    if string_after(&mut i, b'{')? != key {
         return None;
     }
-    i += 1;
-    skip(&mut i);
-    if text.get(i) != Some(&b'"') {
-        return None;
-    }
-    let end = string_end(i)?;
-    if serde_json::from_slice::<String>(&text[i..end]).ok()? != key {
-        return None;
-    }
-    i = end;
-    skip(&mut i);
-    if text.get(i) != Some(&b':') {
-        return None;
-    }
-    i += 1;
-    skip(&mut i);
-    if text.get(i) != Some(&b'"') {
-        return None;
-    }
-    let end = string_end(i)?;
-    serde_json::from_slice(&text[i..end]).ok()
+    string_after(&mut i, b':')
 }
 
 /// The byte offset of serde_json's line (from 1) and column (bytes into the line).

@@ -581,15 +581,6 @@ pub fn uses_database() -> bool {
     DB.with(|d| d.borrow().is_some())
 }
 
-/// Whether a write is queued or not yet committed.
-pub fn writing() -> bool {
-    DB.with(|d| {
-        d.borrow()
-            .as_ref()
-            .is_some_and(|d| d.writing || !d.queue.is_empty())
-    })
-}
-
 /// Whether this tab has handed the database a workspace it has not committed yet.
 pub fn workspace_pending() -> bool {
     DB.with(|d| {
@@ -759,18 +750,21 @@ async fn drain(db: Database) {
     }
 }
 
+/// `f` of the value this tab sees under `key`, when the key lives in the database and the
+/// database is in use (`None`: ask localStorage).
+fn viewed<R>(key: &str, f: impl FnOnce(&Value) -> R) -> Option<Option<R>> {
+    if !in_database(key) {
+        return None;
+    }
+    DB.with(|d| d.borrow().as_ref().map(|d| d.view.get(key).map(f)))
+}
+
 impl Store for BrowserStore {
     fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
-        if in_database(key) {
-            if let Some(found) = DB.with(|d| {
-                d.borrow()
-                    .as_ref()
-                    .map(|d| d.view.get(key).map(|v| v.text.to_string()))
-            }) {
-                return Ok(found);
-            }
+        match viewed(key, |v| v.text.to_string()) {
+            Some(found) => Ok(found),
+            None => LocalStore.get(key),
         }
-        LocalStore.get(key)
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
@@ -801,45 +795,23 @@ impl Store for BrowserStore {
     }
 
     fn revision(&self, key: &str) -> Result<Option<Revision>, StoreError> {
-        if in_database(key) {
-            if let Some(found) = DB.with(|d| {
-                d.borrow()
-                    .as_ref()
-                    .map(|d| d.view.get(key).map(|v| v.revision))
-            }) {
-                return Ok(found);
-            }
+        match viewed(key, |v| v.revision) {
+            Some(found) => Ok(found),
+            None => LocalStore.revision(key),
         }
-        Ok(LocalStore.get(key)?.as_deref().map(Revision::of))
     }
 
     fn head(&self, key: &str, n: usize) -> Result<Option<String>, StoreError> {
-        if in_database(key) {
-            if let Some(found) = DB.with(|d| {
-                d.borrow().as_ref().map(|d| {
-                    d.view
-                        .get(key)
-                        .map(|v| super::head_of(&v.text, n).to_string())
-                })
-            }) {
-                return Ok(found);
-            }
+        match viewed(key, |v| super::head_of(&v.text, n).to_string()) {
+            Some(found) => Ok(found),
+            None => LocalStore.head(key, n),
         }
-        Ok(LocalStore
-            .get(key)?
-            .map(|t| super::head_of(&t, n).to_string()))
     }
 
     fn size(&self, key: &str) -> Result<Option<usize>, StoreError> {
-        if in_database(key) {
-            if let Some(found) = DB.with(|d| {
-                d.borrow()
-                    .as_ref()
-                    .map(|d| d.view.get(key).map(|v| v.text.len()))
-            }) {
-                return Ok(found);
-            }
+        match viewed(key, |v| v.text.len()) {
+            Some(found) => Ok(found),
+            None => LocalStore.size(key),
         }
-        Ok(LocalStore.get(key)?.map(|t| t.len()))
     }
 }
