@@ -7,7 +7,7 @@
 //     import (choose → preview, and the decode alone) against JSON.parse of the same bytes,
 //     the save after a change (main-thread part, and until IndexedDB has committed it),
 //     the longest task while typing in two forms, cold start with the workspace stored
-//   - gzipped size of the wasm, JS and CSS
+//   - gzipped size of the start wasm, JS and CSS, and of the page chunks together
 import { chromium } from '@playwright/test';
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -189,13 +189,23 @@ try {
   server.kill();
 }
 
-// Sizes of what a browser downloads.
+// Sizes of what a browser downloads: the start module, the loaders and styles one by one; the
+// page chunks (fetched on a page's first visit, precached by the service worker) in total.
+const size = (n, gz) => `${(n / 1024).toFixed(1)} KB, gzipped ${(gz / 1024).toFixed(1)} KB`;
+let chunks = 0, chunkRaw = 0, chunkGz = 0, largest = ['', 0];
 for (const f of readdirSync('dist')) {
-  const kind = f.endsWith('.wasm') ? 'wasm' : f.endsWith('.js') ? 'JS' : f.endsWith('.css') ? 'CSS' : null;
-  if (!kind) continue;
   const raw = readFileSync(join('dist', f));
-  rows.push([`${kind} size (${f})`, `${(raw.length / 1024).toFixed(1)} KB, gzipped ${(gzipSync(raw).length / 1024).toFixed(1)} KB`]);
+  if (/^(split|chunk)_.*\.wasm$/.test(f)) {
+    const gz = gzipSync(raw).length;
+    chunks += 1; chunkRaw += raw.length; chunkGz += gz;
+    if (gz > largest[1]) largest = [f, gz];
+    continue;
+  }
+  const kind = f.endsWith('.wasm') ? 'start wasm' : f.endsWith('.js') ? 'JS' : f.endsWith('.css') ? 'CSS' : null;
+  if (!kind) continue;
+  rows.push([`${kind} size (${f})`, size(raw.length, gzipSync(raw).length)]);
 }
+rows.push([`page chunks: ${chunks} files`, `${size(chunkRaw, chunkGz)} (largest ${largest[0]}, ${(largest[1] / 1024).toFixed(1)} KB gzipped)`]);
 
 const width = Math.max(...rows.map((r) => r[0].length));
 console.log(`\nRunway benchmark (${runs} runs each, Chromium headless, ${new Date().toISOString().slice(0, 10)})`);

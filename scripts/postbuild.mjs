@@ -6,7 +6,9 @@
 //  3. 404.html is a copy of index.html, so a static host that serves 404.html for unknown
 //     paths (GitHub Pages) opens deep links such as /runway/cohorts/<id>.
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,9 +19,93 @@ if (!dir) {
 }
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-// 1. CSP with the inline loader's hash.
 const indexPath = join(dir, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
+
+// 0. The page chunks scripts/wasm-link split off, under content-hashed names: each chunk, and
+//    their loader (imported by the main module's JS, whose integrity hash is then renewed).
+const profile = process.env.TRUNK_PROFILE === 'release' ? 'release' : 'debug';
+const target = process.env.CARGO_TARGET_DIR || join(root, 'target');
+const splitDir = join(target, 'wasm32-unknown-unknown', profile, 'runway-split');
+const run = promisify(execFile);
+const short = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+const mainJs = readdirSync(dir).find((f) => /^runway-[0-9a-f]+\.js$/.test(f));
+if (!mainJs) {
+  console.error(`postbuild: no runway-<hash>.js in ${dir}`);
+  process.exit(1);
+}
+let chunks = 0;
+const mainPath = join(dir, mainJs);
+let main = readFileSync(mainPath, 'utf8');
+if (main.includes('./__wasm_split.js')) {
+  if (!existsSync(join(splitDir, '__wasm_split.js'))) {
+    console.error(`postbuild: the main module imports __wasm_split.js but ${splitDir} has none (was it linked by scripts/wasm-link?)`);
+    process.exit(1);
+  }
+  let loader = readFileSync(join(splitDir, '__wasm_split.js'), 'utf8').replace(
+    /from\s*"\.\/runway\.js"/,
+    `from "./${mainJs}"`,
+  );
+  if (!loader.includes(`"./${mainJs}"`)) {
+    console.error('postbuild: could not point __wasm_split.js at the main module');
+    process.exit(1);
+  }
+  // Release chunks go through wasm-opt as trunk's main module does, two at a time, kept by
+  // their input's hash so the sub-folder build (and an unchanged rebuild) reuses them.
+  const optDir = join(target, 'wasm32-unknown-unknown', profile, 'runway-split-opt');
+  mkdirSync(optDir, { recursive: true });
+  const optimised = async (f) => {
+    const src = join(splitDir, f);
+    if (profile !== 'release') return readFileSync(src);
+    // The chunk's own target_features section tells wasm-opt which features it may use.
+    const args = ['-Oz'];
+    const kept = join(optDir, `${short(Buffer.concat([readFileSync(src), Buffer.from(args.join(' '))]))}.wasm`);
+    if (!existsSync(kept)) {
+      await run('wasm-opt', [...args, src, '-o', `${kept}.tmp`]);
+      renameSync(`${kept}.tmp`, kept);
+    }
+    return readFileSync(kept);
+  };
+  const names = readdirSync(splitDir).filter((f) => f.endsWith('.wasm')).sort();
+  const outputs = new Array(names.length);
+  let next = 0;
+  await Promise.all(
+    [0, 1].map(async () => {
+      while (next < names.length) {
+        const i = next++;
+        outputs[i] = await optimised(names[i]);
+      }
+    }),
+  );
+  for (const [i, f] of names.entries()) {
+    const bytes = outputs[i];
+    const name = `${f.replace(/\.wasm$/, '')}-${short(bytes)}.wasm`;
+    const quoted = JSON.stringify(`./${f}`);
+    if (!loader.includes(quoted)) {
+      console.error(`postbuild: __wasm_split.js does not name ${f}`);
+      process.exit(1);
+    }
+    loader = loader.replaceAll(quoted, JSON.stringify(`./${name}`));
+    writeFileSync(join(dir, name), bytes);
+    chunks += 1;
+  }
+  const loaderName = `__wasm_split-${short(loader)}.js`;
+  writeFileSync(join(dir, loaderName), loader);
+  // Only the import statements: the import object's keys must stay the wasm's module name.
+  main = main.replaceAll('from "./__wasm_split.js"', `from "./${loaderName}"`);
+  writeFileSync(mainPath, main);
+  const integrity = `sha384-${createHash('sha384').update(main).digest('base64')}`;
+  html = html.replace(
+    new RegExp(`(href="[^"]*${mainJs}"[^>]*integrity=")[^"]*"`),
+    (_, head) => `${head}${integrity}"`,
+  );
+  if (!html.includes(integrity)) {
+    console.error('postbuild: could not renew the main module\'s integrity hash in index.html');
+    process.exit(1);
+  }
+}
+
+// 1. CSP with the inline loader's hash.
 const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
   (m) => `'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`,
 );
@@ -67,4 +153,4 @@ const sw = readFileSync(join(root, 'sw', 'service-worker.js'), 'utf8')
   .replace('__PRECACHE__', JSON.stringify(['./', ...precache.filter((f) => f !== 'index.html')]))
   .replace('__VERSION__', JSON.stringify(version.digest('hex').slice(0, 16)));
 writeFileSync(join(dir, 'sw.js'), sw);
-console.log(`postbuild: CSP with ${hashes.length} script hash(es); sw.js precaches ${precache.length} files; 404.html written`);
+console.log(`postbuild: ${chunks} page chunk(s); CSP with ${hashes.length} script hash(es); sw.js precaches ${precache.length} files; 404.html written`);

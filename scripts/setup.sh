@@ -10,6 +10,7 @@
 #   - trunk $RUNWAY_TRUNK_VERSION          -> $RUNWAY_TOOLS/bin  (cargo install --locked)
 #   - wasm-bindgen-cli = Cargo.lock's wasm-bindgen -> $RUNWAY_TOOLS/bin
 #     (also provides wasm-bindgen-test-runner)
+#   - wasm-split-cli (wasm_split_cli_support $RUNWAY_WASM_SPLIT_VERSION) -> $RUNWAY_TOOLS/bin
 #   - npm devDependencies via `npm ci` (Playwright, axe-core, binaryen's wasm-opt)
 #   - with --browser: Debian chromium + chromium-driver (apt) if missing
 # Exports: RUNWAY_ROOT, RUNWAY_TOOLS, PATH (+ .tools/bin, node_modules/.bin),
@@ -18,7 +19,9 @@
 RUNWAY_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 RUNWAY_TOOLS="${RUNWAY_TOOLS:-$RUNWAY_ROOT/.tools}"
 RUNWAY_TRUNK_VERSION=0.21.14
-export RUNWAY_ROOT RUNWAY_TOOLS RUNWAY_TRUNK_VERSION
+# Must understand the split points of Cargo.lock's wasm_split_helpers (0.2.3).
+RUNWAY_WASM_SPLIT_VERSION=0.2.4
+export RUNWAY_ROOT RUNWAY_TOOLS RUNWAY_TRUNK_VERSION RUNWAY_WASM_SPLIT_VERSION
 
 _runway_path_prepend() {
   case ":$PATH:" in *":$1:"*) ;; *) PATH="$1:$PATH" ;; esac
@@ -82,6 +85,15 @@ if [ "${BASH_SOURCE[0]}" = "$0" ]; then
     say "installing wasm-bindgen-cli $v into $RUNWAY_TOOLS (matches Cargo.lock; first time only, ~5 min)"
     # Not --locked: the CLI's own lockfile is not what we want to pin.
     cargo install wasm-bindgen-cli --version "$v" --force --root "$RUNWAY_TOOLS"
+  fi
+
+  # The wasm-split step behind lazy pages (scripts/wasm-link), the library cargo-leptos uses;
+  # its CLI has no --version, so a stamp records the installed one.
+  v="$RUNWAY_WASM_SPLIT_VERSION"
+  if [ ! -x "$RUNWAY_TOOLS/bin/wasm-split-cli" ] || [ "$(cat "$RUNWAY_TOOLS/wasm-split-cli.version" 2>/dev/null || true)" != "$v" ]; then
+    say "installing wasm_split_cli_support $v into $RUNWAY_TOOLS (first time only, ~3 min)"
+    cargo install wasm_split_cli_support --version "$v" --features build-binary --locked --force --root "$RUNWAY_TOOLS"
+    echo "$v" >"$RUNWAY_TOOLS/wasm-split-cli.version"
   fi
 
   # npm devDependencies (Playwright, axe-core, binaryen -> wasm-opt). No browser download.

@@ -5,6 +5,7 @@ mod browser;
 mod charts;
 mod drafts;
 mod forms;
+pub(crate) mod lazy;
 mod pages;
 mod state;
 mod widgets;
@@ -80,27 +81,27 @@ pub fn App() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <pages::NotFound/> }>
                     <Route path=path!("/") view=pages::home::Home/>
-                    <Route path=path!("/people") view=pages::people::PeoplePage/>
-                    <Route path=path!("/people/:id") view=pages::people::PersonPage/>
-                    <Route path=path!("/managers") view=pages::track::overview::ManagersPage/>
-                    <Route path=path!("/cohorts") view=pages::cohorts::CohortsPage/>
-                    <Route path=path!("/cohorts/new") view=pages::cohorts::NewCohortPage/>
-                    <Route path=path!("/cohorts/:id") view=pages::cohort::CohortPage/>
-                    <Route path=path!("/cohorts/:id/selection") view=pages::board::SelectionBoardPage/>
-                    <Route path=path!("/cohorts/:id/calibration") view=pages::calibration::CalibrationPage/>
-                    <Route path=path!("/candidates/:id/summary") view=pages::readiness::SummaryPage/>
-                    <Route path=path!("/candidates/:id") view=pages::candidate::CandidatePage/>
-                    <Route path=path!("/candidates/:id/:section") view=pages::candidate::CandidatePage/>
-                    <Route path=path!("/library") view=pages::library::LibraryPage/>
-                    <Route path=path!("/frameworks") view=pages::frameworks::FrameworksPage/>
-                    <Route path=path!("/frameworks/:id") view=pages::frameworks::FrameworkPage/>
-                    <Route path=path!("/data") view=pages::data::DataPage/>
-                    <Route path=path!("/settings") view=pages::settings::SettingsPage/>
-                    <Route path=path!("/answer") view=pages::answer::AnswerPage/>
-                    <Route path=path!("/letter") view=pages::promotion::writer::WriterPage/>
-                    <Route path=path!("/promotions") view=pages::promotion::PromotionsPage/>
-                    <Route path=path!("/promotions/:id") view=pages::promotion::CasePage/>
-                    <Route path=path!("/promotions/:id/print") view=pages::promotion::print::PrintPage/>
+                    <Route path=path!("/people") view=|| view! { <lazy::Chunk load=lazy::people/> }/>
+                    <Route path=path!("/people/:id") view=|| view! { <lazy::Chunk load=lazy::person/> }/>
+                    <Route path=path!("/managers") view=|| view! { <lazy::Chunk load=lazy::managers/> }/>
+                    <Route path=path!("/cohorts") view=|| view! { <lazy::Chunk load=lazy::cohorts/> }/>
+                    <Route path=path!("/cohorts/new") view=|| view! { <lazy::Chunk load=lazy::new_cohort/> }/>
+                    <Route path=path!("/cohorts/:id") view=|| view! { <lazy::Chunk load=lazy::cohort/> }/>
+                    <Route path=path!("/cohorts/:id/selection") view=|| view! { <lazy::Chunk load=lazy::selection_board/> }/>
+                    <Route path=path!("/cohorts/:id/calibration") view=|| view! { <lazy::Chunk load=lazy::calibration/> }/>
+                    <Route path=path!("/candidates/:id/summary") view=|| view! { <lazy::Chunk load=lazy::summary/> }/>
+                    <Route path=path!("/candidates/:id") view=|| view! { <lazy::Chunk load=lazy::candidate/> }/>
+                    <Route path=path!("/candidates/:id/:section") view=|| view! { <lazy::Chunk load=lazy::candidate/> }/>
+                    <Route path=path!("/library") view=|| view! { <lazy::Chunk load=lazy::library/> }/>
+                    <Route path=path!("/frameworks") view=|| view! { <lazy::Chunk load=lazy::frameworks/> }/>
+                    <Route path=path!("/frameworks/:id") view=|| view! { <lazy::Chunk load=lazy::framework/> }/>
+                    <Route path=path!("/data") view=|| view! { <lazy::Chunk load=lazy::data/> }/>
+                    <Route path=path!("/settings") view=|| view! { <lazy::Chunk load=lazy::settings/> }/>
+                    <Route path=path!("/answer") view=|| view! { <lazy::Chunk load=lazy::answer/> }/>
+                    <Route path=path!("/letter") view=|| view! { <lazy::Chunk load=lazy::letter/> }/>
+                    <Route path=path!("/promotions") view=|| view! { <lazy::Chunk load=lazy::promotions/> }/>
+                    <Route path=path!("/promotions/:id") view=|| view! { <lazy::Chunk load=lazy::promotion_case/> }/>
+                    <Route path=path!("/promotions/:id/print") view=|| view! { <lazy::Chunk load=lazy::promotion_print/> }/>
                 </Routes>
             </main>
             <Flash/>

@@ -45,6 +45,48 @@ test('the precache list is the real build output', async ({ request }) => {
     expect(list, `${asset[1]} is precached`).toContain(asset[1]);
   }
   for (const file of list) expect((await request.get(file)).status(), file).toBe(200);
+  // The page chunks: the loader the main module imports, and every chunk the loader names.
+  const mainJs = html.match(/\/(runway-[0-9a-f]+\.js)/)![1];
+  const loaderName = (await (await request.get(mainJs)).text()).match(/from "\.\/(__wasm_split-[0-9a-f]+\.js)"/)![1];
+  expect(list).toContain(loaderName);
+  const chunks = [...(await (await request.get(loaderName)).text()).matchAll(/"\.\/([a-z_0-9]+-[0-9a-f]+\.wasm)"/g)].map((m) => m[1]);
+  expect(chunks.length, 'chunks named by the loader').toBeGreaterThan(5);
+  for (const chunk of chunks) expect(list, `${chunk} is precached`).toContain(chunk);
+});
+
+test('a page whose code does not arrive says so, the app stays usable, and Try again fetches it', async ({ browser }) => {
+  // No service worker: every chunk comes from the network, which refuses them at first.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  let refuse = true;
+  await page.route(/\/(split|chunk)_[a-z_0-9]*-[0-9a-f]+\.wasm$/, (route) =>
+    refuse ? route.abort('internetdisconnected') : route.continue(),
+  );
+  await openApp(page);
+  await nav(page, 'Cohorts').click();
+  const alert = page.getByRole('alert').filter({ hasText: 'This page could not be loaded' });
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText('Nothing you have stored is affected');
+  // The rest of the app still works.
+  await page.getByRole('link', { name: 'Runway' }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Runway' })).toBeVisible();
+  await page.getByRole('button', { name: 'Load sample program' }).click();
+  await expect(page.getByText(/The sample program could not be loaded/)).toBeVisible();
+  await nav(page, 'Cohorts').click();
+  await expect(alert).toBeVisible();
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(alert).toContainText('It did not arrive on the last try either');
+  // The connection is back.
+  refuse = false;
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Cohorts' })).toBeVisible();
+  await expect(alert).toHaveCount(0);
+  await page.getByRole('link', { name: 'Runway' }).first().click();
+  await page.getByRole('button', { name: 'Load sample program' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Northwind Logistics' })).toBeVisible();
+  expect(errors).toEqual([]);
+  await context.close();
 });
 
 test('the app is installable: a manifest with icons, served from its own folder', async ({ page, request }) => {
@@ -134,10 +176,20 @@ test('after one visit every page opens with no network', async ({ page, context 
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1, name: heading }), path).toBeVisible();
   }
-  // Record pages, by deep link.
+  // Record pages, by deep link: each area's chunk and the chunks it shares with others.
   await page.goto('cohorts');
   await page.getByRole('link', { name: /^MiT \d{4} Q\d$/ }).first().click();
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Phases' })).toBeVisible();
+  await page.getByRole('link', { name: 'Selection board' }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: /Selection/ })).toBeVisible();
+  await page.goto('people');
+  await page.getByRole('link', { name: 'Priya Raman' }).first().click();
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Priya Raman' })).toBeVisible();
+  await page.goto('frameworks');
+  await page.getByRole('link', { name: 'MiT readiness rubric', exact: true }).click();
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'MiT readiness rubric' })).toBeVisible();
   expect(errors).toEqual([]);
 });

@@ -226,12 +226,18 @@ fn WholeWorkspace() -> impl IntoView {
 
 /// Loads the sample in place of the workspace. Someone trying it who has not said who they
 /// are becomes the sample's coach, so the pages show what a coach does (and say so).
+/// Replaces the workspace with the sample program, whose code (and text) is a chunk of its
+/// own, fetched when asked for.
 pub fn load_sample(app: AppState) {
-    let ws = crate::sample::sample_program(
-        crate::ui::browser::today(),
-        crate::ui::browser::now(),
-        &mut crate::ui::browser::new_id,
-    );
+    leptos::task::spawn_local(async move {
+        match crate::ui::lazy::sample_program().await {
+            Ok(ws) => show_sample(app, ws),
+            Err(_) => app.warn("The sample program could not be loaded: part of Runway did not arrive, most likely because the connection dropped. Check the connection and try again."),
+        }
+    });
+}
+
+fn show_sample(app: AppState, ws: crate::model::Workspace) {
     let coach = ws
         .cohorts
         .first()
