@@ -94,6 +94,7 @@ page!(program, cohorts, pages::cohorts::CohortsPage);
 page!(program, new_cohort, pages::cohorts::NewCohortPage);
 page!(program, cohort, pages::cohort::CohortPage);
 page!(program, selection_board, pages::board::SelectionBoardPage);
+page!(program, coach_week, pages::coach_week::CoachWeekPage);
 page!(program, calibration, pages::calibration::CalibrationPage);
 page!(program, summary, pages::readiness::SummaryPage);
 page!(program, candidate, pages::candidate::CandidatePage);

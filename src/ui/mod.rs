@@ -88,6 +88,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/cohorts/new") view=|| view! { <lazy::Chunk load=lazy::new_cohort/> }/>
                     <Route path=path!("/cohorts/:id") view=|| view! { <lazy::Chunk load=lazy::cohort/> }/>
                     <Route path=path!("/cohorts/:id/selection") view=|| view! { <lazy::Chunk load=lazy::selection_board/> }/>
+                    <Route path=path!("/cohorts/:id/week") view=|| view! { <lazy::Chunk load=lazy::coach_week/> }/>
                     <Route path=path!("/cohorts/:id/calibration") view=|| view! { <lazy::Chunk load=lazy::calibration/> }/>
                     <Route path=path!("/candidates/:id/summary") view=|| view! { <lazy::Chunk load=lazy::summary/> }/>
                     <Route path=path!("/candidates/:id") view=|| view! { <lazy::Chunk load=lazy::candidate/> }/>

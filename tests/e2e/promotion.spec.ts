@@ -47,6 +47,7 @@ async function step(page: Page, label: string) {
 }
 
 test('a letter travels by file: the sponsor asks, the writer writes in a fresh browser, the letter fills its slot', async ({ browser }) => {
+  test.slow(); // three browsers, each fetching and compiling the app and its pages' chunks
   const sponsorContext = await browser.newContext();
   const writerContext = await browser.newContext();
   const committeeContext = await browser.newContext();

@@ -6,6 +6,7 @@ mod common;
 mod actions;
 mod audience;
 mod calibration;
+mod dashboard;
 mod drafts;
 mod encrypted_files;
 mod evaluation;

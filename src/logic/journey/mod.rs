@@ -1,7 +1,8 @@
 //! Rules of the program journey, as pure functions: where an activity falls, which 1:1
 //! follow-ups carry over, when interview scores may be seen, what is overdue, how a week went,
-//! the selection board, the candidate's timeline and the calendar file.
+//! the selection board, the candidate's timeline, the calendar file and the coach's week.
 
+mod dashboard;
 pub(crate) mod follow_ups;
 pub mod groups;
 mod records;
@@ -9,6 +10,7 @@ pub(crate) mod signals;
 mod timeline;
 mod week;
 
+pub use dashboard::*;
 pub use follow_ups::*;
 pub use records::MAX_ACTIVITY_MINUTES;
 pub use timeline::*;

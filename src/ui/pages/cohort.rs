@@ -91,6 +91,9 @@ fn CohortDetail(id: Id) -> impl IntoView {
                     format!("You see this cohort as {part}: its candidates' progress, and what was shared with you. The coaches' controls are hidden. Hidden is not secret: files from the coaches carry only what you may read.")
                 }}</p>
             </Show>
+            <Show when=move || app.runs(id)>
+                <p class="week-link"><A href=link(&format!("/cohorts/{id}/week"))>"This week"</A> " — who is behind, with what to do about it, and what comes up in the next two weeks."</p>
+            </Show>
             <Timeline id=id/>
             <Candidates id=id/>
             // Sharing comes right after the candidates, where people look for it.

@@ -2,6 +2,7 @@ pub mod answer;
 pub mod board;
 pub mod calibration;
 pub mod candidate;
+pub mod coach_week;
 pub mod cohort;
 pub mod cohorts;
 pub mod data;
