@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,7 +23,8 @@ const indexPath = join(dir, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
 
 // 0. The page chunks scripts/wasm-link split off, under content-hashed names: each chunk, and
-//    their loader (imported by the main module's JS, whose integrity hash is then renewed).
+//    their loader (imported by the main module's JS, which is renamed after its new content
+//    and gets a new integrity hash).
 const profile = process.env.TRUNK_PROFILE === 'release' ? 'release' : 'debug';
 const target = process.env.CARGO_TARGET_DIR || join(root, 'target');
 const splitDir = join(target, 'wasm32-unknown-unknown', profile, 'runway-split');
@@ -42,14 +43,29 @@ if (main.includes('./__wasm_split.js')) {
     console.error(`postbuild: the main module imports __wasm_split.js but ${splitDir} has none (was it linked by scripts/wasm-link?)`);
     process.exit(1);
   }
-  let loader = readFileSync(join(splitDir, '__wasm_split.js'), 'utf8').replace(
-    /from\s*"\.\/runway\.js"/,
-    `from "./${mainJs}"`,
-  );
-  if (!loader.includes(`"./${mainJs}"`)) {
-    console.error('postbuild: could not point __wasm_split.js at the main module');
+  // The split folder must come from the link trunk just ran: chunks of another build would
+  // call into the wrong functions.
+  const linked = join(target, 'wasm32-unknown-unknown', profile, 'runway.wasm');
+  const stamp = join(splitDir, 'main.sha256');
+  const linkedHash = existsSync(linked) ? createHash('sha256').update(readFileSync(linked)).digest('hex') : '';
+  if (!existsSync(stamp) || readFileSync(stamp, 'utf8').trim() !== linkedHash) {
+    console.error(`postbuild: ${splitDir} was not split from ${linked} (run the build again; a clean build if it repeats)`);
     process.exit(1);
   }
+  // The loader takes the main module's exports from the bindings trunk's inline script keeps
+  // in window.wasmBindings (set before any page chunk can arrive: the first fetch starts
+  // inside init and ends in a later task) instead of importing the main JS by name. The main
+  // JS imports the loader, and both are named after their content.
+  const importMain = /import\s*\{\s*initSync\s*\}\s*from\s*"\.\/runway\.js";?/;
+  let loader = readFileSync(join(splitDir, '__wasm_split.js'), 'utf8');
+  if (!importMain.test(loader)) {
+    console.error('postbuild: __wasm_split.js does not import initSync from ./runway.js as expected');
+    process.exit(1);
+  }
+  loader = loader.replace(
+    importMain,
+    'const initSync = (...args) => window.wasmBindings.initSync(...args);',
+  );
   // Release chunks go through wasm-opt as trunk's main module does, two at a time, kept by
   // their input's hash so the sub-folder build (and an unchanged rebuild) reuses them.
   const optDir = join(target, 'wasm32-unknown-unknown', profile, 'runway-split-opt');
@@ -93,14 +109,18 @@ if (main.includes('./__wasm_split.js')) {
   writeFileSync(join(dir, loaderName), loader);
   // Only the import statements: the import object's keys must stay the wasm's module name.
   main = main.replaceAll('from "./__wasm_split.js"', `from "./${loaderName}"`);
-  writeFileSync(mainPath, main);
+  // Renamed after its new content, so a cached copy under the old name is never taken for it.
+  const renamed = `runway-${short(main)}.js`;
+  rmSync(mainPath);
+  writeFileSync(join(dir, renamed), main);
   const integrity = `sha384-${createHash('sha384').update(main).digest('base64')}`;
   html = html.replace(
-    new RegExp(`(href="[^"]*${mainJs}"[^>]*integrity=")[^"]*"`),
-    (_, head) => `${head}${integrity}"`,
+    new RegExp(`(href="[^"]*)${mainJs}("[^>]*integrity=")[^"]*"`),
+    (_, head, mid) => `${head}${renamed}${mid}${integrity}"`,
   );
-  if (!html.includes(integrity)) {
-    console.error('postbuild: could not renew the main module\'s integrity hash in index.html');
+  html = html.replaceAll(mainJs, renamed);
+  if (!html.includes(integrity) || html.includes(mainJs)) {
+    console.error('postbuild: could not point index.html at the renamed main module');
     process.exit(1);
   }
 }

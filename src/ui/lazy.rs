@@ -52,7 +52,15 @@ fn NotLoaded(attempt: RwSignal<u32>, tried: u32) -> impl IntoView {
                 <h1>"This page could not be loaded"</h1>
                 <p>"Part of Runway that this page needs did not arrive, most likely because the connection dropped. Nothing you have stored is affected."</p>
                 <p>{if tried == 0 { "Check the connection and try again." } else { "It did not arrive on the last try either. Check the connection and try again." }}</p>
-                <button type="button" on:click=move |_| attempt.update(|n| *n += 1)>"Try again"</button>
+                <p>"If Runway was updated since this tab opened, reloading it fetches the new version."</p>
+                <div class="actions">
+                    <button type="button" on:click=move |_| attempt.update(|n| *n += 1)>"Try again"</button>
+                    <button type="button" class="secondary" on:click=|_| {
+                        if let Some(w) = web_sys::window() {
+                            let _ = w.location().reload();
+                        }
+                    }>"Reload Runway"</button>
+                </div>
             </div>
         </section>
     }

@@ -77,6 +77,10 @@ test('a page whose code does not arrive says so, the app stays usable, and Try a
   await expect(alert).toBeVisible();
   await page.getByRole('button', { name: 'Try again' }).click();
   await expect(alert).toContainText('It did not arrive on the last try either');
+  // Reload Runway loads the app afresh (the way to a newer version): the page asks again.
+  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Reload Runway' }).click()]);
+  await expect(alert).toBeVisible();
+  await expect(alert).not.toContainText('last try either');
   // The connection is back.
   refuse = false;
   await page.getByRole('button', { name: 'Try again' }).click();

@@ -283,3 +283,84 @@ fn coming_up_lists_phase_starts_calibration_assignments_and_health_checks_by_dat
         .any(|d| d.at == DueAt::Candidate(ben, "assignments")));
     assert!(week.due.iter().any(|d| d.at == DueAt::Calibration));
 }
+
+#[test]
+fn fourteen_days_without_a_one_on_one_is_allowed_and_fifteen_is_behind() {
+    let Cohort2 {
+        mut ws,
+        cohort,
+        coach,
+        ana,
+        ..
+    } = cohort();
+    ws.one_on_ones
+        .push(one_on_one(ana, coach, "2026-11-02", &[]));
+    ws.journal.push(journal(ana, "2026-11-02"));
+    let reasons = |ws: &Workspace, today: Date| {
+        coach_week(ws, cohort, today)
+            .unwrap()
+            .candidates
+            .into_iter()
+            .find(|c| c.candidate_id == ana)
+            .unwrap()
+            .behind
+            .into_iter()
+            .filter(|b| matches!(b, Behind::OneOnOne(_) | Behind::Journal(_)))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        reasons(&ws, day(2026, 11, 16)),
+        vec![],
+        "14 days is not behind"
+    );
+    assert_eq!(
+        reasons(&ws, day(2026, 11, 17)),
+        vec![Behind::OneOnOne(Some(15)), Behind::Journal(Some(15))]
+    );
+    assert_eq!(
+        Behind::Journal(Some(15)).text(),
+        "No journal entry you can see for 15 days"
+    );
+}
+
+#[test]
+fn a_cohort_starting_on_a_thursday_is_not_judged_on_its_first_part_week() {
+    let mut ws = Workspace::default();
+    let coach = add_person(&mut ws, "Cleo Coach", "Platform", TrackLevel::M2);
+    let p = add_person(&mut ws, "Ana Alves", "Payments", TrackLevel::IC3);
+    let thursday = day(2026, 10, 8);
+    let cohort = add_cohort(&mut ws, "Thursday start", vec![coach], thursday);
+    let ana = enrol(&mut ws, cohort, p, 6.0);
+    assert_eq!(ws.cohort(cohort).unwrap().starts_on(), thursday);
+    let unused = |ws: &Workspace, today: Date| {
+        coach_week(ws, cohort, today).unwrap().candidates[0]
+            .behind
+            .iter()
+            .any(|b| matches!(b, Behind::UnusedTime { .. }))
+    };
+    // The week of 12 October looks back at 5–11 October, of which only Thursday on was in
+    // the program: not judged. The week after looks back at a full week with nothing used.
+    assert!(!unused(&ws, day(2026, 10, 13)));
+    assert!(unused(&ws, day(2026, 10, 20)));
+    ws.activities
+        .push(done_activity(ana, "workshop", "2026-10-14", 240));
+    assert!(!unused(&ws, day(2026, 10, 20)), "4 of 6 hours is used");
+}
+
+#[test]
+fn a_cohort_without_phases_has_nobody_behind_on_its_timeline() {
+    let Cohort2 { mut ws, cohort, .. } = cohort();
+    ws.cohorts
+        .iter_mut()
+        .find(|c| c.id == cohort)
+        .unwrap()
+        .phases
+        .clear();
+    let week = coach_week(&ws, cohort, day(2026, 11, 25)).unwrap();
+    assert_eq!(week.candidates.len(), 2);
+    assert_eq!(week.behind(), 0, "no start date, so no gap to measure");
+    assert!(week
+        .due
+        .iter()
+        .all(|d| !d.what.starts_with("Calibration due")));
+}

@@ -42,8 +42,8 @@ impl Behind {
         match self {
             Behind::OneOnOne(Some(d)) => format!("No 1:1 with a coach for {d} days"),
             Behind::OneOnOne(None) => "No 1:1 with a coach yet".to_string(),
-            Behind::Journal(Some(d)) => format!("No journal entry for {d} days"),
-            Behind::Journal(None) => "No journal entry yet".to_string(),
+            Behind::Journal(Some(d)) => format!("No journal entry you can see for {d} days"),
+            Behind::Journal(None) => "No journal entry you can see yet".to_string(),
             Behind::Overdue(1) => "1 micro-assignment past its end".to_string(),
             Behind::Overdue(n) => format!("{n} micro-assignments past their end"),
             Behind::UnusedTime { used, protected } => format!(
@@ -143,7 +143,8 @@ fn gap(last: Option<Date>, started: Date, today: Date, limit: i64) -> Option<Opt
 }
 
 fn candidate_week(ws: &Workspace, cohort: &Cohort, c: &Candidate, today: Date) -> CandidateWeek {
-    let started = cohort.starts_on();
+    // A cohort without phases has no timeline to be behind on (the pitfall says so instead).
+    let started = (!cohort.phases.is_empty()).then(|| cohort.starts_on());
     let coaching_ones: Vec<&OneOnOne> = ws
         .one_on_ones
         .iter()
@@ -185,7 +186,7 @@ fn candidate_week(ws: &Workspace, cohort: &Cohort, c: &Candidate, today: Date) -
     });
 
     let mut behind = Vec::new();
-    if started <= today {
+    if let Some(started) = started.filter(|s| *s <= today) {
         if let Some(g) = gap(last_one_on_one, started, today, ONE_ON_ONE_GAP_DAYS) {
             behind.push(Behind::OneOnOne(g));
         }
@@ -196,9 +197,10 @@ fn candidate_week(ws: &Workspace, cohort: &Cohort, c: &Candidate, today: Date) -
     if !overdue.is_empty() {
         behind.push(Behind::Overdue(overdue.len()));
     }
-    // Last full week, once the cohort had started by its Monday.
+    // Last week, when all of it was in the program: a cohort that starts on a Thursday is not
+    // judged on its first three days.
     let last_monday = week.monday - Days::new(7);
-    if last_monday >= monday_on_or_before(started) && c.protected_hours_per_week > 0.0 {
+    if started.is_some_and(|s| last_monday >= s) && c.protected_hours_per_week > 0.0 {
         if let Some(last) = week_summary(ws, c.id, last_monday) {
             if last.hours_used < UNUSED_SHARE * last.protected_hours {
                 behind.push(Behind::UnusedTime {

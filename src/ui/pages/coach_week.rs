@@ -73,7 +73,7 @@ fn Week(id: Id) -> impl IntoView {
             <p class="crumbs"><A href=link("/cohorts")>"Cohorts"</A> " / " <A href=link(&format!("/cohorts/{id}"))>{cohort_name}</A> " / "</p>
             <h1>"This week"</h1>
             <p class="lead">{lead}</p>
-            <p class="muted">{format!("Behind means one of: no 1:1 with a coach for more than {ONE_ON_ONE_GAP_DAYS} days, no journal entry for more than {JOURNAL_GAP_DAYS} days, a micro-assignment open past its end, or less than half of last week's protected time used. Each reason links to where it is put right.")}</p>
+            <p class="muted">{format!("Behind means one of: no 1:1 with a coach for more than {ONE_ON_ONE_GAP_DAYS} days, no journal entry you can see for more than {JOURNAL_GAP_DAYS} days (private entries stay in the candidate's browser), a micro-assignment open past its end, or less than half of last week's protected time used. Each reason links to where it is put right.")}</p>
             <Show when=move || !lines().is_empty() fallback=move || view! {
                 <p class="muted">"Nobody takes part in this cohort yet: selected candidates and those in the program show here. Enrol and select people on the " <A href=link(&format!("/cohorts/{id}"))>"cohort page"</A> "."</p>
             }>
@@ -130,13 +130,15 @@ fn Line(l: CandidateWeek, today: Date) -> impl IntoView {
             .join("; ")
     };
     let cid = l.candidate_id;
+    let for_name = format!(" for {}", l.name);
     let reasons = l
         .behind
         .clone()
         .into_iter()
         .map(|b| {
+            let sr = for_name.clone();
             view! {
-                <li>{b.text()} " — " <A href=section_href(cid, b.section())>{b.fix()}</A></li>
+                <li>{b.text()} " — " <A href=section_href(cid, b.section())>{b.fix()}<span class="sr-only">{sr}</span></A></li>
             }
         })
         .collect_view();
