@@ -1,6 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { EXTRA_AXE_RULES, loadSample, nav, seriousViolations, storedWorkspace, refuseWrites } from './helpers';
+import { EXTRA_AXE_RULES, loadSample, nav, seriousViolations, storedWorkspace, refuseWrites, goTo } from './helpers';
 
 
 for (const scheme of ['light', 'dark'] as const) {
@@ -14,7 +14,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await loadSample(page);
     expect(await seriousViolations(page), 'home').toEqual([]);
     for (const name of ['People', 'Cohorts', 'Data', 'Settings']) {
-      await nav(page, name).click();
+      await goTo(page, name);
       await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
       expect(await seriousViolations(page), name).toEqual([]);
     }
@@ -25,19 +25,19 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.getByRole('link', { name: 'Priya Raman' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Priya Raman' })).toBeVisible();
     expect(await seriousViolations(page), 'candidate').toEqual([]);
-    await nav(page, 'People').click();
+    await goTo(page, 'People');
     await page.getByRole('link', { name: 'Marcus Oyelaran' }).click();
     expect(await seriousViolations(page), 'person').toEqual([]);
     await page.getByRole('button', { name: 'Delete person…' }).click();
     await expect(page.getByRole('dialog')).toBeVisible();
     expect(await seriousViolations(page), 'delete dialog').toEqual([]);
     await page.keyboard.press('Escape');
-    await nav(page, 'Cohorts').click();
+    await goTo(page, 'Cohorts');
     await page.getByRole('link', { name: 'New cohort' }).click();
     expect(await seriousViolations(page), 'new cohort').toEqual([]);
     // Messages, errors and the import preview.
     await page.getByRole('button', { name: 'Create cohort' }).click(); // no name: refused
-    await nav(page, 'Data').click();
+    await goTo(page, 'Data');
     await page.getByLabel('Choose a workspace file to import').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"x":1}') });
     await expect(page.getByRole('alert').filter({ hasText: 'was not imported' })).toBeVisible();
     expect(await seriousViolations(page), 'import error').toEqual([]);
@@ -46,7 +46,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(page.getByRole('region', { name: 'Import preview' })).toBeVisible();
     expect(await seriousViolations(page), 'import preview').toEqual([]);
     await refuseWrites(page);
-    await nav(page, 'Settings').click();
+    await goTo(page, 'Settings');
     await page.getByRole('button', { name: 'Save name' }).click();
     await expect(page.getByRole('alert').filter({ hasText: 'Not saved' })).toBeVisible();
     expect(await seriousViolations(page), 'save failure banner').toEqual([]);
@@ -55,7 +55,7 @@ for (const scheme of ['light', 'dark'] as const) {
 
 test('the scans hold visible button words to the start of their accessible names (WCAG 2.5.3)', async ({ page }) => {
   await loadSample(page);
-  await nav(page, 'Library').click();
+  await goTo(page, 'Library');
   await expect(page.getByRole('heading', { level: 1, name: 'Library' })).toBeVisible();
   // The experimental rule is off unless asked for; the scans ask for it, and it finds buttons here.
   const results = await new AxeBuilder({ page }).options({ rules: EXTRA_AXE_RULES }).analyze();

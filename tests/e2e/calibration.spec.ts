@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { addPeople, nav, openApp, sayWhoIAm, seriousViolations, watchErrors } from './helpers';
+import { addPeople, nav, openApp, sayWhoIAm, seriousViolations, watchErrors, goTo } from './helpers';
 
 const GRACE = 'Grace Hopper — Compilers';
 const EDSGER = 'Edsger Dijkstra — Algorithms';
@@ -21,7 +21,7 @@ function isoDay(days: number): string {
 async function setUp(page: Page) {
   await openApp(page);
   await addPeople(page, PEOPLE);
-  await nav(page, 'Cohorts').click();
+  await goTo(page, 'Cohorts');
   await page.getByRole('link', { name: 'New cohort' }).click();
   await page.getByLabel('Cohort name').fill('Spring intake');
   await page.getByLabel('Starts on').fill(isoDay(-21));
@@ -36,7 +36,7 @@ async function setUp(page: Page) {
 }
 
 async function openAssessments(page: Page) {
-  await nav(page, 'Cohorts').click();
+  await goTo(page, 'Cohorts');
   await page.getByRole('link', { name: 'Spring intake' }).click();
   await page.getByRole('table', { name: 'Candidates in this cohort' }).getByRole('link', { name: 'Alan Turing' }).click();
   await page.getByRole('navigation', { name: 'Candidate sections' }).getByRole('link', { name: 'Assessments' }).click();
@@ -127,7 +127,7 @@ test('two raters rate blind; calibration reveals them side by side and records t
   await page.getByRole('banner').getByRole('button', { name: 'Stop acting' }).click();
 
   // The cohort page points to this month's calibration.
-  await nav(page, 'Cohorts').click();
+  await goTo(page, 'Cohorts');
   await page.getByRole('link', { name: 'Spring intake' }).click();
   const panel = page.getByRole('region', { name: 'Calibration', exact: true });
   await expect(panel).toContainText('No calibration yet this month');
@@ -282,7 +282,7 @@ test('evidence shows its date once, and can be edited under the same rules', asy
   const errors = watchErrors(page);
   await setUp(page);
   // A 1:1 three days ago, to point evidence at.
-  await nav(page, 'Cohorts').click();
+  await goTo(page, 'Cohorts');
   await page.getByRole('link', { name: 'Spring intake' }).click();
   await page.getByRole('table', { name: 'Candidates in this cohort' }).getByRole('link', { name: 'Alan Turing' }).click();
   await page.getByRole('navigation', { name: 'Candidate sections' }).getByRole('link', { name: '1:1s' }).click();

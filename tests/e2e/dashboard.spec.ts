@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { loadSample, nav, seriousViolations, watchErrors } from './helpers';
+import { loadSample, nav, seriousViolations, watchErrors, goTo } from './helpers';
 
 // Issue 15: the coach's week. A candidate with no 1:1 for three weeks stands out as behind,
 // the reason links to where it is put right, and putting it right clears it.
@@ -11,7 +11,7 @@ function isoDaysAgo(n: number): string {
 }
 
 async function openWeek(page: Page) {
-  await nav(page, 'Cohorts').click();
+  await goTo(page, 'Cohorts');
   await page.getByRole('link', { name: 'MiT 2026 Q4' }).click();
   await page.getByRole('link', { name: 'This week' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'This week' })).toBeVisible();
@@ -22,7 +22,7 @@ test('the coach’s week shows a candidate with no 1:1 for three weeks as behind
   await loadSample(page);
 
   // Priya's latest 1:1 with her coach moves to three weeks ago.
-  await nav(page, 'Cohorts').click();
+  await goTo(page, 'Cohorts');
   await page.getByRole('link', { name: 'MiT 2026 Q4' }).click();
   await page.getByRole('link', { name: 'Priya Raman' }).click();
   await page.getByRole('navigation', { name: 'Candidate sections' }).getByRole('link', { name: '1:1s' }).click();

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { clickForDownload, exportWorkspace, importFile, loadSample, nav, openApp, storedWorkspace, watchErrors, withoutExportedAt, clearStorage, putStored, storedKeys, stored, refuseWrites } from './helpers';
+import { clickForDownload, exportWorkspace, importFile, loadSample, nav, openApp, storedWorkspace, watchErrors, withoutExportedAt, clearStorage, putStored, storedKeys, stored, refuseWrites, goTo } from './helpers';
 import { closeSync, openSync, ftruncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,7 +23,7 @@ test('export → clear site data → import → a second export is identical but
   await clearStorage(page);
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Data' })).toBeVisible();
-  await nav(page, 'Cohorts').click();
+  await goTo(page, 'Cohorts');
   await expect(page.getByText('No cohorts yet.')).toBeVisible();
 
   await importFile(page, first.name, first.text);
@@ -57,11 +57,11 @@ test('import then undo brings the previous workspace back', async ({ page }) => 
   const other = text.replace('"organisation": "Northwind Logistics"', '"organisation": "Contoso Widgets"');
   await importFile(page, 'contoso.json', other);
   await page.getByRole('button', { name: 'Replace my workspace' }).click();
-  await nav(page, 'Cohorts').click();
+  await goTo(page, 'Cohorts');
   await page.getByRole('link', { name: 'Runway' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Contoso Widgets' })).toBeVisible();
 
-  await nav(page, 'Data').click();
+  await goTo(page, 'Data');
   await expect(page.getByRole('region', { name: 'Kept workspace' })).toContainText('Northwind Logistics — 16 people, 2 cohorts, 6 candidates');
   await page.getByRole('button', { name: 'Undo import' }).click();
   await expect(page.getByText('your workspace is back')).toBeVisible();
@@ -70,7 +70,7 @@ test('import then undo brings the previous workspace back', async ({ page }) => 
   await expect(page.getByRole('heading', { level: 1, name: 'Northwind Logistics' })).toBeVisible();
 
   // Nothing was thrown away: the imported workspace is kept in turn, and can come back.
-  await nav(page, 'Data').click();
+  await goTo(page, 'Data');
   await expect(page.getByRole('region', { name: 'Kept workspace' })).toContainText('Contoso Widgets');
   await page.getByRole('button', { name: 'Redo import' }).click();
   await page.getByRole('link', { name: 'Runway' }).click();
@@ -83,11 +83,11 @@ test('undo after edits made since the import keeps those edits too', async ({ pa
   await importFile(page, 'other.json', text.replace('"organisation": "Northwind Logistics"', '"organisation": "Imported Org"'));
   await page.getByRole('button', { name: 'Replace my workspace' }).click();
   // Work done after the import…
-  await nav(page, 'Settings').click();
+  await goTo(page, 'Settings');
   await page.getByLabel('Organisation name').fill('Imported Org, edited');
   await page.getByRole('button', { name: 'Save name' }).click();
   await expect(page.getByText('Saved the organisation name.')).toBeVisible();
-  await nav(page, 'Data').click();
+  await goTo(page, 'Data');
   // …is counted, and the undo says so before it happens.
   const kept = page.getByRole('region', { name: 'Kept workspace' });
   await expect(kept).toContainText('The 1 change made since the import will be undone with it (what you deleted stays deleted).');
@@ -98,7 +98,7 @@ test('undo after edits made since the import keeps those edits too', async ({ pa
   // …and survives the undo: it is what is kept now.
   await expect(page.getByRole('region', { name: 'Kept workspace' })).toContainText('Imported Org, edited');
   await page.getByRole('button', { name: 'Redo import' }).click();
-  await nav(page, 'Settings').click();
+  await goTo(page, 'Settings');
   await expect(page.getByLabel('Organisation name')).toHaveValue('Imported Org, edited');
 });
 
@@ -185,15 +185,15 @@ test('stored data from a newer version opens read-only and is never written over
   await expect(page.getByRole('heading', { level: 1, name: 'From The Future' })).toBeVisible();
 
   // Edits are switched off; nothing is written.
-  await nav(page, 'Settings').click();
+  await goTo(page, 'Settings');
   await expect(page.getByRole('button', { name: 'Save name' })).toBeDisabled();
-  await nav(page, 'Data').click();
+  await goTo(page, 'Data');
   await expect(page.getByLabel('Choose a workspace file to import')).toBeDisabled();
-  await nav(page, 'People').click();
+  await goTo(page, 'People');
   await page.getByRole('link', { name: 'Lee Chen' }).click();
   await expect(page.getByRole('button', { name: 'Save changes' })).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Delete person…' })).toBeDisabled();
-  await nav(page, 'Data').click();
+  await goTo(page, 'Data');
   const raw = await clickForDownload(page, 'Download stored data as it is');
   expect(raw.text).toBe(newer);
   await page.waitForTimeout(600); // longer than the save delay: a wrongly scheduled save would have run
@@ -205,7 +205,7 @@ test('a save that fails for lack of space warns, keeps working, and export still
   const errors = watchErrors(page);
   await loadSample(page);
   await refuseWrites(page);
-  await nav(page, 'Settings').click();
+  await goTo(page, 'Settings');
   await page.getByLabel('Organisation name').fill('Kept In Memory');
   await page.getByRole('button', { name: 'Save name' }).click();
   const warning = page.getByRole('alert').filter({ hasText: 'Not saved' });
@@ -229,7 +229,7 @@ test('a newer version saving in another tab stops this tab from writing over it'
   v.schema_version = 9;
   const newer = JSON.stringify(v);
   await putStored(page, 'runway.workspace', newer);
-  await nav(page, 'Settings').click();
+  await goTo(page, 'Settings');
   await page.getByLabel('Organisation name').fill('Old tab edit');
   await page.getByRole('button', { name: 'Save name' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'newer version of Runway (schema 9)' })).toBeVisible();
@@ -238,12 +238,12 @@ test('a newer version saving in another tab stops this tab from writing over it'
 
 test('the sample program can be tried over a workspace with data, and undone', async ({ page }) => {
   await loadSample(page);
-  await nav(page, 'Settings').click();
+  await goTo(page, 'Settings');
   await page.getByRole('button', { name: 'Load sample program…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Load the sample program?' });
   await expect(dialog).toContainText('Undo import');
   await dialog.getByRole('button', { name: 'Load sample program' }).click();
   await expect(page.getByText('Loaded the sample program.')).toBeVisible();
-  await nav(page, 'Data').click();
+  await goTo(page, 'Data');
   await expect(page.getByRole('region', { name: 'Kept workspace' })).toContainText('Northwind Logistics — 16 people, 2 cohorts, 6 candidates');
 });

@@ -1,11 +1,11 @@
 import { test, expect, type Page } from '@playwright/test';
-import { loadSample, nav, watchErrors } from './helpers';
+import { loadSample, nav, watchErrors, goTo } from './helpers';
 
 // Drafts on the feedback and calibration pages: a 360 round, a response, a team health check
 // and a calibration session keep what was typed until it is saved or discarded.
 
 async function openCandidate(page: Page, name: string, section: string) {
-  await nav(page, 'Cohorts').click();
+  await goTo(page, 'Cohorts');
   await page.getByRole('link', { name: /^MiT \d{4} Q\d$/ }).click();
   await page.getByRole('link', { name, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
@@ -118,7 +118,7 @@ test('a health check note survives a reload; an unscored check is refused next t
 test('calibration session notes survive a reload; Discard and saving clear the draft', async ({ page }) => {
   const errors = watchErrors(page);
   await loadSample(page);
-  await nav(page, 'Cohorts').click();
+  await goTo(page, 'Cohorts');
   await page.getByRole('link', { name: /^MiT \d{4} Q\d$/ }).click();
   await page.getByRole('region', { name: 'Calibration', exact: true }).getByRole('link').click();
   await expect(page.getByRole('heading', { level: 1, name: /^Calibration — / })).toBeVisible();

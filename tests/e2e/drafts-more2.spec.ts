@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { loadSample, nav, watchErrors, storedWorkspace } from './helpers';
+import { loadSample, nav, watchErrors, storedWorkspace, goTo } from './helpers';
 
 // Drafts for the interview scorecard, the selection decision and the framework editor: what is
 // typed survives a reload or a section switch, comes back with a "Restored draft" note, and
@@ -13,7 +13,7 @@ async function section(page: Page, name: string) {
 
 /** A nominee of the sample's next intake, on their Selection section. */
 async function openNominee(page: Page, name: string) {
-  await nav(page, 'Cohorts').click();
+  await goTo(page, 'Cohorts');
   await page.getByRole('link', { name: /next intake$/ }).click();
   await page.getByRole('link', { name, exact: true }).click();
   await section(page, 'Selection');
@@ -101,7 +101,7 @@ test('the decision being written survives a section switch; saving clears it', a
 test('an unsaved framework edit survives a reload, reopens the editor, and goes once saved', async ({ page }) => {
   const errors = watchErrors(page);
   await loadSample(page);
-  await nav(page, 'Frameworks').click();
+  await goTo(page, 'Frameworks');
   await page.getByRole('button', { name: 'Copy to edit: MiT readiness rubric' }).click();
   await page.getByLabel('Name of the copy').fill('Drafted rubric');
   await page.getByRole('button', { name: 'Make the copy' }).click();
@@ -139,7 +139,7 @@ test('an unsaved framework edit survives a reload, reopens the editor, and goes 
 test('a refused framework save says why in the form and keeps the draft', async ({ page }) => {
   const errors = watchErrors(page);
   await loadSample(page);
-  await nav(page, 'Frameworks').click();
+  await goTo(page, 'Frameworks');
   await page.getByRole('button', { name: 'Copy to edit: MiT readiness rubric' }).click();
   await page.getByRole('button', { name: 'Make the copy' }).click();
   const editor = page.getByRole('form', { name: 'Edit framework' });

@@ -1,12 +1,12 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { importFile, loadSample, nav, watchErrors, clearStorage } from './helpers';
+import { importFile, loadSample, nav, watchErrors, clearStorage, goTo } from './helpers';
 
 test('encrypted export → import with a wrong and then the right passphrase', async ({ page }) => {
   test.slow(); // two key derivations of 600,000 rounds each
   const errors = watchErrors(page);
   await loadSample(page);
-  await nav(page, 'Data').click();
+  await goTo(page, 'Data');
   // The backup is offered with a passphrase first.
   const form = page.getByRole('form', { name: 'Back up with a passphrase' });
   await form.getByLabel('Passphrase (8 characters or more)').fill('ask me on the phone');

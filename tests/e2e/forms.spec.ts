@@ -1,5 +1,5 @@
 import { test, expect, type Locator, type Page } from '@playwright/test';
-import { exportWorkspace, loadSample, nav, openApp, watchErrors, storedWorkspace } from './helpers';
+import { exportWorkspace, loadSample, nav, openApp, watchErrors, storedWorkspace, goTo } from './helpers';
 
 // Issue #10: a date typed with the keyboard is saved as typed, and nothing typed into a form
 // is lost to a reload or a section switch (it is kept as a draft until saved or discarded).
@@ -13,7 +13,7 @@ async function typeDate(page: Page, field: Locator, digits: string) {
 }
 
 async function openCandidate(page: Page, name: string, section?: string) {
-  await nav(page, 'Cohorts').click();
+  await goTo(page, 'Cohorts');
   await page.getByRole('link', { name: /^MiT \d{4} Q\d$/ }).click();
   await page.getByRole('link', { name, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
@@ -57,15 +57,16 @@ test('a date typed by keyboard into a pre-filled field is saved exactly as typed
   await expect(page.getByText('Saved the assessment.')).toBeVisible();
 
   // A person's joined date (pre-filled in the sample).
-  await nav(page, 'People').click();
+  await goTo(page, 'People');
   await page.getByRole('link', { name: 'Lee Chen' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Lee Chen' })).toBeVisible();
   await expect(page.getByLabel('Joined on')).toHaveValue('2023-08-28');
   await typeDate(page, page.getByLabel('Joined on'), '04052024');
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByText(/^Saved changes/)).toBeVisible();
 
   // A new cohort's start (pre-filled with the next Monday): typed, the cohort is created.
-  await nav(page, 'Cohorts').click();
+  await goTo(page, 'Cohorts');
   await page.getByRole('link', { name: 'New cohort' }).click();
   await page.getByLabel('Cohort name').fill('Typed start');
   await typeDate(page, page.getByLabel('Starts on'), '01042027');
@@ -241,11 +242,11 @@ test('other forms keep drafts too: an activity, an assessment comment, a person'
   await expect(again.getByLabel('Notes')).toHaveValue('');
   await expect(page.getByText('Unsaved draft')).toBeVisible();
 
-  await nav(page, 'People').click();
+  await goTo(page, 'People');
   await page.getByText('Add a person').click();
   await page.getByLabel('Name', { exact: true }).fill('Someone half-added');
-  await nav(page, 'Library').click();
-  await nav(page, 'People').click();
+  await goTo(page, 'Library');
+  await goTo(page, 'People');
   await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Someone half-added');
   expect(errors).toEqual([]);
 });

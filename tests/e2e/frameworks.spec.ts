@@ -1,9 +1,9 @@
 import { test, expect, type Page } from '@playwright/test';
-import { clickForDownload, exportWorkspace, importFile, loadSample, nav, openApp, seriousViolations, watchErrors } from './helpers';
+import { clickForDownload, exportWorkspace, importFile, loadSample, nav, openApp, seriousViolations, watchErrors, goTo } from './helpers';
 
 /** Copies a built-in framework from the library under `name`; ends on the copy's page, editing. */
 async function copyBuiltin(page: Page, builtin: string, name: string) {
-  await nav(page, 'Frameworks').click();
+  await goTo(page, 'Frameworks');
   await page.getByRole('button', { name: `Copy to edit: ${builtin}` }).click();
   const nameField = page.getByLabel('Name of the copy');
   await expect(nameField).toHaveValue(`Copy of ${builtin}`);
@@ -19,7 +19,7 @@ function grid(page: Page) {
 
 /** Picks a file in the framework import control. */
 async function importFramework(page: Page, name: string, text: string) {
-  await nav(page, 'Frameworks').click();
+  await goTo(page, 'Frameworks');
   await page.getByLabel('Import a framework').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
 }
 
@@ -58,7 +58,7 @@ test('copy the MiT rubric, edit it, and the edits survive a reload', async ({ pa
   await expect(page.getByText('6 domains × 2 levels')).toBeVisible();
 
   // The library lists it under the workspace's own, based on the rubric; the built-in is unchanged.
-  await nav(page, 'Frameworks').click();
+  await goTo(page, 'Frameworks');
   const card = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Northwind MiT rubric' }) });
   await expect(card).toContainText('Based on MiT readiness rubric');
   await expect(card).toContainText('6 domains × 2 levels · Not used yet');
@@ -117,7 +117,7 @@ test('export a framework and import it: the same file changes nothing, a changed
 test('what changes from one level to the next', async ({ page }) => {
   const errors = watchErrors(page);
   await openApp(page);
-  await nav(page, 'Frameworks').click();
+  await goTo(page, 'Frameworks');
   await page.getByRole('link', { name: 'MiT readiness rubric' }).click();
   const steps = page.getByRole('table', { name: 'What changes from Developing to Competent' });
   const comm = steps.getByRole('row', { name: /^Communication/ });
@@ -138,7 +138,7 @@ test('what changes from one level to the next', async ({ page }) => {
   await expect(up.getByRole('row', { name: 'Level guidance' }).getByRole('cell').nth(1)).toHaveText('Does it new: under pressure and new: others notice; ready to carry it as a manager.');
 
   // The ladder's guidance: the new training hours are highlighted, the shared words are not.
-  await nav(page, 'Frameworks').click();
+  await goTo(page, 'Frameworks');
   await page.getByRole('link', { name: 'Leadership ladder' }).click();
   await page.getByLabel('From level').selectOption({ label: 'Junior manager' });
   await page.getByLabel('To level').selectOption({ label: 'Senior manager' });
@@ -174,7 +174,7 @@ test('dropping a domain an assessment uses retires it, and it can come back', as
   await importFile(page, 'with-assessment.json', JSON.stringify(file));
   await page.getByRole('button', { name: 'Replace my workspace' }).click();
 
-  await nav(page, 'Frameworks').click();
+  await goTo(page, 'Frameworks');
   await page.getByRole('link', { name: 'Rubric in use' }).click();
   await expect(page.getByText('5 domains × 3 levels · Used by 1 assessment')).toBeVisible();
   await page.getByRole('button', { name: 'Edit framework' }).click();
@@ -207,7 +207,7 @@ test('dropping a domain an assessment uses retires it, and it can come back', as
 
 test('the frameworks pages pass an accessibility scan', async ({ page }) => {
   await openApp(page);
-  await nav(page, 'Frameworks').click();
+  await goTo(page, 'Frameworks');
   await expect(page.getByRole('heading', { level: 1, name: 'Frameworks' })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
   await page.getByRole('link', { name: 'Leadership ladder' }).click();

@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { loadSample, nav, watchErrors } from './helpers';
+import { loadSample, nav, watchErrors, goTo } from './helpers';
 
 /** A local day as `YYYY-MM-DD`, `offset` days from today. */
 function day(offset = 0): string {
@@ -12,7 +12,7 @@ function day(offset = 0): string {
 const CANDIDATES = ['Priya Raman', 'Tomás Ferreira', 'Aisha Bello'];
 
 async function openCohort(page: Page) {
-  await nav(page, 'Cohorts').click();
+  await goTo(page, 'Cohorts');
   await page.getByRole('link', { name: /^MiT/ }).first().click();
   await expect(page.getByRole('heading', { level: 2, name: 'Sessions for the cohort' })).toBeVisible();
 }

@@ -25,6 +25,15 @@ export function nav(page: Page, name: string) {
   return page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name });
 }
 
+/** Opens a main section as a person does: clicks its link and waits until the app is there
+ *  (the link is marked current). A click on the next page's links before the navigation has
+ *  finished can be overtaken by it on a slow machine. */
+export async function goTo(page: Page, name: string) {
+  const link = nav(page, name);
+  await link.click();
+  await expect(link).toHaveAttribute('aria-current', 'page');
+}
+
 async function downloadText(download: Download): Promise<string> {
   const path = await download.path();
   return readFileSync(path!, 'utf8');
@@ -32,7 +41,7 @@ async function downloadText(download: Download): Promise<string> {
 
 /** Clicks the export button on the Data page; returns the file name and text. */
 export async function exportWorkspace(page: Page): Promise<{ name: string; text: string }> {
-  await nav(page, 'Data').click();
+  await goTo(page, 'Data');
   const pending = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download backup without a passphrase' }).click();
   const download = await pending;
@@ -48,7 +57,7 @@ export async function clickForDownload(page: Page, name: string | RegExp): Promi
 
 /** Picks a file in the import control. */
 export async function importFile(page: Page, name: string, content: string | Buffer | { path: string }) {
-  await nav(page, 'Data').click();
+  await goTo(page, 'Data');
   const input = page.getByLabel('Choose a workspace file to import');
   if (typeof content === 'object' && 'path' in content) return input.setInputFiles(content.path);
   await input.setInputFiles({
@@ -201,7 +210,7 @@ export async function seriousViolations(page: Page): Promise<string[]> {
 
 /** Adds people on the People page: [name, team, track level] each. */
 export async function addPeople(page: Page, people: ReadonlyArray<readonly [string, string, string]>) {
-  await nav(page, 'People').click();
+  await goTo(page, 'People');
   for (const [name, team, level] of people) {
     await page.getByLabel('Name', { exact: true }).fill(name);
     await page.getByRole('textbox', { name: 'Team', exact: true }).fill(team);
@@ -213,7 +222,7 @@ export async function addPeople(page: Page, people: ReadonlyArray<readonly [stri
 
 /** Settings → "I am" → the person whose name starts the option → "This is me". */
 export async function sayWhoIAm(page: Page, name: string) {
-  await nav(page, 'Settings').click();
+  await goTo(page, 'Settings');
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
   const value = await page.getByLabel('I am').locator('option', { hasText: name }).getAttribute('value');
   await page.getByLabel('I am').selectOption(value!);

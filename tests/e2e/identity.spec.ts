@@ -1,11 +1,11 @@
 import { test, expect, type Page } from '@playwright/test';
-import { addPeople, clickForDownload, importFile, loadSample, nav, openApp, sayWhoIAm, watchErrors, storedWorkspace } from './helpers';
+import { addPeople, clickForDownload, importFile, loadSample, nav, openApp, sayWhoIAm, watchErrors, storedWorkspace, goTo } from './helpers';
 
 // Each person in their own browser: the coach, the sponsor and the candidate each run Runway
 // in a separate browser context, say who they are, and exchange files.
 
 async function openCohort(page: Page) {
-  await nav(page, 'Cohorts').click();
+  await goTo(page, 'Cohorts');
   await page.getByRole('link', { name: /^MiT \d{4} Q\d$/ }).first().click();
 }
 
@@ -139,7 +139,7 @@ test("the candidate's whole file carries her private entry only when she ticks i
   await expect(priya.getByRole('heading', { name: 'Doubts about the new role' })).toBeVisible();
 
   // The Data page: a backup is for herself; a file to share leaves her private entry out.
-  await nav(priya, 'Data').click();
+  await goTo(priya, 'Data');
   await expect(priya.getByText(/not to send to anyone/)).toBeVisible();
   await priya.getByText("Export a file for the program's coaches…").click();
   const preview = priya.getByRole('region', { name: 'Share preview' });
@@ -173,7 +173,7 @@ test("the candidate's whole file carries her private entry only when she ticks i
 test('acting for someone else is a choice shown on every page until stopped', async ({ page }) => {
   const errors = watchErrors(page);
   await loadSample(page);
-  await nav(page, 'Settings').click();
+  await goTo(page, 'Settings');
   const actFor = page.getByRole('combobox', { name: 'Act for' });
   const value = await actFor.locator('option', { hasText: 'Dana Whitfield' }).getAttribute('value');
   await actFor.selectOption(value!);
@@ -192,12 +192,12 @@ test('acting for someone else is a choice shown on every page until stopped', as
   await page.getByLabel('Viewing as').selectOption(value!);
   await expect(page.getByRole('banner')).toContainText('Acting for Dana Whitfield');
   // Acting for Priya sends none of her private entries: a file's maker is whose browser it is.
-  await nav(page, 'Settings').click();
+  await goTo(page, 'Settings');
   const priya = await actFor.locator('option', { hasText: 'Priya Raman' }).getAttribute('value');
   await actFor.selectOption(priya!);
   await page.getByRole('button', { name: 'Act for them' }).click();
   await expect(page.getByRole('banner')).toContainText('Acting for Priya Raman');
-  await nav(page, 'Data').click();
+  await goTo(page, 'Data');
   await page.getByText("Export a file for the program's coaches…").click();
   const preview = page.getByRole('region', { name: 'Share preview' });
   await preview.getByRole('checkbox', { name: /Include my own private entries/ }).check();
@@ -221,7 +221,7 @@ test('trying the sample makes you its coach, and undoing it makes you yourself a
   await page.getByRole('button', { name: 'Load sample program…' }).click();
   await page.getByRole('dialog', { name: 'Load the sample program?' }).getByRole('button', { name: 'Load sample program' }).click();
   await expect(page.getByRole('banner')).toContainText("This is Marcus Oyelaran's Runway");
-  await nav(page, 'Data').click();
+  await goTo(page, 'Data');
   await page.getByRole('region', { name: 'Kept workspace' }).getByRole('button', { name: 'Undo import' }).click();
   await expect(page.getByRole('banner')).toContainText("This is Grace Hopper's Runway");
   // And a redo brings the sample's coach back.

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { exportWorkspace, importFile, loadSample, nav, seriousViolations, storedWorkspace, watchErrors, stored as storedEntry } from './helpers';
+import { exportWorkspace, importFile, loadSample, nav, seriousViolations, storedWorkspace, watchErrors, stored as storedEntry, goTo } from './helpers';
 
 /** The file's lists as text, without the tombstones (which name deleted ids on purpose). */
 function liveText(fileText: string): string {
@@ -25,7 +25,7 @@ test('deleting a candidate’s person leaves no id of theirs or their candidacy 
   // Her calibrated levels are recorded in a calibration session: the bug left them behind.
   expect(JSON.stringify(ws.calibrations)).toContain(candidacies[0].id);
 
-  await nav(page, 'People').click();
+  await goTo(page, 'People');
   await page.getByRole('link', { name: 'Priya Raman' }).click();
   await page.getByRole('button', { name: 'Delete person…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Delete this person?' });
@@ -48,7 +48,7 @@ test('deleting a candidate’s person leaves no id of theirs or their candidacy 
 });
 
 async function openSection(page: import('@playwright/test').Page, candidate: string, name: string) {
-  await nav(page, 'Cohorts').click();
+  await goTo(page, 'Cohorts');
   await page.getByRole('link', { name: /^MiT \d{4} Q\d$/ }).click();
   await page.getByRole('link', { name: candidate, exact: true }).click();
   await page.getByRole('navigation', { name: 'Candidate sections' }).getByRole('link', { name, exact: true }).click();
@@ -93,7 +93,7 @@ test('a refused save shows each problem next to its field, announced, and keeps 
 
 test('a person’s form shows every problem next to its field at once', async ({ page }) => {
   await loadSample(page);
-  await nav(page, 'People').click();
+  await goTo(page, 'People');
   const form = page.getByRole('form', { name: 'Add person' });
   if (!(await form.isVisible())) await page.getByText('Add a person').click();
   await form.getByLabel('Name').fill('Sam Okoro');

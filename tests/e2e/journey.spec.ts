@@ -1,9 +1,9 @@
 import { test, expect, type Page } from '@playwright/test';
-import { clickForDownload, exportWorkspace, importFile, loadSample, nav, watchErrors, clearStorage } from './helpers';
+import { clickForDownload, exportWorkspace, importFile, loadSample, nav, watchErrors, clearStorage, goTo } from './helpers';
 
 /** Opens a candidate of the running sample cohort, at one section of their page. */
 async function openCandidate(page: Page, name: string, section?: string) {
-  await nav(page, 'Cohorts').click();
+  await goTo(page, 'Cohorts');
   await page.getByRole('link', { name: /^MiT \d{4} Q\d$/ }).click();
   await page.getByRole('link', { name, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
@@ -131,7 +131,7 @@ test('journey records survive a reload and an export and import', async ({ page 
 
 test('the library: copy a starter snippet and edit it', async ({ page }) => {
   await loadSample(page);
-  await nav(page, 'Library').click();
+  await goTo(page, 'Library');
   await expect(page.getByRole('heading', { level: 1, name: 'Library' })).toBeVisible();
   await page.getByRole('button', { name: 'Copy to edit: Career conversation' }).click();
   await expect(page.getByText("Copied into your organisation's snippets")).toBeVisible();
@@ -203,7 +203,7 @@ test('deleting a 1:1 says which open follow-ups stop coming back', async ({ page
 
 test("a person's page lists their roles in the program, with links", async ({ page }) => {
   await loadSample(page);
-  await nav(page, 'People').click();
+  await goTo(page, 'People');
   await page.getByRole('link', { name: 'Marcus Oyelaran' }).click();
   const roles = page.getByRole('list').filter({ hasText: 'Coach of' });
   await expect(roles.getByRole('link', { name: /^Coach of MiT \d{4} Q\d$/ })).toBeVisible();

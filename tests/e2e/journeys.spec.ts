@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { addPeople, loadSample, nav, openApp, storedWorkspace, watchErrors } from './helpers';
+import { addPeople, loadSample, nav, openApp, storedWorkspace, watchErrors, goTo } from './helpers';
 
 test('empty state offers a cohort and the sample program, which loads', async ({ page }) => {
   const errors = watchErrors(page);
@@ -27,7 +27,7 @@ test('create a person, a cohort and a candidate; reload; all there', async ({ pa
   await addPeople(page, [['Grace Hopper', 'Compilers', 'M2'], ['Alan Turing', 'Research', 'IC4']]);
 
   // A cohort with Grace as coach.
-  await nav(page, 'Cohorts').click();
+  await goTo(page, 'Cohorts');
   await page.getByRole('link', { name: 'New cohort' }).click();
   await page.getByLabel('Cohort name').fill('Pilot cohort');
   await page.getByLabel('Starts on').fill('2027-01-04');
@@ -69,7 +69,7 @@ test('create a person, a cohort and a candidate; reload; all there', async ({ pa
 
 test('a change is saved within half a second and flushed when the tab is hidden', async ({ page }) => {
   await loadSample(page);
-  await nav(page, 'Settings').click();
+  await goTo(page, 'Settings');
   await page.getByLabel('Organisation name').fill('Quickly Saved Ltd');
   await page.getByRole('button', { name: 'Save name' }).click();
   // Hidden at once: the pending save must start before the handler returns (IndexedDB then
@@ -112,7 +112,7 @@ test('deep links load on reload, and unknown ids say so', async ({ page }) => {
 
 test('deleting a person says what goes with them first, then leaves nothing dangling', async ({ page }) => {
   await loadSample(page);
-  await nav(page, 'People').click();
+  await goTo(page, 'People');
   await page.getByRole('link', { name: 'Dana Whitfield' }).click();
   await page.getByRole('button', { name: 'Delete person…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Delete this person?' });
@@ -125,14 +125,14 @@ test('deleting a person says what goes with them first, then leaves nothing dang
   await dialog.getByRole('button', { name: 'Delete person' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'People' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Dana Whitfield' })).toHaveCount(0);
-  await nav(page, 'Cohorts').click();
+  await goTo(page, 'Cohorts');
   await page.getByRole('link', { name: /^MiT \d{4} Q\d$/ }).click();
   await expect(page.getByRole('definition').filter({ hasText: 'None yet' }).first()).toBeVisible();
 });
 
 test('deleting a cohort lists the candidacies it removes', async ({ page }) => {
   await loadSample(page);
-  await nav(page, 'Cohorts').click();
+  await goTo(page, 'Cohorts');
   await page.getByRole('link', { name: /^MiT \d{4} Q\d$/ }).click();
   await page.getByRole('button', { name: 'Delete cohort…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Delete this cohort?' });
@@ -215,7 +215,7 @@ test('success signals are edited in place; a blank one is refused and restored',
 
 test('clearing a date is said out loud when saving', async ({ page }) => {
   await loadSample(page);
-  await nav(page, 'People').click();
+  await goTo(page, 'People');
   await page.getByRole('link', { name: 'Lee Chen' }).click();
   const joined = page.getByLabel('Joined on');
   await expect(joined).toHaveValue('2023-08-28');
@@ -238,24 +238,24 @@ test('no page of the sample scrolls sideways at phone width', async ({ page }) =
   };
   await check('home');
   for (const name of ['People', 'Cohorts', 'Frameworks', 'Library', 'Data']) {
-    await nav(page, name).click();
+    await goTo(page, name);
     await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
     await check(name);
   }
-  await nav(page, 'Frameworks').click();
+  await goTo(page, 'Frameworks');
   for (const fw of ['MiT readiness rubric', 'Leadership ladder']) {
     await page.getByRole('link', { name: fw }).first().click();
     await check(`framework ${fw}`);
-    await nav(page, 'Frameworks').click();
+    await goTo(page, 'Frameworks');
   }
-  await nav(page, 'People').click();
+  await goTo(page, 'People');
   await page.getByRole('link', { name: 'Marcus Oyelaran' }).click();
   await check('person');
-  await nav(page, 'Cohorts').click();
+  await goTo(page, 'Cohorts');
   const cohorts = page.getByRole('link', { name: /^MiT \d{4} Q\d$/ });
   const count = await cohorts.count();
   for (let i = 0; i < count; i++) {
-    await nav(page, 'Cohorts').click();
+    await goTo(page, 'Cohorts');
     await cohorts.nth(i).click();
     await expect(page.getByRole('heading', { name: 'Phases' })).toBeVisible();
     await check(`cohort ${i + 1}`);
@@ -265,7 +265,7 @@ test('no page of the sample scrolls sideways at phone width', async ({ page }) =
     await page.goto(cohortUrl + '/calibration');
     await check(`calibration ${i + 1}`);
   }
-  await nav(page, 'Cohorts').click();
+  await goTo(page, 'Cohorts');
   await cohorts.first().click();
   await page.getByRole('link', { name: 'Priya Raman' }).click();
   await check('candidate overview');

@@ -1,6 +1,6 @@
 import { test, expect, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { EXTRA_AXE_RULES, clickForDownload, loadSample, nav, watchErrors } from './helpers';
+import { EXTRA_AXE_RULES, clickForDownload, loadSample, nav, watchErrors, goTo } from './helpers';
 
 /** The bench chart's bars for the day asked about: count and percent per level. */
 async function currentBars(chart: Locator): Promise<Record<string, [string | null, string | null]>> {
@@ -20,7 +20,7 @@ function benchChart(page: Page) {
 test('the managers page shows the bench, entry paths, trials, development and the next level', async ({ page }) => {
   const errors = watchErrors(page);
   await loadSample(page);
-  await nav(page, 'Managers').click();
+  await goTo(page, 'Managers');
   await expect(page.getByRole('heading', { level: 1, name: 'Managers' })).toBeVisible();
 
   // Today: Hana, Felix and Olu at M1; Marcus and Beatriz at M2; Dana at M3.
@@ -127,7 +127,7 @@ for (const scheme of ['light', 'dark'] as const) {
   test(`the managers page has no axe violations (${scheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
     await loadSample(page);
-    await nav(page, 'Managers').click();
+    await goTo(page, 'Managers');
     await expect(benchChart(page)).toBeVisible();
     for (const d of await page.locator('.managers details').all()) await d.locator('summary').first().click();
     const results = await new AxeBuilder({ page }).options({ rules: EXTRA_AXE_RULES }).analyze();
@@ -137,7 +137,7 @@ for (const scheme of ['light', 'dark'] as const) {
 
 test('the managers page of an empty workspace says there is nobody yet', async ({ page }) => {
   await page.goto('./');
-  await nav(page, 'Managers').click();
+  await goTo(page, 'Managers');
   await expect(page.getByText(/Nobody in this workspace is a manager yet/)).toBeVisible();
   await expect(page.getByRole('img')).toHaveCount(0);
 });

@@ -1,9 +1,9 @@
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { exportWorkspace, importFile, loadSample, nav, openApp, watchErrors, clearStorage } from './helpers';
+import { exportWorkspace, importFile, loadSample, nav, openApp, watchErrors, clearStorage, goTo } from './helpers';
 
 async function setTeam(page: Page, person: string, team: string) {
-  await nav(page, 'People').click();
+  await goTo(page, 'People');
   await page.getByRole('link', { name: person }).click();
   await page.getByRole('textbox', { name: 'Team', exact: true }).fill(team);
   await page.getByRole('button', { name: 'Save changes' }).click();
@@ -27,14 +27,14 @@ test('merge a colleague’s file: additions, a conflict chosen by hand, deletion
   // Both work on their own copy.
   await setTeam(sponsor, 'Priya Raman', 'Platform');
   await setTeam(sponsor, 'Jonah Park', 'Infrastructure');
-  await nav(sponsor, 'People').click();
+  await goTo(sponsor, 'People');
   await sponsor.getByText('Add a person').click();
   await sponsor.getByLabel('Name', { exact: true }).fill('Sponsor Added');
   await sponsor.getByRole('button', { name: 'Add person' }).click();
   const fromSponsor = await exportWorkspace(sponsor);
 
   await setTeam(coach, 'Priya Raman', 'Fulfilment Core');
-  await nav(coach, 'People').click();
+  await goTo(coach, 'People');
   await coach.getByRole('link', { name: 'Lee Chen' }).click();
   await coach.getByRole('button', { name: 'Delete person…' }).click();
   await coach.getByRole('dialog').getByRole('button', { name: 'Delete person' }).click();
@@ -58,7 +58,7 @@ test('merge a colleague’s file: additions, a conflict chosen by hand, deletion
   await preview.getByRole('button', { name: 'Apply merge' }).click();
   await expect(coach.getByText(/^Merged: 2 added, 1 updated, 0 removed, 1 conflicts settled/)).toBeVisible();
 
-  await nav(coach, 'People').click();
+  await goTo(coach, 'People');
   await expect(coach.getByRole('row', { name: /Priya Raman/ })).toContainText('Platform');
   await expect(coach.getByRole('link', { name: 'Sponsor Added' })).toBeVisible();
   await expect(coach.getByRole('link', { name: 'Lee Chen' })).toHaveCount(0);
@@ -71,7 +71,7 @@ test('merge a colleague’s file: additions, a conflict chosen by hand, deletion
 
   // Undo covers a merge.
   await coach.getByRole('button', { name: 'Undo import' }).click();
-  await nav(coach, 'People').click();
+  await goTo(coach, 'People');
   await expect(coach.getByRole('row', { name: /Priya Raman/ })).toContainText('Fulfilment Core');
   await expect(coach.getByRole('link', { name: 'Sponsor Added' })).toHaveCount(0);
   expect(errors).toEqual([]);

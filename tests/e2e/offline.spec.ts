@@ -1,6 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { loadSample, nav, openApp, storedWorkspace, watchErrors } from './helpers';
+import { loadSample, nav, openApp, storedWorkspace, watchErrors, goTo } from './helpers';
 
 /** Waits until the service worker controls the page (after the first visit). */
 async function offlineReady(page: Page) {
@@ -26,7 +26,7 @@ test('after one visit the app starts with no network, works, and saves', async (
   // A deep link reloads offline too.
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Phases' })).toBeVisible();
-  await nav(page, 'People').click();
+  await goTo(page, 'People');
   await page.getByText('Add a person').click();
   await page.getByLabel('Name', { exact: true }).fill('Offline Olga');
   await page.getByRole('button', { name: 'Add person' }).click();
@@ -64,7 +64,7 @@ test('a page whose code does not arrive says so, the app stays usable, and Try a
     refuse ? route.abort('internetdisconnected') : route.continue(),
   );
   await openApp(page);
-  await nav(page, 'Cohorts').click();
+  await goTo(page, 'Cohorts');
   const alert = page.getByRole('alert').filter({ hasText: 'This page could not be loaded' });
   await expect(alert).toBeVisible();
   await expect(alert).toContainText('Nothing you have stored is affected');
@@ -73,7 +73,7 @@ test('a page whose code does not arrive says so, the app stays usable, and Try a
   await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Runway' })).toBeVisible();
   await page.getByRole('button', { name: 'Load sample program' }).click();
   await expect(page.getByText(/The sample program could not be loaded/)).toBeVisible();
-  await nav(page, 'Cohorts').click();
+  await goTo(page, 'Cohorts');
   await expect(alert).toBeVisible();
   await page.getByRole('button', { name: 'Try again' }).click();
   await expect(alert).toContainText('It did not arrive on the last try either');
@@ -116,7 +116,7 @@ test('the Content-Security-Policy allows no outside connection and the app runs 
   expect(csp).toContain("connect-src 'self'");
   await loadSample(page);
   for (const name of ['Cohorts', 'People', 'Data']) {
-    await nav(page, name).click();
+    await goTo(page, name);
     await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
   }
   await page.getByRole('link', { name: 'Runway' }).click();
@@ -130,7 +130,7 @@ test('the Content-Security-Policy allows no outside connection and the app runs 
 
 test('Data page shows whether the browser keeps the data', async ({ page }) => {
   await loadSample(page);
-  await nav(page, 'Data').click();
+  await goTo(page, 'Data');
   await expect(page.getByRole('heading', { name: 'Keeping your data' })).toBeVisible();
   await expect(page.getByText(/agreed to keep Runway's data|may clear Runway's data|does not say whether/)).toBeVisible();
   await expect(page.getByText(/used by this site/)).toBeVisible();

@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { addPeople, clickForDownload, loadSample, nav, openApp, seriousViolations, watchErrors } from './helpers';
+import { addPeople, clickForDownload, loadSample, nav, openApp, seriousViolations, watchErrors, goTo } from './helpers';
 
 /** A local day as `YYYY-MM-DD`, `offset` days from today. */
 function day(offset = 0): string {
@@ -13,7 +13,7 @@ function day(offset = 0): string {
 async function candidateInShadow(page: Page) {
   await openApp(page);
   await addPeople(page, [['Grace Hopper', 'Compilers', 'M2'], ['Alan Turing', 'Research', 'IC4']]);
-  await nav(page, 'Cohorts').click();
+  await goTo(page, 'Cohorts');
   await page.getByRole('link', { name: 'New cohort' }).click();
   await page.getByLabel('Cohort name').fill('Plan cohort');
   await page.getByLabel('Starts on').fill(day(-40));

@@ -1,13 +1,13 @@
 import { test, expect, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { clickForDownload, importFile, loadSample, nav, openApp, sayWhoIAm, seriousViolations, watchErrors, storedWorkspace } from './helpers';
+import { clickForDownload, importFile, loadSample, nav, openApp, sayWhoIAm, seriousViolations, watchErrors, storedWorkspace, goTo } from './helpers';
 
 const DANA = 'Dana Whitfield';
 const MARCUS = 'Marcus Oyelaran';
 
 async function openPerson(page: Page, name: string) {
-  await nav(page, 'People').click();
+  await goTo(page, 'People');
   await page.getByRole('link', { name, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 }
@@ -120,7 +120,7 @@ test('a letter travels by file: the sponsor asks, the writer writes in a fresh b
   await openApp(member);
   await importFile(member, download.suggestedFilename(), committeeText);
   await member.getByRole('button', { name: 'Replace my workspace' }).click();
-  await nav(member, 'Promotions').click();
+  await goTo(member, 'Promotions');
   await member.getByRole('link', { name: 'Beatriz Costa' }).click();
   await slot(member, 'Same-team senior engineer').locator('summary', { hasText: 'Read the letter from Ana Lima' }).click();
   await expect(slot(member, 'Same-team senior engineer')).toContainText('grew two engineers');

@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { importFile, loadSample, nav, openApp, seriousViolations, watchErrors, storedWorkspace } from './helpers';
+import { importFile, loadSample, nav, openApp, seriousViolations, watchErrors, storedWorkspace, goTo } from './helpers';
 import { ANA, DOMAIN_NAMES, dayText, monthOf, workspace } from './readiness-data';
 
 async function importWorkspace(page: Page, withEvaluation: boolean) {
@@ -10,7 +10,7 @@ async function importWorkspace(page: Page, withEvaluation: boolean) {
 }
 
 async function openCandidate(page: Page, name: string, section: string) {
-  await nav(page, 'Cohorts').click();
+  await goTo(page, 'Cohorts');
   await page.getByRole('link', { name: 'Winter intake' }).click();
   await page.getByRole('table', { name: 'Candidates in this cohort' }).getByRole('link', { name }).click();
   await page.getByRole('navigation', { name: 'Candidate sections' }).getByRole('link', { name: section }).click();

@@ -1,6 +1,6 @@
 import { test, expect, type Page, type Browser } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { loadSample, nav, watchErrors, storedWorkspace } from './helpers';
+import { loadSample, nav, watchErrors, storedWorkspace, goTo } from './helpers';
 
 // 360 answers by file: the coach makes a request file, three respondents answer it in their
 // own browsers (no workspace), and the coach imports the responses — refused while fewer than
@@ -17,7 +17,7 @@ async function download(page: Page, click: () => Promise<void>): Promise<File> {
 }
 
 async function openPriyaFeedback(page: Page) {
-  await nav(page, 'Cohorts').click();
+  await goTo(page, 'Cohorts');
   await page.getByRole('link', { name: /^MiT \d{4} Q\d$/ }).click();
   await page.getByRole('link', { name: 'Priya Raman', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Priya Raman' })).toBeVisible();

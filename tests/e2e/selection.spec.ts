@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { addPeople, nav, openApp, seriousViolations, watchErrors } from './helpers';
+import { addPeople, nav, openApp, seriousViolations, watchErrors, goTo } from './helpers';
 
 const SCENARIOS = ['A missed deadline', 'Tough feedback', 'Competing requests'];
 
@@ -7,7 +7,7 @@ const SCENARIOS = ['A missed deadline', 'Tough feedback', 'Competing requests'];
 async function setUp(page: Page, people: [string, string, string][], nominees: string[]) {
   await openApp(page);
   await addPeople(page, people);
-  await nav(page, 'Cohorts').click();
+  await goTo(page, 'Cohorts');
   await page.getByRole('link', { name: 'New cohort' }).click();
   await page.getByLabel('Cohort name').fill('Spring intake');
   await page.getByLabel('Starts on').fill('2027-03-01');
@@ -23,7 +23,7 @@ async function setUp(page: Page, people: [string, string, string][], nominees: s
 
 /** Goes to the cohort page through the app's links (no reload, so nothing waits on a save). */
 async function gotoCohort(page: Page) {
-  await nav(page, 'Cohorts').click();
+  await goTo(page, 'Cohorts');
   await page.getByRole('link', { name: 'Spring intake' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Spring intake' })).toBeVisible();
 }

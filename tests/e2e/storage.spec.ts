@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { clearStorage, exportWorkspace, importFile, loadSample, nav, openApp, stored, storedKeys, storedWorkspace, watchErrors, withoutExportedAt } from './helpers';
+import { clearStorage, exportWorkspace, importFile, loadSample, nav, openApp, stored, storedKeys, storedWorkspace, watchErrors, withoutExportedAt, goTo } from './helpers';
 
 test('a 20 MB workspace imports, survives a reload and exports the same', async ({ page }) => {
   test.setTimeout(240_000);
@@ -54,7 +54,7 @@ test('data an earlier version kept in localStorage is moved into IndexedDB, not 
   expect(await stored(page, 'runway.backup')).toBe(backup);
   expect(await stored(page, 'runway.quarantine.20261101T090000.000Z')).toBe('{"format":"runway-workspace","sch');
   expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => /^runway\.(workspace|backup|quarantine)/.test(k)))).toEqual([]);
-  await nav(page, 'Data').click();
+  await goTo(page, 'Data');
   await expect(page.getByRole('region', { name: 'Kept workspace' })).toContainText('Kept Before The Upgrade');
 
   // A tab of the old version writing localStorage after the move: its copy is kept aside.
@@ -76,7 +76,7 @@ test('a change made just before the tab closes is kept, and another open tab tak
   await loadSample(a);
   await openApp(b);
   await expect(b.getByRole('heading', { level: 1, name: 'Northwind Logistics' })).toBeVisible();
-  await nav(a, 'Settings').click();
+  await goTo(a, 'Settings');
   await a.getByLabel('Organisation name').fill('Closed At Once');
   await a.getByRole('button', { name: 'Save name' }).click();
   await a.close({ runBeforeUnload: true });
@@ -88,10 +88,10 @@ test('a change made just before the tab closes is kept, and another open tab tak
 
 test('the Data page says where the workspace is kept', async ({ page }) => {
   await loadSample(page);
-  await nav(page, 'Data').click();
+  await goTo(page, 'Data');
   await expect(page.getByText(/in the browser's database \(IndexedDB\)/)).toBeVisible();
   // A save is "Saved" only once IndexedDB has it.
-  await nav(page, 'Settings').click();
+  await goTo(page, 'Settings');
   await page.getByLabel('Organisation name').fill('Committed Corp');
   await page.getByRole('button', { name: 'Save name' }).click();
   await expect(page.getByText('Saved in this browser')).toBeVisible();

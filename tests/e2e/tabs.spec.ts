@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { loadSample, nav, openApp, storedWorkspace, watchErrors, putStored, countWorkspaceWrites } from './helpers';
+import { loadSample, nav, openApp, storedWorkspace, watchErrors, putStored, countWorkspaceWrites, goTo } from './helpers';
 
 test('a change made in one tab shows up in the other', async ({ context }) => {
   const a = await context.newPage();
@@ -12,17 +12,17 @@ test('a change made in one tab shows up in the other', async ({ context }) => {
   await expect(b.getByRole('heading', { level: 1, name: 'Northwind Logistics' })).toBeVisible();
   await expect(b.getByText('Updated with a change made in another tab.')).toBeVisible();
 
-  await nav(a, 'Settings').click();
+  await goTo(a, 'Settings');
   await a.getByLabel('Organisation name').fill('Renamed In Tab A');
   await a.getByRole('button', { name: 'Save name' }).click();
   await expect(b.getByRole('heading', { level: 1, name: 'Renamed In Tab A' })).toBeVisible();
 
   // B edits; A sees it. No echo: each save is written once.
-  await nav(b, 'People').click();
+  await goTo(b, 'People');
   await b.getByRole('link', { name: 'Lee Chen' }).click();
   await b.getByRole('textbox', { name: 'Team', exact: true }).fill('Platform');
   await b.getByRole('button', { name: 'Save changes' }).click();
-  await nav(a, 'People').click();
+  await goTo(a, 'People');
   await expect(a.getByRole('row', { name: /Lee Chen/ })).toContainText('Platform');
   await expect(a.getByText('Saved in this browser')).toBeVisible();
   await expect(b.getByText('Saved in this browser')).toBeVisible();
@@ -36,7 +36,7 @@ test('a tab never writes over a save it has not seen; the person chooses', async
   v.workspace.organisation = 'Saved By The Other Tab';
   const other = JSON.stringify(v);
   await putStored(page, 'runway.workspace', other);
-  await nav(page, 'Settings').click();
+  await goTo(page, 'Settings');
   await page.getByLabel('Organisation name').fill('Edited Here');
   await page.getByRole('button', { name: 'Save name' }).click();
   const banner = page.getByRole('alert').filter({ hasText: 'Another tab changed this workspace' });
@@ -71,7 +71,7 @@ test('unsaved changes in a tab are not overwritten by another tab either', async
   await openApp(b);
   await expect(b.getByRole('heading', { level: 1, name: 'Northwind Logistics' })).toBeVisible();
   // B has a change waiting for its save timer when A's save arrives.
-  await nav(b, 'Settings').click();
+  await goTo(b, 'Settings');
   await b.evaluate(() => {
     // Hold B's timed save back so A's save lands first.
     const real = window.setTimeout;
@@ -79,7 +79,7 @@ test('unsaved changes in a tab are not overwritten by another tab either', async
   });
   await b.getByLabel('Organisation name').fill('B Unsaved');
   await b.getByRole('button', { name: 'Save name' }).click();
-  await nav(a, 'Settings').click();
+  await goTo(a, 'Settings');
   await a.getByLabel('Organisation name').fill('A Saved');
   await a.getByRole('button', { name: 'Save name' }).click();
   await expect(b.getByRole('alert').filter({ hasText: 'Another tab changed this workspace' })).toBeVisible();
@@ -93,7 +93,7 @@ test('an open form picks up another tab’s change, so saving it does not undo t
   await loadSample(a);
   await openApp(b);
   for (const page of [a, b]) {
-    await nav(page, 'People').click();
+    await goTo(page, 'People');
     await page.getByRole('link', { name: 'Lee Chen' }).click();
   }
   await b.getByRole('textbox', { name: 'Team', exact: true }).fill('Changed in B');
@@ -112,7 +112,7 @@ test('taking in another tab’s save writes nothing back (no echo)', async ({ co
   await openApp(b);
   await expect(b.getByRole('heading', { level: 1, name: 'Northwind Logistics' })).toBeVisible();
   await countWorkspaceWrites(b);
-  await nav(a, 'Settings').click();
+  await goTo(a, 'Settings');
   await a.getByLabel('Organisation name').fill('Echo Test');
   await a.getByRole('button', { name: 'Save name' }).click();
   await expect(b.getByRole('heading', { level: 1, name: 'Echo Test' })).toBeVisible();

@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { clickForDownload, importFile, loadSample, nav, openApp, sayWhoIAm, seriousViolations, watchErrors } from './helpers';
+import { clickForDownload, importFile, loadSample, nav, openApp, sayWhoIAm, seriousViolations, watchErrors, goTo } from './helpers';
 
 /** A day `days` before today, as the date input takes it. */
 function daysAgo(days: number): string {
@@ -9,7 +9,7 @@ function daysAgo(days: number): string {
 }
 
 async function openPerson(page: Page, name: string) {
-  await nav(page, 'People').click();
+  await goTo(page, 'People');
   await page.getByRole('link', { name, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 }
