@@ -103,6 +103,7 @@ page!(program, new_cohort, pages::cohorts::NewCohortPage);
 page!(program, cohort, pages::cohort::CohortPage);
 page!(program, selection_board, pages::board::SelectionBoardPage);
 page!(program, coach_week, pages::coach_week::CoachWeekPage);
+page!(program, overview, pages::overview::OverviewPage);
 page!(program, calibration, pages::calibration::CalibrationPage);
 page!(program, summary, pages::readiness::SummaryPage);
 page!(program, candidate, pages::candidate::CandidatePage);

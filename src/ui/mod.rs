@@ -60,6 +60,7 @@ pub fn App() -> impl IntoView {
                 </A>
                 <nav aria-label="Main">
                     <ul>
+                        <li><A href=link("/overview")>"Overview"</A></li>
                         <li><A href=link("/cohorts")>"Cohorts"</A></li>
                         <li><A href=link("/people")>"People"</A></li>
                         <li><A href=link("/managers")>"Managers"</A></li>
@@ -81,6 +82,7 @@ pub fn App() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <pages::NotFound/> }>
                     <Route path=path!("/") view=pages::home::Home/>
+                    <Route path=path!("/overview") view=|| view! { <lazy::Chunk load=lazy::overview/> }/>
                     <Route path=path!("/people") view=|| view! { <lazy::Chunk load=lazy::people/> }/>
                     <Route path=path!("/people/:id") view=|| view! { <lazy::Chunk load=lazy::person/> }/>
                     <Route path=path!("/managers") view=|| view! { <lazy::Chunk load=lazy::managers/> }/>

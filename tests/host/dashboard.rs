@@ -364,3 +364,48 @@ fn a_cohort_without_phases_has_nobody_behind_on_its_timeline() {
         .iter()
         .all(|d| !d.what.starts_with("Calibration due")));
 }
+
+fn session(cohort: Id, on: &str) -> Calibration {
+    serde_json::from_value(
+        json!({"id": id(), "cohort_id": cohort, "framework_id": id(), "on": on,
+        "created_at": T, "updated_at": T}),
+    )
+    .unwrap()
+}
+
+#[test]
+fn a_calibration_planned_far_ahead_does_not_hide_one_already_overdue() {
+    use runway::logic::journey::calibration_due;
+    let Cohort2 { mut ws, cohort, .. } = cohort();
+    // Started 5 October; last session 12 October; the next planned for 10 January.
+    ws.calibrations.push(session(cohort, "2026-10-12"));
+    ws.calibrations.push(session(cohort, "2027-01-10"));
+    let c = ws.cohort(cohort).unwrap().clone();
+    // 1 November: the next is due 12 November, and one is planned: that is what is said.
+    let early = calibration_due(&ws, &c, day(2026, 11, 1)).unwrap();
+    assert_eq!(
+        (early.on, early.what.as_str()),
+        (day(2027, 1, 10), "Calibration session")
+    );
+    // 25 November: a month since the last has passed; the planned one is weeks away.
+    let late = calibration_due(&ws, &c, day(2026, 11, 25)).unwrap();
+    assert_eq!(late.on, day(2026, 11, 25));
+    assert_eq!(
+        late.what,
+        "Calibration overdue: the last session was 44 days ago; the next is planned for 10 Jan 2027"
+    );
+    // The coach's week lists it today, though the planned session is beyond two weeks.
+    let week = coach_week(&ws, cohort, day(2026, 11, 25)).unwrap();
+    assert!(week.due.iter().any(|d| d.what == late.what));
+    // Without any session: due a month after the start, and nothing once the cohort ended.
+    ws.calibrations.clear();
+    let none = calibration_due(&ws, &c, day(2026, 10, 20)).unwrap();
+    assert_eq!(
+        (none.on, none.what.as_str()),
+        (day(2026, 11, 5), "Calibration due: none held yet")
+    );
+    assert_eq!(
+        calibration_due(&ws, &c, c.ends_on() + chrono::Days::new(1)),
+        None
+    );
+}

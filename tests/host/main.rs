@@ -16,6 +16,7 @@ mod groups;
 mod journey;
 mod managers;
 mod merge;
+mod overview;
 mod promotion;
 mod readiness;
 mod records;

@@ -143,8 +143,10 @@ fn gap(last: Option<Date>, started: Date, today: Date, limit: i64) -> Option<Opt
 }
 
 fn candidate_week(ws: &Workspace, cohort: &Cohort, c: &Candidate, today: Date) -> CandidateWeek {
-    // A cohort without phases has no timeline to be behind on (the pitfall says so instead).
-    let started = (!cohort.phases.is_empty()).then(|| cohort.starts_on());
+    // A cohort without phases has no timeline to be behind on (the pitfall says so instead),
+    // and once a cohort has ended nobody is behind on its rhythm.
+    let started =
+        (!cohort.phases.is_empty() && today <= cohort.ends_on()).then(|| cohort.starts_on());
     let coaching_ones: Vec<&OneOnOne> = ws
         .one_on_ones
         .iter()
@@ -222,6 +224,55 @@ fn candidate_week(ws: &Workspace, cohort: &Cohort, c: &Candidate, today: Date) -
     }
 }
 
+/// The cohort's next calibration: the session planned, or (while the cohort runs) one due a
+/// month after the last, or after the start when none was held. A session planned for later
+/// than that does not hide one that is already overdue.
+pub fn calibration_due(ws: &Workspace, cohort: &Cohort, today: Date) -> Option<Due> {
+    let sessions: Vec<Date> = ws
+        .calibrations
+        .iter()
+        .filter(|s| s.cohort_id == cohort.id)
+        .map(|s| s.on)
+        .collect();
+    let running =
+        !cohort.phases.is_empty() && cohort.starts_on() <= today && today <= cohort.ends_on();
+    let next = sessions.iter().filter(|d| **d >= today).min().copied();
+    let last = sessions.iter().filter(|d| **d < today).max().copied();
+    let due_on = running
+        .then(|| last.unwrap_or(cohort.starts_on()) + Days::new(CALIBRATION_EVERY_DAYS as u64));
+    let overdue = |planned: Option<Date>| {
+        let since = match last {
+            Some(d) => format!("the last session was {} days ago", days(d, today)),
+            None => "none held yet".to_string(),
+        };
+        match planned {
+            Some(p) => format!(
+                "Calibration overdue: {since}; the next is planned for {}",
+                super::day_text(p)
+            ),
+            None => format!("Calibration due: {since}"),
+        }
+    };
+    match (next, due_on) {
+        (Some(n), Some(d)) if d < today && n > today => Some(Due {
+            on: today,
+            what: overdue(Some(n)),
+            at: DueAt::Calibration,
+        }),
+        (Some(n), _) => Some(Due {
+            on: n,
+            what: "Calibration session".to_string(),
+            at: DueAt::Calibration,
+        }),
+        (None, Some(d)) => Some(Due {
+            on: d.max(today),
+            what: overdue(None),
+            at: DueAt::Calibration,
+        }),
+        (None, None) => None,
+    }
+}
+
 fn due_items(ws: &Workspace, cohort: &Cohort, lines: &[CandidateWeek], today: Date) -> Vec<Due> {
     let horizon = today + Days::new(AHEAD_DAYS);
     let mut due = Vec::new();
@@ -234,39 +285,8 @@ fn due_items(ws: &Workspace, cohort: &Cohort, lines: &[CandidateWeek], today: Da
             });
         }
     }
-    // Calibration: the next session planned, or one due a month after the last.
-    let sessions: Vec<Date> = ws
-        .calibrations
-        .iter()
-        .filter(|s| s.cohort_id == cohort.id)
-        .map(|s| s.on)
-        .collect();
-    let running = cohort.starts_on() <= today && today <= cohort.ends_on();
-    if let Some(next) = sessions.iter().filter(|d| **d >= today).min() {
-        if *next <= horizon {
-            due.push(Due {
-                on: *next,
-                what: "Calibration session".to_string(),
-                at: DueAt::Calibration,
-            });
-        }
-    } else if running {
-        let last = sessions.iter().filter(|d| **d < today).max().copied();
-        let from = last.unwrap_or(cohort.starts_on());
-        let on = from + Days::new(CALIBRATION_EVERY_DAYS as u64);
-        if on <= horizon {
-            due.push(Due {
-                on: on.max(today),
-                what: match last {
-                    Some(d) => format!(
-                        "Calibration due: the last session was {} days ago",
-                        days(d, today)
-                    ),
-                    None => "Calibration due: none held yet".to_string(),
-                },
-                at: DueAt::Calibration,
-            });
-        }
+    if let Some(d) = calibration_due(ws, cohort, today).filter(|d| d.on <= horizon) {
+        due.push(d);
     }
     for line in lines {
         for a in ws.assignments.iter().filter(|a| {

@@ -3,6 +3,7 @@
 
 pub mod candidates;
 pub mod cohorts;
+pub mod overview;
 pub mod people;
 pub mod phases;
 pub mod roles;

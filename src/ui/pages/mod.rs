@@ -9,6 +9,7 @@ pub mod data;
 pub mod frameworks;
 pub mod home;
 pub mod library;
+pub mod overview;
 pub mod people;
 pub mod promotion;
 pub mod readiness;
