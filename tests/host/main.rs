@@ -17,6 +17,7 @@ mod journey;
 mod managers;
 mod merge;
 mod overview;
+mod people_import;
 mod promotion;
 mod readiness;
 mod records;

@@ -5,6 +5,7 @@ pub mod candidates;
 pub mod cohorts;
 pub mod overview;
 pub mod people;
+pub mod people_import;
 pub mod phases;
 pub mod roles;
 

@@ -11,6 +11,7 @@ pub mod home;
 pub mod library;
 pub mod overview;
 pub mod people;
+pub mod people_import;
 pub mod promotion;
 pub mod readiness;
 pub mod settings;

@@ -9,6 +9,7 @@ use crate::logic::actions::{Action, PersonFields};
 use crate::logic::records::impact::person_deletion_impact;
 use crate::model::{Person, TrackLevel};
 use crate::ui::forms::{ChoiceField, DateField, DraftForm, FormDraft, TextField};
+use crate::ui::pages::people_import::PeopleImport;
 use crate::ui::pages::{existing_route_id, Missing};
 use crate::ui::state::use_app;
 use crate::ui::widgets::{date_value, fmt_date, parse_date, ConfirmDialog};
@@ -160,6 +161,10 @@ pub fn PeoplePage() -> impl IntoView {
             <details class="panel" open=app.ws.with_untracked(|ws| ws.people.is_empty()) || FormDraft::exists("person/new")>
                 <summary>"Add a person"</summary>
                 <PersonForm initial=blank() submit_label="Add person" on_submit=add reset_after=true draft_key="person/new"/>
+            </details>
+            <details class="panel">
+                <summary>"Import people from a spreadsheet (CSV)"</summary>
+                <PeopleImport/>
             </details>
             <label class="filter">"Filter by name or team" <input type="search" bind:value=filter/></label>
             <Show when=move || !rows().is_empty() fallback=|| view! { <p class="muted">"No people yet."</p> }>
