@@ -57,6 +57,10 @@ if (main.includes('./__wasm_split.js')) {
   // inside init and ends in a later task) instead of importing the main JS by name. The main
   // JS imports the loader, and both are named after their content.
   const importMain = /import\s*\{\s*initSync\s*\}\s*from\s*"\.\/runway\.js";?/;
+  if (!html.includes('window.wasmBindings')) {
+    console.error('postbuild: trunk\'s inline script no longer sets window.wasmBindings, which the chunk loader reads');
+    process.exit(1);
+  }
   let loader = readFileSync(join(splitDir, '__wasm_split.js'), 'utf8');
   if (!importMain.test(loader)) {
     console.error('postbuild: __wasm_split.js does not import initSync from ./runway.js as expected');

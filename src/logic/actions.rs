@@ -36,6 +36,8 @@ pub struct CohortFields {
     pub sponsor_id: Option<Id>,
     pub coach_ids: Vec<Id>,
     pub starts_on: Date,
+    /// How a new cohort's phases are laid out (an edit keeps the phases it has).
+    pub template: crate::logic::program::phases::CohortTemplate,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -600,6 +600,7 @@ pub(super) fn add(b: &mut Builder, c: Cast) {
         sponsor_id: Some(c.sponsor),
         coach_ids: vec![c.hana],
         starts_on: crate::logic::program::phases::monday_on_or_after(at(c.today, 42)),
+        template: Default::default(),
     }));
     for (person, kind, by, why) in [
         (

@@ -174,6 +174,7 @@ pub fn sample_program(today: Date, now: Timestamp, new_id: &mut dyn FnMut() -> I
         sponsor_id: Some(sponsor),
         coach_ids: vec![coach],
         starts_on: start,
+        template: Default::default(),
     }));
     let mut cands = Vec::new();
     for (person, status, hours) in [
@@ -282,6 +283,7 @@ pub fn large_workspace(
                 sponsor_id: (leaders > 0).then(|| lead(0)),
                 coach_ids: if leaders > 0 { vec![lead(1)] } else { vec![] },
                 starts_on: start,
+                template: Default::default(),
             }))
         })
         .collect();

@@ -281,3 +281,23 @@ test('no page of the sample scrolls sideways at phone width', async ({ page }) =
   expect(wide).toEqual([]);
   expect(errors).toEqual([]);
 });
+
+test('a cohort can start from the one-month pilot template', async ({ page }) => {
+  const errors = watchErrors(page);
+  await openApp(page);
+  await goTo(page, 'Cohorts');
+  await page.getByRole('link', { name: 'New cohort' }).click();
+  await page.getByLabel('Cohort name').fill('Pilot run');
+  const program = page.getByRole('group', { name: 'Program' });
+  await expect(program.getByRole('radio', { name: /^Six-month program/ })).toBeChecked();
+  await program.getByRole('radio', { name: /^One-month pilot/ }).check();
+  await page.getByLabel('Starts on').fill('2027-01-04');
+  await page.getByRole('button', { name: 'Create cohort' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Pilot run' })).toBeVisible();
+  await page.getByText('Change phase end dates').click();
+  const phases = page.getByRole('form', { name: 'Phase end dates' });
+  await expect(phases.getByLabel('Prepare ends on')).toHaveValue('2027-01-10');
+  await expect(phases.getByLabel('Shadow ends on')).toHaveValue('2027-01-17');
+  await expect(phases.getByLabel('Lead with support ends on')).toHaveValue('2027-01-31');
+  expect(errors).toEqual([]);
+});

@@ -103,6 +103,7 @@ fn new_cohort_gets_default_phases_and_signals() {
             sponsor_id: None,
             coach_ids: vec![coach, coach],
             starts_on: day(2027, 3, 1),
+            template: Default::default(),
         }),
     )
     .unwrap()
@@ -140,6 +141,7 @@ fn moving_a_cohort_start_moves_its_phases() {
                 sponsor_id: c.sponsor_id,
                 coach_ids: c.coach_ids.clone(),
                 starts_on: new_start,
+                template: Default::default(),
             },
         },
     )
@@ -459,6 +461,7 @@ mod any_sequence {
                 sponsor_id: Some(person_at(a)),
                 coach_ids: vec![person_at(b)],
                 starts_on: day,
+                template: Default::default(),
             }),
             3 => Action::DeleteCohort { id: cohort(a) },
             4 => Action::AddCandidate {
@@ -474,6 +477,7 @@ mod any_sequence {
                     sponsor_id: None,
                     coach_ids: vec![person_at(b), person_at(a)],
                     starts_on: day,
+                    template: Default::default(),
                 },
             },
             7 => match ws.candidates.get(a % ws.candidates.len().max(1)) {
@@ -571,4 +575,74 @@ fn the_phase_editor_saves_all_phase_ends_or_none() {
         cohort.phases[1].starts_on + chrono::Days::new(7)
     );
     assert_eq!(validate(&ws), vec![]);
+}
+
+#[test]
+fn a_cohort_from_the_pilot_template_has_a_week_per_phase_and_one_week_assignments() {
+    use runway::logic::program::phases::{assignment_timebox_days, CohortTemplate};
+    let mut ws = Workspace::default();
+    let id = act(
+        &mut ws,
+        Action::AddCohort(CohortFields {
+            name: "Pilot".into(),
+            sponsor_id: None,
+            coach_ids: vec![],
+            starts_on: day(2027, 1, 4),
+            template: CohortTemplate::OneMonthPilot,
+        }),
+    )
+    .unwrap()
+    .unwrap();
+    let c = ws.cohort(id).unwrap().clone();
+    let spans: Vec<(PhaseKind, runway::model::Date, runway::model::Date)> = c
+        .phases
+        .iter()
+        .map(|p| (p.kind, p.starts_on, p.ends_on))
+        .collect();
+    assert_eq!(
+        spans,
+        vec![
+            (PhaseKind::Prepare, day(2027, 1, 4), day(2027, 1, 10)),
+            (PhaseKind::Shadow, day(2027, 1, 11), day(2027, 1, 17)),
+            (PhaseKind::Practice, day(2027, 1, 18), day(2027, 1, 24)),
+            (
+                PhaseKind::LeadWithSupport,
+                day(2027, 1, 25),
+                day(2027, 1, 31)
+            ),
+        ]
+    );
+    assert_eq!(assignment_timebox_days(&c), 7);
+    // Resetting the phases keeps a pilot a pilot.
+    act(
+        &mut ws,
+        Action::SetPhaseEnds {
+            cohort_id: id,
+            ends: vec![
+                day(2027, 1, 12),
+                day(2027, 1, 19),
+                day(2027, 1, 26),
+                day(2027, 2, 2),
+            ],
+        },
+    )
+    .unwrap();
+    act(&mut ws, Action::ResetPhases { cohort_id: id }).unwrap();
+    assert_eq!(ws.cohort(id).unwrap().phases, c.phases);
+    // The six months: two-week assignments.
+    let six = act(
+        &mut ws,
+        Action::AddCohort(CohortFields {
+            name: "Full".into(),
+            sponsor_id: None,
+            coach_ids: vec![],
+            starts_on: day(2027, 1, 4),
+            template: CohortTemplate::SixMonths,
+        }),
+    )
+    .unwrap()
+    .unwrap();
+    let full = ws.cohort(six).unwrap();
+    assert_eq!(full.ends_on(), day(2027, 7, 4));
+    assert_eq!(assignment_timebox_days(full), 14);
 }

@@ -85,6 +85,7 @@ pub fn add_cohort(ws: &mut Workspace, name: &str, coaches: Vec<Id>, starts_on: N
             sponsor_id: None,
             coach_ids: coaches,
             starts_on,
+            template: Default::default(),
         }),
     )
     .unwrap()

@@ -4,7 +4,7 @@
 
 use crate::common::{add_person, at, day};
 use runway::logic::program::people_import::{
-    apply_plan, guess_mapping, parse_date, plan, read_csv, DateOrder, Field, RowPlan,
+    apply_plan, decode_text, guess_mapping, parse_date, plan, read_csv, DateOrder, Field, RowPlan,
 };
 use runway::model::*;
 
@@ -62,7 +62,7 @@ fn every_problem_is_named_by_row_and_column_and_the_rest_import() {
     assert_eq!(
         problems,
         vec![
-            "Row 7, Joined on: “31/02/2024” is not a date (write it as 2024-05-04, or as the file's other dates)".to_string(),
+            "Row 7, Joined on: “31/02/2024” is not a date (write it with the year in full, as 2024-05-04 or as the file's other dates)".to_string(),
             "Row 9, Email: “not-an-email” is not an email address".to_string(),
             "Row 9, Track level: “IC9” is not a track level (IC1–IC5, M1–M3)".to_string(),
         ]
@@ -168,13 +168,18 @@ fn dates_read_in_the_formats_hr_tools_write_and_the_order_the_file_shows() {
         "04.05.2024",
         "04/05/2024",
         "2024-05-04 00:00:00",
-        "4/5/24",
+        "4/5/2024",
     ] {
         assert_eq!(parse_date(s, DateOrder::DayFirst), Some(d), "{s}");
     }
     assert_eq!(parse_date("05/04/2024", DateOrder::MonthFirst), Some(d));
     assert_eq!(parse_date("31/02/2024", DateOrder::DayFirst), None);
     assert_eq!(parse_date("soon", DateOrder::DayFirst), None);
+    // A two-digit year could be either century: refused, not guessed.
+    for s in ["4/5/24", "04.05.24", "12/31/99"] {
+        assert_eq!(parse_date(s, DateOrder::DayFirst), None, "{s}");
+        assert_eq!(parse_date(s, DateOrder::MonthFirst), None, "{s}");
+    }
     // A date that only reads month first makes the whole file month first.
     let t = read_csv("Name,Start date\nAna,05/04/2024\nBen,12/25/2023\n").unwrap();
     let m = guess_mapping(&t);
@@ -184,4 +189,88 @@ fn dates_read_in_the_formats_hr_tools_write_and_the_order_the_file_shows() {
         panic!()
     };
     assert_eq!(ana.joined_on, Some(d));
+}
+
+#[test]
+fn rows_that_would_shift_columns_or_repeat_a_person_are_left_out_by_name() {
+    let mut ws = Workspace::default();
+    let ana = add_person(&mut ws, "Ana Alves", "Payments", TrackLevel::IC3);
+    ws.people.iter_mut().find(|p| p.id == ana).unwrap().email = Some("ana@example.com".into());
+    let t = read_csv(
+        "name,email,team,start date\n\
+         Chen, Lee,lee@example.com,Search,2024-01-08\n\
+         Ben Berg,,Search,2024-01-08\n\
+         Ben Berg,,Platform,2024-02-05\n\
+         Ana Alves,ana@example.com,Payments,2027-01-04\n\
+         Cleo Chan,cleo@example.com,Platform,2024-03-04\n",
+    )
+    .unwrap();
+    let p = plan(&ws, &t, &guess_mapping(&t));
+    let problems: Vec<String> = p.problems.iter().map(|p| p.text()).collect();
+    assert_eq!(problems.len(), 2, "{problems:#?}");
+    assert!(
+        problems[0].starts_with("Row 2: 5 fields where the header has 4"),
+        "{}",
+        problems[0]
+    );
+    assert!(
+        problems[1].starts_with("Row 4, Name: Ben Berg is also on row 3"),
+        "{}",
+        problems[1]
+    );
+    let rows: Vec<usize> = p.rows.iter().map(|(r, _)| *r).collect();
+    assert_eq!(
+        rows,
+        vec![3, 5, 6],
+        "Ben's first row, Ana's update and Cleo go in"
+    );
+    let done = apply_plan(&ws, &p, at(2026, 11, 22), &mut uuid::Uuid::new_v4).unwrap();
+    assert_eq!(done.people.len(), 3);
+}
+
+#[test]
+fn a_level_comes_in_only_for_someone_without_a_level_history() {
+    let mut ws = Workspace::default();
+    let id = add_person(&mut ws, "Ana Alves", "Payments", TrackLevel::IC3);
+    ws.levels.clear();
+    let t = read_csv("name,level\nAna Alves,IC4\n").unwrap();
+    let p = plan(&ws, &t, &guess_mapping(&t));
+    let (
+        _,
+        RowPlan::Update {
+            fields, changes, ..
+        },
+    ) = &p.rows[0]
+    else {
+        panic!("{p:?}")
+    };
+    assert_eq!(fields.level, Some(TrackLevel::IC4));
+    assert_eq!(changes, &vec!["level: none → IC4".to_string()]);
+    let done = apply_plan(&ws, &p, at(2026, 11, 22), &mut uuid::Uuid::new_v4).unwrap();
+    assert_eq!(
+        runway::logic::track::current_level(&done, id),
+        Some(TrackLevel::IC4)
+    );
+    // With a history, the file's different level is a note and the history stays.
+    let p = plan(
+        &done,
+        &read_csv("name,level\nAna Alves,IC5\n").unwrap(),
+        &guess_mapping(&t),
+    );
+    assert_eq!(p.unchanged(), 1);
+    assert!(p.notes[0]
+        .text()
+        .contains("IC5 in the file but IC4 in their level history"));
+}
+
+#[test]
+fn first_name_columns_are_not_taken_for_the_name_and_windows_text_reads_right() {
+    let t = read_csv("First name,Last name,Email\nLee,Chen,lee@example.com\n").unwrap();
+    assert_eq!(guess_mapping(&t).column(Field::Name), None);
+    // "Zoë – Šimic" as Windows-1252 bytes.
+    let cp1252 = vec![
+        0x5a, 0x6f, 0xeb, 0x20, 0x96, 0x20, 0x8a, 0x69, 0x6d, 0x69, 0x63,
+    ];
+    assert_eq!(decode_text(cp1252), "Zoë – Šimic");
+    assert_eq!(decode_text("Zoë".as_bytes().to_vec()), "Zoë");
 }

@@ -211,7 +211,7 @@ pub(crate) fn add(
         name: f.name,
         sponsor_id: f.sponsor_id,
         coach_ids: f.coach_ids,
-        phases: default_phases(f.starts_on),
+        phases: f.template.phases(f.starts_on),
         success_signals,
         scenarios: crate::content::program::standard_scenarios(),
         week: WeekPlan::default(),
@@ -269,7 +269,12 @@ pub(crate) fn reset_phases(
     now: Timestamp,
 ) -> Result<Option<Id>, ActionError> {
     let c = cohort_mut(ws, cohort_id)?;
-    c.phases = default_phases(c.starts_on());
+    // A pilot resets to a pilot's layout, a full program to the six months.
+    c.phases = if crate::logic::program::phases::assignment_timebox_days(c) == 7 {
+        crate::logic::program::phases::pilot_phases(c.starts_on())
+    } else {
+        default_phases(c.starts_on())
+    };
     c.updated_at = now;
     Ok(None)
 }

@@ -7,6 +7,7 @@
 
 use crate::logic::actions::{apply, Action, PersonFields};
 use crate::model::{Date, Id, Person, Timestamp, TrackLevel, Workspace};
+use crate::sort::StableSort as _;
 
 /// A file read into a header and rows of text fields.
 #[derive(Clone, Debug, PartialEq)]
@@ -251,6 +252,28 @@ fn separator_of(text: &str) -> u8 {
         .0
 }
 
+/// A file's bytes as text: UTF-8 (what spreadsheets save as "CSV UTF-8"), else Windows-1252,
+/// the encoding older HR exports on Windows use (Latin-1 with curly quotes, dashes, € and a
+/// few letters such as Š and Ž in 0x80–0x9F).
+pub fn decode_text(bytes: Vec<u8>) -> String {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => e
+            .into_bytes()
+            .into_iter()
+            .map(|b| match b {
+                0x80..=0x9f => HIGH[usize::from(b - 0x80)],
+                _ => char::from(b),
+            })
+            .collect(),
+    }
+}
+
 /// The line (from 1) a record starting at byte `at` is on: blank lines before it, which the
 /// reader skips as part of the record's start, are not its line.
 fn line_at(text: &str, at: usize) -> usize {
@@ -340,7 +363,14 @@ pub fn guess_mapping(t: &Table) -> Mapping {
             lower
                 .iter()
                 .enumerate()
-                .find(|(i, h)| !taken.contains(i) && f.words().iter().any(|w| h.contains(w)))
+                .find(|(i, h)| {
+                    // "First name" alone is not the name: Runway keeps one name field.
+                    let part = f == Field::Name
+                        && ["first", "last", "given", "family", "surname", "middle"]
+                            .iter()
+                            .any(|w| h.contains(w));
+                    !taken.contains(i) && !part && f.words().iter().any(|w| h.contains(w))
+                })
                 .map(|(i, _)| i)
         });
         if let Some(i) = found {
@@ -389,17 +419,27 @@ pub fn parse_date(s: &str, order: DateOrder) -> Option<Date> {
     } else {
         &["%d.%m.%Y"]
     };
+    // A year written in full only: "04.05.24" or "4/5/24" could be 1924 or 2024.
+    let full_year = |s: &str| {
+        s.rsplit(['.', '/', '-'])
+            .next()
+            .is_some_and(|y| y.len() == 4)
+    };
     for f in formats {
         if let Ok(d) = Date::parse_from_str(s, f) {
-            return Some(d);
+            if year_first || full_year(s) {
+                return Some(d);
+            }
         }
+    }
+    if !full_year(s) {
+        return None;
     }
     let (a, b, y) = slashed(s)?;
     let (d, m) = match order {
         DateOrder::DayFirst => (a, b),
         DateOrder::MonthFirst => (b, a),
     };
-    let y = if y < 100 { 2000 + y } else { y };
     Date::from_ymd_opt(y, m, d)
 }
 
@@ -442,6 +482,20 @@ pub fn plan(ws: &Workspace, t: &Table, m: &Mapping) -> Plan {
             column: f.label().to_string(),
             message,
         };
+        let fields_here = r.len();
+        if fields_here > t.headers.len() {
+            // Every cell after the stray separator is in the wrong column: that is the problem
+            // to fix, whatever the shifted cells then look like.
+            out.problems.push(RowProblem {
+                row,
+                column: String::new(),
+                message: format!(
+                    "{fields_here} fields where the header has {}: a separator inside a field that is not in quotes moves every column after it",
+                    t.headers.len()
+                ),
+            });
+            continue;
+        }
         let name = cell(r, m, Field::Name).to_string();
         if name.is_empty() {
             problems.push(bad(Field::Name, "empty: every person needs a name".into()));
@@ -453,13 +507,24 @@ pub fn plan(ws: &Workspace, t: &Table, m: &Mapping) -> Plan {
                 format!("“{email}” is not an email address"),
             ));
         }
-        let key = email.to_lowercase();
-        if !key.is_empty() {
+        let key = if email.is_empty() {
+            format!("name:{}", name.to_lowercase())
+        } else {
+            email.to_lowercase()
+        };
+        if !name.is_empty() || !email.is_empty() {
             if let Some((_, first)) = emails_seen.iter().find(|(e, _)| *e == key) {
-                problems.push(bad(
-                    Field::Email,
-                    format!("“{email}” is also on row {first}: one row per person"),
-                ));
+                problems.push(if email.is_empty() {
+                    bad(
+                        Field::Name,
+                        format!("{name} is also on row {first} and neither row has an email: one row per person, or add emails to tell them apart"),
+                    )
+                } else {
+                    bad(
+                        Field::Email,
+                        format!("“{email}” is also on row {first}: one row per person"),
+                    )
+                });
             } else {
                 emails_seen.push((key.clone(), row));
             }
@@ -473,7 +538,7 @@ pub fn plan(ws: &Workspace, t: &Table, m: &Mapping) -> Plan {
             if d.is_none() {
                 problems.push(bad(
                     f,
-                    format!("“{text}” is not a date (write it as 2024-05-04, or as the file's other dates)"),
+                    format!("“{text}” is not a date (write it with the year in full, as 2024-05-04 or as the file's other dates)"),
                 ));
             }
             d
@@ -550,7 +615,9 @@ pub fn plan(ws: &Workspace, t: &Table, m: &Mapping) -> Plan {
                     },
                     team: keep(cell(r, m, Field::Team), &p.team),
                     role_title: keep(cell(r, m, Field::Role), &p.role_title),
-                    level: None,
+                    // A level comes in only for someone with no level history yet: it becomes
+                    // their first move. Otherwise the history decides.
+                    level: level.filter(|_| crate::logic::track::current_level(ws, p.id).is_none()),
                     joined_on: joined.or(p.joined_on),
                     left_on: left.or(p.left_on),
                 };
@@ -568,7 +635,10 @@ pub fn plan(ws: &Workspace, t: &Table, m: &Mapping) -> Plan {
                         });
                     }
                 }
-                let changes = changes(p, &fields);
+                let mut changes = changes(p, &fields);
+                if let Some(l) = fields.level {
+                    changes.push(format!("level: none → {}", l.code()));
+                }
                 out.rows.push((
                     row,
                     if changes.is_empty() {
@@ -587,6 +657,28 @@ pub fn plan(ws: &Workspace, t: &Table, m: &Mapping) -> Plan {
             }
         }
     }
+    // Each row's edit tried in turn on a copy: a row the edit rules would refuse (a joined
+    // date after the person's first level move, say) is a problem now, not at import.
+    let mut scratch = ws.clone();
+    let mut n: u128 = 0;
+    let mut ids = || {
+        n += 1;
+        Id::from_u128(n)
+    };
+    let actions = out.actions();
+    let mut refused = Vec::new();
+    for (row, action) in actions {
+        if let Err(e) = apply(&mut scratch, action, Timestamp::default(), &mut ids) {
+            refused.push(row);
+            out.problems.push(RowProblem {
+                row,
+                column: String::new(),
+                message: format!("{e}"),
+            });
+        }
+    }
+    out.rows.retain(|(row, _)| !refused.contains(row));
+    out.problems.stable_sort_by_key(|p| p.row);
     out
 }
 

@@ -39,6 +39,86 @@ pub fn default_phases(start: Date) -> Vec<Phase> {
     phases
 }
 
+/// How a new cohort is laid out.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CohortTemplate {
+    /// The four phases over about six months.
+    #[default]
+    SixMonths,
+    /// A week per phase: a month to try the program with one candidate.
+    OneMonthPilot,
+}
+
+impl CohortTemplate {
+    pub const ALL: [CohortTemplate; 2] = [CohortTemplate::SixMonths, CohortTemplate::OneMonthPilot];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            CohortTemplate::SixMonths => "six_months",
+            CohortTemplate::OneMonthPilot => "pilot",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.code() == code)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            CohortTemplate::SixMonths => "Six-month program",
+            CohortTemplate::OneMonthPilot => "One-month pilot",
+        }
+    }
+
+    /// What it lays out, in a line.
+    pub fn about(self) -> &'static str {
+        match self {
+            CohortTemplate::SixMonths => {
+                "Prepare 1 month, Shadow 1, Practice 2, Lead with support 2; micro-assignments of two weeks."
+            }
+            CohortTemplate::OneMonthPilot => {
+                "A week for each phase, meant for one candidate, with one-week micro-assignments: a small first run to see whether the program suits you."
+            }
+        }
+    }
+
+    pub fn phases(self, start: Date) -> Vec<Phase> {
+        match self {
+            CohortTemplate::SixMonths => default_phases(start),
+            CohortTemplate::OneMonthPilot => pilot_phases(start),
+        }
+    }
+}
+
+/// The four phases a week each from `start`; each later phase starts on the Monday on or after
+/// its week boundary.
+pub fn pilot_phases(start: Date) -> Vec<Phase> {
+    let boundary = |weeks: u64| monday_on_or_after(start + Days::new(7 * weeks));
+    PhaseKind::ALL
+        .into_iter()
+        .enumerate()
+        .map(|(i, kind)| {
+            let i = i as u64;
+            Phase {
+                kind,
+                starts_on: if i == 0 { start } else { boundary(i) },
+                ends_on: day_before(boundary(i + 1)),
+            }
+        })
+        .collect()
+}
+
+/// A new micro-assignment's timebox in days: a week in a cohort of six weeks or less (a
+/// pilot), two weeks otherwise.
+pub fn assignment_timebox_days(cohort: &Cohort) -> u64 {
+    let length = (cohort.ends_on() - cohort.starts_on()).num_days() + 1;
+    if !cohort.phases.is_empty() && length <= 42 {
+        7
+    } else {
+        14
+    }
+}
+
 /// Moves every phase so the first starts on `new_start`, keeping each phase's length in days.
 pub fn shift_phases(phases: &[Phase], new_start: Date) -> Vec<Phase> {
     let Some(first) = phases.first() else {

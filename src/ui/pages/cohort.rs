@@ -362,6 +362,7 @@ fn EditCohort(id: Id) -> impl IntoView {
             sponsor_id: c.sponsor_id,
             coach_ids: c.coach_ids.clone(),
             starts_on: c.starts_on(),
+            template: Default::default(),
         })
     });
     view! {

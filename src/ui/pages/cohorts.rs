@@ -5,7 +5,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::logic::actions::{Action, CohortFields};
-use crate::logic::program::phases::{describe_position, monday_on_or_after};
+use crate::logic::program::phases::{describe_position, monday_on_or_after, CohortTemplate};
 use crate::model::Id;
 use crate::ui::browser;
 use crate::ui::forms::{Bound, DateField, DraftForm, FormDraft, TextField};
@@ -77,10 +77,15 @@ pub fn CohortForm(
     /// Which form this is, for its draft ("cohort/new", "cohort/<id>").
     #[prop(into)]
     draft_key: String,
+    /// Offer the templates (a new cohort); an edit keeps the phases it has.
+    #[prop(optional)]
+    choose_template: bool,
 ) -> impl IntoView {
     let app = use_app();
     let draft = FormDraft::new(draft_key, submit_label.clone());
     let name = RwSignal::new(initial.name.clone());
+    let template = RwSignal::new(initial.template.code().to_string());
+    let touch_template = draft.field("Program", Bound::Text(template));
     let start = RwSignal::new(date_value(Some(initial.starts_on)));
     let sponsor = RwSignal::new(
         initial
@@ -106,6 +111,7 @@ pub fn CohortForm(
                 sponsor_id: Id::parse_str(&sponsor.get_untracked()).ok(),
                 coach_ids: coaches.get_untracked(),
                 starts_on,
+                template: CohortTemplate::from_code(&template.get_untracked()).unwrap_or_default(),
             },
             draft,
         )) {
@@ -115,6 +121,19 @@ pub fn CohortForm(
     view! {
         <DraftForm draft=draft label=submit_label.clone() on_submit=submit>
             <TextField label="Cohort name" value=name required=true placeholder="e.g. MiT 2027 spring" field="name"/>
+            {choose_template.then(|| view! {
+                <fieldset class="templates">
+                    <legend>"Program"</legend>
+                    {CohortTemplate::ALL.into_iter().map(|t| view! {
+                        <label class="check">
+                            <input type="radio" name="cohort-template" value=t.code()
+                                prop:checked=move || template.with(|v| v == t.code())
+                                on:change=move |_| { template.set(t.code().to_string()); touch_template(); }/>
+                            <span><strong>{t.label()}</strong> " — " {t.about()}</span>
+                        </label>
+                    }).collect_view()}
+                </fieldset>
+            })}
             <DateField label="Starts on" value=start required=true/>
             <label>"Sponsor"
                 <select prop:value=move || sponsor.get() on:change=move |ev| { sponsor.set(event_target_value(&ev)); touch_sponsor(); }>
@@ -157,6 +176,7 @@ pub fn NewCohortPage() -> impl IntoView {
         sponsor_id: None,
         coach_ids: me.into_iter().collect(),
         starts_on: monday_on_or_after(browser::today()),
+        template: CohortTemplate::SixMonths,
     };
     let create = Callback::new(move |(fields, draft): (CohortFields, FormDraft)| {
         let name = fields.name.trim().to_string();
@@ -172,9 +192,9 @@ pub fn NewCohortPage() -> impl IntoView {
         <section class="page">
             <p class="crumbs"><A href=link("/cohorts")>"Cohorts"</A> " / "</p>
             <h1>"New cohort"</h1>
-            <p class="lead">"The four phases are laid out from the start date (Prepare 1 month, Shadow 1, Practice 2, Lead with support 2); you can change them afterwards."</p>
+            <p class="lead">"The four phases are laid out from the start date, as the program you choose sets them; you can change them afterwards."</p>
             <p class="muted">{format!("Starting on a Monday works best; the first one coming is {}.", fmt_date(monday_on_or_after(browser::today())))}</p>
-            <CohortForm initial=initial submit_label="Create cohort" on_submit=create draft_key="cohort/new"/>
+            <CohortForm initial=initial submit_label="Create cohort" on_submit=create draft_key="cohort/new" choose_template=true/>
             <p class="hint">"Sponsor or coaches not in the list? " <A href=link("/people")>"Add them on the People page"</A> " first."</p>
         </section>
     }

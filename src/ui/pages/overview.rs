@@ -189,7 +189,7 @@ fn PitfallLine(p: Pitfall) -> impl IntoView {
     };
     view! {
         <li>
-            <strong>{p.kind()}</strong> ": " {p.trigger()} " — " <A href=href>{says}</A>
+            <strong>{p.kind()}</strong> ": " {p.trigger()} " — " <A href=href>{says}<span class="sr-only">{format!(" ({})", p.subject())}</span></A>
         </li>
     }
 }

@@ -6,20 +6,12 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::logic::program::people_import::{
-    apply_plan, guess_mapping, plan, read_csv, DateOrder, Field, Mapping, Plan, RowPlan, Table,
+    apply_plan, decode_text, guess_mapping, plan, read_csv, DateOrder, Field, Mapping, Plan,
+    RowPlan, Table,
 };
 use crate::ui::browser;
 use crate::ui::state::use_app;
 use crate::ui::widgets::count;
-
-/// A file's text: UTF-8 (what spreadsheets save as "CSV UTF-8"), else read as Windows-1252's
-/// Latin-1 part, which older HR exports use.
-fn text_of(bytes: Vec<u8>) -> String {
-    match String::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => e.into_bytes().into_iter().map(char::from).collect(),
-    }
-}
 
 #[component]
 pub fn PeopleImport() -> impl IntoView {
@@ -35,7 +27,7 @@ pub fn PeopleImport() -> impl IntoView {
         spawn_local(async move {
             let read = browser::read_file(file)
                 .await
-                .and_then(|bytes| read_csv(&text_of(bytes)));
+                .and_then(|bytes| read_csv(&decode_text(bytes)));
             match read {
                 Ok(t) => {
                     mapping.set(Some(guess_mapping(&t)));

@@ -66,9 +66,12 @@ struct AssignmentForm {
 }
 
 impl AssignmentForm {
-    fn new(a: Option<&MicroAssignment>) -> Self {
+    /// `timebox_days`: a new assignment's default length (a week in a pilot, two otherwise).
+    fn new(a: Option<&MicroAssignment>, timebox_days: u64) -> Self {
         let today = browser::today();
-        let two_weeks = today.checked_add_days(Days::new(14)).unwrap_or(today);
+        let timebox_end = today
+            .checked_add_days(Days::new(timebox_days))
+            .unwrap_or(today);
         let text = |f: fn(&MicroAssignment) -> &String| {
             RwSignal::new(a.map(f).cloned().unwrap_or_default())
         };
@@ -80,7 +83,7 @@ impl AssignmentForm {
             stakeholders: text(|a| &a.stakeholders),
             success: text(|a| &a.success_criteria),
             starts: RwSignal::new(date_value(Some(a.map_or(today, |a| a.starts_on)))),
-            ends: RwSignal::new(date_value(Some(a.map_or(two_weeks, |a| a.ends_on)))),
+            ends: RwSignal::new(date_value(Some(a.map_or(timebox_end, |a| a.ends_on)))),
             handoff: text(|a| &a.handoff),
             status: RwSignal::new(
                 a.map_or(MicroAssignmentStatus::Planned, |a| a.status)
@@ -203,7 +206,12 @@ fn order_key(a: &MicroAssignment, today: Date) -> (u8, i64) {
 pub fn AssignmentsSection(id: Id) -> impl IntoView {
     let app = use_app();
     let today = browser::today();
-    let form = AssignmentForm::new(None);
+    let timebox = app.ws.with_untracked(|ws| {
+        ws.candidate(id)
+            .and_then(|c| ws.cohort(c.cohort_id))
+            .map_or(14, crate::logic::program::phases::assignment_timebox_days)
+    });
+    let form = AssignmentForm::new(None, timebox);
     let draft = FormDraft::new(format!("assignment/{id}/new"), "New micro-assignment");
     let adding = RwSignal::new(draft.has_draft());
     let add = move |ev: leptos::ev::SubmitEvent| {
@@ -281,7 +289,7 @@ fn AssignmentCard(
     let editing = RwSignal::new(false);
     let a = assignment;
     let (id, candidate_id) = (a.id, a.candidate_id);
-    let form = AssignmentForm::new(Some(&a));
+    let form = AssignmentForm::new(Some(&a), 14);
     let draft = FormDraft::new(
         format!("assignment/{id}"),
         format!("Edit the micro-assignment “{}”", a.title),
