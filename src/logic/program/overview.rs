@@ -427,12 +427,7 @@ fn retention(ws: &Workspace, today: Date) -> Metric {
         .filter(|k| took_part(k.status))
         .map(|k| k.person_id)
         .collect();
-    let mut cohorts: Vec<_> = ws
-        .cohorts
-        .iter()
-        .filter(|c| !c.phases.is_empty() && c.starts_on() <= today)
-        .collect();
-    cohorts.stable_sort_by_key(|c| c.starts_on());
+    let cohorts = started_cohorts(ws, today);
     let mut rows = Vec::new();
     let mut full = (0, 0, 0, 0);
     let mut young = (0, 0, 0, 0);
@@ -611,15 +606,21 @@ fn ready_on(ws: &Workspace, cohort: Id, candidate: Id, today: Date) -> Option<Da
     None
 }
 
-/// Months from a cohort's start to the calibration that found the candidate Ready in every
-/// domain, for everyone who took part.
-fn time_to_ready(ws: &Workspace, today: Date) -> Metric {
+/// Cohorts with phase dates that have started by `today`, oldest first.
+fn started_cohorts(ws: &Workspace, today: Date) -> Vec<&crate::model::Cohort> {
     let mut cohorts: Vec<_> = ws
         .cohorts
         .iter()
         .filter(|c| !c.phases.is_empty() && c.starts_on() <= today)
         .collect();
     cohorts.stable_sort_by_key(|c| c.starts_on());
+    cohorts
+}
+
+/// Months from a cohort's start to the calibration that found the candidate Ready in every
+/// domain, for everyone who took part.
+fn time_to_ready(ws: &Workspace, today: Date) -> Metric {
+    let cohorts = started_cohorts(ws, today);
     let mut rows = Vec::new();
     let mut months = Vec::new();
     for c in &cohorts {
