@@ -25,9 +25,9 @@ export function nav(page: Page, name: string) {
   return page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name });
 }
 
-/** Opens a main section as a person does: clicks its link and waits until the app is there
- *  (the link is marked current). A click on the next page's links before the navigation has
- *  finished can be overtaken by it on a slow machine. */
+/** Opens a main section as a person does: clicks its link and waits until the router has
+ *  taken the click (the link is marked current at once; the page itself may follow a moment
+ *  later, so the next step still waits for what it needs on the new page). */
 export async function goTo(page: Page, name: string) {
   const link = nav(page, name);
   await link.click();

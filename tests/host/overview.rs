@@ -165,6 +165,14 @@ fn org() -> Org {
 
 const TODAY: (i32, u32, u32) = (2026, 11, 25);
 
+/// A metric's rows as (label, value).
+fn rows_of(m: &Metric) -> Vec<(&str, &str)> {
+    m.rows
+        .iter()
+        .map(|r| (r.label.as_str(), r.value.as_str()))
+        .collect()
+}
+
 fn metric<'a>(o: &'a Overview, name: &str) -> &'a Metric {
     o.metrics.iter().find(|m| m.name == name).unwrap()
 }
@@ -284,11 +292,7 @@ fn trials_by_outcome_and_new_managers_still_here_a_year_on() {
     let o = overview(&ws, today());
     let m = metric(&o, "Trials");
     assert_eq!(m.value, "1 confirmed · 1 returned · 1 open");
-    let rows: Vec<(&str, &str)> = m
-        .rows
-        .iter()
-        .map(|r| (r.label.as_str(), r.value.as_str()))
-        .collect();
+    let rows = rows_of(m);
     assert_eq!(
         rows,
         vec![
@@ -540,11 +544,7 @@ fn time_to_ready_runs_from_the_start_to_the_calibration_ready_in_every_domain() 
     });
     let o = overview(&ws, today());
     let m = metric(&o, "Time from start to Ready");
-    let rows: Vec<(&str, &str)> = m
-        .rows
-        .iter()
-        .map(|r| (r.label.as_str(), r.value.as_str()))
-        .collect();
+    let rows = rows_of(m);
     assert_eq!(
         rows,
         vec![
@@ -594,11 +594,7 @@ fn micro_assignment_outcomes_list_each_number_before_and_after() {
     let m = metric(&o, "Micro-assignment outcomes");
     assert_eq!(m.value, "1 of 2 measured before and after");
     assert_eq!(m.n, 2, "the one without a number is not counted");
-    let rows: Vec<(&str, &str)> = m
-        .rows
-        .iter()
-        .map(|r| (r.label.as_str(), r.value.as_str()))
-        .collect();
+    let rows = rows_of(m);
     assert_eq!(
         rows,
         vec![
@@ -629,11 +625,7 @@ fn managers_by_level_against_the_bands_training_and_attrition() {
         m.value,
         "1 manager · 0 of 1 on track · 1 of 2 left in a year"
     );
-    let rows: Vec<(&str, &str)> = m
-        .rows
-        .iter()
-        .map(|r| (r.label.as_str(), r.value.as_str()))
-        .collect();
+    let rows = rows_of(m);
     assert_eq!(
         rows,
         vec![

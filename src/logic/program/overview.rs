@@ -759,10 +759,7 @@ fn managers_and_ladder(ws: &Workspace, today: Date) -> Metric {
         .people
         .iter()
         .filter(|p| employed_on(p, year_ago))
-        .filter(|p| {
-            level_on(ws, p.id, year_ago)
-                .is_some_and(|l| matches!(l, TrackLevel::M1 | TrackLevel::M2 | TrackLevel::M3))
-        })
+        .filter(|p| level_on(ws, p.id, year_ago).is_some_and(TrackLevel::is_manager))
         .map(|p| p.id)
         .collect();
     let left = managers_then
